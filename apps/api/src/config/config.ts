@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. It is validated once at boot; a wrong value stops
+ * the process with the variable's name. Everything else receives an `AppConfig`.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LINTAS_DATA_DIR: z.string().min(1).default('.lintas'),
+  EMBEDDED_PG_DIR: z.string().min(1).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(14 * 86_400),
+  DEMO_DATA: booleanString.optional(),
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('lintas-demo-2026'),
+  TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) tile URL template with {z}, {x} and {y}')
+    .optional(),
+  TILE_ATTRIBUTION: z.string().max(500).optional(),
+  POSITION_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  DASHBOARD_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Null means: start the embedded PostgreSQL. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgres: { dir: string; port: number };
+  redisUrl: string | null;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  demo: { enabled: boolean; password: string };
+  map: { tileUrl: string | null; tileAttribution: string | null };
+  positionStaleSeconds: number;
+  dashboardDir: string;
+  logLevel: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_DEMO_PASSWORD = 'lintas-demo-2026';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = absolute(e.LINTAS_DATA_DIR, cwd);
+  const demoEnabled = e.DEMO_DATA ?? !production;
+
+  if (production && !e.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+  if (production && demoEnabled && e.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  DEMO_PASSWORD: the default demo password is refused in production');
+  }
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir,
+    embeddedPostgres: { dir: e.EMBEDDED_PG_DIR ? absolute(e.EMBEDDED_PG_DIR, cwd) : join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT },
+    redisUrl: e.REDIS_URL ?? null,
+    jwtSecret: e.JWT_SECRET ?? localDevelopmentSecret(dataDir),
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD },
+    map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
+    positionStaleSeconds: e.POSITION_STALE_SECONDS,
+    dashboardDir: e.DASHBOARD_DIR ? absolute(e.DASHBOARD_DIR, cwd) : resolve(__dirname, '../../../dashboard/dist'),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/** Outside production a secret is made once and kept in the data folder, so sessions survive restarts. */
+function localDevelopmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

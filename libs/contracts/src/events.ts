@@ -1,0 +1,63 @@
+import type { Marking } from './marking';
+import type { Operation, OperationParticipant } from './operations';
+import type { Report } from './reports';
+import type { Site } from './sites';
+import type { Team, TeamPosition } from './teams';
+
+/**
+ * The operation event log: every change to an operation's picture, in one strictly increasing
+ * sequence per operation. The live feed, the catch-up after a reconnect and the REST
+ * `/events` endpoint all deliver these, filtered by the handling-marking rule.
+ */
+interface EventBase {
+  operationId: string;
+  /** 1, 2, 3, … per operation, with no gap. */
+  seq: number;
+  at: string;
+  actor: { userId: string; agencyId: string } | null;
+  marking: Marking;
+  originAgencyId: string;
+  recipientAgencyIds: string[];
+}
+
+export type OperationEventData =
+  | { type: 'operation.updated'; operation: Operation }
+  | { type: 'operation.participant_added'; participant: OperationParticipant }
+  | { type: 'operation.participant_removed'; agencyId: string }
+  | { type: 'operation.site_attached'; site: Site }
+  | { type: 'operation.site_detached'; siteId: string }
+  | { type: 'team.created'; team: Team }
+  | { type: 'team.updated'; team: Team }
+  | { type: 'report.created'; report: Report }
+  | { type: 'report.updated'; report: Report };
+
+export type OperationEventType = OperationEventData['type'];
+export type OperationEvent = EventBase & OperationEventData;
+
+export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
+  'operation.updated',
+  'operation.participant_added',
+  'operation.participant_removed',
+  'operation.site_attached',
+  'operation.site_detached',
+  'team.created',
+  'team.updated',
+  'report.created',
+  'report.updated',
+];
+
+/** Latest-value position updates; not in the event log, batched per operation. */
+export interface TeamPositionsMessage {
+  operationId: string;
+  positions: TeamPosition[];
+}
+
+/** Everything needed to draw the map of one operation now, in one request. */
+export interface OperationSnapshot {
+  operation: Operation;
+  teams: Team[];
+  /** Reports visible to the caller, newest first (capped; the rest through `/reports`). */
+  reports: Report[];
+  /** The sequence number this snapshot is consistent with: subscribe with it as `sinceSeq`. */
+  seq: number;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { OPERATION_ROLES, OPERATION_STATUSES, type OperationRole, type OperationStatus } from './enums';
+import { polygonSchema, type Polygon } from './geo';
+import { nameSchema, narrativeSchema, timestampSchema } from './common';
+import type { AgencyRef } from './auth';
+import type { Site } from './sites';
+
+export interface OperationParticipant {
+  agency: AgencyRef;
+  role: OperationRole;
+}
+
+export interface OperationSummary {
+  id: string;
+  /** Short code, e.g. `OP-MEKONG-24`. */
+  code: string;
+  /** Code name shown to people. */
+  name: string;
+  status: OperationStatus;
+  exercise: boolean;
+  leadAgency: AgencyRef;
+  /** The caller's agency's role in this operation. */
+  myRole: OperationRole;
+  startsAt: string | null;
+  endsAt: string | null;
+  counts?: { teams: number; reportsToday: number; openAlerts: number };
+}
+
+export interface Operation extends Omit<OperationSummary, 'counts'> {
+  description: string;
+  timeZone: string;
+  area: Polygon | null;
+  participants: OperationParticipant[];
+  sites: Site[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone, e.g. Asia/Bangkok');
+
+const operationFields = {
+  code: z.string().trim().regex(/^[A-Z0-9-]{3,32}$/, 'must be 3–32 capital letters, digits or dashes'),
+  name: nameSchema,
+  description: narrativeSchema.default(''),
+  exercise: z.boolean().default(false),
+  timeZone: timeZoneSchema.default('UTC'),
+  startsAt: timestampSchema.nullable().default(null),
+  endsAt: timestampSchema.nullable().default(null),
+  area: polygonSchema.nullable().default(null),
+};
+
+function endsAfterStart(value: { startsAt?: string | null; endsAt?: string | null }): boolean {
+  return !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
+}
+
+/** The lead agency is the creator's agency. */
+export const createOperationSchema = z
+  .strictObject(operationFields)
+  .refine(endsAfterStart, { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+export type CreateOperation = z.infer<typeof createOperationSchema>;
+
+export const updateOperationSchema = z
+  .strictObject({
+    name: operationFields.name,
+    description: narrativeSchema,
+    timeZone: timeZoneSchema,
+    startsAt: timestampSchema.nullable(),
+    endsAt: timestampSchema.nullable(),
+    area: polygonSchema.nullable(),
+  })
+  .partial()
+  .refine(endsAfterStart, { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+export type UpdateOperation = z.infer<typeof updateOperationSchema>;
+
+export const transitionOperationSchema = z.strictObject({ status: z.enum(OPERATION_STATUSES) });
+export type TransitionOperation = z.infer<typeof transitionOperationSchema>;
+
+/** Adding the lead is not possible: there is one lead, the creator's agency. */
+export const addParticipantSchema = z.strictObject({
+  agencyId: z.uuid(),
+  role: z.enum(OPERATION_ROLES).exclude(['lead']),
+});
+export type AddParticipant = z.infer<typeof addParticipantSchema>;
+
+export const attachSiteSchema = z.strictObject({ siteId: z.uuid() });
+export type AttachSite = z.infer<typeof attachSiteSchema>;

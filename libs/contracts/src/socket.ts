@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { uuidSchema } from './common';
+import type { OperationEvent, TeamPositionsMessage } from './events';
+import type { Report } from './reports';
+import type { TeamPosition } from './teams';
+import { createReportSchema } from './reports';
+import { positionInputSchema } from './teams';
+
+/** The Socket.IO namespace of the live feed; the access token goes in `auth: { token }`. */
+export const SOCKET_NAMESPACE = '/ops';
+
+/** Event names, declared once: the gateway, the dashboard and the tools import these. */
+export const SocketEvents = {
+  // client → server
+  subscribe: 'operation:subscribe',
+  unsubscribe: 'operation:unsubscribe',
+  createReport: 'report:create',
+  postPosition: 'team:position',
+  // server → client
+  event: 'operation:event',
+  caughtUp: 'operation:caught-up',
+  positions: 'team:positions',
+  accessRevoked: 'access:revoked',
+} as const;
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
+export interface AckError {
+  /** HTTP-like status: 400 bad input, 401, 403, 404, 409, 429 rate limited. */
+  status: number;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+export const subscribeSchema = z.strictObject({
+  operationId: uuidSchema,
+  sinceSeq: z.number().int().min(0).optional(),
+});
+export type SubscribeRequest = z.infer<typeof subscribeSchema>;
+
+export const unsubscribeSchema = z.strictObject({ operationId: uuidSchema });
+export type UnsubscribeRequest = z.infer<typeof unsubscribeSchema>;
+
+export const socketCreateReportSchema = z.strictObject({ operationId: uuidSchema, report: createReportSchema });
+export type SocketCreateReport = z.infer<typeof socketCreateReportSchema>;
+
+export const socketPositionSchema = z.strictObject({
+  operationId: uuidSchema,
+  teamId: uuidSchema,
+  position: positionInputSchema,
+});
+export type SocketPosition = z.infer<typeof socketPositionSchema>;
+
+export interface SubscribeResult {
+  operationId: string;
+  /** The seq the catch-up starts after. */
+  fromSeq: number;
+  /** Latest position of every team the viewer may see. */
+  positions: TeamPosition[];
+}
+
+export interface ClientToServerEvents {
+  'operation:subscribe': (request: SubscribeRequest, ack: (answer: Ack<SubscribeResult>) => void) => void;
+  'operation:unsubscribe': (request: UnsubscribeRequest, ack: (answer: Ack) => void) => void;
+  'report:create': (request: SocketCreateReport, ack: (answer: Ack<{ report: Report }>) => void) => void;
+  'team:position': (request: SocketPosition, ack: (answer: Ack) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'operation:event': (event: OperationEvent) => void;
+  /** The catch-up is done: everything up to `seq` has been delivered; live events follow. */
+  'operation:caught-up': (message: { operationId: string; seq: number; delivered: number }) => void;
+  'team:positions': (message: TeamPositionsMessage) => void;
+  /** The viewer lost access (agency removed, user disabled, token revoked). */
+  'access:revoked': (message: { operationId: string | null; reason: string }) => void;
+}

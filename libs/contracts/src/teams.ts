@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { TEAM_STATUSES, type TeamStatus } from './enums';
+import { MARKINGS, type Marking } from './marking';
+import { latitudeSchema, longitudeSchema } from './geo';
+import { pastTimestampSchema } from './common';
+import type { AgencyRef } from './auth';
+
+export interface TeamMember {
+  userId: string;
+  name: string;
+}
+
+export interface TeamPosition {
+  teamId: string;
+  lat: number;
+  lon: number;
+  /** Degrees clockwise from north, or null when unknown. */
+  heading: number | null;
+  /** Metres per second, or null when unknown. */
+  speed: number | null;
+  /** Metres, or null when unknown. */
+  accuracy: number | null;
+  /** When the position was taken on the device. */
+  at: string;
+}
+
+export interface Team {
+  id: string;
+  operationId: string;
+  agency: AgencyRef;
+  callSign: string;
+  size: number;
+  status: TeamStatus;
+  siteId: string | null;
+  members: TeamMember[];
+  marking: Marking;
+  recipientAgencyIds: string[];
+  lastPosition: TeamPosition | null;
+  /** True when the last position is older than the configured age (or there is none). */
+  stale: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const recipientsSchema = z.array(z.uuid()).max(50).default([]);
+
+/** A team belongs to the creator's agency. */
+export const createTeamSchema = z.strictObject({
+  callSign: z.string().trim().regex(/^[A-Za-z0-9 -]{2,32}$/, 'must be 2–32 letters, digits, spaces or dashes'),
+  size: z.number().int().min(1).max(500),
+  status: z.enum(TEAM_STATUSES).default('off_duty'),
+  siteId: z.uuid().nullable().default(null),
+  memberUserIds: z.array(z.uuid()).max(100).default([]),
+  marking: z.enum(MARKINGS).default('TLP:GREEN'),
+  recipientAgencyIds: recipientsSchema,
+});
+export type CreateTeam = z.infer<typeof createTeamSchema>;
+
+export const updateTeamSchema = z
+  .strictObject({
+    callSign: createTeamSchema.shape.callSign,
+    size: createTeamSchema.shape.size,
+    status: z.enum(TEAM_STATUSES),
+    siteId: z.uuid().nullable(),
+    memberUserIds: z.array(z.uuid()).max(100),
+  })
+  .partial();
+export type UpdateTeam = z.infer<typeof updateTeamSchema>;
+
+export const teamStatusSchema = z.strictObject({ status: z.enum(TEAM_STATUSES) });
+
+export const positionInputSchema = z.strictObject({
+  lat: latitudeSchema,
+  lon: longitudeSchema,
+  heading: z.number().min(0).max(360).nullable().default(null),
+  speed: z.number().min(0).max(500).nullable().default(null),
+  accuracy: z.number().min(0).max(100_000).nullable().default(null),
+  at: pastTimestampSchema,
+});
+export type PositionInput = z.infer<typeof positionInputSchema>;
+
+/** Several positions of one team, oldest first: what an outbox sends after being offline. */
+export const positionBatchSchema = z.strictObject({
+  positions: z.array(positionInputSchema).min(1).max(1000),
+});
+export type PositionBatch = z.infer<typeof positionBatchSchema>;
