@@ -6,12 +6,13 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
-const FEATURE_MODULES = [DatabaseModule, EventLogModule, AuditModule, HealthModule, ClientConfigModule];
+const FEATURE_MODULES = [DatabaseModule, EventLogModule, AuditModule, AuthModule, HealthModule, ClientConfigModule];
 
 @Module({})
 export class AppModule {

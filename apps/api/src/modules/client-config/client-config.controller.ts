@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 
 /** What the dashboard needs to know about this server before signing in: map settings. */
 @ApiTags('config')
+@Public()
 @Controller('client-config')
 export class ClientConfigController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { UsersRepository } from '../users/users.repository';
+import { AccessTokenGuard } from './access-token.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, UsersRepository, RefreshTokensRepository, LoginThrottle, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  exports: [AuthService, UsersRepository, RefreshTokensRepository],
+})
+export class AuthModule {}

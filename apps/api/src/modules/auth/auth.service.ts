@@ -1,0 +1,171 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LoginRequest, LoginResponse, User } from '@lintas/contracts';
+import type { DataSource } from 'typeorm';
+import { AppError, unauthorized } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { TransactionService } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import { toUser, type UserRow } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import type { AuthUser } from './auth-user';
+import { LoginThrottle } from './login-throttle';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+interface AccessTokenClaims {
+  sub: string;
+  /** The sign-in (refresh token family) this token belongs to; logging out ends it. */
+  sid: string;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const INVALID_CREDENTIALS = 'Invalid e-mail or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly transactions: TransactionService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(request: LoginRequest, client: ClientInfo): Promise<LoginResponse> {
+    const ip = client.ip ?? 'unknown';
+    await this.throttle.assertAllowed(request.email, ip);
+    const row = await this.users.findByEmail(request.email);
+    const passwordOk = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), request.password);
+    if (!row || !passwordOk || row.disabled) {
+      await this.throttle.recordFailure(request.email, ip);
+      await this.audit.record({
+        userId: row?.id ?? null,
+        agencyId: row?.agency_id ?? null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: row?.id ?? null,
+        details: { email: request.email },
+        ip,
+      });
+      throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(request.email);
+    const familyId = randomUUID();
+    const refreshToken = await this.transactions.run(async (tx) => {
+      const token = await this.issueRefreshToken(tx.manager, row.id, familyId, client);
+      await this.audit.recordInTransaction(tx, {
+        userId: row.id,
+        agencyId: row.agency_id,
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: row.id,
+        ip,
+      });
+      return token.value;
+    });
+    return this.answer(row, familyId, refreshToken);
+  }
+
+  /** Rotates the refresh token. A token used twice means it was stolen: the whole sign-in is revoked. */
+  async refresh(refreshToken: string, client: ClientInfo): Promise<LoginResponse> {
+    const outcome = await this.transactions.run(async (tx) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx.manager, hashToken(refreshToken));
+      if (!stored) return { error: 'unknown' as const };
+      if (stored.revoked_at) {
+        await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+        await this.audit.recordInTransaction(tx, {
+          userId: stored.user_id,
+          agencyId: null,
+          action: 'auth.refresh_reused',
+          entityType: 'session',
+          entityId: stored.family_id,
+          ip: client.ip,
+        });
+        return { error: 'reused' as const };
+      }
+      if (stored.expires_at.getTime() < Date.now()) return { error: 'expired' as const };
+      const user = await this.users.findById(stored.user_id, tx.manager);
+      if (!user || user.disabled) return { error: 'disabled' as const };
+      const next = await this.issueRefreshToken(tx.manager, user.id, stored.family_id, client);
+      await this.refreshTokens.markReplaced(tx.manager, stored.id, next.id);
+      return { user, familyId: stored.family_id, token: next.value };
+    });
+    if ('error' in outcome) throw unauthorized('The session has ended; sign in again');
+    return this.answer(outcome.user, outcome.familyId, outcome.token);
+  }
+
+  async logout(refreshToken: string, user: AuthUser): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx.manager, hashToken(refreshToken));
+      if (stored && stored.user_id === user.id) await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+      await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'auth.logout', entityType: 'user', entityId: user.id });
+    });
+  }
+
+  /**
+   * Who an access token belongs to, checked against the database on every request and socket:
+   * a disabled user or an ended sign-in is refused at once, not when the token expires.
+   */
+  async authenticate(accessToken: string): Promise<AuthUser> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw unauthorized(expired ? 'The access token has expired' : 'The access token is invalid');
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role, u.disabled, a.id AS agency_id, a.code AS agency_code,
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL AND r.expires_at > now()) AS session_open
+         FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
+      [claims.sub, claims.sid],
+    )) as (Omit<UserRow, 'password_hash' | 'agency_name'> & { session_open: boolean })[];
+    const row = rows[0];
+    if (!row || row.disabled || !row.session_open) throw unauthorized('The session has ended; sign in again');
+    return { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agency_id, agencyCode: row.agency_code };
+  }
+
+  async me(user: AuthUser): Promise<User> {
+    const row = await this.users.findById(user.id);
+    if (!row) throw unauthorized();
+    return toUser(row);
+  }
+
+  private async issueRefreshToken(
+    manager: import('typeorm').EntityManager,
+    userId: string,
+    familyId: string,
+    client: ClientInfo,
+  ): Promise<{ id: string; value: string }> {
+    const value = randomBytes(32).toString('base64url');
+    const id = await this.refreshTokens.insert(manager, {
+      userId,
+      familyId,
+      hash: hashToken(value),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    return { id, value };
+  }
+
+  private async answer(row: UserRow, familyId: string, refreshToken: string): Promise<LoginResponse> {
+    const claims: AccessTokenClaims = { sub: row.id, sid: familyId };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, user: toUser(row) };
+  }
+}
+
+function hashToken(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface RefreshTokenRow {
+  id: string;
+  user_id: string;
+  family_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** Refresh tokens are stored only as SHA-256 hashes; a family is one sign-in and its rotations. */
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(
+    manager: EntityManager,
+    token: { userId: string; familyId: string; hash: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  ): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, created_ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [token.userId, token.familyId, token.hash, token.expiresAt, token.ip, token.userAgent?.slice(0, 300) ?? null],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** Locks the row so that two concurrent refreshes with one token cannot both rotate it. */
+  async findByHashForUpdate(manager: EntityManager, hash: string): Promise<RefreshTokenRow | null> {
+    const rows = (await manager.query(
+      `SELECT id, user_id, family_id, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+      [hash],
+    )) as RefreshTokenRow[];
+    return rows[0] ?? null;
+  }
+
+  async markReplaced(manager: EntityManager, id: string, replacedBy: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
+  }
+
+  async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  async revokeAllForUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+}
