@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MarkingVisibility, OperationEvent, OperationEventData, Marking } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { markingCondition } from '../../common/marking-sql';
 
 interface EventRow {
   operation_id: string;
@@ -58,14 +59,20 @@ export class EventLogRepository {
   }
 
   /** Events after `sinceSeq` that the viewer may see, in sequence order. */
-  async listSince(operationId: string, sinceSeq: number, visibility: MarkingVisibility, limit: number): Promise<OperationEvent[]> {
-    const rows = (await this.dataSource.query(
+  async listSince(
+    operationId: string,
+    sinceSeq: number,
+    visibility: MarkingVisibility,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OperationEvent[]> {
+    const params: unknown[] = [operationId, sinceSeq, limit];
+    const rows = (await manager.query(
       `SELECT * FROM operation_events
-        WHERE operation_id = $1 AND seq > $2
-          AND (origin_agency_id = $3 OR marking = ANY($4::text[]) OR (marking = 'TLP:RED' AND $3 = ANY(recipient_agency_ids)))
+        WHERE operation_id = $1 AND seq > $2 AND ${markingCondition(visibility, params)}
         ORDER BY seq
-        LIMIT $5`,
-      [operationId, sinceSeq, visibility.agencyId, visibility.markings, limit],
+        LIMIT $3`,
+      params,
     )) as EventRow[];
     return rows.map(toOperationEvent);
   }
