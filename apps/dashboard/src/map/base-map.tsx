@@ -1,0 +1,99 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import './base-map.css';
+import { ASEAN_BOUNDS, type CountryCollection, loadCountryOutlines } from './basemap';
+import { CountryOutlinesLayer } from './layers/country-outlines-layer';
+import { TileLayer } from './layers/tile-layer';
+import './leaflet-icons';
+import { BASEMAP_PANE, MapContext } from './map-context';
+
+export type BasemapStatus = 'loading' | 'ready' | 'error';
+
+export interface BaseMapProps {
+  /** Optional raster tiles (from `GET /api/client-config`); without them the embedded outlines are the whole basemap. */
+  tileUrl?: string | null;
+  tileAttribution?: string | null;
+  /** Operational layers: components that use `useLeafletMap()`. */
+  children?: ReactNode;
+  onBasemapStatus?: (status: BasemapStatus) => void;
+}
+
+const NATURAL_EARTH_ATTRIBUTION = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+
+/**
+ * The map, created once per mount and framed on the ASEAN region, with the embedded country
+ * outlines. Layers are child components; none of them holds a socket or per-marker state.
+ */
+export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus }: BaseMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const [countries, setCountries] = useState<CountryCollection | null>(null);
+  const [status, setStatus] = useState<BasemapStatus>('loading');
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const created = L.map(element, {
+      zoomSnap: 0.25,
+      minZoom: 2,
+      maxZoom: 18,
+      worldCopyJump: true,
+      attributionControl: true,
+    });
+    created.createPane(BASEMAP_PANE).style.zIndex = '250';
+    created.attributionControl.addAttribution(NATURAL_EARTH_ATTRIBUTION);
+    created.fitBounds(ASEAN_BOUNDS);
+    // The container can change size after first layout (fonts, header); keep Leaflet's idea of it current.
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => created.invalidateSize());
+    resize?.observe(element);
+    setMap(created);
+    return () => {
+      resize?.disconnect();
+      created.remove();
+      setMap(null);
+    };
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadCountryOutlines().then(
+      (loaded) => {
+        if (cancelled) return;
+        setCountries(loaded);
+        setStatus('ready');
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        console.error('basemap: the embedded country outlines failed to load', error);
+        setStatus('error');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    onBasemapStatus?.(status);
+  }, [status, onBasemapStatus]);
+
+  return (
+    <div
+      ref={container}
+      className={tileUrl ? 'base-map base-map--tiles' : 'base-map'}
+      data-testid="map"
+      data-basemap={status}
+      role="region"
+      aria-label="Operations map"
+    >
+      {map && (
+        <MapContext.Provider value={map}>
+          {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
+          <CountryOutlinesLayer countries={countries} />
+          {children}
+        </MapContext.Provider>
+      )}
+    </div>
+  );
+}
