@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Marking } from './marking';
 import type { Operation, OperationParticipant } from './operations';
 import type { Report } from './reports';
@@ -60,4 +61,20 @@ export interface OperationSnapshot {
   reports: Report[];
   /** The sequence number this snapshot is consistent with: subscribe with it as `sinceSeq`. */
   seq: number;
+}
+
+/** `GET /operations/:id/events`: the log after `sinceSeq`, as far as the caller may see it. */
+export const eventLogQuerySchema = z.strictObject({
+  sinceSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type EventLogQuery = z.infer<typeof eventLogQuerySchema>;
+
+export interface EventLogPage {
+  /** Visible events after `sinceSeq`, in seq order. */
+  items: OperationEvent[];
+  /** Pass as `sinceSeq` for the next page; null when this page reached the end of the log. */
+  nextSeq: number | null;
+  /** The operation's latest seq (visible or not) when the page was read. */
+  lastSeq: number;
 }
