@@ -19,7 +19,8 @@ interface EventRow {
 
 export interface NewEvent {
   operationId: string;
-  data: OperationEventData;
+  /** Or a function of the event's seq, for payloads that carry it (a report's `version`). */
+  data: OperationEventData | ((seq: number) => OperationEventData);
   actor: { userId: string; agencyId: string } | null;
   marking: Marking;
   originAgencyId: string;
@@ -39,7 +40,8 @@ export class EventLogRepository {
     const [[counter]] = (await manager.query('UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [
       event.operationId,
     ])) as [[{ last_seq: string }], number];
-    const { type, ...payload } = event.data;
+    const data = typeof event.data === 'function' ? event.data(Number(counter.last_seq)) : event.data;
+    const { type, ...payload } = data;
     const [row] = (await manager.query(
       `INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,

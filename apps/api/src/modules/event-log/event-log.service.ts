@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MarkingVisibility, OperationEvent } from '@lintas/contracts';
+import type { EntityManager } from 'typeorm';
 import type { WriteTransaction } from '../../database/transaction.service';
 import { EventLogRepository, type NewEvent } from './event-log.repository';
 import { OperationEventBus } from './operation-event-bus';
@@ -18,11 +19,12 @@ export class EventLogService {
     return stored;
   }
 
-  listSince(operationId: string, sinceSeq: number, visibility: MarkingVisibility, limit = 500): Promise<OperationEvent[]> {
-    return this.repository.listSince(operationId, sinceSeq, visibility, limit);
+  /** `manager`: read inside the caller's transaction (a consistent snapshot), else on its own. */
+  listSince(operationId: string, sinceSeq: number, visibility: MarkingVisibility, limit = 500, manager?: EntityManager): Promise<OperationEvent[]> {
+    return this.repository.listSince(operationId, sinceSeq, visibility, limit, manager);
   }
 
-  lastSeq(operationId: string): Promise<number> {
-    return this.repository.lastSeq(operationId);
+  lastSeq(operationId: string, manager?: EntityManager): Promise<number> {
+    return this.repository.lastSeq(operationId, manager);
   }
 }
