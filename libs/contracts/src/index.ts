@@ -9,3 +9,4 @@ export * from './teams';
 export * from './reports';
 export * from './events';
 export * from './socket';
+export * from './scenario';
