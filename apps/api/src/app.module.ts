@@ -10,9 +10,26 @@ import { AuthModule } from './modules/auth/auth.module';
 import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
 import { HealthModule } from './modules/health/health.module';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { OperationsModule } from './modules/operations/operations.module';
+import { SitesModule } from './modules/sites/sites.module';
+import { TeamsModule } from './modules/teams/teams.module';
+import { UsersModule } from './modules/users/users.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
-const FEATURE_MODULES = [DatabaseModule, EventLogModule, AuditModule, AuthModule, HealthModule, ClientConfigModule];
+const FEATURE_MODULES = [
+  DatabaseModule,
+  EventLogModule,
+  AuditModule,
+  AuthModule,
+  HealthModule,
+  ClientConfigModule,
+  AgenciesModule,
+  UsersModule,
+  SitesModule,
+  OperationsModule,
+  TeamsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { Agency, CreateAgency, UpdateAgency } from '@lintas/contracts';
+import { conflict, notFound } from '../../common/app-error';
+import { isUniqueViolation } from '../../common/pg-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { requireRole } from '../auth/roles';
+import { AgenciesRepository } from './agencies.repository';
+import { toAgency } from './agency.mapper';
+
+/**
+ * Agencies are reference data: every signed-in user may list them (to name TLP:RED recipients and
+ * pick participants); only administrators change them.
+ */
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly agencies: AgenciesRepository,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<Agency[]> {
+    return (await this.agencies.list()).map(toAgency);
+  }
+
+  async get(id: string): Promise<Agency> {
+    const row = await this.agencies.findById(id);
+    if (!row) throw notFound('Agency');
+    return toAgency(row);
+  }
+
+  async create(user: AuthUser, input: CreateAgency): Promise<Agency> {
+    requireRole(user, 'admin');
+    return this.insert({ userId: user.id, agencyId: user.agencyId }, input);
+  }
+
+  /**
+   * Without a signed-in administrator: only the demo seeder uses it, to make the first agency
+   * (the one its administrator belongs to). The audit row names no user.
+   */
+  createAsSystem(input: CreateAgency): Promise<Agency> {
+    return this.insert({ userId: null, agencyId: null }, input);
+  }
+
+  async update(user: AuthUser, id: string, changes: UpdateAgency): Promise<Agency> {
+    requireRole(user, 'admin');
+    return this.guardCode(changes.code, () =>
+      this.transactions.run(async (tx) => {
+        const before = await this.agencies.findById(id, tx.manager);
+        if (!before) throw notFound('Agency');
+        const row = await this.agencies.update(tx.manager, id, changes);
+        if (!row) throw notFound('Agency');
+        await this.audit.recordInTransaction(tx, {
+          userId: user.id,
+          agencyId: user.agencyId,
+          action: 'agency.update',
+          entityType: 'agency',
+          entityId: id,
+          details: { before: toAgency(before), changes },
+        });
+        return toAgency(row);
+      }),
+    );
+  }
+
+  private insert(actor: { userId: string | null; agencyId: string | null }, input: CreateAgency): Promise<Agency> {
+    return this.guardCode(input.code, () =>
+      this.transactions.run(async (tx) => {
+        const row = await this.agencies.insert(tx.manager, input);
+        await this.audit.recordInTransaction(tx, { ...actor, action: 'agency.create', entityType: 'agency', entityId: row.id, details: { agency: toAgency(row) } });
+        return toAgency(row);
+      }),
+    );
+  }
+
+  /** The code is unique: a second agency with it answers 409, not a database error. */
+  private async guardCode<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('agency_code_taken', `An agency with the code ${code} already exists`);
+      throw error;
+    }
+  }
+}

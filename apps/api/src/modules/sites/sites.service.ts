@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateSite, Site, SiteQuery, UpdateSite } from '@lintas/contracts';
+import { conflict, notFound } from '../../common/app-error';
+import { isUniqueViolation } from '../../common/pg-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { requireRole } from '../auth/roles';
+import { toSite } from './site.mapper';
+import { SitesRepository } from './sites.repository';
+
+/** Border sites are reference data: anyone signed in reads them, administrators maintain them. */
+@Injectable()
+export class SitesService {
+  constructor(
+    private readonly sites: SitesRepository,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(query: SiteQuery): Promise<Site[]> {
+    return (await this.sites.search(query)).map(toSite);
+  }
+
+  async get(id: string): Promise<Site> {
+    const row = await this.sites.findById(id);
+    if (!row) throw notFound('Site');
+    return toSite(row);
+  }
+
+  async create(user: AuthUser, input: CreateSite): Promise<Site> {
+    requireRole(user, 'admin');
+    try {
+      return await this.transactions.run(async (tx) => {
+        const row = await this.sites.insert(tx.manager, input);
+        await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'site.create', entityType: 'site', entityId: row.id, details: { site: toSite(row) } });
+        return toSite(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('site_code_taken', `A site with the code ${input.code} already exists`);
+      throw error;
+    }
+  }
+
+  async update(user: AuthUser, id: string, changes: UpdateSite): Promise<Site> {
+    requireRole(user, 'admin');
+    return this.transactions.run(async (tx) => {
+      const before = await this.sites.findById(id, tx.manager);
+      if (!before) throw notFound('Site');
+      const row = await this.sites.update(tx.manager, id, changes);
+      if (!row) throw notFound('Site');
+      await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'site.update', entityType: 'site', entityId: id, details: { before: toSite(before), changes } });
+      return toSite(row);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createUserSchema, updateUserSchema, type CreateUser, type UpdateUser } from '@lintas/contracts';
+import { ApiZodBody } from '../../common/openapi';
+import { uuidParam } from '../../common/uuid-param';
+import { ZodPipe } from '../../common/validation';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Administrators: every account. Commanders: their own agency's. */
+  @Get()
+  list(@CurrentUser() user: AuthUser) {
+    return this.users.list(user);
+  }
+
+  @Post()
+  @ApiZodBody(createUserSchema, {
+    email: 'field2@kh-gdi.demo',
+    name: 'Chea Sophal',
+    role: 'field',
+    agencyId: '00000000-0000-4000-8000-000000000000',
+    password: 'a long pass phrase',
+  })
+  create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createUserSchema)) body: CreateUser) {
+    return this.users.create(user, body);
+  }
+
+  /** `disabled: true` ends every session of the account at once. */
+  @Patch(':id')
+  @ApiZodBody(updateUserSchema, { disabled: true })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('User id')) id: string, @Body(new ZodPipe(updateUserSchema)) body: UpdateUser) {
+    return this.users.update(user, id, body);
+  }
+}
