@@ -24,4 +24,15 @@ export class TransactionService {
     for (const hook of hooks) hook();
     return result;
   }
+
+  /**
+   * Several reads that must agree with each other (a snapshot and the event seq it is consistent
+   * with): one REPEATABLE READ, read-only transaction, so every query sees the same committed state.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+  }
 }

@@ -47,10 +47,13 @@ export class OperationsService {
     return rows.map((row) => toOperationSummary(row, row.my_role, counts.get(row.id)));
   }
 
-  /** One operation with its participants and sites; 404 unless the caller's agency takes part. */
-  async getOperation(user: AuthUser, operationId: string): Promise<Operation> {
-    const access = await this.access.require(user, operationId);
-    return this.read(operationId, access.role);
+  /**
+   * One operation with its participants and sites; 404 unless the caller's agency takes part.
+   * `manager`: read inside the caller's transaction (the snapshot's consistent read).
+   */
+  async getOperation(user: AuthUser, operationId: string, manager?: EntityManager): Promise<Operation> {
+    const access = await this.access.require(user, operationId, manager);
+    return this.read(operationId, access.role, manager);
   }
 
   async create(user: AuthUser, input: CreateOperation): Promise<Operation> {

@@ -18,10 +18,10 @@ export class TeamsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The operation's teams that pass the handling-marking rule for this viewer. */
-  async listVisible(operationId: string, visibility: MarkingVisibility): Promise<TeamRow[]> {
+  async listVisible(operationId: string, visibility: MarkingVisibility, manager: EntityManager = this.dataSource.manager): Promise<TeamRow[]> {
     const params: unknown[] = [operationId];
     const visible = markingCondition(visibility, params, 't');
-    return (await this.dataSource.query(`${SELECT_TEAM} WHERE t.operation_id = $1 AND ${visible} ORDER BY a.code, t.call_sign`, params)) as TeamRow[];
+    return (await manager.query(`${SELECT_TEAM} WHERE t.operation_id = $1 AND ${visible} ORDER BY a.code, t.call_sign`, params)) as TeamRow[];
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<TeamRow | null> {

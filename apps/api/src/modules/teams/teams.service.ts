@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canView, markingVisibility, type CreateTeam, type Team, type TeamStatus, type UpdateTeam } from '@lintas/contracts';
+import type { EntityManager } from 'typeorm';
 import { badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -28,9 +29,12 @@ export class TeamsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The teams this viewer may see under the handling-marking rule (also used by the snapshot). */
-  async listForOperation(access: OperationAccess): Promise<Team[]> {
-    const rows = await this.teams.listVisible(access.operationId, markingVisibility(access.viewer));
+  /**
+   * The teams this viewer may see under the handling-marking rule (also used by the snapshot,
+   * which passes the `manager` of its consistent read transaction).
+   */
+  async listForOperation(access: OperationAccess, manager?: EntityManager): Promise<Team[]> {
+    const rows = await this.teams.listVisible(access.operationId, markingVisibility(access.viewer), manager);
     const now = Date.now();
     return rows.map((row) => toTeam(row, this.config.positionStaleSeconds, now));
   }
