@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
 import { HealthModule } from './modules/health/health.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { SitesModule } from './modules/sites/sites.module';
@@ -29,6 +30,7 @@ const FEATURE_MODULES = [
   SitesModule,
   OperationsModule,
   TeamsModule,
+  ReportsModule,
 ];
 
 @Module({})

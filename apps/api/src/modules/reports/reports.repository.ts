@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InterceptionDetails, Marking, MarkingVisibility, ReportChange, ReportKind, ReportQuery, ReportStatus } from '@lintas/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { markingCondition } from '../../common/marking-sql';
+import type { ReportCursor } from './report-cursor';
+import type { ReportHistoryRow, ReportRow } from './report.mapper';
+
+const SELECT_REPORT = `
+  SELECT r.*, a.code AS origin_agency_code, a.name AS origin_agency_name,
+         (extract(epoch FROM r.received_at) * 1000000)::bigint AS received_us
+    FROM reports r JOIN agencies a ON a.id = r.origin_agency_id`;
+
+export interface NewReportRow {
+  clientId: string;
+  operationId: string;
+  kind: ReportKind;
+  title: string;
+  narrative: string;
+  lat: number | null;
+  lon: number | null;
+  siteId: string | null;
+  occurredAt: string;
+  originAgencyId: string;
+  teamId: string | null;
+  authorUserId: string;
+  marking: Marking;
+  recipientAgencyIds: string[];
+  interception: InterceptionDetails | null;
+}
+
+/** The columns an amendment or a verdict may change. */
+export interface ReportColumns {
+  title?: string;
+  narrative?: string;
+  lat?: number | null;
+  lon?: number | null;
+  site_id?: string | null;
+  occurred_at?: string;
+  marking?: Marking;
+  recipient_agency_ids?: string[];
+  interception?: InterceptionDetails | null;
+  status?: ReportStatus;
+  status_reason?: string | null;
+  status_by?: string | null;
+  /** `true`: the transaction's time; `null`: cleared. */
+  status_at?: true | null;
+}
+
+export type ReportFilter = Omit<ReportQuery, 'cursor' | 'limit'>;
+
+/** SQL for reports and their history. Every read of several reports applies the marking rule here, in SQL. */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<ReportRow | null> {
+    const rows = (await manager.query(`${SELECT_REPORT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id])) as ReportRow[];
+    return rows[0] ?? null;
+  }
+
+  async findByClientId(clientId: string, manager: EntityManager): Promise<ReportRow | null> {
+    const rows = (await manager.query(`${SELECT_REPORT} WHERE r.client_id = $1`, [clientId])) as ReportRow[];
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stores a new report unless one with its client id exists; answers its id, or null when the
+   * client id was taken. A concurrent insert of the same client id waits here for the other
+   * transaction and then answers null: the unique index is the arbiter, not a prior SELECT.
+   * `version` stays 0 until the report's event is appended.
+   */
+  async insertIfAbsent(manager: EntityManager, report: NewReportRow): Promise<string | null> {
+    const rows = (await manager.query(
+      `INSERT INTO reports (client_id, operation_id, kind, title, narrative, lat, lon, site_id, occurred_at, origin_agency_id,
+                            team_id, author_user_id, marking, recipient_agency_ids, interception, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0)
+       ON CONFLICT (client_id) DO NOTHING
+       RETURNING id`,
+      [
+        report.clientId,
+        report.operationId,
+        report.kind,
+        report.title,
+        report.narrative,
+        report.lat,
+        report.lon,
+        report.siteId,
+        report.occurredAt,
+        report.originAgencyId,
+        report.teamId,
+        report.authorUserId,
+        report.marking,
+        report.recipientAgencyIds,
+        report.interception === null ? null : JSON.stringify(report.interception),
+      ],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async update(manager: EntityManager, id: string, columns: ReportColumns): Promise<void> {
+    const params: unknown[] = [id];
+    const sets = ['updated_at = now()'];
+    for (const [column, value] of Object.entries(columns) as [keyof ReportColumns, unknown][]) {
+      if (value === undefined) continue;
+      if (column === 'status_at') {
+        sets.push(value === null ? 'status_at = NULL' : 'status_at = now()');
+        continue;
+      }
+      params.push(column === 'interception' && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    await manager.query(`UPDATE reports SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async setVersion(manager: EntityManager, id: string, version: number): Promise<void> {
+    await manager.query('UPDATE reports SET version = $2 WHERE id = $1', [id, version]);
+  }
+
+  async insertHistory(
+    manager: EntityManager,
+    entry: { reportId: string; userId: string; action: ReportChange['action']; changes: Record<string, [unknown, unknown]>; reason: string | null },
+  ): Promise<void> {
+    await manager.query('INSERT INTO report_history (report_id, user_id, action, changes, reason) VALUES ($1, $2, $3, $4, $5)', [
+      entry.reportId,
+      entry.userId,
+      entry.action,
+      JSON.stringify(entry.changes),
+      entry.reason,
+    ]);
+  }
+
+  /** Oldest first. */
+  async history(reportId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportHistoryRow[]> {
+    return (await manager.query(
+      `SELECT h.at, h.user_id, u.name AS user_name, a.code AS agency_code, h.action, h.changes, h.reason
+         FROM report_history h JOIN users u ON u.id = h.user_id JOIN agencies a ON a.id = u.agency_id
+        WHERE h.report_id = $1
+        ORDER BY h.id`,
+      [reportId],
+    )) as ReportHistoryRow[];
+  }
+
+  /** Visible reports of one operation, newest received first, after `cursor`. */
+  async list(
+    operationId: string,
+    visibility: MarkingVisibility,
+    filter: ReportFilter,
+    cursor: ReportCursor | null,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReportRow[]> {
+    const params: unknown[] = [operationId];
+    const where = ['r.operation_id = $1', markingCondition(visibility, params, 'r')];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.kind?.length) where.push(`r.kind = ANY(${param(filter.kind)}::text[])`);
+    if (filter.status?.length) where.push(`r.status = ANY(${param(filter.status)}::text[])`);
+    if (filter.marking?.length) where.push(`r.marking = ANY(${param(filter.marking)}::text[])`);
+    if (filter.from) where.push(`r.occurred_at >= ${param(filter.from)}::timestamptz`);
+    if (filter.to) where.push(`r.occurred_at < ${param(filter.to)}::timestamptz`);
+    if (filter.bbox) {
+      const { west, south, east, north } = filter.bbox;
+      where.push(`r.lat BETWEEN ${param(south)} AND ${param(north)} AND r.lon BETWEEN ${param(west)} AND ${param(east)}`);
+    }
+    if (filter.teamId) where.push(`r.team_id = ${param(filter.teamId)}::uuid`);
+    if (filter.agencyId) where.push(`r.origin_agency_id = ${param(filter.agencyId)}::uuid`);
+    if (cursor) {
+      where.push(
+        `(r.received_at, r.id) < (timestamptz 'epoch' + ${param(cursor.receivedAtMicros)}::bigint * interval '1 microsecond', ${param(cursor.id)}::uuid)`,
+      );
+    }
+    return (await manager.query(
+      `${SELECT_REPORT} WHERE ${where.join(' AND ')} ORDER BY r.received_at DESC, r.id DESC LIMIT ${param(limit)}`,
+      params,
+    )) as ReportRow[];
+  }
+
+  // Look-ups that check a report's references. Read-only, in the caller's transaction.
+
+  /** The team with whether `userId` is one of its members; null when it is not a team of this operation. */
+  async findTeamInOperation(
+    manager: EntityManager,
+    teamId: string,
+    operationId: string,
+    userId: string,
+  ): Promise<{ agencyId: string; isMember: boolean } | null> {
+    const rows = (await manager.query(
+      `SELECT t.agency_id, EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $3) AS is_member
+         FROM teams t WHERE t.id = $1 AND t.operation_id = $2`,
+      [teamId, operationId, userId],
+    )) as { agency_id: string; is_member: boolean }[];
+    return rows[0] ? { agencyId: rows[0].agency_id, isMember: rows[0].is_member } : null;
+  }
+
+  async siteExists(manager: EntityManager, siteId: string): Promise<boolean> {
+    const rows = (await manager.query('SELECT 1 FROM sites WHERE id = $1', [siteId])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** The agencies taking part in the operation (lead, participants and observers). */
+  async operationAgencyIds(manager: EntityManager, operationId: string): Promise<string[]> {
+    const rows = (await manager.query('SELECT agency_id FROM operation_participants WHERE operation_id = $1', [operationId])) as {
+      agency_id: string;
+    }[];
+    return rows.map((row) => row.agency_id);
+  }
+}

@@ -1,0 +1,329 @@
+import { Injectable } from '@nestjs/common';
+import {
+  canView,
+  markingVisibility,
+  type AmendReport,
+  type CreateReport,
+  type Marking,
+  type Page,
+  type Report,
+  type ReportQuery,
+  type ReportWithHistory,
+} from '@lintas/contracts';
+import type { EntityManager } from 'typeorm';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { TransactionService, type WriteTransaction } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { EventLogService } from '../event-log/event-log.service';
+import { OperationAccessService, type OperationAccess } from '../operations/operation-access.service';
+import { decodeReportCursor, encodeReportCursor } from './report-cursor';
+import { diffFields } from './report-diff';
+import { toReport, toReportChange, type ReportRow } from './report.mapper';
+import { ReportsRepository, type ReportColumns } from './reports.repository';
+
+/**
+ * Reports (interceptions, sitreps, alerts): idempotent creation, amendment, verification by the
+ * originating agency, history. Each change commits with its history row, its event and its audit
+ * row; the report's `version` is the seq of its latest event. The socket gateway and the demo
+ * seeder call this service too, so every rule lives here and not in a controller.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly access: OperationAccessService,
+    private readonly transactions: TransactionService,
+    private readonly events: EventLogService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Idempotent by `clientId`: the same create sent again by the same user for the same operation
+   * (an outbox retry) answers the stored report with `created: false` and stores nothing; the
+   * same clientId from anyone else or for another operation is a conflict.
+   */
+  async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
+    return this.transactions.run(async (tx) => {
+      await this.access.require(user, operationId, tx.manager);
+      const existing = await this.reports.findByClientId(input.clientId, tx.manager);
+      // A retry is answered even if the operation closed in between: the write already happened.
+      if (existing) return { report: this.replay(existing, user, operationId), created: false };
+
+      const access = await this.access.requireWriter(user, operationId, tx.manager);
+      await this.checkTeam(tx.manager, user, access, input.teamId);
+      await this.checkSite(tx.manager, input.siteId);
+      const recipientAgencyIds = await this.checkRecipients(tx.manager, operationId, input.marking, input.recipientAgencyIds);
+
+      const id = await this.reports.insertIfAbsent(tx.manager, {
+        clientId: input.clientId,
+        operationId,
+        kind: input.kind,
+        title: input.title,
+        narrative: input.narrative,
+        lat: input.lat,
+        lon: input.lon,
+        siteId: input.siteId,
+        occurredAt: new Date(input.occurredAt).toISOString(),
+        originAgencyId: user.agencyId,
+        teamId: input.teamId,
+        authorUserId: user.id,
+        marking: input.marking,
+        recipientAgencyIds,
+        interception: input.interception,
+      });
+      if (id === null) {
+        // Lost a race with the same clientId: the other transaction has committed it by now.
+        const winner = await this.reports.findByClientId(input.clientId, tx.manager);
+        if (!winner) throw conflict('client_id_in_flight', 'The same report is being stored by another request; retry');
+        return { report: this.replay(winner, user, operationId), created: false };
+      }
+      await this.reports.insertHistory(tx.manager, { reportId: id, userId: user.id, action: 'created', changes: {}, reason: null });
+      const report = await this.appendEvent(tx, user, id, 'report.created');
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'report.create',
+        entityType: 'report',
+        entityId: id,
+        operationId,
+        details: { clientId: input.clientId, kind: input.kind, marking: input.marking },
+      });
+      return { report, created: true };
+    });
+  }
+
+  /** Only a commander (or admin) of the originating agency, and only a report still 'reported'. */
+  verify(user: AuthUser, reportId: string, reason?: string): Promise<Report> {
+    return this.decide(user, reportId, 'verified', reason ?? null);
+  }
+
+  reject(user: AuthUser, reportId: string, reason: string): Promise<Report> {
+    return this.decide(user, reportId, 'rejected', reason);
+  }
+
+  /**
+   * The author or a commander (or admin) of the originating agency. A stale `expectedVersion`
+   * is a conflict. Amending a verified or rejected report puts it back to 'reported': the
+   * verdict was about the old content, and the history keeps it. An amendment that changes
+   * nothing stores nothing and answers the report as it is.
+   */
+  async amend(user: AuthUser, reportId: string, input: AmendReport): Promise<Report> {
+    return this.transactions.run(async (tx) => {
+      const row = await this.loadVisible(user, reportId, tx.manager);
+      const access = await this.access.requireWriter(user, row.operation_id, tx.manager);
+      const mayAmend = row.author_user_id === user.id || (isCommander(user) && user.agencyId === row.origin_agency_id);
+      if (!mayAmend) throw forbidden('not_report_owner', 'Only the author or a commander of the originating agency may amend this report');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== Number(row.version)) {
+        throw conflict('stale_version', `The report has changed since version ${input.expectedVersion}; it is now at version ${row.version}`);
+      }
+
+      const before = toReport(row);
+      const marking = input.marking ?? before.marking;
+      const lat = input.lat !== undefined ? input.lat : before.lat;
+      const lon = input.lon !== undefined ? input.lon : before.lon;
+      if ((lat === null) !== (lon === null)) throw badRequest('lat_lon_together', 'lat and lon go together: give both or neither');
+      if (input.interception && before.kind !== 'interception') throw badRequest('not_an_interception', 'Only an interception has counts');
+      if (input.siteId) await this.checkSite(tx.manager, input.siteId);
+      // Leaving TLP:RED drops the named recipients: they only mean something under TLP:RED.
+      const recipients =
+        input.recipientAgencyIds !== undefined
+          ? await this.checkRecipients(tx.manager, access.operationId, marking, input.recipientAgencyIds)
+          : marking === 'TLP:RED'
+            ? before.recipientAgencyIds
+            : [];
+
+      const changes = diffFields(before as unknown as Record<string, unknown>, {
+        title: input.title,
+        narrative: input.narrative,
+        lat: input.lat,
+        lon: input.lon,
+        siteId: input.siteId,
+        occurredAt: input.occurredAt === undefined ? undefined : new Date(input.occurredAt).toISOString(),
+        marking: input.marking,
+        recipientAgencyIds: recipients,
+        interception: input.interception,
+      });
+      if (Object.keys(changes).length === 0) return before;
+      const reopened = before.status !== 'reported';
+      if (reopened) changes.status = [before.status, 'reported'];
+
+      const columns: ReportColumns = {
+        title: input.title,
+        narrative: input.narrative,
+        lat: input.lat,
+        lon: input.lon,
+        site_id: input.siteId,
+        occurred_at: input.occurredAt === undefined ? undefined : new Date(input.occurredAt).toISOString(),
+        marking: input.marking,
+        recipient_agency_ids: 'recipientAgencyIds' in changes ? recipients : undefined,
+        interception: input.interception,
+        ...(reopened ? { status: 'reported' as const, status_reason: null, status_by: null, status_at: null } : {}),
+      };
+      await this.reports.update(tx.manager, reportId, columns);
+      await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: 'amended', changes, reason: null });
+      const report = await this.appendEvent(tx, user, reportId, 'report.updated');
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'report.amend',
+        entityType: 'report',
+        entityId: reportId,
+        operationId: row.operation_id,
+        details: { fields: Object.keys(changes) },
+      });
+      return report;
+    });
+  }
+
+  /** One report with its history; the read is recorded in the audit trail. */
+  async get(user: AuthUser, reportId: string): Promise<ReportWithHistory> {
+    const row = await this.loadVisible(user, reportId);
+    const history = await this.reports.history(reportId);
+    await this.audit.record({
+      userId: user.id,
+      agencyId: user.agencyId,
+      action: 'report.read',
+      entityType: 'report',
+      entityId: reportId,
+      operationId: row.operation_id,
+    });
+    return { ...toReport(row), history: history.map(toReportChange) };
+  }
+
+  /** The operation's reports the caller may see (the marking rule applied in SQL), newest first. */
+  async list(user: AuthUser, operationId: string, query: ReportQuery): Promise<Page<Report>> {
+    const access = await this.access.require(user, operationId);
+    const { cursor, limit, ...filter } = query;
+    const rows = await this.reports.list(
+      operationId,
+      markingVisibility(access.viewer),
+      filter,
+      cursor ? decodeReportCursor(cursor) : null,
+      limit + 1,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => toReport(row)),
+      nextCursor: rows.length > limit && last ? encodeReportCursor({ receivedAtMicros: last.received_us, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * The newest `limit` reports the viewer may see, read with the caller's manager: the snapshot
+   * reads them in its own consistent transaction.
+   */
+  async newestVisible(access: OperationAccess, limit: number, manager: EntityManager): Promise<Report[]> {
+    const rows = await this.reports.list(access.operationId, markingVisibility(access.viewer), {}, null, limit, manager);
+    return rows.map((row) => toReport(row));
+  }
+
+  private async decide(user: AuthUser, reportId: string, status: 'verified' | 'rejected', reason: string | null): Promise<Report> {
+    return this.transactions.run(async (tx) => {
+      const row = await this.loadVisible(user, reportId, tx.manager);
+      await this.access.requireWriter(user, row.operation_id, tx.manager);
+      if (!isCommander(user) || user.agencyId !== row.origin_agency_id) {
+        throw forbidden('origin_commander_required', 'Only a commander of the originating agency may verify or reject this report');
+      }
+      if (row.status !== 'reported') {
+        throw conflict('report_not_reported', `The report is ${row.status}; only a report that is still 'reported' can be ${status}`);
+      }
+      await this.reports.update(tx.manager, reportId, { status, status_reason: reason, status_by: user.id, status_at: true });
+      await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: status, changes: { status: ['reported', status] }, reason });
+      const report = await this.appendEvent(tx, user, reportId, 'report.updated');
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: status === 'verified' ? 'report.verify' : 'report.reject',
+        entityType: 'report',
+        entityId: reportId,
+        operationId: row.operation_id,
+        details: reason ? { reason } : {},
+      });
+      return report;
+    });
+  }
+
+  /**
+   * The report if the caller's agency takes part in its operation and the marking lets it see
+   * the report; 404 otherwise, as if it did not exist. Inside a write it is locked until COMMIT,
+   * so that concurrent changes to one report apply one after the other.
+   */
+  private async loadVisible(user: AuthUser, reportId: string, manager?: EntityManager): Promise<ReportRow> {
+    const row = await this.reports.findById(reportId, manager, manager !== undefined);
+    if (!row) throw notFound('Report');
+    const access = await this.access.require(user, row.operation_id, manager).catch((error: unknown) => {
+      throw error instanceof AppError && error.status === 404 ? notFound('Report') : error;
+    });
+    const item = { marking: row.marking, originAgencyId: row.origin_agency_id, recipientAgencyIds: row.recipient_agency_ids };
+    if (!canView(item, access.viewer)) throw notFound('Report');
+    return row;
+  }
+
+  /** Appends the report's event (carrying the report at its new version) and stores that version. */
+  private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.created' | 'report.updated'): Promise<Report> {
+    const row = await this.reports.findById(reportId, tx.manager);
+    if (!row) throw notFound('Report');
+    const event = await this.events.append(tx, {
+      operationId: row.operation_id,
+      actor: { userId: user.id, agencyId: user.agencyId },
+      // The event carries the report's current marking: a re-marked report reaches its new audience.
+      marking: row.marking,
+      originAgencyId: row.origin_agency_id,
+      recipientAgencyIds: row.recipient_agency_ids,
+      data: (seq) => ({ type, report: toReport(row, seq) }),
+    });
+    await this.reports.setVersion(tx.manager, reportId, event.seq);
+    return toReport(row, event.seq);
+  }
+
+  private replay(existing: ReportRow, user: AuthUser, operationId: string): Report {
+    if (existing.author_user_id !== user.id || existing.operation_id !== operationId) {
+      throw conflict('client_id_taken', 'This clientId already identifies another report; generate a new one for a new report');
+    }
+    return toReport(existing);
+  }
+
+  /**
+   * A field officer posts only for a team it is a member of; a commander or admin for one of its
+   * agency's teams, or for none. The team must be in this operation.
+   */
+  private async checkTeam(manager: EntityManager, user: AuthUser, access: OperationAccess, teamId: string | null): Promise<void> {
+    if (teamId === null) {
+      if (user.role === 'field') throw forbidden('team_required', 'A field officer posts for its team: teamId is required');
+      return;
+    }
+    const team = await this.reports.findTeamInOperation(manager, teamId, access.operationId, user.id);
+    if (user.role === 'field') {
+      if (!team || !team.isMember || team.agencyId !== user.agencyId) {
+        throw forbidden('not_team_member', 'A field officer posts only for a team it belongs to in this operation');
+      }
+    } else if (!team || team.agencyId !== user.agencyId) {
+      throw forbidden('not_agency_team', "Reports may be posted only for your own agency's teams in this operation");
+    }
+  }
+
+  private async checkSite(manager: EntityManager, siteId: string | null): Promise<void> {
+    if (siteId !== null && !(await this.reports.siteExists(manager, siteId))) {
+      throw badRequest('unknown_site', `No border site has the id ${siteId}`);
+    }
+  }
+
+  /** TLP:RED recipients must take part in the operation; answers them without duplicates. */
+  private async checkRecipients(manager: EntityManager, operationId: string, marking: Marking, recipientAgencyIds: string[]): Promise<string[]> {
+    const unique = [...new Set(recipientAgencyIds)];
+    if (unique.length === 0) return unique;
+    if (marking !== 'TLP:RED') throw badRequest('recipients_only_for_red', 'recipients are named only for TLP:RED');
+    const members = new Set(await this.reports.operationAgencyIds(manager, operationId));
+    const strangers = unique.filter((id) => !members.has(id));
+    if (strangers.length > 0) {
+      throw badRequest('recipient_not_in_operation', `TLP:RED recipients must take part in the operation: ${strangers.join(', ')} do not`);
+    }
+    return unique;
+  }
+}
+
+function isCommander(user: AuthUser): boolean {
+  return user.role === 'commander' || user.role === 'admin';
+}
