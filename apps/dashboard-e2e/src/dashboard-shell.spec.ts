@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, saveScreenshot, startLintas, type RunningLintas } from './support';
+
+describeInBrowser('dashboard shell', () => {
+  let lintas: RunningLintas;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    lintas = await startLintas();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lintas?.stop();
+  });
+
+  it('draws the embedded country outlines, framed on ASEAN, in the dark theme, with no internet', async () => {
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    await page.goto(`${lintas.baseUrl}/`);
+
+    await page.getByRole('heading', { name: 'Lintas' }).waitFor();
+    await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="map"] path.country-outline').length > 10);
+    await page.locator('[data-testid="server-status"][data-status="online"]').waitFor();
+
+    const view = await page.evaluate(() => {
+      const map = document.querySelector('[data-testid="map"]') as HTMLElement;
+      const box = map.getBoundingClientRect();
+      const inside = (element: Element) => {
+        const r = element.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+      };
+      const outlines = [...map.querySelectorAll('path.country-outline')];
+      const asean = [...map.querySelectorAll('path.country-outline--asean')];
+      const luminance = (css: string) => {
+        const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      return {
+        mapSize: { width: box.width, height: box.height },
+        outlines: outlines.length,
+        outlinesInView: outlines.filter(inside).length,
+        asean: asean.length,
+        aseanInView: asean.filter(inside).length,
+        theme: document.documentElement.dataset.theme,
+        headerLuminance: luminance(getComputedStyle(document.querySelector('.app-header')!).backgroundColor),
+        seaLuminance: luminance(getComputedStyle(map).backgroundColor),
+        tilesDrawn: map.querySelectorAll('.leaflet-tile').length,
+      };
+    });
+
+    await saveScreenshot(page, 'dashboard-shell-basemap');
+
+    expect(view.mapSize.width).toBeGreaterThan(1000);
+    expect(view.mapSize.height).toBeGreaterThan(700);
+    expect(view.outlines).toBeGreaterThan(10);
+    expect(view.outlinesInView).toBeGreaterThan(10);
+    // Every ASEAN member state, Singapore included, is drawn inside the map's frame.
+    expect(view.asean).toBe(11);
+    expect(view.aseanInView).toBe(11);
+    expect(view.theme).toBe('dark');
+    expect(view.headerLuminance).toBeLessThan(0.2);
+    expect(view.seaLuminance).toBeLessThan(0.2);
+    expect(view.tilesDrawn).toBe(0);
+
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('switches to the light theme and keeps it across a reload', async () => {
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    await page.goto(`${lintas.baseUrl}/`);
+    await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+
+    await page.reload();
+    await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    const headerBackground = await page.locator('.app-header').evaluate((header) => getComputedStyle(header).backgroundColor);
+    expect(headerBackground).toBe('rgb(255, 255, 255)');
+    await saveScreenshot(page, 'dashboard-shell-light');
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('serves client-side routes on reload: an unknown address shows the not-found page inside the frame', async () => {
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    const response = await page.goto(`${lintas.baseUrl}/operations/does-not-exist`);
+    expect(response?.status()).toBe(200);
+    await page.getByText('Page not found').waitFor();
+    await page.getByRole('heading', { name: 'Lintas' }).waitFor();
+    expect(problemsOf(page).errors).toEqual([]);
+    await context.close();
+  });
+});
