@@ -54,6 +54,10 @@ export type ScenarioWaypoint = z.infer<typeof scenarioWaypointSchema>;
 
 export const scenarioTeamSchema = z.strictObject({
   callSign: createTeamSchema.shape.callSign,
+  /** Persons in the team, used when the player deploys it. */
+  size: createTeamSchema.shape.size.default(4),
+  /** The team's marking, used when the player deploys it. */
+  marking: z.enum(MARKINGS).default('TLP:GREEN'),
   /** E-mail of the field account that drives this team; it must be a member of the team. */
   account: z.string().trim().toLowerCase().pipe(z.email('must be the e-mail of a field account')),
   /** Travel speed between waypoints when a waypoint gives none. */
@@ -130,6 +134,11 @@ export const scenarioSchema = z
     description: narrativeSchema.default(''),
     /** Code of the operation the scenario drives unless `--operation` names another. */
     operation: z.string().trim().regex(/^[A-Z0-9-]{3,32}$/, 'must be an operation code such as OP-MEKONG-24'),
+    /**
+     * Commander accounts that deploy the scenario's teams the operation does not have yet: for
+     * each missing team, the commander of its field account's agency. Optional when the teams exist.
+     */
+    commanders: z.array(z.string().trim().toLowerCase().pipe(z.email('must be the e-mail of a commander account'))).max(20).default([]),
     /** Scenario length; by default when the last event and the longest route end. */
     duration: scenarioDurationSchema.optional(),
     teams: z.array(scenarioTeamSchema).min(1, 'a scenario needs at least one team').max(100),
