@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { ErrorFilter } from './common/error.filter';
 import { serveDashboard } from './dashboard-static';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export const API_PREFIX = 'api';
 
@@ -17,6 +18,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Socket.IO on the same server; on Redis when REDIS_URL is set (several instances).
+  app.useWebSocketAdapter(await RealtimeIoAdapter.create(app, config));
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '1mb' });
   app.use(

@@ -13,9 +13,11 @@ import { HealthModule } from './modules/health/health.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
+import { PositionsModule } from './modules/positions/positions.module';
 import { SitesModule } from './modules/sites/sites.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
 const FEATURE_MODULES = [
@@ -31,6 +33,8 @@ const FEATURE_MODULES = [
   OperationsModule,
   TeamsModule,
   ReportsModule,
+  PositionsModule,
+  RealtimeModule,
 ];
 
 @Module({})

@@ -9,4 +9,5 @@ export * from './teams';
 export * from './reports';
 export * from './events';
 export * from './socket';
+export * from './positions';
 export * from './scenario';

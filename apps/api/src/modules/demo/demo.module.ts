@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { OperationsModule } from '../operations/operations.module';
+import { ReportsModule } from '../reports/reports.module';
+import { SitesModule } from '../sites/sites.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../users/users.module';
+import { DemoSeeder } from './demo-seeder.service';
+
+/** The demo data seeder; run once at start in demo mode (see startup-tasks.ts). */
+@Module({
+  imports: [AgenciesModule, UsersModule, SitesModule, OperationsModule, TeamsModule, ReportsModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import {
+  canView,
+  markingVisibility,
+  type PositionBatch,
+  type PositionBatchResult,
+  type PositionHistoryQuery,
+  type SocketPosition,
+  type TeamPosition,
+  type TeamTrackPage,
+} from '@lintas/contracts';
+import { badRequest, forbidden, notFound } from '../../common/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { OperationAccessService, type OperationAccess } from '../operations/operation-access.service';
+import { PositionBatchWriter } from './position-batch-writer';
+import { PositionBus } from './position-bus';
+import { PositionRateLimiter } from './position-rate-limiter';
+import type { TeamMarking } from './position.mapper';
+import { PositionsRepository } from './positions.repository';
+
+const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * Team positions: live updates from field clients (batched, acknowledged once committed), outbox
+ * uploads, the latest position of each visible team, and track history. Who may post a team's
+ * position: a writer of the operation (not an observer, not a liaison, operation not closed) who is
+ * a member of the team if a field officer, or of the team's agency if a commander or administrator.
+ */
+@Injectable()
+export class PositionsService {
+  constructor(
+    private readonly access: OperationAccessService,
+    private readonly repository: PositionsRepository,
+    private readonly writer: PositionBatchWriter,
+    private readonly limiter: PositionRateLimiter,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly bus: PositionBus,
+  ) {}
+
+  /** One live position (socket `team:position`): resolves once it is committed. */
+  async recordLive(user: AuthUser, input: SocketPosition): Promise<void> {
+    await this.limiter.assertUser(user.id);
+    const { access, team } = await this.authorizeTeamWriter(user, input.operationId, input.teamId);
+    await this.limiter.assertTeam(team.id);
+    await this.writer.write({ leadAgencyId: access.leadAgencyId, team, position: input.position });
+  }
+
+  /** A field outbox's positions, oldest first, in one transaction; a re-sent position is stored once. */
+  async storeBatch(user: AuthUser, operationId: string, teamId: string, batch: PositionBatch): Promise<PositionBatchResult> {
+    await this.limiter.assertUser(user.id);
+    const { access, team } = await this.authorizeTeamWriter(user, operationId, teamId);
+    const stored = await this.transactions.run(async (tx) => {
+      const result = await this.repository.store(
+        tx.manager,
+        batch.positions.map((position) => ({ teamId, operationId, position })),
+      );
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'team.positions_uploaded',
+        entityType: 'team',
+        entityId: teamId,
+        operationId,
+        details: { accepted: batch.positions.length, stored: result.stored },
+      });
+      tx.afterCommit(() => {
+        for (const position of result.latest) this.bus.publish({ leadAgencyId: access.leadAgencyId, team, position });
+      });
+      return result.stored;
+    });
+    return { accepted: batch.positions.length, stored };
+  }
+
+  /** A team's track, oldest first, for replay; visible under the team's marking. */
+  async history(user: AuthUser, operationId: string, teamId: string, query: PositionHistoryQuery): Promise<TeamTrackPage> {
+    const access = await this.access.require(user, operationId);
+    await this.visibleTeam(user, access, teamId);
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const page = await this.repository.track(teamId, { from: query.from ?? null, to: query.to ?? null, after, limit: query.limit });
+    return { teamId, items: page.items, nextCursor: page.cursor === null ? null : encodeCursor(page.cursor) };
+  }
+
+  /** The latest position of every team of the operation the viewer may see (the subscribe answer). */
+  latestVisible(access: OperationAccess): Promise<TeamPosition[]> {
+    return this.repository.latestVisible(access.operationId, markingVisibility(access.viewer));
+  }
+
+  private async authorizeTeamWriter(user: AuthUser, operationId: string, teamId: string): Promise<{ access: OperationAccess; team: TeamMarking }> {
+    const access = await this.access.requireWriter(user, operationId);
+    const team = await this.visibleTeam(user, access, teamId);
+    if (user.role === 'field') {
+      if (!team.isMember) throw forbidden('team_member_required', 'Field officers post positions only for a team they are a member of');
+    } else if (team.originAgencyId !== user.agencyId) {
+      throw forbidden('own_agency_team_required', "Positions of another agency's team are posted by that agency");
+    }
+    const { isMember: _isMember, ...marking } = team;
+    return { access, team: marking };
+  }
+
+  private async visibleTeam(user: AuthUser, access: OperationAccess, teamId: string) {
+    const team = await this.repository.findTeam(access.operationId, teamId, user.id);
+    if (!team || !canView(team, access.viewer)) throw notFound('Team');
+    return team;
+  }
+}
+
+function encodeCursor(exactAt: string): string {
+  return Buffer.from(exactAt, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const value = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!CURSOR_PATTERN.test(value)) throw badRequest('invalid_cursor', 'cursor is not one this API gave out');
+  return value;
+}

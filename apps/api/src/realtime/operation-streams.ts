@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { MARKINGS, type MarkingVisibility, type OperationEvent } from '@lintas/contracts';
+import type { Subscription } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { EventLogService } from '../modules/event-log/event-log.service';
+import { OperationEventBus } from '../modules/event-log/operation-event-bus';
+import { DEFAULT_DISPATCHER_OPTIONS, OperationDispatcher } from './operation-dispatcher';
+import { audienceRooms, operationRooms } from './operation-rooms';
+import { RealtimeServer } from './realtime-server';
+
+/**
+ * The dispatchers read every event, whatever its marking, and address each to the rooms of its
+ * audience; no viewer ever reads through this. (The marking rule in SQL with every marking allowed.)
+ */
+const EVERY_EVENT: MarkingVisibility = { agencyId: '00000000-0000-0000-0000-000000000000', markings: MARKINGS, redIfRecipient: true };
+
+/** How often the operations watched here compare their stream with the database (several instances only). */
+const TAIL_CHECK_MS = 1000;
+/** A dispatcher with no socket left is dropped after this long. */
+const IDLE_DISPOSE_MS = 30_000;
+
+interface Entry {
+  dispatcher: Promise<OperationDispatcher>;
+  idleSince: number | null;
+}
+
+/**
+ * The live event stream of every operation watched by a socket of this instance. Committed events
+ * come from this instance's `OperationEventBus` and, with several instances, from the others
+ * (`serverSideEmit`, which goes through the adapter); each operation's `OperationDispatcher` orders
+ * them and emits each once to the rooms its marking allows, to this instance's sockets only
+ * (`local`): every instance fans out to its own sockets, so ordering holds per socket.
+ */
+@Injectable()
+export class OperationStreams implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(OperationStreams.name);
+  private readonly entries = new Map<string, Entry>();
+  private subscription: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly clustered: boolean;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly bus: OperationEventBus,
+    private readonly eventLog: EventLogService,
+    private readonly server: RealtimeServer,
+  ) {
+    this.clustered = config.redisUrl !== null;
+  }
+
+  onModuleInit(): void {
+    this.subscription = this.bus.events$.subscribe((event) => this.onLocalCommit(event));
+    this.server.whenAttached((namespace) => namespace.on('operation-event', (event) => this.offer(event)));
+    this.timer = setInterval(() => this.sweep(), TAIL_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    if (this.timer) clearInterval(this.timer);
+    for (const entry of this.entries.values()) void entry.dispatcher.then((dispatcher) => dispatcher.close(), () => undefined);
+    this.entries.clear();
+  }
+
+  /** The operation's dispatcher on this instance, started (its start point known) when it resolves. */
+  async dispatcherFor(operationId: string, leadAgencyId: string): Promise<OperationDispatcher> {
+    let entry = this.entries.get(operationId);
+    if (!entry) {
+      const dispatcher = new OperationDispatcher(operationId, leadAgencyId, {
+        emit: (event) => this.emit(event, leadAgencyId),
+        readAfter: (afterSeq, limit) => this.eventLog.listSince(operationId, afterSeq, EVERY_EVENT, limit),
+        lastSeq: () => this.eventLog.lastSeq(operationId),
+        onError: (error) => this.logger.error(`operation ${operationId}: ${error instanceof Error ? error.message : String(error)}`),
+      }, DEFAULT_DISPATCHER_OPTIONS);
+      const created: Entry = { dispatcher: dispatcher.ready.then(() => dispatcher), idleSince: null };
+      entry = created;
+      this.entries.set(operationId, created);
+      // A dispatcher that could not start is forgotten, so that the next subscriber tries again.
+      created.dispatcher.catch(() => {
+        if (this.entries.get(operationId) === created) this.entries.delete(operationId);
+        dispatcher.close();
+      });
+    }
+    entry.idleSince = null;
+    return entry.dispatcher;
+  }
+
+  /** Called after COMMIT by whoever wrote the event; must never throw into the writer. */
+  private onLocalCommit(event: OperationEvent): void {
+    try {
+      this.offer(event);
+      if (this.clustered) this.server.current?.serverSideEmit('operation-event', event);
+    } catch (error) {
+      this.logger.error(`publishing event ${event.operationId}#${event.seq} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private offer(event: OperationEvent): void {
+    const entry = this.entries.get(event.operationId);
+    if (entry) void entry.dispatcher.then((dispatcher) => dispatcher.offer(event), () => undefined);
+  }
+
+  private emit(event: OperationEvent, leadAgencyId: string): void {
+    const namespace = this.server.current;
+    if (!namespace) return;
+    namespace.local
+      .to(audienceRooms(event.operationId, event, leadAgencyId))
+      .except(operationRooms.catchingUp(event.operationId))
+      .emit('operation:event', event);
+  }
+
+  /** Drops dispatchers nobody here watches any more; with several instances, looks for events whose relay was lost. */
+  private sweep(): void {
+    const namespace = this.server.current;
+    if (!namespace) return;
+    const now = Date.now();
+    for (const [operationId, entry] of this.entries) {
+      const watched = (namespace.adapter.rooms.get(operationRooms.all(operationId))?.size ?? 0) > 0;
+      if (!watched) {
+        entry.idleSince ??= now;
+        if (now - entry.idleSince >= IDLE_DISPOSE_MS) {
+          this.entries.delete(operationId);
+          void entry.dispatcher.then((dispatcher) => dispatcher.close(), () => undefined);
+        }
+        continue;
+      }
+      entry.idleSince = null;
+      if (this.clustered) void this.checkTail(operationId, entry);
+    }
+  }
+
+  /** An instance that died between COMMIT and relaying its event leaves a hole at the end: read it from the database. */
+  private async checkTail(operationId: string, entry: Entry): Promise<void> {
+    try {
+      const [dispatcher, lastSeq] = await Promise.all([entry.dispatcher, this.eventLog.lastSeq(operationId)]);
+      dispatcher.noteCommitted(lastSeq);
+    } catch (error) {
+      this.logger.warn(`tail check of operation ${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
