@@ -17,6 +17,7 @@ import { PositionsModule } from './modules/positions/positions.module';
 import { SitesModule } from './modules/sites/sites.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
@@ -32,6 +33,7 @@ const FEATURE_MODULES = [
   SitesModule,
   OperationsModule,
   TeamsModule,
+  DemoModule,
   ReportsModule,
   PositionsModule,
   RealtimeModule,
