@@ -1,14 +1,18 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import L from 'leaflet';
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BaseMap } from './base-map';
+import { loadCountryOutlines } from './basemap';
 import { DEFAULT_MARKER_ICON_URLS } from './leaflet-icons';
 import { useLeafletMap } from './map-context';
 
 afterEach(cleanup);
 
 describe('BaseMap', () => {
+  // Parsing the 760 kB topology takes a while on a busy machine; these specs are about the map, not that.
+  beforeAll(() => loadCountryOutlines(), 30_000);
+
   it('creates one Leaflet map, even under StrictMode, and draws the country outlines into it', async () => {
     const created = vi.spyOn(L, 'map');
     render(
@@ -17,12 +21,12 @@ describe('BaseMap', () => {
       </StrictMode>,
     );
     const container = screen.getByTestId('map');
-    await waitFor(() => expect(container.dataset.basemap).toBe('ready'));
+    await waitFor(() => expect(container.dataset.basemap).toBe('ready'), { timeout: 5_000 });
     // StrictMode mounts, unmounts and mounts again: the first map was removed, one is left.
     expect(created.mock.results.filter((result) => result.type === 'return').length).toBeLessThanOrEqual(2);
     expect(container.classList.contains('leaflet-container')).toBe(true);
     expect(document.querySelectorAll('.leaflet-container')).toHaveLength(1);
-    await waitFor(() => expect(container.querySelectorAll('path.country-outline').length).toBeGreaterThan(230));
+    await waitFor(() => expect(container.querySelectorAll('path.country-outline').length).toBeGreaterThan(230), { timeout: 5_000 });
     expect(container.querySelectorAll('path.country-outline--asean')).toHaveLength(11);
     created.mockRestore();
   });
