@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Fixtures, signIn } from './support/fixtures';
+import { http } from './support/http';
+import { startTestApp, type TestApp } from './support/test-app';
+import { arrangeOperation, arrangeTeam } from './support/arrange-operation';
+
+describe('GET /api/operations/:id/snapshot', () => {
+  let t: TestApp;
+  let db: Fixtures;
+  let lead: string;
+  let other: string;
+  let token: string;
+  let commanderId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = await Fixtures.open(t.database.url);
+    lead = (await db.agency({ code: 'SN-LEAD' })).id;
+    other = (await db.agency({ code: 'SN-OTHER' })).id;
+    const commander = await db.user({ agencyId: lead, role: 'commander' });
+    commanderId = commander.id;
+    token = (await signIn(t.baseUrl, commander.email)).accessToken;
+  });
+  afterAll(async () => {
+    await db.close();
+    await t.close();
+  });
+
+  it('answers the operation, its teams, its reports newest first and the seq they are consistent with', async () => {
+    const operationId = (await arrangeOperation(db, { leadAgencyId: lead, members: [{ agencyId: other, role: 'participant' }] })).id;
+    const team = await arrangeTeam(db, { operationId, agencyId: lead, callSign: 'MEKONG-1' });
+    const posted = [];
+    for (const title of ['First', 'Second']) {
+      const answer = await http(t.baseUrl, 'POST', `/api/operations/${operationId}/reports`, {
+        token,
+        body: { clientId: randomUUID(), kind: 'sitrep', title, occurredAt: '2026-11-01T00:00:00Z' },
+      });
+      posted.push(answer.body);
+    }
+    const snapshot = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot`, { token });
+    expect(snapshot.status).toBe(200);
+    expect(Object.keys(snapshot.body).sort()).toEqual(['operation', 'reports', 'seq', 'teams']);
+    expect(snapshot.body.operation).toMatchObject({ id: operationId, myRole: 'lead', leadAgency: { id: lead, code: 'SN-LEAD' } });
+    expect(snapshot.body.teams.map((item: { id: string; callSign: string }) => [item.id, item.callSign])).toEqual([[team.id, 'MEKONG-1']]);
+    expect(snapshot.body.reports).toEqual([posted[1], posted[0]]);
+    expect(snapshot.body.seq).toBe(2);
+  });
+
+  it('caps the reports at the newest 5,000 the caller may see', async () => {
+    const operationId = (await arrangeOperation(db, { leadAgencyId: lead, members: [{ agencyId: other, role: 'participant' }] })).id;
+    const otherUser = await db.user({ agencyId: other, role: 'commander' });
+    // 5,001 visible reports, the oldest first, and 10 newer ones the lead may see but a participant may not.
+    await db.query(
+      `INSERT INTO reports (client_id, operation_id, kind, title, occurred_at, received_at, origin_agency_id, author_user_id, marking, version)
+       SELECT gen_random_uuid(), $1, 'sitrep', 'Bulk ' || n, now(), now() - (6000 - n) * interval '1 second', $2, $3, 'TLP:GREEN', 0
+         FROM generate_series(1, 5001) AS n`,
+      [operationId, lead, commanderId],
+    );
+    await db.query(
+      `INSERT INTO reports (client_id, operation_id, kind, title, occurred_at, received_at, origin_agency_id, author_user_id, marking, version)
+       SELECT gen_random_uuid(), $1, 'sitrep', 'Strict ' || n, now(), now() + n * interval '1 second', $2, $3, 'TLP:AMBER+STRICT', 0
+         FROM generate_series(1, 10) AS n`,
+      [operationId, lead, commanderId],
+    );
+    const forLead = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot`, { token });
+    expect(forLead.body.reports).toHaveLength(5000);
+    expect(forLead.body.reports[0].title).toBe('Strict 10');
+    expect(forLead.body.reports[4999].title).toBe('Bulk 12');
+
+    const otherToken = (await signIn(t.baseUrl, otherUser.email)).accessToken;
+    const forOther = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot`, { token: otherToken });
+    expect(forOther.body.reports).toHaveLength(5000);
+    expect(forOther.body.reports[0].title).toBe('Bulk 5001');
+    expect(forOther.body.reports[4999].title).toBe('Bulk 2');
+  });
+
+  it('answers 400 for a malformed id and 404 for an unknown operation', async () => {
+    expect((await http(t.baseUrl, 'GET', '/api/operations/nope/snapshot', { token })).status).toBe(400);
+    expect((await http(t.baseUrl, 'GET', `/api/operations/${randomUUID()}/snapshot`, { token })).status).toBe(404);
+  });
+
+  it('is documented in OpenAPI with the cap', async () => {
+    const document = (await http(t.baseUrl, 'GET', '/api/docs-json')).body;
+    expect(document.paths['/api/operations/{id}/snapshot'].get.description).toContain('5,000');
+    for (const path of ['/api/operations/{operationId}/reports', '/api/reports/{id}', '/api/reports/{id}/verify', '/api/reports/{id}/reject', '/api/operations/{id}/events']) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    expect(document.paths['/api/operations/{operationId}/reports'].post.security).toEqual([{ bearer: [] }]);
+  });
+});
