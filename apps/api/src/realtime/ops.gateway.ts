@@ -95,7 +95,9 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
     event: E,
     handler: (request: unknown, after: (work: () => Promise<void>) => void) => Promise<AckResult<E>>,
   ): void {
-    const listener = (request: unknown, ack: unknown) => {
+    const listener = (...args: unknown[]) => {
+      // A client that sends no payload puts its callback first.
+      const [request, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
       let followUp: (() => Promise<void>) | null = null;
       void answerAck(ack, this.logger, () => handler(request, (work) => (followUp = work))).then((ok) => {
         if (ok && followUp) return followUp();

@@ -6,8 +6,8 @@ import { AppError } from '../../common/app-error';
 export const TEAM_POSITIONS_PER_SECOND = 5;
 const TEAM_BURST = 5;
 /** Any position request per user, checked before touching the database: a flood costs no query. */
-const USER_REQUESTS_PER_SECOND = 20;
-const USER_BURST = 20;
+const USER_REQUESTS_PER_SECOND = 10;
+const USER_BURST = 10;
 
 /**
  * Rate limits for position updates. Counters live in this instance's memory: with several
