@@ -66,6 +66,36 @@ describe('operations, participants, sites, agencies and users', () => {
     await t.close();
   });
 
+  it('documents every route in OpenAPI, with the request schemas and bearer auth', async () => {
+    const document = (await http(t.baseUrl, 'GET', '/api/docs-json')).body;
+    const paths = Object.keys(document.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/agencies',
+        '/api/agencies/{id}',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/sites',
+        '/api/sites/{id}',
+        '/api/operations',
+        '/api/operations/{id}',
+        '/api/operations/{id}/transition',
+        '/api/operations/{id}/participants',
+        '/api/operations/{id}/participants/{agencyId}',
+        '/api/operations/{id}/sites',
+        '/api/operations/{id}/sites/{siteId}',
+        '/api/operations/{id}/teams',
+        '/api/teams/{id}',
+        '/api/teams/{id}/status',
+      ]),
+    );
+    const create = document.paths['/api/operations'].post;
+    expect(create.security).toEqual([{ bearer: [] }]);
+    expect(create.requestBody.content['application/json'].schema.properties.area).toBeDefined();
+    expect(create.requestBody.content['application/json'].schema.example.code).toBe('OP-MEKONG-GATE');
+    expect(document.paths['/api/sites'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'bbox', 'kind', 'country']);
+  });
+
   describe('operations', () => {
     it('POST creates a planned operation led by the caller’s agency, with its event (seq 1) and audit row', async () => {
       const operation = await createOperation({ code: 'OP-MEKONG-24', name: 'Mekong 24', timeZone: 'Asia/Phnom_Penh', area: SQUARE, exercise: true });
