@@ -1,0 +1,134 @@
+import { delay } from '../client/lintas-api';
+import { FanoutSession, type Deliveries } from './fanout-session';
+import { FieldLoad, type FieldLoadResult } from './field-load';
+import { CpuMeter, rssBytes } from './process-stats';
+
+/** One system under test for the fan-out: Lintas, or the bare Socket.IO baseline. */
+export interface FanoutTarget {
+  name: string;
+  url: string;
+  serverPid: number;
+  operationId: string;
+  viewerTokens: string[];
+  /** Field clients connected and ready to post `rate` events a second with this report share. */
+  fieldLoad(rate: number, reportShare: number): Promise<FieldLoad>;
+}
+
+export interface FanoutParams {
+  sockets: number;
+  workers: number;
+  rate: number;
+  durationS: number;
+  warmupS: number;
+  reportShare: number;
+}
+
+export interface FanoutRun {
+  rate: number;
+  durationS: number;
+  reportShare: number;
+  sent: FieldLoadResult;
+  deliveries: Deliveries;
+  /** Report deliveries expected: acknowledged reports × connected sockets. */
+  expectedReportDeliveries: number;
+  /** Server CPU over the measured run, as a share of one core. */
+  serverCpu: number;
+}
+
+export interface FanoutOpen {
+  session: FanoutSession;
+  /** Server RSS growth per connected and subscribed socket, bytes. */
+  memoryPerSocket: number;
+  rssBefore: number;
+  rssAfter: number;
+}
+
+const SETTLE_MS = 1500;
+
+/** Connects the dashboard sockets and measures what they cost the server in memory. */
+export async function openFanout(target: FanoutTarget, params: FanoutParams, log: (line: string) => void): Promise<FanoutOpen> {
+  const rssBefore = rssBytes(target.serverPid);
+  const started = Date.now();
+  const session = await FanoutSession.open({
+    url: target.url,
+    tokens: target.viewerTokens,
+    operationId: target.operationId,
+    sockets: params.sockets,
+    workers: params.workers,
+    connectConcurrency: 25,
+  });
+  log(
+    `  ${target.name}: ${session.connected} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s over ${params.workers} processes` +
+      (session.failed ? `, ${session.failed} failed (${session.firstError})` : ''),
+  );
+  await delay(3000);
+  const rssAfter = rssBytes(target.serverPid);
+  return { session, rssBefore, rssAfter, memoryPerSocket: session.connected ? (rssAfter - rssBefore) / session.connected : NaN };
+}
+
+/** Field clients post at `rate` for `durationS` (after a warm-up); the sockets measure each delivery. */
+export async function measureFanout(
+  target: FanoutTarget,
+  session: FanoutSession,
+  options: { rate: number; durationS: number; warmupS: number; reportShare: number },
+  log: (line: string) => void,
+): Promise<FanoutRun> {
+  const load = await target.fieldLoad(options.rate, options.reportShare);
+  try {
+    if (options.warmupS > 0) {
+      await load.run({ url: target.url, operationId: target.operationId, rate: options.rate, durationMs: options.warmupS * 1000, reportShare: options.reportShare });
+      await delay(SETTLE_MS);
+    }
+    session.reset();
+    const cpu = new CpuMeter(target.serverPid);
+    const sent = await load.run({ url: target.url, operationId: target.operationId, rate: options.rate, durationMs: options.durationS * 1000, reportShare: options.reportShare });
+    const serverCpu = cpu.read();
+    await delay(SETTLE_MS);
+    const deliveries = await session.collect();
+    const run: FanoutRun = {
+      rate: options.rate,
+      durationS: options.durationS,
+      reportShare: options.reportShare,
+      sent,
+      deliveries,
+      expectedReportDeliveries: sent.reportsAcked * session.connected,
+      serverCpu,
+    };
+    log(`  ${target.name} @ ${options.rate}/s: ${describe(run)}`);
+    return run;
+  } finally {
+    load.close();
+  }
+}
+
+export function describe(run: FanoutRun): string {
+  const l = run.deliveries.latency;
+  const refused = run.sent.refused ? `, ${run.sent.refused} refused (${Object.keys(run.sent.errors)[0]})` : '';
+  return (
+    `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms over ${l.count} deliveries` +
+    ` (reports p99 ${run.deliveries.reportLatency.p99} ms, positions p99 ${run.deliveries.positionLatency.p99} ms)` +
+    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%${refused}`
+  );
+}
+
+/**
+ * Raises the rate (doubling) until p99 passes `limitMs` or posts are refused, within `maxRate`
+ * and at most `maxSteps` steps; answers every step and the highest rate that held.
+ */
+export async function sweepFanout(
+  target: FanoutTarget,
+  session: FanoutSession,
+  options: { startRate: number; maxRate: number; maxSteps: number; durationS: number; reportShare: number; limitMs: number },
+  log: (line: string) => void,
+): Promise<{ steps: FanoutRun[]; highest: FanoutRun | null }> {
+  const steps: FanoutRun[] = [];
+  let highest: FanoutRun | null = null;
+  for (let rate = options.startRate, step = 0; rate <= options.maxRate && step < options.maxSteps; rate *= 2, step++) {
+    const run = await measureFanout(target, session, { rate, durationS: options.durationS, warmupS: 2, reportShare: options.reportShare }, log);
+    steps.push(run);
+    const held = run.deliveries.latency.p99 <= options.limitMs && run.sent.refused === 0 && run.deliveries.reports >= run.expectedReportDeliveries * 0.99;
+    if (!held) break;
+    highest = run;
+  }
+  return { steps, highest };
+}

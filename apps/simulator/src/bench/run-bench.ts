@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { startLintasServer, type LintasServer } from '../harness/lintas-server';
+import { startBaselineServer } from './baseline-process';
+import { BenchWorld } from './bench-setup';
+import { machineInfo, type BenchParams, type BenchResults } from './bench-report';
+import { catchUpThroughPg, catchUpThroughSocket, fillOperation } from './catch-up-bench';
+import { measureFanout, openFanout, sweepFanout, type FanoutTarget } from './fanout-bench';
+import { FieldLoad, type FieldClient } from './field-load';
+import { ingestThroughApi, ingestThroughPg } from './ingest-bench';
+
+export interface RunBenchOptions extends BenchParams {
+  warmupS: number;
+  viewers: number;
+  sweepDurationS: number;
+  sweepMaxRate: number;
+  /** Node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=…`. */
+  apiNodeArgs: string[];
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+/** Positions a team may post a second, with room under the API's limit of 5 (and its burst). */
+const POSITIONS_PER_TEAM_PER_SECOND = 3;
+const SWEEP_LIMIT_MS = 100;
+const SWEEP_MAX_STEPS = 10;
+
+/** How many field clients (one team and one user each) a rate needs under the API's position limits. */
+export function fieldClientsFor(rate: number, reportShare: number): number {
+  const positionsPerSecond = rate * (1 - reportShare);
+  return Math.max(1, Math.ceil(positionsPerSecond / POSITIONS_PER_TEAM_PER_SECOND), Math.min(8, Math.ceil(rate / 20)));
+}
+
+/**
+ * The whole benchmark: the built API in production mode on a fresh database, against the bare
+ * baselines, each measure with its baseline in the same run. Every phase is bounded in time.
+ */
+export async function runBench(options: RunBenchOptions): Promise<BenchResults> {
+  const log = options.log;
+  const startedAt = new Date().toISOString();
+  log('starting the built API (NODE_ENV=production) on a fresh database…');
+  const server = await startLintasServer({
+    production: true,
+    demoData: true,
+    env: { ACCESS_TOKEN_TTL_SECONDS: '86400', LOG_LEVEL: 'warn' },
+    nodeArgs: options.apiNodeArgs,
+  });
+  const abort = () => void server.stop();
+  options.signal.addEventListener('abort', abort, { once: true });
+  try {
+    const machine = machineInfo(...(await versions(server)));
+    log(`  API pid ${server.pid} at ${server.url}; PostgreSQL ${machine.postgres} (${machine.database})`);
+    const world = await BenchWorld.create(server.url, server.demoPassword);
+    checkAborted(options.signal);
+
+    // ── fan-out ──────────────────────────────────────────────────────────────────────────────
+    log(`fan-out: ${options.sockets} dashboard sockets, field clients at ${options.rate} events/s for ${options.durationS} s`);
+    const fanoutOperation = await world.operation('BENCH-FANOUT');
+    const viewerTokens = await world.viewerTokens(options.viewers);
+    const fieldClients: FieldClient[] = [];
+    const lintas: FanoutTarget = {
+      name: 'Lintas',
+      url: server.url,
+      serverPid: server.pid,
+      operationId: fanoutOperation.id,
+      viewerTokens,
+      fieldLoad: async (rate, share) => {
+        const needed = fieldClientsFor(rate, share);
+        if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(fanoutOperation, needed - fieldClients.length)));
+        return FieldLoad.connect(server.url, fieldClients.slice(0, needed));
+      },
+    };
+    const lintasOpen = await openFanout(lintas, options, log);
+    let lintasRun;
+    let lintasSweep = null;
+    try {
+      lintasRun = await measureFanout(lintas, lintasOpen.session, { ...options, warmupS: options.warmupS }, log);
+      checkAborted(options.signal);
+      if (options.sweep) lintasSweep = await sweepFanout(lintas, lintasOpen.session, sweepOptions(options), log);
+    } finally {
+      await lintasOpen.session.close();
+    }
+    checkAborted(options.signal);
+
+    const baselineServer = await startBaselineServer();
+    let baselineRun;
+    let baselineSweep = null;
+    let baselineOpen;
+    try {
+      const baselineOperation = randomUUID();
+      const baseline: FanoutTarget = {
+        name: 'baseline',
+        url: baselineServer.url,
+        serverPid: baselineServer.pid,
+        operationId: baselineOperation,
+        viewerTokens: ['baseline'],
+        fieldLoad: (rate, share) =>
+          FieldLoad.connect(baselineServer.url, Array.from({ length: fieldClientsFor(rate, share) }, () => ({ token: 'baseline', teamId: randomUUID() }))),
+      };
+      baselineOpen = await openFanout(baseline, options, log);
+      try {
+        baselineRun = await measureFanout(baseline, baselineOpen.session, { ...options, warmupS: options.warmupS }, log);
+        checkAborted(options.signal);
+        if (options.sweep) baselineSweep = await sweepFanout(baseline, baselineOpen.session, sweepOptions(options), log);
+      } finally {
+        await baselineOpen.session.close();
+      }
+    } finally {
+      await baselineServer.stop();
+    }
+    checkAborted(options.signal);
+
+    // ── ingest ───────────────────────────────────────────────────────────────────────────────
+    log(`ingest: ${options.ingestClients} writers, batches of ${options.ingestBatch} positions, ${options.ingestDurationS} s each`);
+    const ingestOperation = await world.operation('BENCH-INGEST');
+    const writers = await world.fieldClients(ingestOperation, options.ingestClients);
+    const ingestOptions = { batch: options.ingestBatch, durationS: options.ingestDurationS, maxRequestsPerClient: 100_000 };
+    const ingestLintas = await ingestThroughApi(writers, ingestOperation.id, ingestOptions);
+    log(`  Lintas: ${Math.round(ingestLintas.perSecond)} positions/s (${ingestLintas.stored} in ${ingestLintas.seconds.toFixed(1)} s${ingestLintas.failures ? `, ${ingestLintas.failures} failed: ${ingestLintas.firstFailure}` : ''})`);
+    const ingestBaseline = await ingestThroughPg(server.databaseUrl, writers, ingestOperation.id, ingestOptions);
+    log(`  pg multi-row INSERT: ${Math.round(ingestBaseline.perSecond)} positions/s (${ingestBaseline.stored} in ${ingestBaseline.seconds.toFixed(1)} s)`);
+    checkAborted(options.signal);
+
+    // ── catch-up ─────────────────────────────────────────────────────────────────────────────
+    log(`catch-up: ${options.catchUpEvents} events missed by a subscriber`);
+    const catchUpOperation = await world.operation('BENCH-CATCHUP');
+    const reporters = await world.fieldClients(catchUpOperation, 8);
+    const fill = await fillOperation(reporters, catchUpOperation.id, options.catchUpEvents);
+    log(`  wrote ${options.catchUpEvents} reports through the API in ${fill.seconds.toFixed(1)} s (${Math.round(fill.perSecond)}/s into one operation)`);
+    checkAborted(options.signal);
+    const catchUpBaseline = await catchUpThroughPg(server.databaseUrl, catchUpOperation.id, 3);
+    const catchUpLintas = await catchUpThroughSocket(server.url, viewerTokens[0], catchUpOperation.id, catchUpBaseline.events, 3);
+    log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
+
+    return {
+      params: options,
+      startedAt,
+      machine,
+      fanout: { lintas: lintasRun, baseline: baselineRun, lintasOpen, baselineOpen },
+      sweep: lintasSweep && baselineSweep ? { lintas: lintasSweep, baseline: baselineSweep } : null,
+      ingest: { lintas: ingestLintas, baseline: ingestBaseline },
+      catchUp: { lintas: catchUpLintas, baseline: catchUpBaseline, fill },
+    };
+  } finally {
+    options.signal.removeEventListener('abort', abort);
+    log('stopping the API…');
+    await server.stop();
+  }
+}
+
+function sweepOptions(options: RunBenchOptions) {
+  return {
+    startRate: options.rate,
+    maxRate: options.sweepMaxRate,
+    maxSteps: SWEEP_MAX_STEPS,
+    durationS: options.sweepDurationS,
+    reportShare: options.sweepReportShare,
+    limitMs: SWEEP_LIMIT_MS,
+  };
+}
+
+function checkAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new Error('stopped by Ctrl-C');
+}
+
+async function versions(server: LintasServer): Promise<[string, string, string]> {
+  const client = new Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    const socketIo = (JSON.parse(readFileSync(require.resolve('socket.io/package.json'), 'utf8')) as { version: string }).version;
+    const host = new URL(server.databaseUrl).host;
+    return [rows[0].server_version, socketIo, host];
+  } finally {
+    await client.end();
+  }
+}

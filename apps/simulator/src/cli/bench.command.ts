@@ -1,0 +1,141 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { checks, checksTable, resultTable, sweepTable, type BenchResults } from '../bench/bench-report';
+import { writeResults } from '../bench/bench-docs';
+import { runBench } from '../bench/run-bench';
+import { numberIn, secondsIn } from './options';
+import { stopOnSigint } from './sigint';
+
+/** The workspace root, where `npm run bench` runs: docs/benchmarks.md is relative to it. */
+const WORKSPACE = resolve(__dirname, '../../../..');
+
+interface BenchOptions {
+  sockets: number;
+  workers: number;
+  rate: number;
+  duration: number;
+  warmup: number;
+  reportShare: number;
+  viewers: number;
+  sweep: boolean;
+  sweepDuration: number;
+  sweepMax: number;
+  sweepReportShare: number;
+  ingestDuration: number;
+  ingestBatch: number;
+  ingestClients: number;
+  catchUpEvents: number;
+  output: string;
+  write: boolean;
+  json?: string;
+  cpuProf?: string;
+}
+
+export function benchCommand(): Command {
+  return new Command('bench')
+    .description('Start the built API in production mode on a fresh database and measure fan-out, ingest, catch-up and memory against bare baselines')
+    .option('--sockets <n>', 'subscribed dashboard sockets', numberIn(1, 20_000, true), 1000)
+    .option('--workers <k>', 'client processes holding the sockets', numberIn(1, 32, true), 4)
+    .option('--rate <r>', 'field events per second (positions and reports)', numberIn(1, 10_000), 20)
+    .option('--duration <seconds>', 'measured fan-out time', secondsIn(1, 600), 30)
+    .option('--warmup <seconds>', 'unmeasured fan-out time before it', secondsIn(0, 120), 5)
+    .option('--report-share <share>', 'share of the events that are reports (the rest are positions)', numberIn(0, 1), 0.25)
+    .option('--viewers <n>', 'distinct viewer accounts the sockets sign in as', numberIn(1, 100, true), 10)
+    .option('--sweep', 'also raise the rate until p99 passes 100 ms, for Lintas and the baseline', false)
+    .option('--sweep-duration <seconds>', 'measured time of each sweep step', secondsIn(1, 120), 10)
+    .option('--sweep-max <r>', 'highest rate the sweep tries', numberIn(1, 100_000), 5120)
+    .option('--sweep-report-share <share>', 'share of reports during the sweep', numberIn(0, 1), 1)
+    .option('--ingest-duration <seconds>', 'time of each ingest run', secondsIn(1, 600), 10)
+    .option('--ingest-batch <n>', 'positions per batch', numberIn(1, 1000, true), 1000)
+    .option('--ingest-clients <n>', 'concurrent writers', numberIn(1, 64, true), 4)
+    .option('--catch-up-events <n>', 'events the catch-up subscriber missed', numberIn(1, 200_000, true), 10_000)
+    .option('--output <file>', 'the results document', 'docs/benchmarks.md')
+    .option('--no-write', 'print the results without writing the document')
+    .option('--json <file>', 'also write the raw results as JSON')
+    .option('--cpu-prof <dir>', 'profile the API process (node --cpu-prof) into this folder')
+    .action(async (options: BenchOptions) => {
+      process.exitCode = await bench(options);
+    });
+}
+
+async function bench(options: BenchOptions): Promise<number> {
+  const log = (line: string) => console.log(line);
+  const stop = stopOnSigint(log);
+  try {
+    const results = await runBench({
+      sockets: options.sockets,
+      workers: options.workers,
+      rate: options.rate,
+      durationS: options.duration,
+      warmupS: options.warmup,
+      reportShare: options.reportShare,
+      viewers: options.viewers,
+      sweep: options.sweep,
+      sweepDurationS: options.sweepDuration,
+      sweepMaxRate: options.sweepMax,
+      sweepReportShare: options.sweepReportShare,
+      ingestDurationS: options.ingestDuration,
+      ingestBatch: options.ingestBatch,
+      ingestClients: options.ingestClients,
+      catchUpEvents: options.catchUpEvents,
+      apiNodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
+      signal: stop.signal,
+      log,
+    });
+    const text = report(results);
+    console.log(`\n${text}\n`);
+    if (options.write) {
+      const file = resolve(WORKSPACE, options.output);
+      writeResults(file, text);
+      console.log(`results written to ${file}`);
+    }
+    if (options.json) {
+      const file = resolve(options.json);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify({ ...results, fanout: { ...results.fanout, lintasOpen: omitSession(results.fanout.lintasOpen), baselineOpen: omitSession(results.fanout.baselineOpen) }, checks: checks(results) }, null, 2));
+    }
+    return 0;
+  } catch (error) {
+    console.error(`bench failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    stop.dispose();
+  }
+}
+
+function omitSession<T extends { session: unknown }>(open: T): Omit<T, 'session'> & { connected: number } {
+  const { session, ...rest } = open;
+  return { ...rest, connected: (session as { connected: number }).connected };
+}
+
+function report(results: BenchResults): string {
+  const { machine, params } = results;
+  const lines = [
+    `### Run of ${results.startedAt}`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB; Node ${machine.node}, PostgreSQL ${machine.postgres}` +
+      ` (${machine.database}), Socket.IO ${machine.socketIo}. API: the built app, NODE_ENV=production, LOG_LEVEL=warn.`,
+    '',
+    `Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
+      ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
+      ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports.` +
+      (params.sweep ? ` Sweep: doubling from ${params.rate}/s, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
+    '',
+    resultTable(results),
+    '',
+    checksTable(checks(results)),
+  ];
+  if (results.sweep) {
+    lines.push(
+      '',
+      'Sweep steps:',
+      '',
+      sweepTable([
+        { name: 'Lintas', runs: results.sweep.lintas.steps },
+        { name: 'baseline', runs: results.sweep.baseline.steps },
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
