@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { expiredTokenOf } from './support/arrange-operation';
 import { Fixtures, signIn } from './support/fixtures';
 import { http, type HttpAnswer } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -170,16 +171,8 @@ describe('operations domain: authorization matrix', () => {
       actual[actor] = answer.status;
       // Every refusal carries a message a person can act on.
       if (answer.status >= 400) expect(answer.body.message).toEqual(expect.any(String));
+      if (actor === 'expired') expect(answer.body.message).toBe('The access token has expired');
     }
     expect(actual).toEqual(EXPECTED[route]);
   });
 });
-
-/** The same user and sign-in, re-signed with the test secret and an expiry an hour ago. */
-function expiredTokenOf(accessToken: string, secret = 'test-secret-test-secret-test-secret-0123'): string {
-  const { sub, sid } = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')) as { sub: string; sid: string };
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, sid, iat: now - 7200, exp: now - 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
