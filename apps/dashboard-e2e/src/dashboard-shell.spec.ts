@@ -90,7 +90,7 @@ describeInBrowser('dashboard shell', () => {
   it('serves client-side routes on reload: an unknown address shows the not-found page inside the frame', async () => {
     const context = await newContext(browser);
     const page = await newPage(context);
-    const response = await page.goto(`${lintas.baseUrl}/operations/does-not-exist`);
+    const response = await page.goto(`${lintas.baseUrl}/no/such/page`);
     expect(response?.status()).toBe(200);
     await page.getByText('Page not found').waitFor();
     await page.getByRole('heading', { name: 'Lintas' }).waitFor();

@@ -1,13 +1,6 @@
-/** Failure of a call to the Lintas API, with the HTTP status (0 when the server could not be reached). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../api/api-error';
+
+export { ApiError };
 
 /** GET a JSON document from the API on the same origin (the dev server proxies `/api`). */
 export async function getJson<T = unknown>(path: string, init: { signal?: AbortSignal; fetch?: typeof fetch } = {}): Promise<T> {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionProvider } from '../auth/session-context';
 import { ClientConfigProvider, parseClientConfig } from './client-config';
 import { routes } from './routes';
 import { initialTheme, THEME_STORAGE_KEY, ThemeProvider } from './theme';
@@ -10,7 +11,9 @@ function renderAt(path: string) {
   return render(
     <ThemeProvider>
       <ClientConfigProvider>
-        <RouterProvider router={router} />
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
       </ClientConfigProvider>
     </ThemeProvider>,
   );
@@ -38,9 +41,10 @@ describe('app shell', () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows the product name, the map and the server status', async () => {
+  it('sends a signed-out visitor to the sign-in page, over the map, with the server status', async () => {
     renderAt('/');
     expect(screen.getByRole('heading', { name: 'Lintas' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByTestId('map')).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('server-status').dataset.status).toBe('online'));
     expect(screen.getByTestId('status').textContent).toContain('embedded outlines');
@@ -63,7 +67,7 @@ describe('app shell', () => {
     renderAt('/no/such/page');
     expect(screen.getByRole('heading', { name: 'Lintas' })).toBeTruthy();
     expect(screen.getByText('Page not found')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Back to the map' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: 'Back to the operations' }).getAttribute('href')).toBe('/');
   });
 
   it('starts dark and switches to light and back, remembering the choice', () => {

@@ -1,4 +1,7 @@
-import { Outlet } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useSession, useSessionStore } from '../auth/session-context';
+import { t } from '../i18n/i18n';
+import { userRoleLabel } from '../ui/labels';
 import './app-shell.css';
 import { useClientConfig } from './client-config';
 import { type ServerStatus, useServerStatus } from './server-status';
@@ -17,10 +20,15 @@ export function AppShell() {
     <div className="app-shell">
       <header className="app-header">
         <div className="app-brand">
-          <h1 className="app-title">Lintas</h1>
+          <h1 className="app-title">
+            <Link to="/" className="app-title__link">
+              Lintas
+            </Link>
+          </h1>
           <span className="app-subtitle">Joint operations coordination</span>
         </div>
         <StatusArea />
+        <SessionMenu />
         <ThemeToggle />
       </header>
       <main className="app-main">
@@ -53,5 +61,32 @@ function ThemeToggle() {
     <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={`Switch to the ${next} theme`} data-testid="theme-toggle">
       {theme === 'dark' ? 'Light theme' : 'Dark theme'}
     </button>
+  );
+}
+
+/** Who is signed in, and the way out. */
+function SessionMenu() {
+  const session = useSession();
+  const store = useSessionStore();
+  const navigate = useNavigate();
+  if (!session) return null;
+  const { user } = session;
+  return (
+    <div className="session-menu" data-testid="session-menu">
+      <span className="session-menu__user" title={user.email}>
+        {t('session.user', { name: user.name, agency: user.agency.code, role: userRoleLabel(user.role) })}
+      </span>
+      <button
+        type="button"
+        className="theme-toggle"
+        data-testid="sign-out"
+        onClick={() => {
+          void store.signOut();
+          navigate('/sign-in', { replace: true });
+        }}
+      >
+        {t('signOut.action')}
+      </button>
+    </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { SessionProvider } from '../auth/session-context';
 import { ClientConfigProvider } from './client-config';
 import { routes } from './routes';
 import { ThemeProvider } from './theme';
 import './theme.css';
+import './controls.css';
 
 /** Providers, outermost first, then the routes. */
 export function App() {
@@ -12,7 +14,9 @@ export function App() {
   return (
     <ThemeProvider>
       <ClientConfigProvider>
-        <RouterProvider router={router} />
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
       </ClientConfigProvider>
     </ThemeProvider>
   );

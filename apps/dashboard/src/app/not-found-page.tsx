@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
+import { t } from '../i18n/i18n';
 
 export function NotFoundPage() {
   return (
     <section className="page-message">
-      <h2>Page not found</h2>
+      <h2>{t('notFound.title')}</h2>
       <p>
-        There is nothing at this address. <Link to="/">Back to the map</Link>
+        {t('notFound.text')} <Link to="/">{t('notFound.back')}</Link>
       </p>
     </section>
   );

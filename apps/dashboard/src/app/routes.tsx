@@ -1,18 +1,37 @@
 import type { RouteObject } from 'react-router';
+import { RequireSession } from '../auth/session-context';
+import { SignInPage } from '../auth/sign-in-page';
+import { OperationPage } from '../features/operation/operation-page';
+import { OperationsListPage } from '../features/operations/operations-list-page';
 import { AppShell } from './app-shell';
-import { MapPage } from './map-page';
 import { NotFoundPage } from './not-found-page';
 
 /**
  * Every page of the dashboard. The API answers `index.html` for any non-API path, so these
- * survive a reload. Sign-in, operations and the field page are added here as they are built.
+ * survive a reload. Pages behind `RequireSession` send a signed-out browser to `/sign-in?next=…`.
  */
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: <MapPage /> },
+      {
+        index: true,
+        element: (
+          <RequireSession>
+            <OperationsListPage />
+          </RequireSession>
+        ),
+      },
+      { path: 'sign-in', element: <SignInPage /> },
+      {
+        path: 'operations/:operationId',
+        element: (
+          <RequireSession>
+            <OperationPage />
+          </RequireSession>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,82 @@
+/**
+ * English, the reference catalogue: its keys are the type every other catalogue must match.
+ * Grouped by screen; keep keys stable (a translation is keyed on them).
+ */
+export const en = {
+  // sign-in
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Joint operations coordination for border operations in Southeast Asia.',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+  'signIn.failed': 'Sign-in failed: {message}',
+  'signIn.sessionEnded': 'Your session has ended. Sign in again to continue.',
+  'signIn.signedOut': 'You have signed out.',
+  'signIn.demoHint': 'Demo data: sign in with a demo account (see docs/demo-accounts.md).',
+  'signOut.action': 'Sign out',
+  'session.user': '{name} · {agency} · {role}',
+
+  // common
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is nothing at this address.',
+  'notFound.back': 'Back to the operations',
+  'common.loading': 'Loading…',
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+  'common.none': 'none',
+  'age.seconds': '{n} s',
+  'age.minutes': '{n} min',
+  'age.hours': '{n} h',
+  'age.days': '{n} d',
+
+  // enums
+  'enum.operationStatus.planned': 'Planned',
+  'enum.operationStatus.active': 'Active',
+  'enum.operationStatus.suspended': 'Suspended',
+  'enum.operationStatus.closed': 'Closed',
+  'enum.operationRole.lead': 'Lead',
+  'enum.operationRole.participant': 'Participant',
+  'enum.operationRole.observer': 'Observer',
+  'enum.userRole.admin': 'Administrator',
+  'enum.userRole.commander': 'Commander',
+  'enum.userRole.field': 'Field officer',
+  'enum.userRole.liaison': 'Liaison',
+  'enum.reportKind.interception': 'Interception',
+  'enum.reportKind.sitrep': 'Sitrep',
+  'enum.reportKind.alert': 'Alert',
+  'enum.reportStatus.reported': 'Reported',
+  'enum.reportStatus.verified': 'Verified',
+  'enum.reportStatus.rejected': 'Rejected',
+  'enum.teamStatus.on_station': 'On station',
+  'enum.teamStatus.en_route': 'En route',
+  'enum.teamStatus.engaged': 'Engaged',
+  'enum.teamStatus.returning': 'Returning',
+  'enum.teamStatus.off_duty': 'Off duty',
+  'enum.siteKind.land': 'Land crossing',
+  'enum.siteKind.river': 'River crossing',
+  'enum.siteKind.sea': 'Seaport',
+  'enum.siteKind.air': 'Airport',
+  'enum.interceptionKind.smuggling': 'Smuggling',
+  'enum.interceptionKind.trafficking': 'Trafficking',
+  'enum.interceptionKind.fraudulent_documents': 'Fraudulent documents',
+  'enum.interceptionKind.seizure': 'Seizure',
+  'enum.interceptionKind.other': 'Other',
+
+  // operations list
+  'operations.title': 'Operations',
+  'operations.none': 'Your agency takes part in no operation yet.',
+  'operations.loadFailed': 'The operations could not be loaded: {message}',
+  'operations.lead': 'Lead agency',
+  'operations.myRole': 'Your agency',
+  'operations.period': 'Period',
+  'operation.exercise': 'EXERCISE',
+  'count.teams_one': '{count} team',
+  'count.teams_other': '{count} teams',
+  'count.reportsToday_one': '{count} report today',
+  'count.reportsToday_other': '{count} reports today',
+  'count.openAlerts_one': '{count} open alert',
+  'count.openAlerts_other': '{count} open alerts',
+} as const;
+
+export type MessageKey = keyof typeof en;

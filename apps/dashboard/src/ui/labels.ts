@@ -1,0 +1,16 @@
+import type { InterceptionKind, OperationRole, OperationStatus, ReportKind, ReportStatus, SiteKind, TeamStatus, UserRole } from '@lintas/contracts';
+import { type MessageKey, t } from '../i18n/i18n';
+
+/** Labels of the contracts' enum values, from the catalogue. */
+function label<T extends string>(prefix: string) {
+  return (value: T): string => t(`${prefix}.${value}` as MessageKey);
+}
+
+export const operationStatusLabel = label<OperationStatus>('enum.operationStatus');
+export const operationRoleLabel = label<OperationRole>('enum.operationRole');
+export const userRoleLabel = label<UserRole>('enum.userRole');
+export const reportKindLabel = label<ReportKind>('enum.reportKind');
+export const reportStatusLabel = label<ReportStatus>('enum.reportStatus');
+export const teamStatusLabel = label<TeamStatus>('enum.teamStatus');
+export const siteKindLabel = label<SiteKind>('enum.siteKind');
+export const interceptionKindLabel = label<InterceptionKind>('enum.interceptionKind');
