@@ -1,14 +1,16 @@
 import type { ClientToServerEvents, OperationEvent, ServerToClientEvents } from '@lintas/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import type { AccessChange } from '../modules/event-log/access-change-bus';
 import type { AuthUser } from '../modules/auth/auth-user';
 
 /**
  * Messages between API instances (through the Socket.IO adapter), never seen by clients: every
- * committed operation event is passed to the other instances, whose dispatchers order it with
- * their own and emit it to their own sockets.
+ * committed operation event and access change is passed to the other instances, which apply it
+ * to their own sockets.
  */
 export interface InterServerEvents {
   'operation-event': (event: OperationEvent) => void;
+  'access-change': (change: AccessChange) => void;
 }
 
 export interface SocketData {

@@ -90,14 +90,20 @@ describe('two API instances on Redis', () => {
     await waitUntil(() => feed.positions.length === 1, 'the position on B', 5000);
     expect(feed.positions[0]).toEqual({ operationId, positions: [{ teamId, lat: 11.1, lon: 106.1, heading: null, speed: null, accuracy: null, at }] });
 
+    const onA = await open(a, 'vnCommander');
+    const feedOnA = new Feed(onA);
+    expect(await subscribe(onA, { operationId })).toMatchObject({ ok: true });
     const removed = await http(a.baseUrl, 'DELETE', `/api/operations/${operationId}/participants/${agency.VN}`, { token: tokens.khCommander });
     expect(removed.status).toBe(204);
-    await waitUntil(() => feed.revoked.length === 1, 'access:revoked on B', 5000);
+    await waitUntil(() => feed.revoked.length === 1 && feedOnA.revoked.length === 1, 'access:revoked on B and on A', 5000);
     expect(feed.revoked).toEqual([{ operationId, reason: 'Your agency no longer takes part in this operation' }]);
+    expect(feedOnA.revoked).toEqual(feed.revoked);
     const seen = feed.events.length;
     await postReport(a, operationId, sitrep());
+    const seenOnA = feedOnA.events.length;
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(feed.events.length).toBe(seen);
+    expect(feedOnA.events.length).toBe(seenOnA);
   });
 
   it('instance A is killed mid-stream; its clients resume on B with their last seq and end with every event exactly once', async () => {
@@ -134,7 +140,8 @@ describe('two API instances on Redis', () => {
     for (const feed of feeds) {
       const socket = await open(b, 'khCommander');
       feed.listen(socket);
-      expect(await subscribe(socket, { operationId, sinceSeq: feed.lastSeq })).toMatchObject({ ok: true, fromSeq: feed.lastSeq });
+      const lastSeen = feed.lastSeq;
+      expect(await subscribe(socket, { operationId, sinceSeq: lastSeen })).toMatchObject({ ok: true, fromSeq: lastSeen });
     }
     await writing;
 
