@@ -31,6 +31,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'worker-src': ["'self'", 'blob:'],
+          // Lintas is often served over plain HTTP inside an agency network (or behind a TLS proxy
+          // that sets its own policy): upgrading would break every asset on a LAN address.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
