@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/api-error';
+import { classifyFailure, createFieldTransport, requestFor } from './field-transport';
+import type { Delivery } from './outbox-types';
+
+const OP = '22222222-2222-4222-8222-222222222222';
+const TEAM = '33333333-3333-4333-8333-333333333333';
+const base = { ownerId: 'u', operationId: OP, teamId: TEAM, state: 'queued' as const, createdAt: 0, attempts: 0, deliveredAt: null, rejection: null, seq: 1 };
+
+describe('classifyFailure', () => {
+  it.each([
+    [new ApiError(0, 'unreachable'), 'retry'],
+    [new ApiError(408, 'timeout'), 'retry'],
+    [new ApiError(429, 'slow down'), 'retry'],
+    [new ApiError(500, 'boom'), 'retry'],
+    [new ApiError(503, 'database down'), 'retry'],
+    [new ApiError(401, 'expired'), 'unauthenticated'],
+    [new ApiError(400, 'Invalid body'), 'rejected'],
+    [new ApiError(403, 'not a member'), 'rejected'],
+    [new ApiError(404, 'Operation not found'), 'rejected'],
+    [new ApiError(409, 'The operation is closed'), 'rejected'],
+    [new TypeError('Failed to fetch'), 'retry'],
+    [new DOMException('timed out', 'TimeoutError'), 'retry'],
+    [new DOMException('aborted', 'AbortError'), 'retry'],
+  ])('%s → %s', (error, result) => {
+    expect(classifyFailure(error).result).toBe(result);
+  });
+
+  it("keeps the server's reason and failing fields for a rejection", () => {
+    expect(classifyFailure(new ApiError(400, 'Invalid body', [{ path: 'title', message: 'must not be empty' }]))).toEqual({
+      result: 'rejected',
+      rejection: { status: 400, message: 'Invalid body', issues: [{ path: 'title', message: 'must not be empty' }] },
+    });
+  });
+});
+
+describe('requestFor', () => {
+  it('posts a report under its client id, a status alone, and positions as one batch', () => {
+    const report: Delivery = {
+      kind: 'report',
+      items: [{ ...base, id: 'client-1', kind: 'report', body: { clientId: 'stale', kind: 'sitrep', title: 'Quiet' } as never }],
+    };
+    expect(requestFor(report)).toMatchObject({ method: 'POST', path: `/api/operations/${OP}/reports`, body: { clientId: 'client-1', kind: 'sitrep', title: 'Quiet' } });
+
+    const status: Delivery = { kind: 'status', items: [{ ...base, id: 's', kind: 'status', body: { status: 'engaged' } }] };
+    expect(requestFor(status)).toMatchObject({ path: `/api/teams/${TEAM}/status`, body: { status: 'engaged' } });
+
+    const position = { lat: 11, lon: 106, heading: null, speed: null, accuracy: 5, at: '2026-11-28T08:00:00Z' };
+    const batch: Delivery = { kind: 'positions', operationId: OP, teamId: TEAM, items: [{ ...base, id: 'p', kind: 'position', body: position }], positions: [position] };
+    expect(requestFor(batch)).toMatchObject({ path: `/api/operations/${OP}/teams/${TEAM}/positions`, body: { positions: [position] } });
+  });
+});
+
+describe('createFieldTransport', () => {
+  it('answers delivered when the request succeeds and classifies a failure', async () => {
+    const ok = createFieldTransport({ request: async () => ({}) as never });
+    const status: Delivery = { kind: 'status', items: [{ ...base, id: 's', kind: 'status', body: { status: 'engaged' } }] };
+    expect(await ok(status)).toEqual({ result: 'delivered' });
+    const closed = createFieldTransport({
+      request: async () => {
+        throw new ApiError(409, 'The operation is closed');
+      },
+    });
+    expect(await closed(status)).toEqual({ result: 'rejected', rejection: { status: 409, message: 'The operation is closed' } });
+  });
+});
