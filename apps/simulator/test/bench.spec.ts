@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/cli';
+
+/** The benchmark at a reduced size, so that it cannot rot: every phase runs and measures something. */
+describe('npm run bench (reduced)', () => {
+  it('measures fan-out, ingest, catch-up and memory against the baselines', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'lintas-bench-')), 'results.json');
+    const run = await runCli(
+      ['bench', '--sockets', '50', '--workers', '2', '--rate', '50', '--duration', '10', '--warmup', '1',
+        '--ingest-duration', '2', '--catch-up-events', '200', '--no-write', '--json', json],
+      420_000,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\| fan-out p99 +\| \d+ ms +\| \d+ ms +\|/);
+
+    const results = JSON.parse(readFileSync(json, 'utf8'));
+    for (const system of ['lintas', 'baseline']) {
+      const fanout = results.fanout[system];
+      // 10 s at 50/s with a quarter reports: 125 reports, each to all 50 sockets.
+      expect(fanout.sent).toMatchObject({ positions: 375, reports: 125, refused: 0 });
+      expect(fanout.deliveries.reports).toBe(125 * 50);
+      expect(fanout.expectedReportDeliveries).toBe(125 * 50);
+      expect(fanout.deliveries.positionLatency.count).toBeGreaterThan(0);
+      expect(fanout.deliveries.latency.p99).toBeGreaterThan(0);
+      expect(results.fanout[`${system}Open`].connected).toBe(50);
+      expect(results.fanout[`${system}Open`].memoryPerSocket).toBeGreaterThan(0);
+    }
+    expect(results.ingest.lintas.failures).toBe(0);
+    expect(results.ingest.lintas.stored).toBeGreaterThan(0);
+    expect(results.ingest.baseline.stored).toBeGreaterThan(0);
+    // 200 reports and the events of setting up their operation: the subscriber gets every one the SELECT finds.
+    expect(results.catchUp.baseline.events).toBeGreaterThan(200);
+    expect(results.catchUp.lintas.events).toBe(results.catchUp.baseline.events);
+    expect(results.checks.map((check: { name: string }) => check.name)).toEqual([
+      'fan-out p99 at 50 sockets × 50 events/s',
+      'fan-out p99, Lintas ÷ bare Socket.IO',
+      'ingest, positions stored per second',
+      `catch-up of ${results.catchUp.lintas.events} missed events`,
+    ]);
+  });
+});

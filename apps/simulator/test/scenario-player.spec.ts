@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import type { Agency, Operation, OperationSummary, Report, Team, TeamTrackPage } from '@lintas/contracts';
+import { LintasApi } from '../src/client/lintas-api';
+import { startLintasServer, type LintasServer } from '../src/harness/lintas-server';
+import { runCli, startCli } from './support/cli';
+
+const SHORT = resolve(__dirname, 'fixtures/short-sadao.yaml');
+
+/** The scenario player against the built API, started as a child process on a fresh database with the demo data. */
+describe('npm run simulate', () => {
+  let server: LintasServer;
+  let commander: LintasApi;
+
+  beforeAll(async () => {
+    server = await startLintasServer({ production: true, demoData: true });
+    commander = await LintasApi.signIn(server.url, 'commander@th-rtp.demo', server.demoPassword);
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const simulate = (...args: string[]) => ['simulate', '--url', server.url, '--password', server.demoPassword, '--summary-every', '1', ...args];
+
+  async function operationByCode(api: LintasApi, code: string): Promise<OperationSummary> {
+    return (await api.get<OperationSummary[]>('/api/operations')).find((operation) => operation.code === code) as OperationSummary;
+  }
+
+  it('plays a short scenario at high speed and leaves its reports, positions and status changes in the exercise', async () => {
+    const operation = await operationByCode(commander, 'EX-SADAO-SHIELD');
+    const startedAt = new Date().toISOString();
+
+    const run = await runCli(simulate('--scenario', SHORT, '--speed', '20'));
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('on EX-SADAO-SHIELD [EXERCISE]');
+    expect(run.stdout).toMatch(/\[t\+00:00:10\] MY-BKH-1 +interception +"TEST: pickup with 7 persons" \(TLP:AMBER, 7 persons\)/);
+    expect(run.stdout).toContain('scenario complete');
+
+    // Each scheduled report once (the lead commander sees them all, TLP:RED ones named to TH-RTP included).
+    const reports = (await commander.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500&from=${encodeURIComponent(startedAt)}`)).items;
+    const titles = reports.map((report) => report.title).sort();
+    expect(titles).toEqual([
+      'SLTD hit: MY passport',
+      'TEST: drill over',
+      'TEST: drill starting',
+      'TEST: pickup with 7 persons',
+      'TEST: tip-off for the Thai side',
+    ]);
+    const alert = reports.find((report) => report.kind === 'alert') as Report;
+    expect(alert).toMatchObject({ marking: 'TLP:AMBER', lat: 6.53, lon: 100.42 });
+    expect(alert.narrative).toContain('a passport issued by MY (number ending K4) is listed in SLTD');
+    const interception = reports.find((report) => report.kind === 'interception') as Report;
+    expect(interception.interception).toMatchObject({ interceptionKind: 'smuggling', persons: 7, suspects: 1, minors: 2, nationalities: ['MM'] });
+    const agencies = await commander.get<Agency[]>('/api/agencies');
+    const red = reports.find((report) => report.marking === 'TLP:RED') as Report;
+    expect(red.recipientAgencyIds).toEqual([agencies.find((agency) => agency.code === 'TH-RTP')?.id]);
+
+    // Statuses as the scenario left them, and a track of positions moving from the site northwest.
+    const teams = await commander.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    const sadao = teams.find((team) => team.callSign === 'TH-SADAO-1') as Team;
+    expect(sadao.status).toBe('en_route');
+    expect(teams.find((team) => team.callSign === 'MY-BKH-1')?.status).toBe('engaged');
+    const track = await commander.get<TeamTrackPage>(`/api/operations/${operation.id}/teams/${sadao.id}/positions?from=${encodeURIComponent(startedAt)}`);
+    // 60 s of scenario at 20× is 3 s: a post every 250 ms (5 s of scenario) gives about 12.
+    expect(track.items.length).toBeGreaterThanOrEqual(8);
+    expect(track.items[0]).toMatchObject({ lat: 6.53, lon: 100.42 });
+    expect(track.items[track.items.length - 1].lat).toBeGreaterThan(6.53);
+  });
+
+  it('refuses a live operation unless given --allow-live, and says why', async () => {
+    const run = await runCli(simulate('--scenario', 'mekong-river-crossing'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Operation OP-MEKONG-GATE is a live operation, not an exercise: the scenario player drives only exercises unless given --allow-live');
+  });
+
+  it('plays the Mekong scenario on another exercise, deploying the teams it lacks through its commanders', async () => {
+    const kh = await LintasApi.signIn(server.url, 'commander@kh-gdi.demo', server.demoPassword);
+    const operation = await kh.post<Operation>('/api/operations', { code: 'EX-MEKONG-NIGHT', name: 'Mekong night drill', exercise: true });
+    const vn = (await kh.get<Agency[]>('/api/agencies')).find((agency) => agency.code === 'VN-BGC') as Agency;
+    await kh.post(`/api/operations/${operation.id}/participants`, { agencyId: vn.id, role: 'participant' });
+    await kh.post(`/api/operations/${operation.id}/transition`, { status: 'active' });
+
+    const run = await runCli(simulate('--scenario', 'mekong-river-crossing', '--operation', 'EX-MEKONG-NIGHT', '--speed', '400'));
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('deployed team VN-VINHXUONG-1 (VN-BGC) with field@vn-bgc.demo, as commander@vn-bgc.demo');
+    const teams = await kh.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    expect(teams.map((team) => team.callSign).sort()).toEqual(['KH-MEKONG-2', 'KH-SHORE-3', 'VN-VINHXUONG-1']);
+    expect(teams.every((team) => team.lastPosition !== null)).toBe(true);
+    // Nine reports in the scenario; the KH lead sees them all (the VN RED alert names KH-GDI).
+    const reports = (await kh.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500`)).items;
+    expect(reports).toHaveLength(9);
+    expect(new Set(reports.map((report) => report.clientId)).size).toBe(9);
+  });
+
+  it('stops cleanly on Ctrl-C: in-flight posts finish, a summary is printed, exit code 0', async () => {
+    const run = startCli(simulate('--scenario', SHORT, '--speed', '1'));
+    await run.waitFor(/TH-SADAO-1 +sitrep +"TEST: drill starting"/);
+    run.child.kill('SIGINT');
+    const { code, stdout } = await run.done;
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ctrl-C: stopping');
+    expect(stdout).toMatch(/── t\+00:00:0\d of 00:01:00 · positions (\d+)\/\1 stored · reports 1 · status changes \d · in flight 0\nstopped\n$/);
+  });
+});
