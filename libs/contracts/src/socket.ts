@@ -42,6 +42,8 @@ export type UnsubscribeRequest = z.infer<typeof unsubscribeSchema>;
 
 export const socketCreateReportSchema = z.strictObject({ operationId: uuidSchema, report: createReportSchema });
 export type SocketCreateReport = z.infer<typeof socketCreateReportSchema>;
+/** What a client sends: fields with defaults may be left out. */
+export type SocketCreateReportInput = z.input<typeof socketCreateReportSchema>;
 
 export const socketPositionSchema = z.strictObject({
   operationId: uuidSchema,
@@ -49,6 +51,8 @@ export const socketPositionSchema = z.strictObject({
   position: positionInputSchema,
 });
 export type SocketPosition = z.infer<typeof socketPositionSchema>;
+/** What a client sends: heading, speed and accuracy may be left out. */
+export type SocketPositionInput = z.input<typeof socketPositionSchema>;
 
 export interface SubscribeResult {
   operationId: string;
@@ -58,11 +62,16 @@ export interface SubscribeResult {
   positions: TeamPosition[];
 }
 
+/**
+ * Requests are typed as the client sends them (schema input: defaulted fields optional); the server
+ * validates them with the schemas above. Method syntax keeps listeners typed with the parsed
+ * (output) types assignable.
+ */
 export interface ClientToServerEvents {
-  'operation:subscribe': (request: SubscribeRequest, ack: (answer: Ack<SubscribeResult>) => void) => void;
-  'operation:unsubscribe': (request: UnsubscribeRequest, ack: (answer: Ack) => void) => void;
-  'report:create': (request: SocketCreateReport, ack: (answer: Ack<{ report: Report }>) => void) => void;
-  'team:position': (request: SocketPosition, ack: (answer: Ack) => void) => void;
+  'operation:subscribe'(request: SubscribeRequest, ack: (answer: Ack<SubscribeResult>) => void): void;
+  'operation:unsubscribe'(request: UnsubscribeRequest, ack: (answer: Ack) => void): void;
+  'report:create'(request: SocketCreateReportInput, ack: (answer: Ack<{ report: Report }>) => void): void;
+  'team:position'(request: SocketPositionInput, ack: (answer: Ack) => void): void;
 }
 
 export interface ServerToClientEvents {

@@ -120,10 +120,15 @@ describe('realtime refusals and revocation', () => {
 
     it('a request without an acknowledgement callback (or with no payload at all) breaks nothing', async () => {
       const socket = await open('khCommander');
-      socket.emit('operation:subscribe', { operationId } as never);
-      socket.emit('team:position', 'junk' as never);
-      (socket.emit as (event: string) => void)('operation:unsubscribe');
-      const bare = (await socket.timeout(5000).emitWithAck('operation:subscribe' as never)) as { ok: boolean; error: { status: number } };
+      // Untyped on purpose: what a careless or hostile client can send.
+      const raw = socket as unknown as {
+        emit(event: string, ...args: unknown[]): void;
+        timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<{ ok: boolean; error: { status: number } }> };
+      };
+      raw.emit('operation:subscribe', { operationId });
+      raw.emit('team:position', 'junk');
+      raw.emit('operation:unsubscribe');
+      const bare = await raw.timeout(5000).emitWithAck('operation:subscribe');
       expect(bare).toMatchObject({ ok: false, error: { status: 400 } });
       expect(await subscribe(socket, { operationId, sinceSeq: 0 })).toMatchObject({ ok: true });
       expect(socket.connected).toBe(true);
