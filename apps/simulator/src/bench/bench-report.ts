@@ -15,16 +15,18 @@ export interface BenchParams {
   ingestBatch: number;
   ingestClients: number;
   catchUpEvents: number;
+  phases: readonly string[];
 }
 
 export interface BenchResults {
   params: BenchParams;
   startedAt: string;
   machine: { cores: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; socketIo: string; database: string };
-  fanout: { lintas: FanoutRun; baseline: FanoutRun; lintasOpen: FanoutOpen; baselineOpen: FanoutOpen };
+  /** Null for a phase left out with `--phases`. */
+  fanout: { lintas: FanoutRun; baseline: FanoutRun; lintasOpen: FanoutOpen; baselineOpen: FanoutOpen } | null;
   sweep: { lintas: { steps: FanoutRun[]; highest: FanoutRun | null }; baseline: { steps: FanoutRun[]; highest: FanoutRun | null } } | null;
-  ingest: { lintas: IngestRun; baseline: IngestRun };
-  catchUp: { lintas: CatchUpRun; baseline: CatchUpRun; fill: { seconds: number; perSecond: number } };
+  ingest: { lintas: IngestRun; baseline: IngestRun } | null;
+  catchUp: { lintas: CatchUpRun; baseline: CatchUpRun; fill: { seconds: number; perSecond: number } } | null;
 }
 
 export interface Check {
@@ -54,20 +56,23 @@ const kib = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFix
 /** The targets of issue 7, checked against this run. */
 export function checks(results: BenchResults): Check[] {
   const { fanout, ingest, catchUp, sweep, params } = results;
-  const list: Check[] = [
-    {
-      name: `fan-out p99 at ${params.sockets} sockets × ${params.rate} events/s`,
-      target: '≤ 100 ms',
-      value: ms(fanout.lintas.deliveries.latency.p99),
-      met: fanout.lintas.deliveries.latency.p99 <= 100,
-    },
-    {
-      name: 'fan-out p99, Lintas ÷ bare Socket.IO',
-      target: '≤ 2×',
-      value: ratio(fanout.lintas.deliveries.latency.p99, fanout.baseline.deliveries.latency.p99),
-      met: fanout.lintas.deliveries.latency.p99 <= 2 * fanout.baseline.deliveries.latency.p99,
-    },
-  ];
+  const list: Check[] = [];
+  if (fanout) {
+    list.push(
+      {
+        name: `fan-out p99 at ${params.sockets} sockets × ${params.rate} events/s`,
+        target: '≤ 100 ms',
+        value: ms(fanout.lintas.deliveries.latency.p99),
+        met: fanout.lintas.deliveries.latency.p99 <= 100,
+      },
+      {
+        name: 'fan-out p99, Lintas ÷ bare Socket.IO',
+        target: '≤ 2×',
+        value: ratio(fanout.lintas.deliveries.latency.p99, fanout.baseline.deliveries.latency.p99),
+        met: fanout.lintas.deliveries.latency.p99 <= 2 * fanout.baseline.deliveries.latency.p99,
+      },
+    );
+  }
   if (sweep) {
     const lintas = sweep.lintas.highest ? sweep.lintas.highest.rate : 0;
     const baseline = sweep.baseline.highest ? sweep.baseline.highest.rate : 0;
@@ -78,49 +83,65 @@ export function checks(results: BenchResults): Check[] {
       met: baseline > 0 && lintas / baseline >= 0.5,
     });
   }
-  list.push(
-    { name: 'ingest, positions stored per second', target: '≥ 5,000/s', value: `${int(ingest.lintas.perSecond)}/s`, met: ingest.lintas.perSecond >= 5000 },
-    {
+  if (ingest) {
+    list.push({ name: 'ingest, positions stored per second', target: '≥ 5,000/s', value: `${int(ingest.lintas.perSecond)}/s`, met: ingest.lintas.perSecond >= 5000 });
+  }
+  if (catchUp) {
+    list.push({
       name: `catch-up of ${int(catchUp.lintas.events)} missed events`,
       target: '< 1 s',
       value: `${catchUp.lintas.seconds.toFixed(3)} s`,
       met: catchUp.lintas.seconds < 1,
-    },
-  );
+    });
+  }
   return list;
 }
 
 export function resultTable(results: BenchResults): string {
   const { fanout, ingest, catchUp, sweep, params } = results;
-  const l = fanout.lintas.deliveries;
-  const b = fanout.baseline.deliveries;
-  const rows: string[][] = [
-    ['measure', 'Lintas', 'baseline', 'Lintas ÷ baseline'],
-    [`fan-out p50, ${params.sockets} sockets × ${params.rate}/s`, ms(l.latency.p50), ms(b.latency.p50), ratio(l.latency.p50, b.latency.p50)],
-    ['fan-out p95', ms(l.latency.p95), ms(b.latency.p95), ratio(l.latency.p95, b.latency.p95)],
-    ['fan-out p99', ms(l.latency.p99), ms(b.latency.p99), ratio(l.latency.p99, b.latency.p99)],
-    ['  reports only: p50 / p99', `${ms(l.reportLatency.p50)} / ${ms(l.reportLatency.p99)}`, `${ms(b.reportLatency.p50)} / ${ms(b.reportLatency.p99)}`, ratio(l.reportLatency.p99, b.reportLatency.p99)],
-    ['  positions only: p50 / p99', `${ms(l.positionLatency.p50)} / ${ms(l.positionLatency.p99)}`, `${ms(b.positionLatency.p50)} / ${ms(b.positionLatency.p99)}`, ratio(l.positionLatency.p99, b.positionLatency.p99)],
-    ['deliveries measured', int(l.latency.count), int(b.latency.count), ''],
-    ['report deliveries received / expected', `${int(l.reports)} / ${int(fanout.lintas.expectedReportDeliveries)}`, `${int(b.reports)} / ${int(fanout.baseline.expectedReportDeliveries)}`, ''],
-    ['posts refused or unacknowledged', int(fanout.lintas.sent.refused), int(fanout.baseline.sent.refused), ''],
-    ['server CPU during fan-out (1 = one core)', fanout.lintas.serverCpu.toFixed(2), fanout.baseline.serverCpu.toFixed(2), ratio(fanout.lintas.serverCpu, fanout.baseline.serverCpu)],
-    ['server memory per connected socket', kib(fanout.lintasOpen.memoryPerSocket), kib(fanout.baselineOpen.memoryPerSocket), ratio(fanout.lintasOpen.memoryPerSocket, fanout.baselineOpen.memoryPerSocket)],
-  ];
-  if (sweep) {
-    const lh = sweep.lintas.highest;
-    const bh = sweep.baseline.highest;
+  const rows: string[][] = [['measure', 'Lintas', 'baseline', 'Lintas ÷ baseline']];
+  if (fanout) {
+    const l = fanout.lintas.deliveries;
+    const b = fanout.baseline.deliveries;
+    rows.push(
+      [`fan-out p50, ${params.sockets} sockets × ${params.rate}/s`, ms(l.latency.p50), ms(b.latency.p50), ratio(l.latency.p50, b.latency.p50)],
+      ['fan-out p95', ms(l.latency.p95), ms(b.latency.p95), ratio(l.latency.p95, b.latency.p95)],
+      ['fan-out p99', ms(l.latency.p99), ms(b.latency.p99), ratio(l.latency.p99, b.latency.p99)],
+      ['  reports only: p50 / p99', `${ms(l.reportLatency.p50)} / ${ms(l.reportLatency.p99)}`, `${ms(b.reportLatency.p50)} / ${ms(b.reportLatency.p99)}`, ratio(l.reportLatency.p99, b.reportLatency.p99)],
+      ['  positions only: p50 / p99', `${ms(l.positionLatency.p50)} / ${ms(l.positionLatency.p99)}`, `${ms(b.positionLatency.p50)} / ${ms(b.positionLatency.p99)}`, ratio(l.positionLatency.p99, b.positionLatency.p99)],
+      ['deliveries measured', int(l.latency.count), int(b.latency.count), ''],
+      ['report deliveries received / expected', `${int(l.reports)} / ${int(fanout.lintas.expectedReportDeliveries)}`, `${int(b.reports)} / ${int(fanout.baseline.expectedReportDeliveries)}`, ''],
+      ['posts refused or unacknowledged', int(fanout.lintas.sent.refused), int(fanout.baseline.sent.refused), ''],
+      ['server CPU during fan-out (1 = one core)', fanout.lintas.serverCpu.toFixed(2), fanout.baseline.serverCpu.toFixed(2), ratio(fanout.lintas.serverCpu, fanout.baseline.serverCpu)],
+      ['server memory per connected socket', kib(fanout.lintasOpen.memoryPerSocket), kib(fanout.baselineOpen.memoryPerSocket), ratio(fanout.lintasOpen.memoryPerSocket, fanout.baselineOpen.memoryPerSocket)],
+    );
+    if (sweep) {
+      const lh = sweep.lintas.highest;
+      const bh = sweep.baseline.highest;
+      rows.push([
+        'highest rate with p99 ≤ 100 ms (events/s → deliveries/s)',
+        lh ? `${int(lh.rate)} → ${int(lh.rate * fanout.lintasOpen.session.connected)}` : 'none',
+        bh ? `${int(bh.rate)} → ${int(bh.rate * fanout.baselineOpen.session.connected)}` : 'none',
+        lh && bh ? ratio(lh.rate, bh.rate) : '—',
+      ]);
+    }
+  }
+  if (ingest) {
     rows.push([
-      'highest rate with p99 ≤ 100 ms (events/s → deliveries/s)',
-      lh ? `${int(lh.rate)} → ${int(lh.rate * fanout.lintasOpen.session.connected)}` : 'none',
-      bh ? `${int(bh.rate)} → ${int(bh.rate * fanout.baselineOpen.session.connected)}` : 'none',
-      lh && bh ? ratio(lh.rate, bh.rate) : '—',
+      `ingest, positions/s (batches of ${params.ingestBatch}, ${params.ingestClients} writers)`,
+      int(ingest.lintas.perSecond),
+      int(ingest.baseline.perSecond),
+      ratio(ingest.lintas.perSecond, ingest.baseline.perSecond),
     ]);
   }
-  rows.push(
-    [`ingest, positions/s (batches of ${params.ingestBatch}, ${params.ingestClients} writers)`, int(ingest.lintas.perSecond), int(ingest.baseline.perSecond), ratio(ingest.lintas.perSecond, ingest.baseline.perSecond)],
-    [`catch-up of ${int(catchUp.baseline.events)} events`, `${catchUp.lintas.seconds.toFixed(3)} s`, `${catchUp.baseline.seconds.toFixed(3)} s`, ratio(catchUp.lintas.seconds, catchUp.baseline.seconds)],
-  );
+  if (catchUp) {
+    rows.push([
+      `catch-up of ${int(catchUp.baseline.events)} events`,
+      `${catchUp.lintas.seconds.toFixed(3)} s`,
+      `${catchUp.baseline.seconds.toFixed(3)} s`,
+      ratio(catchUp.lintas.seconds, catchUp.baseline.seconds),
+    ]);
+  }
   return markdownTable(rows);
 }
 

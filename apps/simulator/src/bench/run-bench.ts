@@ -10,7 +10,12 @@ import { measureFanout, openFanout, sweepFanout, type FanoutTarget } from './fan
 import { FieldLoad, type FieldClient } from './field-load';
 import { ingestThroughApi, ingestThroughPg } from './ingest-bench';
 
+export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up'] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
+
 export interface RunBenchOptions extends BenchParams {
+  /** The phases to run (all by default); the others are left out of the results. */
+  phases: readonly BenchPhase[];
   warmupS: number;
   viewers: number;
   sweepDurationS: number;
@@ -54,99 +59,106 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     const world = await BenchWorld.create(server.url, server.demoPassword);
     checkAborted(options.signal);
 
-    // ── fan-out ──────────────────────────────────────────────────────────────────────────────
-    log(`fan-out: ${options.sockets} dashboard sockets, field clients at ${options.rate} events/s for ${options.durationS} s`);
-    const fanoutOperation = await world.operation('BENCH-FANOUT');
     const viewerTokens = await world.viewerTokens(options.viewers);
-    const fieldClients: FieldClient[] = [];
-    const lintas: FanoutTarget = {
-      name: 'Lintas',
-      url: server.url,
-      serverPid: server.pid,
-      operationId: fanoutOperation.id,
-      viewerTokens,
-      fieldLoad: async (rate, share) => {
-        const needed = fieldClientsFor(rate, share);
-        if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(fanoutOperation, needed - fieldClients.length)));
-        return FieldLoad.connect(server.url, fieldClients.slice(0, needed));
-      },
-    };
-    const lintasOpen = await openFanout(lintas, options, log);
-    let lintasRun;
-    let lintasSweep = null;
-    try {
-      lintasRun = await measureFanout(lintas, lintasOpen.session, { ...options, warmupS: options.warmupS }, log);
-      checkAborted(options.signal);
-      if (options.sweep) lintasSweep = await sweepFanout(lintas, lintasOpen.session, sweepOptions(options), log);
-    } finally {
-      await lintasOpen.session.close();
-    }
+    const fanout = options.phases.includes('fanout') ? await runFanoutPhase(options, server, world, viewerTokens) : null;
     checkAborted(options.signal);
-
-    const baselineServer = await startBaselineServer();
-    let baselineRun;
-    let baselineSweep = null;
-    let baselineOpen;
-    try {
-      const baselineOperation = randomUUID();
-      const baseline: FanoutTarget = {
-        name: 'baseline',
-        url: baselineServer.url,
-        serverPid: baselineServer.pid,
-        operationId: baselineOperation,
-        viewerTokens: ['baseline'],
-        fieldLoad: (rate, share) =>
-          FieldLoad.connect(baselineServer.url, Array.from({ length: fieldClientsFor(rate, share) }, () => ({ token: 'baseline', teamId: randomUUID() }))),
-      };
-      baselineOpen = await openFanout(baseline, options, log);
-      try {
-        baselineRun = await measureFanout(baseline, baselineOpen.session, { ...options, warmupS: options.warmupS }, log);
-        checkAborted(options.signal);
-        if (options.sweep) baselineSweep = await sweepFanout(baseline, baselineOpen.session, sweepOptions(options), log);
-      } finally {
-        await baselineOpen.session.close();
-      }
-    } finally {
-      await baselineServer.stop();
-    }
+    const ingest = options.phases.includes('ingest') ? await runIngestPhase(options, server, world) : null;
     checkAborted(options.signal);
-
-    // ── ingest ───────────────────────────────────────────────────────────────────────────────
-    log(`ingest: ${options.ingestClients} writers, batches of ${options.ingestBatch} positions, ${options.ingestDurationS} s each`);
-    const ingestOperation = await world.operation('BENCH-INGEST');
-    const writers = await world.fieldClients(ingestOperation, options.ingestClients);
-    const ingestOptions = { batch: options.ingestBatch, durationS: options.ingestDurationS, maxRequestsPerClient: 100_000 };
-    const ingestLintas = await ingestThroughApi(writers, ingestOperation.id, ingestOptions);
-    log(`  Lintas: ${Math.round(ingestLintas.perSecond)} positions/s (${ingestLintas.stored} in ${ingestLintas.seconds.toFixed(1)} s${ingestLintas.failures ? `, ${ingestLintas.failures} failed: ${ingestLintas.firstFailure}` : ''})`);
-    const ingestBaseline = await ingestThroughPg(server.databaseUrl, writers, ingestOperation.id, ingestOptions);
-    log(`  pg multi-row INSERT: ${Math.round(ingestBaseline.perSecond)} positions/s (${ingestBaseline.stored} in ${ingestBaseline.seconds.toFixed(1)} s)`);
-    checkAborted(options.signal);
-
-    // ── catch-up ─────────────────────────────────────────────────────────────────────────────
-    log(`catch-up: ${options.catchUpEvents} events missed by a subscriber`);
-    const catchUpOperation = await world.operation('BENCH-CATCHUP');
-    const reporters = await world.fieldClients(catchUpOperation, 8);
-    const fill = await fillOperation(reporters, catchUpOperation.id, options.catchUpEvents);
-    log(`  wrote ${options.catchUpEvents} reports through the API in ${fill.seconds.toFixed(1)} s (${Math.round(fill.perSecond)}/s into one operation)`);
-    checkAborted(options.signal);
-    const catchUpBaseline = await catchUpThroughPg(server.databaseUrl, catchUpOperation.id, 3);
-    const catchUpLintas = await catchUpThroughSocket(server.url, viewerTokens[0], catchUpOperation.id, catchUpBaseline.events, 3);
-    log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
-
-    return {
-      params: options,
-      startedAt,
-      machine,
-      fanout: { lintas: lintasRun, baseline: baselineRun, lintasOpen, baselineOpen },
-      sweep: lintasSweep && baselineSweep ? { lintas: lintasSweep, baseline: baselineSweep } : null,
-      ingest: { lintas: ingestLintas, baseline: ingestBaseline },
-      catchUp: { lintas: catchUpLintas, baseline: catchUpBaseline, fill },
-    };
+    const catchUp = options.phases.includes('catch-up') ? await runCatchUpPhase(options, server, world, viewerTokens[0]) : null;
+    return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp };
   } finally {
     options.signal.removeEventListener('abort', abort);
     log('stopping the API…');
     await server.stop();
   }
+}
+
+async function runFanoutPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld, viewerTokens: string[]): Promise<Pick<BenchResults, 'fanout' | 'sweep'>> {
+  const log = options.log;
+  log(`fan-out: ${options.sockets} dashboard sockets, field clients at ${options.rate} events/s for ${options.durationS} s`);
+  const fanoutOperation = await world.operation('BENCH-FANOUT');
+  const fieldClients: FieldClient[] = [];
+  const lintas: FanoutTarget = {
+    name: 'Lintas',
+    url: server.url,
+    serverPid: server.pid,
+    operationId: fanoutOperation.id,
+    viewerTokens,
+    fieldLoad: async (rate, share) => {
+      const needed = fieldClientsFor(rate, share);
+      if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(fanoutOperation, needed - fieldClients.length)));
+      return FieldLoad.connect(server.url, fieldClients.slice(0, needed));
+    },
+  };
+  const lintasOpen = await openFanout(lintas, options, log);
+  let lintasRun;
+  let lintasSweep = null;
+  try {
+    lintasRun = await measureFanout(lintas, lintasOpen.session, { ...options, warmupS: options.warmupS }, log);
+    checkAborted(options.signal);
+    if (options.sweep) lintasSweep = await sweepFanout(lintas, lintasOpen.session, sweepOptions(options), log);
+  } finally {
+    await lintasOpen.session.close();
+  }
+  checkAborted(options.signal);
+
+  const baselineServer = await startBaselineServer();
+  let baselineRun;
+  let baselineSweep = null;
+  let baselineOpen;
+  try {
+    const baselineOperation = randomUUID();
+    const baseline: FanoutTarget = {
+      name: 'baseline',
+      url: baselineServer.url,
+      serverPid: baselineServer.pid,
+      operationId: baselineOperation,
+      viewerTokens: ['baseline'],
+      fieldLoad: (rate, share) =>
+        FieldLoad.connect(baselineServer.url, Array.from({ length: fieldClientsFor(rate, share) }, () => ({ token: 'baseline', teamId: randomUUID() }))),
+    };
+    baselineOpen = await openFanout(baseline, options, log);
+    try {
+      baselineRun = await measureFanout(baseline, baselineOpen.session, { ...options, warmupS: options.warmupS }, log);
+      checkAborted(options.signal);
+      if (options.sweep) baselineSweep = await sweepFanout(baseline, baselineOpen.session, sweepOptions(options), log);
+    } finally {
+      await baselineOpen.session.close();
+    }
+  } finally {
+    await baselineServer.stop();
+  }
+  return {
+    fanout: { lintas: lintasRun, baseline: baselineRun, lintasOpen, baselineOpen },
+    sweep: lintasSweep && baselineSweep ? { lintas: lintasSweep, baseline: baselineSweep } : null,
+  };
+}
+
+async function runIngestPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld): Promise<BenchResults['ingest']> {
+  const log = options.log;
+  log(`ingest: ${options.ingestClients} writers, batches of ${options.ingestBatch} positions, ${options.ingestDurationS} s each`);
+  const ingestOperation = await world.operation('BENCH-INGEST');
+  const writers = await world.fieldClients(ingestOperation, options.ingestClients);
+  const ingestOptions = { batch: options.ingestBatch, durationS: options.ingestDurationS, maxRequestsPerClient: 100_000 };
+  const ingestLintas = await ingestThroughApi(writers, ingestOperation.id, ingestOptions);
+  log(`  Lintas: ${Math.round(ingestLintas.perSecond)} positions/s (${ingestLintas.stored} in ${ingestLintas.seconds.toFixed(1)} s${ingestLintas.failures ? `, ${ingestLintas.failures} failed: ${ingestLintas.firstFailure}` : ''})`);
+  const ingestBaseline = await ingestThroughPg(server.databaseUrl, writers, ingestOperation.id, ingestOptions);
+  log(`  pg multi-row INSERT: ${Math.round(ingestBaseline.perSecond)} positions/s (${ingestBaseline.stored} in ${ingestBaseline.seconds.toFixed(1)} s)`);
+  return { lintas: ingestLintas, baseline: ingestBaseline };
+}
+
+async function runCatchUpPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld, viewerToken: string): Promise<BenchResults['catchUp']> {
+  const log = options.log;
+  log(`catch-up: ${options.catchUpEvents} events missed by a subscriber`);
+  const catchUpOperation = await world.operation('BENCH-CATCHUP');
+  const reporters = await world.fieldClients(catchUpOperation, 8);
+  const fill = await fillOperation(reporters, catchUpOperation.id, options.catchUpEvents);
+  log(`  wrote ${options.catchUpEvents} reports through the API in ${fill.seconds.toFixed(1)} s (${Math.round(fill.perSecond)}/s into one operation)`);
+  checkAborted(options.signal);
+  const catchUpBaseline = await catchUpThroughPg(server.databaseUrl, catchUpOperation.id, 3);
+  const catchUpLintas = await catchUpThroughSocket(server.url, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3);
+  log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
+  return { lintas: catchUpLintas, baseline: catchUpBaseline, fill };
 }
 
 function sweepOptions(options: RunBenchOptions) {

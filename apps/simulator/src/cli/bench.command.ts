@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { checks, checksTable, resultTable, sweepTable, type BenchResults } from '../bench/bench-report';
 import { writeResults } from '../bench/bench-docs';
-import { runBench } from '../bench/run-bench';
+import { BENCH_PHASES, runBench, type BenchPhase } from '../bench/run-bench';
 import { numberIn, secondsIn } from './options';
 import { stopOnSigint } from './sigint';
 
@@ -30,6 +30,7 @@ interface BenchOptions {
   write: boolean;
   json?: string;
   cpuProf?: string;
+  phases: BenchPhase[];
 }
 
 export function benchCommand(): Command {
@@ -54,6 +55,7 @@ export function benchCommand(): Command {
     .option('--no-write', 'print the results without writing the document')
     .option('--json <file>', 'also write the raw results as JSON')
     .option('--cpu-prof <dir>', 'profile the API process (node --cpu-prof) into this folder')
+    .option('--phases <list>', `comma-separated phases to run (${BENCH_PHASES.join(', ')})`, phaseList, [...BENCH_PHASES])
     .action(async (options: BenchOptions) => {
       process.exitCode = await bench(options);
     });
@@ -79,6 +81,7 @@ async function bench(options: BenchOptions): Promise<number> {
       ingestBatch: options.ingestBatch,
       ingestClients: options.ingestClients,
       catchUpEvents: options.catchUpEvents,
+      phases: options.phases,
       apiNodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
       signal: stop.signal,
       log,
@@ -93,7 +96,8 @@ async function bench(options: BenchOptions): Promise<number> {
     if (options.json) {
       const file = resolve(options.json);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...results, fanout: { ...results.fanout, lintasOpen: omitSession(results.fanout.lintasOpen), baselineOpen: omitSession(results.fanout.baselineOpen) }, checks: checks(results) }, null, 2));
+      const fanout = results.fanout && { ...results.fanout, lintasOpen: omitSession(results.fanout.lintasOpen), baselineOpen: omitSession(results.fanout.baselineOpen) };
+      writeFileSync(file, JSON.stringify({ ...results, fanout, checks: checks(results) }, null, 2));
     }
     return 0;
   } catch (error) {
@@ -102,6 +106,13 @@ async function bench(options: BenchOptions): Promise<number> {
   } finally {
     stop.dispose();
   }
+}
+
+function phaseList(value: string): BenchPhase[] {
+  const phases = value.split(',').map((phase) => phase.trim());
+  const unknown = phases.filter((phase) => !(BENCH_PHASES as readonly string[]).includes(phase));
+  if (unknown.length) throw new InvalidArgumentError(`unknown phase ${unknown.join(', ')}: the phases are ${BENCH_PHASES.join(', ')}`);
+  return phases as BenchPhase[];
 }
 
 function omitSession<T extends { session: unknown }>(open: T): Omit<T, 'session'> & { connected: number } {
@@ -117,7 +128,7 @@ function report(results: BenchResults): string {
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB; Node ${machine.node}, PostgreSQL ${machine.postgres}` +
       ` (${machine.database}), Socket.IO ${machine.socketIo}. API: the built app, NODE_ENV=production, LOG_LEVEL=warn.`,
     '',
-    `Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
+    `Phases: ${params.phases.join(', ')}. Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
       ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
       ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports.` +
       (params.sweep ? ` Sweep: doubling from ${params.rate}/s, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
