@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { PositionInput } from '@lintas/contracts';
 import { TransactionService } from '../../database/transaction.service';
 import { PositionBus } from './position-bus';
@@ -28,7 +28,7 @@ const MAX_BATCH = 2000;
  * batch has COMMITTED, so an acknowledgement always means "stored". Batches run one at a time.
  */
 @Injectable()
-export class PositionBatchWriter implements OnApplicationShutdown {
+export class PositionBatchWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PositionBatchWriter.name);
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -48,7 +48,8 @@ export class PositionBatchWriter implements OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: positions waiting for their batch are written, not dropped. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();
