@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { fieldPwa } from './scripts/field-pwa.mjs';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), fieldPwa(fileURLToPath(new URL('./dist', import.meta.url)))],
   resolve: {
     alias: { '@lintas/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
   },
@@ -19,6 +20,6 @@ export default defineConfig({
   },
   // The largest chunk is data, not code: the embedded Natural Earth 1:50m outlines (~760 kB, ~240 kB
   // gzipped), loaded lazily by the map. The limit sits just above it so that a real code bloat still warns.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800, manifest: true },
   test: { environment: 'jsdom', include: ['src/**/*.spec.{ts,tsx}'] },
 });

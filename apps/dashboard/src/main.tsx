@@ -1,9 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { isFieldPath } from './field/field-path';
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Two bundles behind one index.html: the field page (a phone on a poor link) loads none of the
+// operations room's code, and the operations room none of the field page's.
+const root = createRoot(document.getElementById('root') as HTMLElement);
+if (isFieldPath(window.location.pathname)) {
+  void import('./field/field-app').then(({ FieldApp }) =>
+    root.render(
+      <StrictMode>
+        <FieldApp />
+      </StrictMode>,
+    ),
+  );
+} else {
+  void import('./app/app').then(({ App }) =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+}

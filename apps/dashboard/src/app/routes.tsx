@@ -3,6 +3,7 @@ import { RequireSession } from '../auth/session-context';
 import { SignInPage } from '../auth/sign-in-page';
 import { OperationPage } from '../features/operation/operation-page';
 import { OperationsListPage } from '../features/operations/operations-list-page';
+import { FieldEntryRoute } from '../field/field-entry-route';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 
@@ -11,6 +12,8 @@ import { NotFoundPage } from './not-found-page';
  * survive a reload. Pages behind `RequireSession` send a signed-out browser to `/sign-in?next=…`.
  */
 export const routes: RouteObject[] = [
+  // The field page is its own bundle (see main.tsx): reached from inside this app, it reloads into it.
+  { path: '/field/*', element: <FieldEntryRoute /> },
   {
     path: '/',
     element: <AppShell />,

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import type { Delivery, SendOutcome } from './outbox-types';
+import { minimalReport } from './report-form';
 
 /** A request on a poor link that has not answered by then is abandoned and tried again later. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -27,7 +28,7 @@ export function requestFor(delivery: Delivery, signal?: AbortSignal) {
   switch (delivery.kind) {
     case 'report': {
       const [item] = delivery.items;
-      return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/reports`, body: { ...item.body, clientId: item.id }, signal };
+      return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/reports`, body: minimalReport({ ...item.body, clientId: item.id }), signal };
     }
     case 'status': {
       const [item] = delivery.items;

@@ -286,5 +286,5 @@ function lastDeliveredKey(ownerId: string): string {
 /** One delivery pass at a time across the officer's tabs, where the browser has Web Locks. */
 function webLock<T>(run: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request(LOCK_NAME, run) : run();
+  return locks ? (locks.request(LOCK_NAME, run) as Promise<T>) : run();
 }

@@ -1,0 +1,55 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiClient } from '../api/api-client';
+import { SESSION_STORAGE_KEY, SessionStore } from '../auth/session-store';
+import { ft } from './field-text';
+import { FieldPage } from './field-page';
+import { FieldSignIn } from './field-sign-in';
+import { OutboxStore } from './outbox-store';
+import { registerFieldServiceWorker } from './service-worker';
+import './field.css';
+
+interface FieldServices {
+  session: SessionStore;
+  api: ApiClient;
+  outbox: OutboxStore;
+}
+
+/**
+ * The field page as its own small app (loaded by `main.tsx` for `/field`): the dashboard's session
+ * store and API client, the outbox, and a light, high-contrast look for daylight.
+ */
+export function FieldApp() {
+  const [services] = useState<FieldServices>(() => {
+    const session = new SessionStore();
+    return { session, api: new ApiClient({ tokens: session }), outbox: new OutboxStore() };
+  });
+  const session = useSyncExternalStore(services.session.subscribe, () => services.session.getSession());
+
+  useEffect(() => {
+    const root = document.documentElement;
+    const previous = root.dataset.theme;
+    root.dataset.theme = 'field';
+    document.title = ft('title');
+    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', '#ffffff');
+    // Installable as its own app ("Add to home screen") that opens on /field.
+    if (!document.querySelector('link[rel="manifest"]')) {
+      const link = document.createElement('link');
+      link.rel = 'manifest';
+      link.href = '/field.webmanifest';
+      document.head.appendChild(link);
+    }
+    registerFieldServiceWorker();
+    // Another tab signed in, renewed or signed out: follow it.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key === SESSION_STORAGE_KEY) services.session.syncFromStorage();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+      if (previous) root.dataset.theme = previous;
+    };
+  }, [services]);
+
+  if (!session) return <FieldSignIn store={services.session} />;
+  return <FieldPage key={session.user.id} user={session.user} session={services.session} api={services.api} outbox={services.outbox} />;
+}

@@ -1,0 +1,86 @@
+import { teamStatusLabel } from '../ui/labels';
+import { formatLocal } from '../ui/time-text';
+import { ft } from './field-text';
+import type { StoredOutboxItem } from './outbox-types';
+
+type ReportItem = StoredOutboxItem & { kind: 'report' };
+
+/**
+ * Every post from this phone, newest first, with where it stands: waiting, sending, delivered, or
+ * refused with the server's reason — a refused report can be edited and sent again, or discarded.
+ * Positions are shown as one line per state: there are many of them and they are not edited.
+ */
+export function OutboxList({ items, onEdit, onDiscard }: { items: readonly StoredOutboxItem[]; onEdit(item: ReportItem): void; onDiscard(ids: string[]): void }) {
+  const positions = items.filter((item) => item.kind === 'position');
+  const others = items.filter((item) => item.kind !== 'position').reverse();
+  const waitingPositions = positions.filter((item) => item.state === 'queued' || item.state === 'sending');
+  const refusedPositions = positions.filter((item) => item.state === 'rejected');
+
+  if (items.length === 0) return <p className="field-panel field-muted">{ft('outbox.empty')}</p>;
+  return (
+    <ul className="field-panel field-outbox" data-testid="outbox">
+      {waitingPositions.length > 0 && (
+        <li className="field-outbox__item field-outbox__item--queued" data-testid="outbox-positions" data-state="queued">
+          <div className="field-outbox__head">
+            <strong>{ft('outbox.positions', { count: waitingPositions.length })}</strong>
+            <span className="field-badge field-badge--queued">{ft('outbox.state.queued')}</span>
+          </div>
+        </li>
+      )}
+      {refusedPositions.length > 0 && (
+        <li className="field-outbox__item field-outbox__item--rejected" data-testid="outbox-positions-rejected" data-state="rejected">
+          <div className="field-outbox__head">
+            <strong>{ft('outbox.positions', { count: refusedPositions.length })}</strong>
+            <span className="field-badge field-badge--rejected">{ft('outbox.state.rejected')}</span>
+          </div>
+          <p className="field-error">{refusedPositions[0].rejection?.message}</p>
+          <div className="field-actions field-actions--row">
+            <button type="button" className="field-button" onClick={() => onDiscard(refusedPositions.map((item) => item.id))}>
+              {ft('outbox.discard')}
+            </button>
+          </div>
+        </li>
+      )}
+      {others.map((item) => (
+        <li key={item.id} className={`field-outbox__item field-outbox__item--${item.state}`} data-testid="outbox-item" data-kind={item.kind} data-state={item.state} data-id={item.id}>
+          <div className="field-outbox__head">
+            <strong>{item.kind === 'report' ? item.body.title : ft('outbox.status', { status: teamStatusLabel(item.body.status) })}</strong>
+            <span className={`field-badge field-badge--${item.state}`}>
+              {item.state === 'delivered' && item.deliveredAt ? ft('outbox.state.delivered', { time: formatLocal(item.deliveredAt, 'time') }) : ft(`outbox.state.${item.state}`)}
+            </span>
+          </div>
+          <p className="field-muted">
+            {formatLocal(item.createdAt, 'datetime')}
+            {item.attempts > 1 ? ` · ${ft('outbox.attempts', { count: item.attempts })}` : ''}
+          </p>
+          {item.state === 'rejected' && item.rejection && (
+            <div className="field-outbox__rejection" role="alert">
+              <p className="field-error" data-testid="rejection-reason">
+                {item.rejection.message} ({item.rejection.status})
+              </p>
+              {item.rejection.issues && (
+                <ul>
+                  {item.rejection.issues.map((issue) => (
+                    <li key={`${issue.path}:${issue.message}`}>
+                      {issue.path}: {issue.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <div className="field-actions field-actions--row">
+                {item.kind === 'report' && (
+                  <button type="button" className="field-button field-button--primary" onClick={() => onEdit(item)} data-testid="outbox-edit">
+                    {ft('outbox.edit')}
+                  </button>
+                )}
+                <button type="button" className="field-button" onClick={() => onDiscard([item.id])} data-testid="outbox-discard">
+                  {ft('outbox.discard')}
+                </button>
+              </div>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
