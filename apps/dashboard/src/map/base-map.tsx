@@ -62,6 +62,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus }:
         if (cancelled) return;
         setCountries(loaded);
         setStatus('ready');
+        performance.mark?.('lintas:basemap-ready');
       },
       (error: unknown) => {
         if (cancelled) return;

@@ -1,4 +1,25 @@
-/** `/operations/:operationId`: the live operation view (being built). */
+import { useCallback } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { NotFoundPage } from '../../app/not-found-page';
+import { t } from '../../i18n/i18n';
+import { OperationRealtimeProvider } from '../../realtime/operation-realtime';
+import { OperationView } from './operation-view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `/operations/:operationId`: the live operation view, fed by the one real-time provider. */
 export function OperationPage() {
-  return null;
+  const { operationId } = useParams();
+  const navigate = useNavigate();
+  // Access withdrawn while watching: say so and leave the operation.
+  const onRevoked = useCallback(
+    (reason: string) => navigate('/', { replace: true, state: { notice: t('operation.revoked', { reason }) } }),
+    [navigate],
+  );
+  if (!operationId || !UUID.test(operationId)) return <NotFoundPage />;
+  return (
+    <OperationRealtimeProvider key={operationId} operationId={operationId} onRevoked={onRevoked}>
+      <OperationView />
+    </OperationRealtimeProvider>
+  );
 }

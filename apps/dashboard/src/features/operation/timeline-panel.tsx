@@ -1,0 +1,56 @@
+import type { OperationParticipant } from '@lintas/contracts';
+import { memo } from 'react';
+import { type MessageKey, t } from '../../i18n/i18n';
+import type { TimelineEntry } from '../../realtime/timeline';
+import { reportKindLabel, teamStatusLabel } from '../../ui/labels';
+import { MarkingLabel } from '../../ui/marking-label';
+import { TimeText } from '../../ui/time-text';
+
+/** Lines shown; older ones stay in the store (and the log). */
+export const TIMELINE_SHOWN = 150;
+
+export interface TimelinePanelProps {
+  entries: readonly TimelineEntry[];
+  participants: readonly OperationParticipant[];
+  onSelectReport: (reportId: string) => void;
+  onSelectTeam: (teamId: string) => void;
+}
+
+/** The live timeline, newest first, each line with its marking. */
+export const TimelinePanel = memo(function TimelinePanel({ entries, participants, onSelectReport, onSelectTeam }: TimelinePanelProps) {
+  const agencyCode = (id: string) => participants.find((participant) => participant.agency.id === id)?.agency.code ?? '—';
+  if (entries.length === 0) return <p className="muted panel-empty">{t('timeline.empty')}</p>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {entries.slice(0, TIMELINE_SHOWN).map((entry) => {
+        const open = entry.reportId ? () => onSelectReport(entry.reportId!) : entry.teamId ? () => onSelectTeam(entry.teamId!) : undefined;
+        return (
+          <li key={entry.seq} className={`timeline__item timeline__item--${entry.kind.replace('.', '-')}${entry.reportKind === 'alert' ? ' timeline__item--alert' : ''}`} data-seq={entry.seq} data-kind={entry.kind}>
+            <div className="timeline__meta">
+              <TimeText value={entry.at} style="time" />
+              <MarkingLabel marking={entry.marking} />
+              <span className="timeline__agency">{agencyCode(entry.originAgencyId)}</span>
+            </div>
+            {open ? (
+              <button type="button" className="timeline__text" onClick={open}>
+                {describe(entry, agencyCode)}
+              </button>
+            ) : (
+              <span className="timeline__text">{describe(entry, agencyCode)}</span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+});
+
+function describe(entry: TimelineEntry, agencyCode: (id: string) => string): string {
+  const key = `timeline.${entry.kind}` as MessageKey;
+  return t(key, {
+    subject: entry.kind === 'operation.participant_removed' ? agencyCode(entry.subject) : entry.subject,
+    kind: entry.reportKind ? reportKindLabel(entry.reportKind) : '',
+    status: entry.teamStatus ? teamStatusLabel(entry.teamStatus) : '',
+    reason: entry.reason ?? '',
+  });
+}

@@ -1,0 +1,196 @@
+import type { Marking, Report, ReportKind, ReportStatus } from '@lintas/contracts';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import Supercluster from 'supercluster';
+import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
+import { useLeafletMap } from '../map-context';
+import { markingSuffix, reportGlyph } from '../map-glyphs';
+
+interface PointProps {
+  id: string;
+  kind: ReportKind;
+  status: ReportStatus;
+  marking: Marking;
+  title: string;
+}
+interface ClusterProps {
+  /** Reports in the cluster still waiting for a verdict. */
+  open: number;
+}
+
+export interface ReportsLayerProps {
+  reports: readonly Report[];
+  /** Alerts are drawn on their own layer, above the rest, with tighter clusters so they separate sooner. */
+  variant: 'reports' | 'alerts';
+  visible: boolean;
+  selectedId: string | null;
+  onSelect: (reportId: string) => void;
+}
+
+/** Rebuilding the cluster index is the expensive step; a burst of new reports rebuilds at most this often. */
+const REBUILD_MS = 250;
+
+/**
+ * Reports as markers by kind, status and marking, clustered with supercluster when dense. The
+ * index is rebuilt when the reports change (coalesced); moving the map only asks the index for
+ * what is in view and reconciles a keyed set of markers.
+ */
+export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }: ReportsLayerProps) {
+  const map = useLeafletMap();
+  const group = useRef<L.LayerGroup | null>(null);
+  const index = useRef<Supercluster<PointProps, ClusterProps> | null>(null);
+  const markers = useRef(new Map<string, { marker: L.Marker; signature: string }>());
+  const selected = useRef(selectedId);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const draw = useRef<() => void>(() => undefined);
+  const lastBuild = useRef(0);
+
+  useEffect(() => {
+    const layer = L.layerGroup();
+    group.current = layer;
+    const known = markers.current;
+    draw.current = () => {
+      const clusters = index.current;
+      if (!clusters || !map.hasLayer(layer)) return;
+      const bounds = map.getBounds().pad(0.25);
+      const bbox: [number, number, number, number] = [
+        Math.max(-180, bounds.getWest()),
+        Math.max(-85, bounds.getSouth()),
+        Math.min(180, bounds.getEast()),
+        Math.min(85, bounds.getNorth()),
+      ];
+      const features = clusters.getClusters(bbox, Math.round(map.getZoom()));
+      const seen = new Set<string>();
+      for (const feature of features) {
+        const [lon, lat] = feature.geometry.coordinates;
+        const properties = feature.properties as (PointProps & { cluster?: false }) | (ClusterProps & Supercluster.ClusterProperties);
+        if ('cluster' in properties && properties.cluster) {
+          const key = `c${properties.cluster_id}:${lat.toFixed(5)},${lon.toFixed(5)}`;
+          seen.add(key);
+          const signature = `${properties.point_count}|${properties.open}`;
+          const existing = known.get(key);
+          if (existing?.signature === signature) continue;
+          existing?.marker.remove();
+          const size = properties.point_count < 10 ? 30 : properties.point_count < 100 ? 36 : properties.point_count < 1000 ? 42 : 48;
+          const clusterId = properties.cluster_id;
+          const marker = L.marker([lat, lon], {
+            icon: L.divIcon({
+              className: `report-cluster report-cluster--${variant}`,
+              html: `<span>${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open">${properties.open}</b>` : ''}`,
+              iconSize: [size, size],
+              iconAnchor: [size / 2, size / 2],
+            }),
+            keyboard: false,
+            zIndexOffset: variant === 'alerts' ? 2000 : 0,
+          });
+          marker.on('click', () => {
+            const zoom = Math.min(clusters.getClusterExpansionZoom(clusterId), 18);
+            map.flyTo([lat, lon], zoom, { duration: 0.4 });
+          });
+          marker.addTo(layer);
+          known.set(key, { marker, signature });
+        } else {
+          const point = properties as PointProps;
+          const key = `r${point.id}`;
+          seen.add(key);
+          const isSelected = point.id === selected.current;
+          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${lat},${lon}`;
+          const existing = known.get(key);
+          if (existing?.signature === signature) continue;
+          existing?.marker.remove();
+          const classes = [
+            'report-marker',
+            `report-marker--${point.kind}`,
+            `report-marker--${point.status}`,
+            `report-marker--tlp-${markingSuffix(point.marking)}`,
+            isSelected ? 'report-marker--selected' : '',
+          ];
+          const marker = L.marker([lat, lon], {
+            icon: L.divIcon({
+              className: classes.filter(Boolean).join(' '),
+              html: `${reportGlyph(point.kind)}<i class="report-marker__tlp"></i>`,
+              iconSize: point.kind === 'alert' ? [28, 28] : [22, 22],
+              iconAnchor: point.kind === 'alert' ? [14, 14] : [11, 11],
+            }),
+            title: `${point.title} — ${reportKindLabel(point.kind)}, ${reportStatusLabel(point.status)}, ${point.marking}`,
+            keyboard: false,
+            riseOnHover: true,
+            zIndexOffset: variant === 'alerts' ? 3000 : isSelected ? 1000 : 0,
+          });
+          marker.on('click', () => select.current(point.id));
+          marker.addTo(layer);
+          marker.getElement()?.setAttribute('data-report-id', point.id);
+          known.set(key, { marker, signature });
+        }
+      }
+      for (const [key, existing] of known) {
+        if (!seen.has(key)) {
+          existing.marker.remove();
+          known.delete(key);
+        }
+      }
+    };
+    const redraw = () => draw.current();
+    map.on('moveend', redraw);
+    return () => {
+      map.off('moveend', redraw);
+      layer.remove();
+      known.clear();
+      group.current = null;
+    };
+  }, [map, variant]);
+
+  // Data: rebuild the index (at most every REBUILD_MS), then draw.
+  useEffect(() => {
+    const build = () => {
+      lastBuild.current = performance.now();
+      const points: Supercluster.PointFeature<PointProps>[] = [];
+      for (const report of reports) {
+        if (report.lat === null || report.lon === null) continue;
+        points.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [report.lon, report.lat] },
+          properties: { id: report.id, kind: report.kind, status: report.status, marking: report.marking, title: report.title },
+        });
+      }
+      const clusters = new Supercluster<PointProps, ClusterProps>({
+        radius: variant === 'alerts' ? 36 : 56,
+        maxZoom: 15,
+        map: (properties) => ({ open: properties.status === 'reported' ? 1 : 0 }),
+        reduce: (accumulated, properties) => {
+          accumulated.open += properties.open;
+        },
+      });
+      clusters.load(points);
+      index.current = clusters;
+      // Clusters were renumbered: markers keyed by the old numbers are reconciled by the draw.
+      draw.current();
+    };
+    const wait = REBUILD_MS - (performance.now() - lastBuild.current);
+    if (wait <= 0 || index.current === null) {
+      build();
+      return;
+    }
+    const timer = setTimeout(build, wait);
+    return () => clearTimeout(timer);
+  }, [reports, variant]);
+
+  useEffect(() => {
+    selected.current = selectedId;
+    draw.current();
+  }, [selectedId]);
+
+  useEffect(() => {
+    const layer = group.current;
+    if (!layer) return;
+    if (visible) {
+      layer.addTo(map);
+      draw.current();
+    } else {
+      layer.remove();
+    }
+  }, [map, visible]);
+
+  return null;
+}

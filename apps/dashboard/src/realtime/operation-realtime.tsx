@@ -1,0 +1,115 @@
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { useApi, useSessionStore } from '../auth/session-context';
+import { OperationConnection } from './operation-connection';
+import type { OperationState } from './operation-state';
+import { OperationStore } from './operation-store';
+import { createOpsSocket, type OpsSocket } from './ops-socket';
+
+interface RealtimeContextValue {
+  store: OperationStore;
+  /** Connect again now, e.g. from the connection indicator. */
+  reconnect(): void;
+}
+
+const RealtimeContext = createContext<RealtimeContextValue | null>(null);
+
+export interface OperationRealtimeProviderProps {
+  operationId: string;
+  onRevoked?: (reason: string) => void;
+  /** Tests pass a fake socket. */
+  createSocket?: () => OpsSocket;
+  children: ReactNode;
+}
+
+/**
+ * The one real-time provider of the operation view: it owns the socket and the store, and
+ * everything below reads the store. Mounted once per opened operation.
+ */
+export function OperationRealtimeProvider({ operationId, onRevoked, createSocket, children }: OperationRealtimeProviderProps) {
+  const api = useApi();
+  const tokens = useSessionStore();
+  // One store per operation; a new operation id gets a fresh one.
+  const [store, setStore] = useState(() => ({ operationId, store: new OperationStore() }));
+  const current = store.operationId === operationId ? store.store : null;
+  const [connection, setConnection] = useState<OperationConnection | null>(null);
+  const revokedRef = useLatest(onRevoked);
+
+  useEffect(() => {
+    if (store.operationId !== operationId) setStore({ operationId, store: new OperationStore() });
+  }, [operationId, store.operationId]);
+
+  useEffect(() => {
+    if (!current) return;
+    const socket = createSocket ? createSocket() : createOpsSocket(tokens);
+    const created = new OperationConnection({ operationId, api, store: current, socket, onRevoked: (reason) => revokedRef.current?.(reason) });
+    created.start();
+    setConnection(created);
+    return () => {
+      created.stop();
+      setConnection(null);
+    };
+  }, [operationId, api, tokens, current, createSocket, revokedRef]);
+
+  if (!current) return null;
+  return <RealtimeContext.Provider value={{ store: current, reconnect: () => connection?.reconnect() }}>{children}</RealtimeContext.Provider>;
+}
+
+function useRealtime(): RealtimeContextValue {
+  const value = useContext(RealtimeContext);
+  if (!value) throw new Error('render inside <OperationRealtimeProvider>');
+  return value;
+}
+
+export function useOperationStore(): OperationStore {
+  return useRealtime().store;
+}
+
+export function useReconnect(): () => void {
+  return useRealtime().reconnect;
+}
+
+/**
+ * A slice of the operation state; the component re-renders only when the slice changes identity.
+ * Selectors must return parts of the state (or memoised values), not new objects.
+ */
+export function useOperationSelector<T>(selector: (state: OperationState) => T): T {
+  const store = useOperationStore();
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+}
+
+function useLatest<T>(value: T): { readonly current: T } {
+  const [ref] = useState(() => ({ current: value }));
+  ref.current = value;
+  return ref;
+}
+
+/**
+ * Like `useOperationSelector`, but re-renders at most every `intervalMs`: for lists that need not
+ * follow a flood of position updates frame by frame (the roster, the banner).
+ */
+export function useThrottledOperationSelector<T>(selector: (state: OperationState) => T, intervalMs: number): T {
+  const store = useOperationStore();
+  const select = useLatest(selector);
+  const [value, setValue] = useState(() => selector(store.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const update = () => {
+      timer = null;
+      last = Date.now();
+      setValue(() => select.current(store.getState()));
+    };
+    update();
+    const unsubscribe = store.subscribe(() => {
+      if (timer !== null) return;
+      const wait = intervalMs - (Date.now() - last);
+      if (wait <= 0) update();
+      else timer = setTimeout(update, wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [store, intervalMs, select]);
+  return value;
+}
