@@ -1,2 +1,3 @@
 export * from './browser';
 export * from './lintas';
+export * from './rest';

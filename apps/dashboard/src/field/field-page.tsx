@@ -77,8 +77,16 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
         </p>
       )}
 
+      {selected?.operation.status === 'closed' && (
+        <p className="field-notice field-notice--banner" data-testid="field-closed">
+          {ft('context.closed')}
+        </p>
+      )}
+
       <main className="field-main">
-        {!selected ? (
+        {tab === 'outbox' && !editing ? (
+          <OutboxList items={snapshot.items} onEdit={(item) => setEditing(item)} onDiscard={(ids) => void engine.discard(ids)} />
+        ) : !selected ? (
           <TeamPicker
             state={context}
             onPick={(teamId) => {
@@ -110,18 +118,11 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
             {(tab === 'interception' || tab === 'sitrep') && (
               <ReportFormView key={tab} kind={tab} assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />
             )}
-            {tab === 'outbox' && (
-              <OutboxList
-                items={snapshot.items}
-                onEdit={(item) => setEditing(item)}
-                onDiscard={(ids) => void engine.discard(ids)}
-              />
-            )}
           </>
         )}
       </main>
 
-      {selected && !editing && (
+      {!editing && (
         <nav className="field-tabs" aria-label="Field sections">
           {TABS.map((name) => (
             <button key={name} type="button" className="field-tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
@@ -150,10 +151,16 @@ function TeamTab({
   onStatus(status: TeamStatus): Promise<unknown>;
   onPosition(position: PositionInput): Promise<unknown>;
 }) {
-  // The officer's last choice wins over the server's copy read before it.
+  // The officer's last choice wins while it waits, and once delivered over a server copy read before the delivery.
+  const readAt = context.fetchedAt ?? 0;
   const lastChoice = [...items]
     .reverse()
-    .find((item): item is StoredOutboxItem & { kind: 'status' } => item.kind === 'status' && item.teamId === assignment.team.id && item.state !== 'rejected' && item.createdAt >= (context.fetchedAt ?? 0));
+    .find(
+      (item): item is StoredOutboxItem & { kind: 'status' } =>
+        item.kind === 'status' &&
+        item.teamId === assignment.team.id &&
+        (item.state === 'queued' || item.state === 'sending' || (item.state === 'delivered' && (item.deliveredAt ?? 0) >= readAt)),
+    );
   return (
     <TeamPanel
       assignment={assignment}

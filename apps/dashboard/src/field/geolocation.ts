@@ -10,7 +10,7 @@ export function currentPosition(timeoutMs = 20_000): Promise<PositionInput> {
     navigator.geolocation.getCurrentPosition((fix) => resolve(fromFix(fix)), (error) => reject(new Error(error.message || 'no fix')), {
       enableHighAccuracy: true,
       timeout: timeoutMs,
-      maximumAge: 10_000,
+      maximumAge: 0, // a tap asks for where the team is now, not a fix the phone kept
     });
   });
 }

@@ -14,7 +14,7 @@ export interface CompressionOptions {
   minIntervalS: number;
 }
 
-export const DEFAULT_COMPRESSION: CompressionOptions = { minDistanceM: 25, maxGapS: 300, minIntervalS: 5 };
+export const DEFAULT_COMPRESSION: CompressionOptions = { minDistanceM: 25, maxGapS: 300, minIntervalS: 2 };
 
 /** `positionBatchSchema` takes at most this many positions. */
 export const MAX_BATCH = 1000;

@@ -252,7 +252,7 @@ function PlaceInput({ place, sites, reference, error, onChange }: { place: Place
         <option value="">{place.kind === 'point' ? ft('form.point', { lat: place.lat.toFixed(5), lon: place.lon.toFixed(5) }) : ft('form.noSite')}</option>
         {sorted.map((site) => (
           <option key={site.id} value={site.id}>
-            {site.name} ({site.country})
+            {site.name} · {site.country}
           </option>
         ))}
       </select>

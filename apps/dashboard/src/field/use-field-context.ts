@@ -32,9 +32,9 @@ const contextKey = (userId: string) => `context:${userId}`;
 const selectedKey = (userId: string) => `selectedTeam:${userId}`;
 const SITES_KEY = 'sites';
 
-/** The officer's teams: the operations it takes part in (not closed) and their teams it is a member of. */
+/** The officer's teams: the operations it takes part in and their teams it is a member of. */
 export async function loadAssignments(api: Pick<ApiClient, 'listOperations' | 'listTeams'>, userId: string, signal?: AbortSignal): Promise<Assignment[]> {
-  const operations = (await api.listOperations(signal)).filter((operation) => operation.status !== 'closed');
+  const operations = await api.listOperations(signal);
   const perOperation = await Promise.all(
     operations.map(async (operation) => {
       const teams = await api.listTeams(operation.id, signal);
@@ -104,6 +104,21 @@ export function useFieldContext(api: ApiClient, store: OutboxStore, userId: stri
   );
   const refresh = useCallback(() => setGeneration((value) => value + 1), []);
 
-  const selected = state.assignments.find((assignment) => assignment.team.id === selectedId) ?? (state.assignments.length === 1 ? state.assignments[0] : null);
-  return { ...state, selected, select, refresh };
+  // Back online: read the teams again (a status changed, a team was added).
+  useEffect(() => {
+    window.addEventListener('online', refresh);
+    return () => window.removeEventListener('online', refresh);
+  }, [refresh]);
+
+  // Closed operations are not offered, except the one the officer is on: it closed under them, and they should see so.
+  const assignments = state.assignments.filter((assignment) => assignment.operation.status !== 'closed' || assignment.team.id === selectedId);
+  const selected = assignments.find((assignment) => assignment.team.id === selectedId) ?? null;
+
+  // One team: it is the officer's choice, remembered like one made by hand.
+  const only = assignments.length === 1 ? assignments[0].team.id : null;
+  useEffect(() => {
+    if (only && !selected) select(only);
+  }, [only, selected, select]);
+
+  return { ...state, assignments, selected: selected ?? (only ? assignments[0] : null), select, refresh };
 }
