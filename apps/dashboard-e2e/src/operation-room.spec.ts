@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, startLintas, type RestSession, type RunningLintas } from './support';
+
+interface OperationSummary {
+  id: string;
+  code: string;
+  exercise: boolean;
+}
+interface Team {
+  id: string;
+  callSign: string;
+  members: { userId: string }[];
+}
+interface Report {
+  id: string;
+  title: string;
+  status: string;
+  marking: string;
+}
+
+/** A point inside Mekong Gate's area of operations, far from the demo reports, so the new marker is not clustered. */
+const QUIET_SPOT = { lat: 10.86, lon: 105.68 };
+const LIVE_WITHIN_MS = 1_000;
+
+describeInBrowser('operation room (commander and partner dashboard)', () => {
+  let lintas: RunningLintas;
+  let browser: Browser;
+  let mekong: OperationSummary;
+  let exercise: OperationSummary;
+  let field: RestSession;
+  let khCommander: RestSession;
+  let bavetTeam: Team;
+
+  beforeAll(async () => {
+    lintas = await startLintas();
+    browser = await launchBrowser();
+    khCommander = await restSignIn(lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+    field = await restSignIn(lintas.baseUrl, 'field@kh-gdi.demo', lintas.demoPassword);
+    const interpol = await restSignIn(lintas.baseUrl, 'liaison@interpol-cu.demo', lintas.demoPassword);
+    const operations = await interpol.get<OperationSummary[]>('/api/operations');
+    mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
+    exercise = operations.find((operation) => operation.code === 'EX-SADAO-SHIELD')!;
+    const teams = await field.get<Team[]>(`/api/operations/${mekong.id}/teams`);
+    bavetTeam = teams.find((team) => team.members.some((member) => member.userId === field.user.id))!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lintas?.stop();
+  });
+
+  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    await page.goto(`${lintas.baseUrl}/`);
+    await page.getByTestId('sign-in-form').waitFor();
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(lintas.demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('operations-list').waitFor();
+    return { context, page };
+  }
+
+  async function openOperation(page: Page, operationId: string, query = ''): Promise<void> {
+    await page.goto(`${lintas.baseUrl}/operations/${operationId}${query}`);
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+  }
+
+  function postReport(session: RestSession, body: Record<string, unknown>): Promise<Report> {
+    return session.post<Report>(`/api/operations/${mekong.id}/reports`, {
+      clientId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      lat: QUIET_SPOT.lat,
+      lon: QUIET_SPOT.lon,
+      ...body,
+    });
+  }
+
+  /** Milliseconds until `selector` matches (polled every animation frame), failing after `timeout`. */
+  async function timeUntil(page: Page, selector: string, timeout = 5_000): Promise<number> {
+    const started = Date.now();
+    await page.waitForFunction((css) => document.querySelector(css) !== null, selector, { polling: 'raf', timeout });
+    return Date.now() - started;
+  }
+
+  it('a commander signs in, sees the operations list and opens the active operation on the map', async () => {
+    const { context, page } = await signedIn('commander@kh-gdi.demo');
+    const card = page.locator('[data-testid="operation-card"][data-code="OP-MEKONG-GATE"]');
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Mekong Gate.*Active.*Lead agency\s*KH-GDI.*Your agency\s*Lead/s);
+    expect(await card.getByTestId('count-teams').textContent()).toMatch(/^\d+ teams?$/);
+    expect(await card.getByTestId('count-open-alerts').textContent()).toMatch(/^\d+ open alerts?$/);
+
+    await card.getByRole('link').click();
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.timeline__item').length > 10);
+
+    const view = await page.evaluate(() => ({
+      sites: document.querySelectorAll('.site-marker').length,
+      teams: document.querySelectorAll('.team-marker').length,
+      reportsOrClusters: document.querySelectorAll('.report-marker, .report-cluster').length,
+      area: document.querySelectorAll('path.area-of-operations').length,
+      banner: document.querySelector('[data-testid="marking-banner"]')?.getAttribute('data-marking'),
+      verdictButtons: document.querySelectorAll('[data-testid="verify"]').length,
+      readOnly: document.querySelector('[data-testid="read-only"]') !== null,
+      title: document.title,
+    }));
+    expect(view.sites).toBe(6);
+    expect(view.teams).toBeGreaterThanOrEqual(3);
+    expect(view.reportsOrClusters).toBeGreaterThan(3);
+    expect(view.area).toBe(1);
+    // The lead sees everything of its operation, TLP:RED addressed to it included.
+    expect(view.banner).toBe('TLP:RED');
+    expect(view.readOnly).toBe(false);
+    expect(view.title).toBe('Mekong Gate — Lintas');
+
+    // Filters live in the URL: a view can be shared and survives a reload.
+    await page.getByRole('button', { name: /Layers & filters/ }).click();
+    await page.getByTestId('filter-kind-alert').click();
+    await page.getByTestId('layer-teams').click();
+    await page.waitForURL(/kind=alert/);
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('area,sites,trails,reports,alerts');
+    await page.reload();
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    expect(await page.getByTestId('filter-kind-alert').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.team-marker').count()).toBe(0);
+    expect(await page.locator('.report-marker--sitrep, .report-marker--interception').count()).toBe(0);
+
+    await page.keyboard.press('?');
+    await page.getByTestId('help').waitFor();
+    expect(await page.getByTestId('help').textContent()).toContain('Next alert not yet acknowledged');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('t'); // teams back on, by keyboard
+    await page.waitForFunction(() => document.querySelectorAll('.team-marker').length >= 3);
+
+    await saveScreenshot(page, 'operation-room-commander');
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('shows a report posted by a field officer on the map and in the timeline within a second; the commander verifies it and a participant sees the verdict live', async () => {
+    const commander = await signedIn('commander@kh-gdi.demo');
+    await openOperation(commander.page, mekong.id);
+    const participant = await signedIn('commander@vn-bgc.demo');
+
+    const title = `E2E alert ${randomUUID().slice(0, 8)}: group crossing the paddy fields`;
+    const posted = await postReport(field, { kind: 'alert', title, teamId: bavetTeam.id, marking: 'TLP:AMBER', narrative: 'Seen from the road, about 15 persons.' });
+    const [onMap, inTimeline] = await Promise.all([
+      timeUntil(commander.page, `.report-marker[data-report-id="${posted.id}"]`),
+      commander.page.waitForFunction((text) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(text)), title, { polling: 'raf', timeout: 5_000 }).then(() => Date.now()),
+    ]).then(([mapMs, timelineAt]) => [mapMs, timelineAt] as const);
+    expect(onMap).toBeLessThan(LIVE_WITHIN_MS);
+    expect(inTimeline).toBeGreaterThan(0);
+    expect(await commander.page.locator('.timeline__item').first().textContent()).toContain(title);
+    expect(await commander.page.locator('.timeline__item').first().locator('.tlp').textContent()).toBe('TLP:AMBER');
+
+    // The participant (Viet Nam, TLP:AMBER released to it) watches the same report.
+    await openOperation(participant.page, mekong.id, `?report=${posted.id}`);
+    await participant.page.locator(`[data-testid="report-detail"][data-status="reported"]`).waitFor();
+    expect(await participant.page.getByTestId('verify').count()).toBe(0); // not the originating agency
+
+    await commander.page.locator(`.report-marker[data-report-id="${posted.id}"]`).click();
+    await commander.page.locator(`[data-testid="report-detail"][data-report-id="${posted.id}"]`).waitFor();
+    expect(new URL(commander.page.url()).searchParams.get('report')).toBe(posted.id);
+    await commander.page.getByTestId('verify').click();
+    await commander.page.locator('[data-testid="report-detail"][data-status="verified"]').waitFor();
+    const verifiedAt = Date.now();
+
+    await participant.page.locator('[data-testid="report-detail"][data-status="verified"]').waitFor({ timeout: 5_000 });
+    expect(Date.now() - verifiedAt).toBeLessThan(LIVE_WITHIN_MS);
+    await participant.page.waitForFunction((text) => document.querySelector('.timeline__item')?.textContent?.includes(`Alert verified: ${text}`), title);
+    await participant.page.getByTestId('report-history').getByText('Verified').waitFor();
+
+    const stored = await khCommander.get<Report>(`/api/reports/${posted.id}`);
+    expect(stored.status).toBe('verified');
+
+    await saveScreenshot(commander.page, 'operation-room-verified-commander');
+    await saveScreenshot(participant.page, 'operation-room-verified-participant');
+    expect(problemsOf(commander.page)).toEqual({ errors: [], offMachineRequests: [] });
+    expect(problemsOf(participant.page)).toEqual({ errors: [], offMachineRequests: [] });
+    await commander.context.close();
+    await participant.context.close();
+  });
+
+  it('shows a partner liaison only what the markings release to its agency, read-only', async () => {
+    const { context, page } = await signedIn('liaison@id-dgi.demo');
+    await openOperation(page, mekong.id);
+    expect(await page.getByTestId('read-only').textContent()).toBe('Read-only');
+    expect(await page.getByTestId('my-role').textContent()).toBe('Observer');
+
+    // New items of another agency while the liaison watches: the restricted ones must never arrive.
+    const strict = await postReport(khCommander, { kind: 'alert', title: 'E2E strict: informant name attached', marking: 'TLP:AMBER+STRICT' });
+    const red = await postReport(khCommander, { kind: 'sitrep', title: 'E2E red: for Viet Nam only', marking: 'TLP:RED', recipientAgencyIds: [await agencyId('VN-BGC')] });
+    const amber = await postReport(khCommander, { kind: 'sitrep', title: 'E2E amber: participants only', marking: 'TLP:AMBER' });
+    const green = await postReport(khCommander, { kind: 'sitrep', title: 'E2E green: for every agency', marking: 'TLP:GREEN' });
+    // Events arrive in order: once the last (GREEN) one is on screen, the earlier ones would have been too.
+    await page.waitForFunction((text) => document.body.textContent?.includes(text), 'E2E green: for every agency');
+
+    const seen = await page.evaluate(() => ({
+      labels: [...new Set([...document.querySelectorAll('[data-marking]')].map((element) => element.getAttribute('data-marking')).filter(Boolean))],
+      markerMarkings: [...new Set([...document.querySelectorAll('.report-marker')].map((element) => [...element.classList].find((name) => name.startsWith('report-marker--tlp-'))))],
+      text: document.body.textContent ?? '',
+      reportIds: [...document.querySelectorAll('[data-report-id]')].map((element) => element.getAttribute('data-report-id')),
+      verdictControls: document.querySelectorAll('[data-testid="verify"], [data-testid="reject"]').length,
+    }));
+    expect(seen.labels.sort()).toEqual(['TLP:CLEAR', 'TLP:GREEN']);
+    for (const marking of seen.markerMarkings) expect(['report-marker--tlp-clear', 'report-marker--tlp-green']).toContain(marking);
+    for (const hidden of [strict, red, amber]) {
+      expect(seen.text).not.toContain(hidden.title);
+      expect(seen.reportIds).not.toContain(hidden.id);
+    }
+    expect(seen.reportIds).toContain(green.id);
+    expect(seen.verdictControls).toBe(0);
+    expect(await page.getByTestId('marking-banner').getAttribute('data-marking')).toBe('TLP:GREEN');
+
+    // Even asked for by address, a restricted report is not shown.
+    await page.goto(`${lintas.baseUrl}/operations/${mekong.id}?report=${strict.id}`);
+    await page.locator('[data-testid="report-detail"] .detail__error').waitFor();
+    expect(await page.getByTestId('report-detail').textContent()).not.toContain(strict.title);
+
+    await openOperation(page, mekong.id, `?report=${green.id}`);
+    await page.locator(`[data-testid="report-detail"][data-report-id="${green.id}"] [data-testid="report-history"]`).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.timeline__item').length > 3);
+    await saveScreenshot(page, 'operation-room-partner');
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
+    // The 404 of the refused report is the only error the console may show.
+    expect(problemsOf(page).errors.filter((error) => !error.includes('404'))).toEqual([]);
+    await context.close();
+  });
+
+  it('marks an exercise EXERCISE on the list and on the operation screen', async () => {
+    const { context, page } = await signedIn('liaison@interpol-cu.demo');
+    const card = page.locator('[data-testid="operation-card"][data-code="EX-SADAO-SHIELD"]');
+    expect(await card.getByTestId('exercise-mark').textContent()).toBe('EXERCISE');
+    expect(await page.locator('[data-testid="operation-card"][data-code="OP-MEKONG-GATE"] [data-testid="exercise-mark"]').count()).toBe(0);
+    await openOperation(page, exercise.id);
+    expect(await page.getByTestId('exercise-strip').isVisible()).toBe(true);
+    expect(await page.title()).toBe('EXERCISE · Sadao Shield — Lintas');
+    await page.getByTestId('tab-figures').click();
+    await page.getByTestId('figures-kind').waitFor();
+    await saveScreenshot(page, 'operation-room-exercise');
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('catches up after the link drops: reports posted meanwhile appear once, and the indicator says what is happening', async () => {
+    const { context, page } = await signedIn('commander@kh-gdi.demo');
+    await openOperation(page, mekong.id);
+
+    await context.setOffline(true);
+    await page.locator('[data-testid="connection"][data-status="offline"]').waitFor();
+    await saveScreenshot(page, 'operation-room-offline');
+    const titles: string[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const title = `E2E while offline ${i} ${randomUUID().slice(0, 6)}`;
+      titles.push(title);
+      await postReport(field, { kind: 'sitrep', title, teamId: bavetTeam.id, marking: 'TLP:GREEN' });
+    }
+    expect(await page.evaluate((text) => document.body.textContent?.includes(text), titles[0])).toBe(false);
+
+    await context.setOffline(false);
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout: 15_000 });
+    await page.waitForFunction((texts) => texts.every((text) => document.body.textContent?.includes(text)), titles, { timeout: 5_000 });
+    const counts = await page.evaluate(
+      (texts) => texts.map((text) => [...document.querySelectorAll('.timeline__item')].filter((item) => item.textContent?.includes(text)).length),
+      titles,
+    );
+    expect(counts).toEqual([1, 1, 1]);
+    const seqs = await page.evaluate(() => [...document.querySelectorAll('.timeline__item')].map((item) => Number(item.getAttribute('data-seq'))));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+
+    await saveScreenshot(page, 'operation-room-caught-up');
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
+    await context.close();
+  });
+
+  async function agencyId(code: string): Promise<string> {
+    const operation = await khCommander.get<{ participants: { agency: { id: string; code: string } }[] }>(`/api/operations/${mekong.id}`);
+    return operation.participants.find((participant) => participant.agency.code === code)!.agency.id;
+  }
+});
