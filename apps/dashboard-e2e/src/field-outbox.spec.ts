@@ -142,6 +142,20 @@ describeInBrowser('field page: outbox over a poor link', () => {
     expect(await page.locator('[data-testid="outbox-item"][data-kind="report"][data-state="queued"]').count()).toBe(3);
     await saveScreenshot(page, 'field-offline-outbox');
 
+    // The commander watches the live map in the operations room.
+    const room = await newContext(browser);
+    const roomPage = await newPage(room);
+    await roomPage.goto(`${lintas.baseUrl}/`);
+    await roomPage.getByTestId('sign-in-form').waitFor();
+    await roomPage.getByLabel('E-mail').fill('commander@kh-gdi.demo');
+    await roomPage.getByLabel('Password').fill(lintas.demoPassword);
+    await roomPage.getByRole('button', { name: 'Sign in' }).click();
+    await roomPage.getByTestId('operations-list').waitFor();
+    await roomPage.goto(`${lintas.baseUrl}/operations/${team.operationId}`);
+    await roomPage.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    await roomPage.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    expect(await roomPage.locator('.team-marker--engaged', { hasText: 'KH-BAVET-1' }).count()).toBe(0);
+
     const posted: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && /\/api\/(operations|teams)\//.test(request.url())) posted.push(new URL(request.url()).pathname);
@@ -173,7 +187,16 @@ describeInBrowser('field page: outbox over a poor link', () => {
     expect(track.items.map((position) => [position.lat, position.lon])).toEqual(fixes.map((fix) => [fix.latitude, fix.longitude]));
     expect((await teamOf(commander, 'OP-MEKONG-GATE', 'KH-BAVET-1')).status).toBe('engaged');
 
+    // …and the commander's live map shows them: the three interceptions in the timeline, the team engaged.
+    for (const title of titles) {
+      await roomPage.waitForFunction((text) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(text)), title);
+    }
+    await roomPage.locator('.team-marker--engaged', { hasText: 'KH-BAVET-1' }).waitFor();
+    await saveScreenshot(roomPage, 'field-commander-map');
+
     expect(problemsOf(page).offMachineRequests).toEqual([]);
+    expect(problemsOf(roomPage)).toEqual({ errors: [], offMachineRequests: [] });
+    await room.close();
     await context.close();
   });
 
@@ -280,11 +303,15 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await page.locator('[data-testid="map-picker"] [data-testid="map"][data-basemap="ready"]').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="map-picker"] path.country-outline').length > 10);
     await page.locator('[data-testid="map-picker"] [data-testid="map"]').click({ position: { x: 195, y: 300 } });
+    await page.getByTestId('map-picker').getByText(/^Point \d+\.\d{5}, \d+\.\d{5}$/).waitFor();
+    await saveScreenshot(page, 'field-offline-map-picker');
     await page.getByTestId('map-picker-use').click();
     await waitForStatus(page, { link: 'offline', waiting: 1 });
     await saveScreenshot(page, 'field-offline-map-position');
 
-    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    // The only errors are the refused refreshes of the team list and the sites, made while offline.
+    expect(problemsOf(page).errors.filter((error) => !error.endsWith('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
     await context.close();
   });
 });

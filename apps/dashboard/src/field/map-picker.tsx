@@ -50,7 +50,7 @@ function PickLayer({ sites, centre, point, onPoint }: { sites: readonly Site[]; 
     if (centre) map.setView([centre.lat, centre.lon], 12);
     const layer = L.layerGroup(
       sites.map((site) =>
-        L.circleMarker([site.lat, site.lon], { radius: 6, weight: 2, color: '#003a8c', fillColor: '#ffffff', fillOpacity: 1 }).bindTooltip(site.name),
+        L.circleMarker([site.lat, site.lon], { radius: 6, weight: 2, color: '#003a8c', fillColor: '#ffffff', fillOpacity: 1 }).bindTooltip(site.name, { permanent: true, direction: 'right', offset: [8, 0] }),
       ),
     ).addTo(map);
     const click = (event: L.LeafletMouseEvent) => {

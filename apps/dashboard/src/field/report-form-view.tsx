@@ -43,6 +43,9 @@ export function ReportFormView({ kind, assignment, sites, initial, onSubmit, onC
     if (!result.ok) {
       setErrors(result.errors);
       setSaved(false);
+      // Bring the first field to fix into view, above the sticky save button.
+      const form = event.currentTarget as HTMLFormElement;
+      requestAnimationFrame(() => form.querySelector('.field-set--invalid')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
       return;
     }
     setErrors({});

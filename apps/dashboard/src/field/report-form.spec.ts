@@ -55,7 +55,7 @@ describe('buildReport', () => {
     const values = interception({ occurredAt: '2099-01-01T10:00' });
     values.counts = { ...values.counts, persons: '' };
     const result = buildReport(values, context);
-    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['occurredAt', 'persons']);
+    expect(!result.ok && result.errors).toEqual({ occurredAt: 'must not be in the future', persons: 'Enter the number of persons (0 if none)' });
   });
 
   it('builds a sitrep with no place and a default title', () => {

@@ -172,6 +172,7 @@ function fieldOf(path: readonly PropertyKey[]): keyof FieldErrors {
 
 function friendlyMessage(field: keyof FieldErrors, issue: { code: string; message: string }): string {
   if (field === 'interceptionKind' && issue.code === 'invalid_value') return 'Choose what was intercepted';
+  if (field === 'persons' && issue.code === 'invalid_type' && issue.message.includes('undefined')) return 'Enter the number of persons (0 if none)';
   if ((COUNT_FIELDS as readonly string[]).includes(field) && issue.code === 'invalid_type') return 'Enter a whole number';
   if (field === 'occurredAt' && issue.message.includes('ISO')) return 'Enter a date and time';
   return issue.message;

@@ -42,7 +42,7 @@ export function TeamPanel({ assignment, sites, currentStatus, statusPending, onS
     await onPosition(parsed.data);
     lastQueued.current = parsed.data;
     setLast(parsed.data);
-    setMessage(ft('position.queued', { accuracy: parsed.data.accuracy === null ? 'map' : `±${Math.round(parsed.data.accuracy)} m` }));
+    setMessage(ft('position.queued', { accuracy: parsed.data.accuracy === null ? 'picked on the map' : `±${Math.round(parsed.data.accuracy)} m` }));
   };
 
   const sendGps = async () => {
