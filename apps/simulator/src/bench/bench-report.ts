@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { CatchUpRun } from './catch-up-bench';
 import type { FanoutOpen, FanoutRun } from './fanout-bench';
 import type { IngestRun } from './ingest-bench';
@@ -21,7 +21,17 @@ export interface BenchParams {
 export interface BenchResults {
   params: BenchParams;
   startedAt: string;
-  machine: { cores: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; socketIo: string; database: string };
+  machine: {
+    cores: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    postgres: string;
+    socketIo: string;
+    database: string;
+    /** 1-minute load average at the start and at the end: other work on the machine skews every figure. */
+    load: { start: number; end: number | null };
+  };
   /** Null for a phase left out with `--phases`. */
   fanout: { lintas: FanoutRun; baseline: FanoutRun; lintasOpen: FanoutOpen; baselineOpen: FanoutOpen } | null;
   sweep: { lintas: { steps: FanoutRun[]; highest: FanoutRun | null }; baseline: { steps: FanoutRun[]; highest: FanoutRun | null } } | null;
@@ -45,7 +55,12 @@ export function machineInfo(postgres: string, socketIo: string, database: string
     postgres,
     socketIo,
     database,
+    load: { start: Math.round(loadavg()[0] * 100) / 100, end: null },
   };
+}
+
+export function loadNow(): number {
+  return Math.round(loadavg()[0] * 100) / 100;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value} ms` : '—');
@@ -109,10 +124,12 @@ export function resultTable(results: BenchResults): string {
       ['fan-out p99', ms(l.latency.p99), ms(b.latency.p99), ratio(l.latency.p99, b.latency.p99)],
       ['  reports only: p50 / p99', `${ms(l.reportLatency.p50)} / ${ms(l.reportLatency.p99)}`, `${ms(b.reportLatency.p50)} / ${ms(b.reportLatency.p99)}`, ratio(l.reportLatency.p99, b.reportLatency.p99)],
       ['  positions only: p50 / p99', `${ms(l.positionLatency.p50)} / ${ms(l.positionLatency.p99)}`, `${ms(b.positionLatency.p50)} / ${ms(b.positionLatency.p99)}`, ratio(l.positionLatency.p99, b.positionLatency.p99)],
+      ['  report post → stored ack: p50 / p99', `${ms(fanout.lintas.sent.reportAck.p50)} / ${ms(fanout.lintas.sent.reportAck.p99)}`, `${ms(fanout.baseline.sent.reportAck.p50)} / ${ms(fanout.baseline.sent.reportAck.p99)}`, ratio(fanout.lintas.sent.reportAck.p99, fanout.baseline.sent.reportAck.p99)],
       ['deliveries measured', int(l.latency.count), int(b.latency.count), ''],
       ['report deliveries received / expected', `${int(l.reports)} / ${int(fanout.lintas.expectedReportDeliveries)}`, `${int(b.reports)} / ${int(fanout.baseline.expectedReportDeliveries)}`, ''],
       ['posts refused or unacknowledged', int(fanout.lintas.sent.refused), int(fanout.baseline.sent.refused), ''],
       ['server CPU during fan-out (1 = one core)', fanout.lintas.serverCpu.toFixed(2), fanout.baseline.serverCpu.toFixed(2), ratio(fanout.lintas.serverCpu, fanout.baseline.serverCpu)],
+      ['dashboard-client processes CPU (all together)', fanout.lintas.clientCpu.toFixed(2), fanout.baseline.clientCpu.toFixed(2), ''],
       ['server memory per connected socket', kib(fanout.lintasOpen.memoryPerSocket), kib(fanout.baselineOpen.memoryPerSocket), ratio(fanout.lintasOpen.memoryPerSocket, fanout.baselineOpen.memoryPerSocket)],
     );
     if (sweep) {
@@ -146,11 +163,11 @@ export function resultTable(results: BenchResults): string {
 }
 
 export function sweepTable(steps: { name: string; runs: FanoutRun[] }[]): string {
-  const rows = [['system', 'events/s', 'p50', 'p95', 'p99', 'report deliveries', 'refused', 'server CPU']];
+  const rows = [['system', 'events/s', 'p50', 'p95', 'p99', 'report deliveries', 'refused', 'server CPU', 'clients CPU']];
   for (const { name, runs } of steps) {
     for (const run of runs) {
       const l = run.deliveries.latency;
-      rows.push([name, int(run.rate), ms(l.p50), ms(l.p95), ms(l.p99), `${int(run.deliveries.reports)} / ${int(run.expectedReportDeliveries)}`, int(run.sent.refused), run.serverCpu.toFixed(2)]);
+      rows.push([name, int(run.rate), ms(l.p50), ms(l.p95), ms(l.p99), `${int(run.deliveries.reports)} / ${int(run.expectedReportDeliveries)}`, int(run.sent.refused), run.serverCpu.toFixed(2), run.clientCpu.toFixed(2)]);
     }
   }
   return markdownTable(rows);

@@ -33,6 +33,8 @@ export interface FanoutRun {
   expectedReportDeliveries: number;
   /** Server CPU over the measured run, as a share of one core. */
   serverCpu: number;
+  /** CPU of all the dashboard-client processes together over the run: near the core count, the clients are the bottleneck. */
+  clientCpu: number;
 }
 
 export interface FanoutOpen {
@@ -81,8 +83,10 @@ export async function measureFanout(
     }
     session.reset();
     const cpu = new CpuMeter(target.serverPid);
+    const clientCpu = session.pids.map((pid) => new CpuMeter(pid));
     const sent = await load.run({ url: target.url, operationId: target.operationId, rate: options.rate, durationMs: options.durationS * 1000, reportShare: options.reportShare });
     const serverCpu = cpu.read();
+    const clientsCpu = clientCpu.reduce((sum, meter) => sum + meter.read(), 0);
     await delay(SETTLE_MS);
     const deliveries = await session.collect();
     const run: FanoutRun = {
@@ -93,6 +97,7 @@ export async function measureFanout(
       deliveries,
       expectedReportDeliveries: sent.reportsAcked * session.connected,
       serverCpu,
+      clientCpu: clientsCpu,
     };
     log(`  ${target.name} @ ${options.rate}/s: ${describe(run)}`);
     return run;
@@ -106,8 +111,9 @@ export function describe(run: FanoutRun): string {
   const refused = run.sent.refused ? `, ${run.sent.refused} refused (${Object.keys(run.sent.errors)[0]})` : '';
   return (
     `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms over ${l.count} deliveries` +
-    ` (reports p99 ${run.deliveries.reportLatency.p99} ms, positions p99 ${run.deliveries.positionLatency.p99} ms)` +
-    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%${refused}`
+    ` (reports p99 ${run.deliveries.reportLatency.p99} ms, positions p99 ${run.deliveries.positionLatency.p99} ms;` +
+    ` report stored-acks p50 ${run.sent.reportAck.p50} ms, p99 ${run.sent.reportAck.p99} ms)` +
+    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%, clients ${(run.clientCpu * 100).toFixed(0)}%${refused}`
   );
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SocketEvents, type Ack, type CreateReport, type PositionInput } from '@lintas/contracts';
 import { delay } from '../client/lintas-api';
 import { connectOpsSocket, waitForConnect, type OpsSocket } from '../client/ops-socket';
+import { newLatencies, summarize, type LatencySummary } from './latency';
 
 /** A field device for the load: its token and the team it posts for. */
 export interface FieldClient {
@@ -30,6 +31,8 @@ export interface FieldLoadResult {
   errors: Record<string, number>;
   /** Real seconds the sending took. */
   seconds: number;
+  /** Post to acknowledgement ("stored"), for reports: the write path alone, without the fan-out. */
+  reportAck: LatencySummary;
 }
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -58,7 +61,8 @@ export class FieldLoad {
   }
 
   async run(options: FieldLoadOptions): Promise<FieldLoadResult> {
-    const result: FieldLoadResult = { positions: 0, reports: 0, acked: 0, reportsAcked: 0, refused: 0, errors: {}, seconds: 0 };
+    const result: FieldLoadResult = { positions: 0, reports: 0, acked: 0, reportsAcked: 0, refused: 0, errors: {}, seconds: 0, reportAck: summarize(newLatencies()) };
+    const reportAcks = newLatencies();
     const total = Math.floor((options.rate * options.durationMs) / 1000);
     const interval = 1000 / options.rate;
     const acks: Promise<void>[] = [];
@@ -69,10 +73,11 @@ export class FieldLoad {
       if (wait >= 1) await delay(wait);
       const sender = this.clients[i % this.clients.length];
       const isReport = Math.floor((i + 1) * options.reportShare) > Math.floor(i * options.reportShare);
-      acks.push(isReport ? this.postReport(sender, options.operationId, i, result) : this.postPosition(sender, options.operationId, result));
+      acks.push(isReport ? this.postReport(sender, options.operationId, i, result, reportAcks) : this.postPosition(sender, options.operationId, result));
     }
     result.seconds = (performance.now() - start) / 1000;
     await Promise.all(acks);
+    result.reportAck = summarize(reportAcks);
     return result;
   }
 
@@ -96,7 +101,14 @@ export class FieldLoad {
     await this.ack(sender.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(SocketEvents.postPosition, { operationId, teamId: sender.client.teamId, position }), result);
   }
 
-  private async postReport(sender: { client: FieldClient; socket: OpsSocket }, operationId: string, index: number, result: FieldLoadResult): Promise<void> {
+  private async postReport(
+    sender: { client: FieldClient; socket: OpsSocket },
+    operationId: string,
+    index: number,
+    result: FieldLoadResult,
+    acks: ReturnType<typeof newLatencies>,
+  ): Promise<void> {
+    const posted = Date.now();
     const report: CreateReport = {
       clientId: randomUUID(),
       kind: 'sitrep',
@@ -114,6 +126,7 @@ export class FieldLoad {
     result.reports++;
     if (await this.ack(sender.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(SocketEvents.createReport, { operationId, report }), result)) {
       result.reportsAcked++;
+      acks.recordValue(Date.now() - posted);
     }
   }
 

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { startLintasServer, type LintasServer } from '../harness/lintas-server';
 import { startBaselineServer } from './baseline-process';
 import { BenchWorld } from './bench-setup';
-import { machineInfo, type BenchParams, type BenchResults } from './bench-report';
+import { loadNow, machineInfo, type BenchParams, type BenchResults } from './bench-report';
 import { catchUpThroughPg, catchUpThroughSocket, fillOperation } from './catch-up-bench';
 import { measureFanout, openFanout, sweepFanout, type FanoutTarget } from './fanout-bench';
 import { FieldLoad, type FieldClient } from './field-load';
@@ -65,6 +65,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     const ingest = options.phases.includes('ingest') ? await runIngestPhase(options, server, world) : null;
     checkAborted(options.signal);
     const catchUp = options.phases.includes('catch-up') ? await runCatchUpPhase(options, server, world, viewerTokens[0]) : null;
+    machine.load.end = loadNow();
     return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp };
   } finally {
     options.signal.removeEventListener('abort', abort);

@@ -126,7 +126,8 @@ function report(results: BenchResults): string {
     `### Run of ${results.startedAt}`,
     '',
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB; Node ${machine.node}, PostgreSQL ${machine.postgres}` +
-      ` (${machine.database}), Socket.IO ${machine.socketIo}. API: the built app, NODE_ENV=production, LOG_LEVEL=warn.`,
+      ` (${machine.database}), Socket.IO ${machine.socketIo}. API: the built app, NODE_ENV=production, LOG_LEVEL=warn.` +
+      ` Load average (1 min) ${machine.load.start} at the start, ${machine.load.end ?? '—'} at the end.`,
     '',
     `Phases: ${params.phases.join(', ')}. Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
       ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
