@@ -69,6 +69,25 @@ describe('npm run simulate', () => {
     expect(track.items[track.items.length - 1].lat).toBeGreaterThan(6.53);
   });
 
+  it("plays the demo's southern land-border scenario to its end: three teams, one relayed by its commander", async () => {
+    const operation = await operationByCode(commander, 'EX-SADAO-SHIELD');
+    const startedAt = new Date().toISOString();
+
+    const run = await runCli(simulate('--scenario', 'southern-land-border', '--speed', '600'));
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('scenario complete');
+    const reports = (await commander.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500&from=${encodeURIComponent(startedAt)}`)).items;
+    expect(reports).toHaveLength(9);
+    const teams = await commander.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    expect(Object.fromEntries(teams.map((team) => [team.callSign, team.status]))).toEqual({
+      'TH-SADAO-1': 'returning',
+      'TH-PBESAR-2': 'returning',
+      'MY-BKH-1': 'on_station',
+    });
+  });
+
   it('refuses a live operation unless given --allow-live, and says why', async () => {
     const run = await runCli(simulate('--scenario', 'mekong-river-crossing'));
     expect(run.code).toBe(2);

@@ -41,7 +41,8 @@ async function runDemo(options: DemoOptions): Promise<number> {
     } else {
       log('starting Lintas (node apps/api/dist/main.js) with its demo data…');
       // Demo data is on by default outside production; the accounts are printed by the API.
-      api = await startApiLikeNpmStart(url, { ...process.env, PORT: port, DEMO_DATA: process.env.DEMO_DATA ?? 'true' });
+      // Request logs would drown the play's lines: warnings only, unless LOG_LEVEL says otherwise.
+      api = await startApiLikeNpmStart(url, { ...process.env, PORT: port, DEMO_DATA: process.env.DEMO_DATA ?? 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
     }
     if (stop.signal.aborted) return 0;
     log(`open http://localhost:${port} and sign in (e.g. commander@th-rtp.demo) to watch ${plan.scenario.operation}; Ctrl-C stops the demo`);

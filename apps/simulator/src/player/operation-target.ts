@@ -58,7 +58,8 @@ async function findOrDeployTeam(
   const field = accounts.get(team.account) as LintasApi;
   const existing = (await field.get<Team[]>(`/api/operations/${operation.id}/teams`)).find((candidate) => candidate.callSign === team.callSign);
   if (existing) {
-    if (!existing.members.some((member) => member.userId === field.user.id)) {
+    // A field officer posts only for a team it is in; a commander relays for its agency's teams (the API's rule).
+    if (field.user.role === 'field' && !existing.members.some((member) => member.userId === field.user.id)) {
       throw new PlayRefused(`${field.email} is not a member of team ${team.callSign}: a field account posts only for its own team`);
     }
     return existing;
