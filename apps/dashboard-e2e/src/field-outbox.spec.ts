@@ -52,6 +52,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     const page = await newPage(context);
     await page.goto(`${lintas.baseUrl}/field`);
     await page.getByTestId('field-sign-in').waitFor();
+    await saveScreenshot(page, 'field-sign-in');
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(lintas.demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -61,10 +62,10 @@ describeInBrowser('field page: outbox over a poor link', () => {
 
   /** The service worker has precached the shell and controls the page. */
   async function offlineReady(page: Page): Promise<void> {
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.getRegistration('/field');
+      return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
     });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
 
   async function waitForStatus(page: Page, attributes: Record<string, string | number>): Promise<void> {
@@ -308,6 +309,17 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await page.getByTestId('map-picker-use').click();
     await waitForStatus(page, { link: 'offline', waiting: 1 });
     await saveScreenshot(page, 'field-offline-map-position');
+
+    // A sitrep, from its template.
+    await page.getByTestId('tab-sitrep').click();
+    const sitrep = page.getByTestId('sitrep-form');
+    expect(await sitrep.getByTestId('narrative').inputValue()).toBe('Situation:\n\nActions taken:\n\nNeeds:\n');
+    await sitrep.getByTestId('narrative').fill('Situation: river level high, no crossings.\nActions taken: patrol at 06:00.\nNeeds: none.');
+    await sitrep.getByTestId('submit-report').click();
+    await sitrep.getByTestId('form-saved').waitFor();
+    await waitForStatus(page, { link: 'offline', waiting: 2 });
+    await page.getByTestId('tab-outbox').click();
+    await page.locator('[data-testid="outbox-item"][data-kind="report"][data-state="queued"]').getByText('Sitrep KH-MEKONG-2 at Kaam Samnor (Mekong)').waitFor();
 
     // The only errors are the refused refreshes of the team list and the sites, made while offline.
     expect(problemsOf(page).errors.filter((error) => !error.endsWith('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
