@@ -8,9 +8,17 @@ import { API_MAIN } from './lintas-server';
  */
 export async function startApiLikeNpmStart(url: string, env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   if (!existsSync(API_MAIN)) throw new Error(`The API is not built (${API_MAIN} is missing): run npx nx run api:build`);
-  const child = spawn(process.execPath, [API_MAIN], { env, stdio: 'inherit' });
+  // A process group of its own: Ctrl-C reaches the demo only, which lets its posts in flight finish
+  // and then stops Lintas (and Lintas its embedded PostgreSQL) in that order. Should the demo exit
+  // any other way, Lintas is stopped with it.
+  const child = spawn(process.execPath, [API_MAIN], { env, stdio: 'inherit', detached: true });
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
   let exitCode: number | null = null;
-  child.once('exit', (code) => (exitCode = code ?? 1));
+  child.once('exit', (code) => {
+    exitCode = code ?? 1;
+    process.off('exit', orphanGuard);
+  });
   const deadline = Date.now() + timeoutMs;
   while (!(await healthy(url))) {
     if (exitCode !== null) throw new Error(`Lintas exited with code ${exitCode} while starting`);
