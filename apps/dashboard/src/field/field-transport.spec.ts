@@ -47,7 +47,12 @@ describe('requestFor', () => {
 
     const position = { lat: 11, lon: 106, heading: null, speed: null, accuracy: 5, at: '2026-11-28T08:00:00Z' };
     const batch: Delivery = { kind: 'positions', operationId: OP, teamId: TEAM, items: [{ ...base, id: 'p', kind: 'position', body: position }], positions: [position] };
-    expect(requestFor(batch)).toMatchObject({ path: `/api/operations/${OP}/teams/${TEAM}/positions`, body: { positions: [position] } });
+    expect(requestFor(batch)).toEqual({
+      method: 'POST',
+      path: `/api/operations/${OP}/teams/${TEAM}/positions`,
+      body: { positions: [{ lat: 11, lon: 106, accuracy: 5, at: '2026-11-28T08:00:00Z' }] },
+      signal: undefined,
+    });
   });
 });
 

@@ -38,7 +38,8 @@ export function requestFor(delivery: Delivery, signal?: AbortSignal) {
       return {
         method: 'POST' as const,
         path: `/api/operations/${enc(delivery.operationId)}/teams/${enc(delivery.teamId)}/positions`,
-        body: { positions: delivery.positions },
+        // Unknown heading, speed or accuracy are left out: the schema's default is null.
+        body: { positions: delivery.positions.map((position) => Object.fromEntries(Object.entries(position).filter(([, value]) => value !== null))) },
         signal,
       };
   }
