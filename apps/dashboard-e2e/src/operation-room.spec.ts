@@ -101,7 +101,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
 
     const view = await page.evaluate(() => ({
       sites: document.querySelectorAll('.site-marker').length,
-      teams: document.querySelectorAll('.team-marker').length,
+      teams: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.teamsDrawn),
       reportsOrClusters: document.querySelectorAll('.report-marker, .report-cluster').length,
       area: document.querySelectorAll('path.area-of-operations').length,
       banner: document.querySelector('[data-testid="marking-banner"]')?.getAttribute('data-marking'),
@@ -127,7 +127,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     await page.reload();
     await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
     expect(await page.getByTestId('filter-kind-alert').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('.team-marker').count()).toBe(0);
+    expect(await page.getByTestId('map').getAttribute('data-teams-drawn')).toBe('0');
     expect(await page.locator('.report-marker--sitrep, .report-marker--interception').count()).toBe(0);
 
     await page.keyboard.press('?');
@@ -135,7 +135,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     expect(await page.getByTestId('help').textContent()).toContain('Next alert not yet acknowledged');
     await page.keyboard.press('Escape');
     await page.keyboard.press('t'); // teams back on, by keyboard
-    await page.waitForFunction(() => document.querySelectorAll('.team-marker').length >= 3);
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.teamsDrawn) >= 3);
 
     await saveScreenshot(page, 'operation-room-commander');
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });

@@ -14,7 +14,9 @@ export function useServerStatus(pollMs = POLL_MS): ServerStatus {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
+    let generation = 0;
     const check = async () => {
+      const mine = ++generation; // a newer check (after online/offline) supersedes this one
       controller = new AbortController();
       const timeout = setTimeout(() => controller?.abort(), TIMEOUT_MS);
       let next: ServerStatus;
@@ -26,15 +28,27 @@ export function useServerStatus(pollMs = POLL_MS): ServerStatus {
       } finally {
         clearTimeout(timeout);
       }
-      if (stopped) return;
+      if (stopped || mine !== generation) return;
       setStatus(next);
       timer = setTimeout(check, pollMs);
     };
     void check();
+    // The browser knows at once when the network goes or comes back: check then rather than at the next poll.
+    const recheck = () => {
+      if (stopped) return;
+      clearTimeout(timer);
+      const previous = controller;
+      void check();
+      previous?.abort();
+    };
+    window.addEventListener('online', recheck);
+    window.addEventListener('offline', recheck);
     return () => {
       stopped = true;
       clearTimeout(timer);
       controller?.abort();
+      window.removeEventListener('online', recheck);
+      window.removeEventListener('offline', recheck);
     };
   }, [pollMs]);
 

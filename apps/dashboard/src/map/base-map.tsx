@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import L, { type LatLngBoundsLiteral } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import './base-map.css';
@@ -17,6 +17,8 @@ export interface BaseMapProps {
   /** Operational layers: components that use `useLeafletMap()`. */
   children?: ReactNode;
   onBasemapStatus?: (status: BasemapStatus) => void;
+  /** The first view (`[[south, west], [north, east]]`); the ASEAN region when not given. Read once, at creation. */
+  initialBounds?: LatLngBoundsLiteral;
 }
 
 const NATURAL_EARTH_ATTRIBUTION = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
@@ -25,11 +27,13 @@ const NATURAL_EARTH_ATTRIBUTION = 'Outlines: <a href="https://www.naturalearthda
  * The map, created once per mount and framed on the ASEAN region, with the embedded country
  * outlines. Layers are child components; none of them holds a socket or per-marker state.
  */
-export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus }: BaseMapProps) {
+export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus, initialBounds }: BaseMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const [countries, setCountries] = useState<CountryCollection | null>(null);
   const [status, setStatus] = useState<BasemapStatus>('loading');
+  // Framed where it will be looked at from the start: re-framing later would project every outline twice.
+  const [firstBounds] = useState(() => initialBounds ?? ASEAN_BOUNDS);
 
   useEffect(() => {
     const element = container.current;
@@ -43,7 +47,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus }:
     });
     created.createPane(BASEMAP_PANE).style.zIndex = '250';
     created.attributionControl.addAttribution(NATURAL_EARTH_ATTRIBUTION);
-    created.fitBounds(ASEAN_BOUNDS);
+    created.fitBounds(firstBounds);
     // The container can change size after first layout (fonts, header); keep Leaflet's idea of it current.
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => created.invalidateSize());
     resize?.observe(element);
@@ -53,7 +57,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus }:
       created.remove();
       setMap(null);
     };
-  }, []);
+  }, [firstBounds]);
 
   useEffect(() => {
     let cancelled = false;

@@ -30,13 +30,6 @@ export function reportGlyph(kind: ReportKind): string {
   return `<svg viewBox="0 0 24 24" aria-hidden="true">${REPORT_SHAPES[kind]}</svg>`;
 }
 
-/** An arrow pointing up, rotated by the team's heading; a dot when the heading is unknown. */
-export function teamGlyph(heading: number | null): string {
-  return heading !== null
-    ? `<svg class="tm__arrow" viewBox="0 0 24 24" aria-hidden="true" style="transform:rotate(${Math.round(heading)}deg)"><path d="M12 2 20 21 12 16.5 4 21z"/></svg>`
-    : '<svg class="tm__arrow" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="7"/></svg>';
-}
-
 export function markingSuffix(marking: Marking): string {
   return marking.slice(4).toLowerCase().replace('+', '-');
 }

@@ -1,4 +1,4 @@
-import { type Ack, type OperationSnapshot, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
+import { type Ack, type OperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { t } from '../i18n/i18n';
@@ -8,6 +8,9 @@ import { handshakeStatus, type OpsSocket } from './ops-socket';
 /** The server sends the newest this many reports in a snapshot; when it is full, the older ones are paged in afterwards. */
 export const SNAPSHOT_REPORT_CAP = 5000;
 const REPORT_PAGE = 500;
+const OLDER_REPORTS_DELAY_MS = 1_000;
+/** Older reports are applied in a few large steps: each step rebuilds the map's cluster index. */
+const OLDER_REPORTS_STEP = 5_000;
 /** Log entries loaded for the timeline's history when the view opens. */
 const HISTORY_EVENTS = 200;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
@@ -137,7 +140,8 @@ export class OperationConnection {
     this.snapshotLoaded = true;
     if (first) {
       void this.loadHistory(snapshot.seq);
-      if (snapshot.reports.length >= SNAPSHOT_REPORT_CAP) void this.loadOlderReports();
+      // After the first draw: the older reports are not worth delaying the picture for.
+      if (snapshot.reports.length >= SNAPSHOT_REPORT_CAP) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
     }
     if (socket.connected) this.subscribe();
     else {
@@ -193,15 +197,23 @@ export class OperationConnection {
   private async loadOlderReports(): Promise<void> {
     const { api, store, operationId } = this.options;
     let cursor: string | undefined;
+    let pending: Report[] = [];
     try {
       do {
         const page = await api.listReports(operationId, { limit: REPORT_PAGE, cursor }, this.controller.signal);
         if (this.stopped) return;
-        store.dispatch({ type: 'reports-loaded', reports: page.items });
+        const known = store.getState().reports;
+        for (const report of page.items) if (!known.has(report.id)) pending.push(report);
+        if (pending.length >= OLDER_REPORTS_STEP) {
+          store.dispatch({ type: 'reports-loaded', reports: pending });
+          pending = [];
+        }
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     } catch {
       // The newest reports are on the map; older ones stay out until the view is opened again.
+    } finally {
+      if (!this.stopped && pending.length) store.dispatch({ type: 'reports-loaded', reports: pending });
     }
   }
 

@@ -6,6 +6,7 @@ import { OperationStore } from './operation-store';
 import { createOpsSocket, type OpsSocket } from './ops-socket';
 
 interface RealtimeContextValue {
+  operationId: string;
   store: OperationStore;
   /** Connect again now, e.g. from the connection indicator. */
   reconnect(): void;
@@ -51,7 +52,7 @@ export function OperationRealtimeProvider({ operationId, onRevoked, createSocket
   }, [operationId, api, tokens, current, createSocket, revokedRef]);
 
   if (!current) return null;
-  return <RealtimeContext.Provider value={{ store: current, reconnect: () => connection?.reconnect() }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ operationId, store: current, reconnect: () => connection?.reconnect() }}>{children}</RealtimeContext.Provider>;
 }
 
 function useRealtime(): RealtimeContextValue {
@@ -62,6 +63,10 @@ function useRealtime(): RealtimeContextValue {
 
 export function useOperationStore(): OperationStore {
   return useRealtime().store;
+}
+
+export function useOperationId(): string {
+  return useRealtime().operationId;
 }
 
 export function useReconnect(): () => void {

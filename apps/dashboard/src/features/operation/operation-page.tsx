@@ -1,7 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page';
 import { t } from '../../i18n/i18n';
+import { loadCountryOutlines } from '../../map/basemap';
 import { OperationRealtimeProvider } from '../../realtime/operation-realtime';
 import { OperationView } from './operation-view';
 
@@ -11,6 +12,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function OperationPage() {
   const { operationId } = useParams();
   const navigate = useNavigate();
+  // Fetch and convert the outlines while the snapshot loads, not after: both are on the way to the first picture.
+  useEffect(() => {
+    loadCountryOutlines().catch(() => undefined);
+  }, []);
   // Access withdrawn while watching: say so and leave the operation.
   const onRevoked = useCallback(
     (reason: string) => navigate('/', { replace: true, state: { notice: t('operation.revoked', { reason }) } }),

@@ -13,7 +13,7 @@ import { SitesLayer } from '../../map/layers/sites-layer';
 import { TeamsLayer } from '../../map/layers/teams-layer';
 import { ViewportReporter } from '../../map/layers/viewport-reporter';
 import '../../map/operation-layers.css';
-import { useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
+import { useOperationId, useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
 import { agencyColours, UNKNOWN_AGENCY_COLOUR } from './agency-colours';
@@ -34,26 +34,29 @@ import { useNow } from './use-now';
 import { useViewFilters } from './use-view-filters';
 import { LAYERS, layerOn, PANELS, type PanelName, toggle, type ViewFilters } from './view-filters';
 
-/** The operation view: the map in the middle, the live panels beside it, the marking banner above. */
+/**
+ * The operation view: the map in the middle, the live panels beside it, the marking banner above.
+ * The map is there from the first moment (its outlines drawn while the snapshot loads); the
+ * operation's layers and panels join it when the snapshot arrives.
+ */
 export function OperationView() {
   const operation = useOperationSelector((state) => state.operation);
   const connection = useOperationSelector((state) => state.connection);
-  if (!operation) {
-    const failed = connection.status === 'failed';
+  if (!operation && connection.status === 'failed') {
     return (
       <section className="page-message" data-testid="operation-loading">
-        <h2>{failed ? t('operation.unavailable') : t('common.loading')}</h2>
-        {failed && <p role="alert">{connection.message}</p>}
+        <h2>{t('operation.unavailable')}</h2>
+        <p role="alert">{connection.message}</p>
         <p>
           <Link to="/">{t('notFound.back')}</Link>
         </p>
       </section>
     );
   }
-  return <LoadedOperationView operation={operation} />;
+  return <OperationScreen operation={operation} />;
 }
 
-function LoadedOperationView({ operation }: { operation: Operation }) {
+function OperationScreen({ operation }: { operation: Operation | null }) {
   const user = useUser();
   const store = useOperationStore();
   const { config } = useClientConfig();
@@ -63,24 +66,27 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
   const [bounds, setBounds] = useState<L.LatLngBounds | null>(null);
   const mapController = useRef<MapController | null>(null);
   const now = useNow(15_000);
-  const readOnly = operation.myRole === 'observer' || user.role === 'liaison' || user.role === 'field';
+  const operationId = useOperationId();
+  const readOnly = operation?.myRole === 'observer' || user.role === 'liaison' || user.role === 'field';
 
   const reports = useOperationSelector((state) => state.reports);
   const timeline = useOperationSelector((state) => state.timeline);
   // Positions may arrive a hundred times a second: the panels follow them twice a second.
   const teams = useThrottledOperationSelector((state) => state.teams, 500);
 
-  const colours = useMemo(() => agencyColours(operation.participants), [operation.participants]);
+  const participants = operation?.participants ?? NONE;
+  const sites = operation?.sites ?? NONE;
+  const colours = useMemo(() => agencyColours(participants), [participants]);
   const colourOf = useCallback((agencyId: string) => colours.get(agencyId) ?? UNKNOWN_AGENCY_COLOUR, [colours]);
   const isStale = useCallback((team: Team) => teamIsStale(team, now, staleSeconds), [now, staleSeconds]);
   const minute = Math.floor(now / 60_000);
   const filteredReports = useMemo(() => filterReports(reports.values(), filters, minute * 60_000), [reports, filters, minute]);
   const filteredTeams = useMemo(() => filterTeams(teams.values(), filters), [teams, filters]);
-  const { acknowledged, acknowledge } = useAcknowledgedAlerts(user.id, operation.id);
+  const { acknowledged, acknowledge } = useAcknowledgedAlerts(user.id, operationId);
 
-  const siteNames = useMemo(() => new Map(operation.sites.map((site) => [site.id, site.name])), [operation.sites]);
+  const siteNames = useMemo(() => new Map(sites.map((site) => [site.id, site.name])), [sites]);
   const siteName = useCallback((siteId: string) => siteNames.get(siteId) ?? null, [siteNames]);
-  const agencyName = useCallback((agencyId: string) => operation.participants.find((p) => p.agency.id === agencyId)?.agency.code ?? agencyId.slice(0, 8), [operation.participants]);
+  const agencyName = useCallback((agencyId: string) => participants.find((p) => p.agency.id === agencyId)?.agency.code ?? agencyId.slice(0, 8), [participants]);
   const teamName = useCallback((teamId: string) => store.getState().teams.get(teamId)?.callSign ?? null, [store]);
 
   const select = useCallback(
@@ -109,13 +115,17 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
     select({ report: next.id }, true);
   }, [openAlerts, filters.report, select, setFilters]);
 
-  const fit = useCallback(() => mapController.current?.fitTo(operationPoints(operation, store.getState().teams.values())), [operation, store]);
-  const fitted = useRef(false);
-  const onMapReady = useCallback(() => {
-    if (fitted.current) return;
-    fitted.current = true;
+  const fit = useCallback(() => {
+    if (operation) mapController.current?.fitTo(operationPoints(operation, store.getState().teams.values()));
+  }, [operation, store]);
+  // The view this user last had of this operation, else the region until the operation is known.
+  const [initialBounds] = useState(() => storedView(operationId));
+  const framed = useRef(initialBounds !== undefined);
+  useEffect(() => {
+    if (!operation || framed.current) return;
+    framed.current = true;
     fit();
-  }, [fit]);
+  }, [operation, fit]);
 
   useShortcuts((key, event) => {
     if (key === '?') setHelp((open) => !open);
@@ -136,14 +146,24 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
     event.preventDefault();
   });
 
+  const exercise = operation?.exercise ?? false;
+  const name = operation?.name ?? null;
   useEffect(() => {
+    if (name === null) return;
     const previous = document.title;
-    document.title = `${operation.exercise ? `${t('operation.exercise')} · ` : ''}${operation.name} — Lintas`;
+    document.title = `${exercise ? `${t('operation.exercise')} · ` : ''}${name} — Lintas`;
     return () => {
       document.title = previous;
     };
-  }, [operation.exercise, operation.name]);
+  }, [exercise, name]);
 
+  const isTeamStale = useCallback(
+    (id: string) => {
+      const team = teams.get(id);
+      return team ? isStale(team) : true;
+    },
+    [teams, isStale],
+  );
   const selectedReport = filters.report ? (reports.get(filters.report) ?? null) : null;
   const selectedTeam = filters.team ? (teams.get(filters.team) ?? null) : null;
   const markingShown = useMemo(
@@ -158,11 +178,24 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
 
   const nonAlerts = useMemo(() => filteredReports.filter((report) => report.kind !== 'alert'), [filteredReports]);
   const alerts = useMemo(() => filteredReports.filter((report) => report.kind === 'alert'), [filteredReports]);
-  const onBounds = useCallback((next: L.LatLngBounds) => setBounds(next), []);
+  const onBounds = useCallback(
+    (next: L.LatLngBounds) => {
+      setBounds(next);
+      if (framed.current) storeView(operationId, next);
+    },
+    [operationId],
+  );
 
   return (
-    <div className={`op-view${operation.exercise ? ' op-view--exercise' : ''}`} data-testid="operation-view" data-operation-id={operation.id} data-read-only={readOnly}>
-      {operation.exercise && (
+    <div
+      className={`op-view${exercise ? ' op-view--exercise' : ''}`}
+      data-testid="operation-view"
+      data-operation-id={operationId}
+      data-read-only={readOnly}
+      data-reports={reports.size}
+      aria-busy={operation === null}
+    >
+      {exercise && (
         <div className="exercise-strip" data-testid="exercise-strip" aria-label={t('operation.exercise')}>
           {Array.from({ length: 7 }, (_, index) => (
             <span key={index}>{t('operation.exercise')}</span>
@@ -171,49 +204,63 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
       )}
       <MarkingBanner marking={markingShown} />
       <header className="op-bar">
-        <div className="op-bar__title">
-          <h2>{operation.name}</h2>
-          <span className="op-bar__code">{operation.code}</span>
-          {operation.exercise && <ExerciseMark />}
-          <span className={`status-badge status-badge--${operation.status}`}>{operationStatusLabel(operation.status)}</span>
+        {operation ? (
+          <>
+            <div className="op-bar__title">
+              <h2>{operation.name}</h2>
+              <span className="op-bar__code">{operation.code}</span>
+              {operation.exercise && <ExerciseMark />}
+              <span className={`status-badge status-badge--${operation.status}`}>{operationStatusLabel(operation.status)}</span>
+            </div>
+            <div className="op-bar__facts">
+              <span>
+                {t('operations.lead')}: <strong>{operation.leadAgency.code}</strong>
+              </span>
+              <span>
+                {t('operations.myRole')}: <strong data-testid="my-role">{operationRoleLabel(operation.myRole)}</strong>
+              </span>
+              {readOnly && (
+                <span className="read-only-badge" data-testid="read-only" title={t('operation.readOnlyHint')}>
+                  {t('operation.readOnly')}
+                </span>
+              )}
+            </div>
+          </>
+        ) : (
+          <div className="op-bar__title">
+            <h2 className="muted">{t('live.loading')}</h2>
+          </div>
+        )}
+        <div className="op-bar__actions">
+          <button type="button" className={`alert-button${openAlerts.length ? ' alert-button--active' : ''}`} onClick={nextAlert} disabled={openAlerts.length === 0} data-testid="next-alert" title={t('help.nextAlert')}>
+            {t('operation.unacknowledgedAlerts', { count: openAlerts.length })} <kbd>n</kbd>
+          </button>
+          <ConnectionIndicator />
+          <button type="button" className="button button--small" onClick={() => setHelp(true)} aria-label={t('help.title')} data-testid="help-button">
+            ?
+          </button>
         </div>
-        <div className="op-bar__facts">
-          <span>
-            {t('operations.lead')}: <strong>{operation.leadAgency.code}</strong>
-          </span>
-          <span>
-            {t('operations.myRole')}: <strong data-testid="my-role">{operationRoleLabel(operation.myRole)}</strong>
-          </span>
-          {readOnly && (
-            <span className="read-only-badge" data-testid="read-only" title={t('operation.readOnlyHint')}>
-              {t('operation.readOnly')}
-            </span>
-          )}
-        </div>
-        <button type="button" className={`alert-button${openAlerts.length ? ' alert-button--active' : ''}`} onClick={nextAlert} disabled={openAlerts.length === 0} data-testid="next-alert" title={t('help.nextAlert')}>
-          {t('operation.unacknowledgedAlerts', { count: openAlerts.length })} <kbd>n</kbd>
-        </button>
-        <ConnectionIndicator />
-        <button type="button" className="button button--small" onClick={() => setHelp(true)} aria-label={t('help.title')} data-testid="help-button">
-          ?
-        </button>
       </header>
       <div className="op-body">
         <div className="op-map">
-          <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution}>
-            <MapControllerBridge handle={mapController} onReady={onMapReady} />
+          <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={initialBounds}>
+            <MapControllerBridge handle={mapController} />
             <ViewportReporter onChange={onBounds} />
-            <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
-            <SitesLayer sites={operation.sites} visible={layerOn(filters, 'sites')} />
-            <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
-            <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
-            <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
-            <MapDrawnMark reports={reports.size} />
+            {operation && (
+              <>
+                <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
+                <SitesLayer sites={operation.sites} visible={layerOn(filters, 'sites')} />
+                <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
+                <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
+                <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
+                <MapDrawnMark reports={reports.size} />
+              </>
+            )}
           </BaseMap>
-          <LayerControls filters={filters} onChange={setFilters} participants={operation.participants} colourOf={colourOf} />
+          {operation && <LayerControls filters={filters} onChange={setFilters} participants={operation.participants} colourOf={colourOf} />}
         </div>
         <aside className="op-side" aria-label={t('panels.title')}>
-          {filters.report && (
+          {operation && filters.report && (
             <ReportDetail
               key={filters.report}
               reportId={filters.report}
@@ -228,12 +275,13 @@ function LoadedOperationView({ operation }: { operation: Operation }) {
               siteName={siteName}
             />
           )}
-          {filters.team && !filters.report && <TeamDetail teamId={filters.team} operation={operation} now={now} isStale={(id) => { const team = teams.get(id); return team ? isStale(team) : true; }} onClose={() => select(null)} />}
+          {operation && filters.team && !filters.report && <TeamDetail teamId={filters.team} operation={operation} now={now} isStale={isTeamStale} onClose={() => select(null)} />}
           <PanelTabs panel={filters.panel} onChange={(panel) => setFilters((current) => ({ ...current, panel }))} />
           <div className="op-side__panel" role="tabpanel" id={`panel-${filters.panel}`}>
-            {filters.panel === 'timeline' && <TimelinePanel entries={timeline} participants={operation.participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
-            {filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
-            {filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} />}
+            {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
+            {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
+            {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
+            {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} />}
           </div>
         </aside>
       </div>
@@ -320,6 +368,32 @@ function operationPoints(operation: Operation, teams: Iterable<Team>): Array<[nu
   const points: Array<[number, number]> = operation.sites.map((site) => [site.lat, site.lon]);
   for (const team of teams) if (team.lastPosition) points.push([team.lastPosition.lat, team.lastPosition.lon]);
   return points;
+}
+
+const NONE: never[] = [];
+const VIEW_KEY = 'lintas.view.';
+
+/** The map view this browser last had of the operation, if any. */
+function storedView(operationId: string): [[number, number], [number, number]] | undefined {
+  try {
+    const raw = localStorage.getItem(VIEW_KEY + operationId);
+    const value = raw ? (JSON.parse(raw) as unknown) : null;
+    if (Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      const [south, west, north, east] = value as number[];
+      if (south < north && west < east) return [[south, west], [north, east]];
+    }
+  } catch {
+    // no storage, or not ours: start from the region
+  }
+  return undefined;
+}
+
+function storeView(operationId: string, bounds: L.LatLngBounds): void {
+  try {
+    localStorage.setItem(VIEW_KEY + operationId, JSON.stringify([bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()].map((n) => Math.round(n * 1e4) / 1e4)));
+  } catch {
+    // not remembered
+  }
 }
 
 export type { User };

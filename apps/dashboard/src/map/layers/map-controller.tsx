@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { type RefObject, useEffect, useImperativeHandle } from 'react';
+import { type RefObject, useImperativeHandle } from 'react';
 import { useLeafletMap } from '../map-context';
 
 export interface MapController {
@@ -7,11 +7,8 @@ export interface MapController {
   panTo(lat: number, lon: number, minZoom?: number): void;
 }
 
-/**
- * Gives the view a handle to move the map (fit the operation, go to an alert) without the view
- * holding the Leaflet map. Calls `onReady` once the map exists.
- */
-export function MapControllerBridge({ handle, onReady }: { handle: RefObject<MapController | null>; onReady?: () => void }) {
+/** Gives the view a handle to move the map (fit the operation, go to an alert) without the view holding the Leaflet map. */
+export function MapControllerBridge({ handle }: { handle: RefObject<MapController | null> }) {
   const map = useLeafletMap();
   useImperativeHandle(
     handle,
@@ -27,8 +24,5 @@ export function MapControllerBridge({ handle, onReady }: { handle: RefObject<Map
     }),
     [map],
   );
-  useEffect(() => {
-    onReady?.();
-  }, [onReady]);
   return null;
 }

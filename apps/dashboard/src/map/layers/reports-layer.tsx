@@ -27,6 +27,9 @@ export interface ReportsLayerProps {
   onSelect: (reportId: string) => void;
 }
 
+/** Open alerts drawn with a pulsing ring, at most. */
+const PULSING_ALERTS = 25;
+
 /** Rebuilding the cluster index is the expensive step; a burst of new reports rebuilds at most this often. */
 const REBUILD_MS = 250;
 
@@ -39,7 +42,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   const map = useLeafletMap();
   const group = useRef<L.LayerGroup | null>(null);
   const index = useRef<Supercluster<PointProps, ClusterProps> | null>(null);
-  const markers = useRef(new Map<string, { marker: L.Marker; signature: string }>());
+  const markers = useRef(new Map<string, { marker: L.Marker; signature: string; clusterId?: number }>());
   const selected = useRef(selectedId);
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -60,20 +63,31 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
         Math.min(180, bounds.getEast()),
         Math.min(85, bounds.getNorth()),
       ];
-      const features = clusters.getClusters(bbox, Math.round(map.getZoom()));
+      const features = clusters.getClusters(bbox, Math.floor(map.getZoom()));
       const seen = new Set<string>();
+      // A pulsing ring draws the eye to an open alert; dozens of them would only make noise (and cost frames).
+      let openAlerts = 0;
+      for (const feature of features) {
+        const p = feature.properties as Partial<PointProps> & { cluster?: boolean };
+        if (!p.cluster && p.kind === 'alert' && p.status === 'reported') openAlerts++;
+      }
+      const pulse = openAlerts <= PULSING_ALERTS;
       for (const feature of features) {
         const [lon, lat] = feature.geometry.coordinates;
         const properties = feature.properties as (PointProps & { cluster?: false }) | (ClusterProps & Supercluster.ClusterProperties);
         if ('cluster' in properties && properties.cluster) {
-          const key = `c${properties.cluster_id}:${lat.toFixed(5)},${lon.toFixed(5)}`;
+          // Keyed by place, not by cluster number: a rebuilt index renumbers its clusters, and
+          // re-creating hundreds of markers for that would cost more than the rebuild.
+          const key = `c${lat.toFixed(4)},${lon.toFixed(4)}`;
           seen.add(key);
           const signature = `${properties.point_count}|${properties.open}`;
           const existing = known.get(key);
-          if (existing?.signature === signature) continue;
-          existing?.marker.remove();
+          if (existing) {
+            existing.clusterId = properties.cluster_id;
+            if (existing.signature === signature) continue;
+            existing.marker.remove();
+          }
           const size = properties.point_count < 10 ? 30 : properties.point_count < 100 ? 36 : properties.point_count < 1000 ? 42 : 48;
-          const clusterId = properties.cluster_id;
           const marker = L.marker([lat, lon], {
             icon: L.divIcon({
               className: `report-cluster report-cluster--${variant}`,
@@ -84,18 +98,20 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             keyboard: false,
             zIndexOffset: variant === 'alerts' ? 2000 : 0,
           });
+          const entry = { marker, signature, clusterId: properties.cluster_id };
           marker.on('click', () => {
-            const zoom = Math.min(clusters.getClusterExpansionZoom(clusterId), 18);
+            const zoom = Math.min(index.current?.getClusterExpansionZoom(entry.clusterId) ?? map.getZoom() + 2, 18);
             map.flyTo([lat, lon], zoom, { duration: 0.4 });
           });
           marker.addTo(layer);
-          known.set(key, { marker, signature });
+          known.set(key, entry);
         } else {
           const point = properties as PointProps;
           const key = `r${point.id}`;
           seen.add(key);
           const isSelected = point.id === selected.current;
-          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${lat},${lon}`;
+          const pulsing = pulse && point.kind === 'alert' && point.status === 'reported';
+          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${pulsing}|${lat},${lon}`;
           const existing = known.get(key);
           if (existing?.signature === signature) continue;
           existing?.marker.remove();
@@ -105,6 +121,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             `report-marker--${point.status}`,
             `report-marker--tlp-${markingSuffix(point.marking)}`,
             isSelected ? 'report-marker--selected' : '',
+            pulsing ? 'report-marker--pulse' : '',
           ];
           const marker = L.marker([lat, lon], {
             icon: L.divIcon({
@@ -155,7 +172,9 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
         });
       }
       const clusters = new Supercluster<PointProps, ClusterProps>({
-        radius: variant === 'alerts' ? 36 : 56,
+        // Supercluster's radius is in 1/512 of a tile; Leaflet's tiles are 256 px: 120 ≈ 60 screen pixels.
+        radius: variant === 'alerts' ? 90 : 120,
+        minZoom: 4,
         maxZoom: 15,
         map: (properties) => ({ open: properties.status === 'reported' ? 1 : 0 }),
         reduce: (accumulated, properties) => {

@@ -2,14 +2,15 @@ import type { Team } from '@lintas/contracts';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { TrailPoint } from '../../realtime/operation-state';
-import { teamStatusLabel } from '../../ui/labels';
 import { formatAge } from '../../ui/time-text';
 import { useLeafletMap } from '../map-context';
-import { escapeHtml, teamGlyph } from '../map-glyphs';
+import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
-export const TEAM_LABEL_ZOOM = 9;
+export const TEAM_LABEL_ZOOM = 11;
 const FEW_TEAMS = 60;
+/** Above the reports' markers' pane (600), below popups. */
+const TEAMS_PANE = 'lintas-teams';
 
 export interface TeamsLayerProps {
   teams: readonly Team[];
@@ -24,120 +25,127 @@ export interface TeamsLayerProps {
   onSelect: (teamId: string) => void;
 }
 
-interface TeamMarker {
-  marker: L.Marker;
+interface Drawn {
+  glyph: TeamGlyph;
   signature: string;
-  heading: number | null;
   lat: number;
   lon: number;
 }
 
 /**
- * Teams: an arrow in the agency's colour turned to the heading, the call sign, the status as a
- * ring; stale positions drawn faded with their age; a short live trail on a canvas. Markers are
- * kept in a map keyed by team id (no React state per marker): an update moves a marker, turns
- * its arrow, and rebuilds its icon only when what it shows has changed.
+ * Teams on a canvas of their own (see `TeamGlyph`), with a short live trail each. Glyphs are kept
+ * in a map keyed by team id (no React state per marker): an update moves a glyph, and restyles
+ * it only when what it shows has changed. The map element carries `data-teams-drawn` and
+ * `data-team-moves` (glyphs on the map, moves drawn so far) for the tests and the benchmark.
  */
 export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isStale, now, selectedId, onSelect }: TeamsLayerProps) {
   const map = useLeafletMap();
-  const group = useRef<L.LayerGroup | null>(null);
-  const trailGroup = useRef<L.LayerGroup | null>(null);
-  const markers = useRef(new Map<string, TeamMarker>());
+  const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Canvas; trailRenderer: L.Canvas } | null>(null);
+  const drawn = useRef(new Map<string, Drawn>());
   const lines = useRef(new Map<string, { line: L.Polyline; points: readonly TrailPoint[] }>());
   const select = useRef(onSelect);
   select.current = onSelect;
+  const moves = useRef(0);
+  const labels = useRef(false);
 
   useEffect(() => {
-    const renderer = L.canvas({ padding: 0.2 });
-    const markerLayer = L.layerGroup();
-    const trailLayer = L.layerGroup();
-    group.current = markerLayer;
-    trailGroup.current = trailLayer;
-    const knownMarkers = markers.current;
+    if (!map.getPane(TEAMS_PANE)) map.createPane(TEAMS_PANE).style.zIndex = '620';
+    const renderer = L.canvas({ pane: TEAMS_PANE, padding: 0.3, tolerance: 4 });
+    const trailRenderer = L.canvas({ padding: 0.3 });
+    const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer, trailRenderer };
+    layers.current = created;
+    const knownGlyphs = drawn.current;
     const knownLines = lines.current;
-    (trailLayer as L.LayerGroup & { renderer?: L.Renderer }).renderer = renderer;
+    // The canvas takes its colours from the theme: draw again when the theme changes.
+    const themeWatch = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => knownGlyphs.forEach(({ glyph }) => glyph.redraw()));
+    themeWatch?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
-      markerLayer.remove();
-      trailLayer.remove();
-      knownMarkers.clear();
+      themeWatch?.disconnect();
+      created.glyphs.remove();
+      created.trails.remove();
+      renderer.remove();
+      trailRenderer.remove();
+      knownGlyphs.clear();
       knownLines.clear();
-      group.current = null;
-      trailGroup.current = null;
+      layers.current = null;
     };
   }, [map]);
 
-  // Labels: always for a handful of teams, from TEAM_LABEL_ZOOM for many.
   useEffect(() => {
-    const update = () => map.getContainer().classList.toggle('map--team-labels', teams.length <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM);
-    update();
-    map.on('zoomend', update);
-    return () => {
-      map.off('zoomend', update);
-    };
-  }, [map, teams.length]);
-
-  useEffect(() => {
-    const layer = group.current;
-    if (!layer) return;
+    const current = layers.current;
+    if (!current) return;
+    const showLabels = () => teams.length <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
+    labels.current = showLabels();
     const seen = new Set<string>();
     for (const team of teams) {
       const position = team.lastPosition;
       if (!position) continue;
       seen.add(team.id);
       const stale = isStale(team);
-      const age = stale ? formatAge(now - Date.parse(position.at)) : '';
-      const colour = colourOf(team.agency.id);
-      const hasHeading = position.heading !== null;
-      const signature = `${team.callSign}|${team.status}|${stale}|${age}|${colour}|${hasHeading}|${team.id === selectedId}|${team.marking}`;
-      let known = markers.current.get(team.id);
+      const style: TeamGlyphStyle = {
+        colour: colourOf(team.agency.id),
+        heading: position.heading,
+        label: team.callSign,
+        age: stale ? formatAge(now - Date.parse(position.at)) : '',
+        stale,
+        engaged: team.status === 'engaged',
+        offDuty: team.status === 'off_duty',
+        selected: team.id === selectedId,
+        showLabel: labels.current || team.id === selectedId,
+      };
+      const signature = `${style.colour}|${style.heading}|${style.label}|${style.age}|${stale}|${team.status}|${style.selected}|${style.showLabel}`;
+      let known = drawn.current.get(team.id);
       if (!known) {
-        const marker = L.marker([position.lat, position.lon], { keyboard: false, riseOnHover: true });
-        marker.on('click', () => select.current(team.id));
-        marker.addTo(layer);
-        known = { marker, signature: '', heading: null, lat: position.lat, lon: position.lon };
-        markers.current.set(team.id, known);
-      } else if (known.lat !== position.lat || known.lon !== position.lon) {
-        known.marker.setLatLng([position.lat, position.lon]);
+        const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
+        glyph.on('click', () => select.current(team.id));
+        glyph.addTo(current.glyphs);
+        known = { glyph, signature, lat: position.lat, lon: position.lon };
+        drawn.current.set(team.id, known);
+        continue;
+      }
+      if (known.lat !== position.lat || known.lon !== position.lon) {
+        known.glyph.setLatLng([position.lat, position.lon]);
         known.lat = position.lat;
         known.lon = position.lon;
+        moves.current++;
       }
       if (known.signature !== signature) {
-        const classes = ['team-marker', `team-marker--${team.status}`, stale ? 'team-marker--stale' : '', team.id === selectedId ? 'team-marker--selected' : ''];
-        known.marker.setIcon(
-          L.divIcon({
-            className: classes.filter(Boolean).join(' '),
-            html:
-              `<span class="tm__symbol" style="--agency:${colour}">${teamGlyph(position.heading)}</span>` +
-              `<span class="tm__label">${escapeHtml(team.callSign)}${stale ? ` <span class="tm__age">${escapeHtml(age)}</span>` : ''}</span>`,
-            iconSize: [26, 26],
-            iconAnchor: [13, 13],
-          }),
-        );
-        known.marker.options.title = `${team.callSign} — ${team.agency.code} — ${teamStatusLabel(team.status)}`;
+        known.glyph.setStyle(style);
         known.signature = signature;
-        known.heading = position.heading; // drawn turned
-      } else if (known.heading !== position.heading) {
-        const arrow = known.marker.getElement()?.querySelector<SVGElement>('.tm__arrow');
-        if (arrow) {
-          arrow.style.transform = `rotate(${position.heading ?? 0}deg)`;
-          known.heading = position.heading;
-        } else {
-          known.signature = ''; // not on the map now: rebuilt, turned, when next shown
-        }
       }
     }
-    for (const [id, known] of markers.current) {
+    for (const [id, known] of drawn.current) {
       if (!seen.has(id)) {
-        known.marker.remove();
-        markers.current.delete(id);
+        known.glyph.remove();
+        drawn.current.delete(id);
       }
     }
-  }, [teams, colourOf, isStale, now, selectedId]);
+    const element = map.getContainer();
+    element.dataset.teamsDrawn = String(map.hasLayer(current.glyphs) ? drawn.current.size : 0);
+    element.dataset.teamMoves = String(moves.current);
+  }, [map, teams, colourOf, isStale, now, selectedId]);
+
+  // Labels follow the zoom: restyle only when crossing the threshold.
+  useEffect(() => {
+    const update = () => {
+      const show = teams.length <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
+      if (show === labels.current) return;
+      labels.current = show;
+      for (const [id, known] of drawn.current) {
+        const showLabel = show || id === selectedId;
+        known.glyph.setStyle({ showLabel });
+        known.signature = known.signature.replace(/\|(true|false)$/, `|${showLabel}`);
+      }
+    };
+    map.on('zoomend', update);
+    return () => {
+      map.off('zoomend', update);
+    };
+  }, [map, teams.length, selectedId]);
 
   useEffect(() => {
-    const layer = trailGroup.current;
-    if (!layer) return;
-    const renderer = (layer as L.LayerGroup & { renderer?: L.Renderer }).renderer;
+    const current = layers.current;
+    if (!current) return;
     const shown = new Set<string>();
     for (const team of teams) {
       const points = trails.get(team.id);
@@ -150,8 +158,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.line.setLatLngs(latLngs);
         known.points = points;
       } else {
-        const line = L.polyline(latLngs, { renderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.7, className: 'team-trail' });
-        line.addTo(layer);
+        const line = L.polyline(latLngs, { renderer: current.trailRenderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.7 });
+        line.addTo(current.trails);
         lines.current.set(team.id, { line, points });
       }
     }
@@ -164,13 +172,13 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   }, [teams, trails, colourOf]);
 
   useEffect(() => {
-    const markerLayer = group.current;
-    const trailLayer = trailGroup.current;
-    if (!markerLayer || !trailLayer) return;
-    if (visible) markerLayer.addTo(map);
-    else markerLayer.remove();
-    if (visible && showTrails) trailLayer.addTo(map);
-    else trailLayer.remove();
+    const current = layers.current;
+    if (!current) return;
+    if (visible) current.glyphs.addTo(map);
+    else current.glyphs.remove();
+    if (visible && showTrails) current.trails.addTo(map);
+    else current.trails.remove();
+    map.getContainer().dataset.teamsDrawn = String(visible ? drawn.current.size : 0);
   }, [map, visible, showTrails]);
 
   return null;
