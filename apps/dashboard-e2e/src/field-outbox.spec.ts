@@ -155,7 +155,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await roomPage.goto(`${lintas.baseUrl}/operations/${team.operationId}`);
     await roomPage.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
     await roomPage.locator('[data-testid="connection"][data-status="live"]').waitFor();
-    expect(await roomPage.locator('.team-marker--engaged', { hasText: 'KH-BAVET-1' }).count()).toBe(0);
+    expect(await roomPage.locator('.timeline__item', { hasText: 'KH-BAVET-1: Engaged' }).count()).toBe(0);
 
     const posted: string[] = [];
     page.on('request', (request) => {
@@ -188,11 +188,10 @@ describeInBrowser('field page: outbox over a poor link', () => {
     expect(track.items.map((position) => [position.lat, position.lon])).toEqual(fixes.map((fix) => [fix.latitude, fix.longitude]));
     expect((await teamOf(commander, 'OP-MEKONG-GATE', 'KH-BAVET-1')).status).toBe('engaged');
 
-    // …and the commander's live map shows them: the three interceptions in the timeline, the team engaged.
-    for (const title of titles) {
-      await roomPage.waitForFunction((text) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(text)), title);
+    // …and the commander's live operation view shows them: the three interceptions and the status change in its timeline.
+    for (const text of [...titles, 'KH-BAVET-1: Engaged']) {
+      await roomPage.waitForFunction((wanted) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(wanted)), text);
     }
-    await roomPage.locator('.team-marker--engaged', { hasText: 'KH-BAVET-1' }).waitFor();
     await saveScreenshot(roomPage, 'field-commander-map');
 
     expect(problemsOf(page).offMachineRequests).toEqual([]);
