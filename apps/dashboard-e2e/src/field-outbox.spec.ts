@@ -164,6 +164,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await context.setOffline(false);
     await waitForStatus(page, { link: 'online', waiting: 0 });
     await page.locator('[data-testid="outbox-item"][data-kind="report"][data-state="delivered"]').nth(2).waitFor();
+    expect(await page.getByTestId('outbox-positions-delivered').textContent()).toMatch(/^5 positionsDelivered \d\d:\d\d:\d\dSent as one batch$/);
     expect(await page.getByTestId('sync-last-delivery').textContent()).toMatch(/^Last delivery \d\d:\d\d:\d\d$/);
     await saveScreenshot(page, 'field-delivered');
 

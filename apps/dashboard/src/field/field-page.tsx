@@ -85,7 +85,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
 
       <main className="field-main">
         {tab === 'outbox' && !editing ? (
-          <OutboxList items={snapshot.items} onEdit={(item) => setEditing(item)} onDiscard={(ids) => void engine.discard(ids)} />
+          <OutboxList items={snapshot.items} lastPositions={snapshot.lastPositions} onEdit={(item) => setEditing(item)} onDiscard={(ids) => void engine.discard(ids)} />
         ) : !selected ? (
           <TeamPicker
             state={context}

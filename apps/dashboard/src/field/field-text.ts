@@ -85,6 +85,8 @@ export const fieldText = {
   'outbox.title': 'Outbox',
   'outbox.empty': 'Nothing sent from this phone yet.',
   'outbox.positions': '{count} positions',
+  'outbox.positionsSent': 'Sent as one batch',
+  'outbox.positionsThinned': 'Sent as one batch of {sent}: the other {dropped} added nothing to the map',
   'outbox.state.queued': 'Waiting',
   'outbox.state.sending': 'Sending',
   'outbox.state.delivered': 'Delivered {time}',

@@ -2,6 +2,7 @@ import { teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
 import { ft } from './field-text';
 import type { StoredOutboxItem } from './outbox-types';
+import type { PositionsDelivered } from './sync-engine';
 
 type ReportItem = StoredOutboxItem & { kind: 'report' };
 
@@ -10,13 +11,23 @@ type ReportItem = StoredOutboxItem & { kind: 'report' };
  * refused with the server's reason — a refused report can be edited and sent again, or discarded.
  * Positions are shown as one line per state: there are many of them and they are not edited.
  */
-export function OutboxList({ items, onEdit, onDiscard }: { items: readonly StoredOutboxItem[]; onEdit(item: ReportItem): void; onDiscard(ids: string[]): void }) {
+export function OutboxList({
+  items,
+  lastPositions = null,
+  onEdit,
+  onDiscard,
+}: {
+  items: readonly StoredOutboxItem[];
+  lastPositions?: PositionsDelivered | null;
+  onEdit(item: ReportItem): void;
+  onDiscard(ids: string[]): void;
+}) {
   const positions = items.filter((item) => item.kind === 'position');
   const others = items.filter((item) => item.kind !== 'position').reverse();
   const waitingPositions = positions.filter((item) => item.state === 'queued' || item.state === 'sending');
   const refusedPositions = positions.filter((item) => item.state === 'rejected');
 
-  if (items.length === 0) return <p className="field-panel field-muted">{ft('outbox.empty')}</p>;
+  if (items.length === 0 && !lastPositions) return <p className="field-panel field-muted">{ft('outbox.empty')}</p>;
   return (
     <ul className="field-panel field-outbox" data-testid="outbox">
       {waitingPositions.length > 0 && (
@@ -25,6 +36,19 @@ export function OutboxList({ items, onEdit, onDiscard }: { items: readonly Store
             <strong>{ft('outbox.positions', { count: waitingPositions.length })}</strong>
             <span className="field-badge field-badge--queued">{ft('outbox.state.queued')}</span>
           </div>
+        </li>
+      )}
+      {lastPositions && (
+        <li className="field-outbox__item field-outbox__item--delivered" data-testid="outbox-positions-delivered" data-state="delivered">
+          <div className="field-outbox__head">
+            <strong>{ft('outbox.positions', { count: lastPositions.queued })}</strong>
+            <span className="field-badge field-badge--delivered">{ft('outbox.state.delivered', { time: formatLocal(lastPositions.at, 'time') })}</span>
+          </div>
+          <p className="field-muted">
+            {lastPositions.sent < lastPositions.queued
+              ? ft('outbox.positionsThinned', { sent: lastPositions.sent, dropped: lastPositions.queued - lastPositions.sent })
+              : ft('outbox.positionsSent')}
+          </p>
         </li>
       )}
       {refusedPositions.length > 0 && (

@@ -274,6 +274,7 @@ describe('SyncEngine', () => {
     expect(batch.positions.map((p) => (Date.parse(p.at) - T0) / 1000)).toEqual([0, 120, 240]);
     expect(batch).toMatchObject({ operationId: OP, teamId: TEAM });
     expect((await store.list(OWNER)).map((item) => item.kind)).toEqual(['report']);
+    expect(sync.getSnapshot().lastPositions).toEqual({ queued: 5, sent: 3, at: T0 });
   });
 
   it('keeps the order between kinds: positions after a report go in a batch of their own', async () => {

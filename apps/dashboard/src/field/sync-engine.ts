@@ -27,6 +27,14 @@ export interface SyncSnapshot {
   status: SyncStatus;
   /** The owner's items, in delivery order (delivered ones kept for a while, positions not). */
   items: StoredOutboxItem[];
+  /** The last batch of positions delivered: how many were queued, how many went on the wire, when. */
+  lastPositions: PositionsDelivered | null;
+}
+
+export interface PositionsDelivered {
+  queued: number;
+  sent: number;
+  at: number;
 }
 
 export interface SyncEngineOptions {
@@ -78,6 +86,7 @@ export class SyncEngine {
     this.snapshot = {
       status: { link: 'online', syncing: false, waiting: 0, rejected: 0, lastDeliveredAt: null, nextAttemptAt: null, problem: null, needsSignIn: false },
       items: [],
+      lastPositions: null,
     };
   }
 
@@ -146,10 +155,12 @@ export class SyncEngine {
   async reload(): Promise<void> {
     const items = await this.options.store.list(this.options.ownerId);
     const lastDeliveredAt = (await this.options.store.getValue<number>(lastDeliveredKey(this.options.ownerId))) ?? null;
+    const lastPositions = (await this.options.store.getValue<PositionsDelivered>(lastPositionsKey(this.options.ownerId))) ?? null;
     const waiting = items.filter((item) => item.state === 'queued' || item.state === 'sending').length;
     const status = this.snapshot.status;
     this.snapshot = {
       items,
+      lastPositions,
       status: {
         ...status,
         link: this.networkDown || !this.isOnline() ? 'offline' : 'online',
@@ -205,8 +216,11 @@ export class SyncEngine {
 
         if (outcome.result === 'delivered') {
           const at = this.now();
-          if (delivery.kind === 'positions') await store.remove(ids);
-          else await store.update(ids, (item) => ({ ...attempted(item), state: 'delivered', deliveredAt: at, rejection: null }));
+          if (delivery.kind === 'positions') {
+            // Positions are many and never edited: forgotten once delivered, remembered as a count.
+            await store.remove(ids);
+            await store.setValue(lastPositionsKey(ownerId), { queued: ids.length, sent: delivery.positions.length, at } satisfies PositionsDelivered);
+          } else await store.update(ids, (item) => ({ ...attempted(item), state: 'delivered', deliveredAt: at, rejection: null }));
           await store.setValue(lastDeliveredKey(ownerId), at);
           this.failures = 0;
           this.networkDown = false;
@@ -281,6 +295,10 @@ export class SyncEngine {
 
 function lastDeliveredKey(ownerId: string): string {
   return `lastDeliveredAt:${ownerId}`;
+}
+
+function lastPositionsKey(ownerId: string): string {
+  return `lastPositions:${ownerId}`;
 }
 
 /** One delivery pass at a time across the officer's tabs, where the browser has Web Locks. */
