@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -22,6 +23,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useWebSocketAdapter(await RealtimeIoAdapter.create(app, config));
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '1mb' });
+  // Field officers load the page over slow mobile links: gzip every text answer.
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {
