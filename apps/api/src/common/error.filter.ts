@@ -3,6 +3,7 @@ import type { ErrorBody } from '@lintas/contracts';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './pg-errors';
 import { validationError } from './validation';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -37,6 +38,9 @@ export function toErrorBody(error: unknown): ErrorBody {
     const message = status === 400 ? 'Malformed JSON body' : String((error as Error).message);
     return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { statusCode: 503, error: STATUS_NAMES[503], message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly' };
+  }
   return { statusCode: 500, error: STATUS_NAMES[500], message: 'Internal error; it has been logged' };
 }
 
@@ -47,7 +51,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.statusCode === 503) this.logger.warn(`answered 503: ${error instanceof Error ? error.message : String(error)}`);
+    else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);

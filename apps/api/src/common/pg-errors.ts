@@ -17,3 +17,26 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isForeignKeyViolation(error: unknown): boolean {
   return codeOf(error) === FOREIGN_KEY_VIOLATION;
 }
+
+/** The server is going away: administrator or crash shutdown, or not accepting connections (shutting down, starting up). */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03']);
+/** What `pg`, its pool and TypeORM throw when the connection or the pool has been closed (no code). */
+const CLOSED_MESSAGES = [
+  'Cannot use a pool after calling end on the pool',
+  'Connection terminated',
+  'is not queryable',
+  'Cannot execute operation because connection is not yet established',
+  'database is not established',
+  'Driver not Connected',
+];
+
+/**
+ * The database cannot serve the request now — the API or PostgreSQL is shutting down, or the
+ * connection dropped: nothing was committed, and the client should retry later (503, not 500).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code !== undefined) return UNAVAILABLE_CODES.has(code);
+  const message = error instanceof Error ? error.message : '';
+  return CLOSED_MESSAGES.some((text) => message.includes(text));
+}

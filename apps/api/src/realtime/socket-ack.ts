@@ -19,7 +19,8 @@ export async function answerAck<T extends object>(ack: unknown, logger: Logger, 
     answer = { ok: true, ...(await work()) } as Ack<T>;
   } catch (error) {
     const failure = toAckError(error);
-    if (failure.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (failure.status === 503) logger.warn(`answered 503: ${error instanceof Error ? error.message : String(error)}`);
+    else if (failure.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     answer = { ok: false, error: failure };
   }
   if (typeof ack === 'function') {

@@ -1,0 +1,47 @@
+import { toErrorBody } from './error.filter';
+import { isDatabaseUnavailable, isUniqueViolation } from './pg-errors';
+
+/** The shape TypeORM's QueryFailedError gives a driver error: its code on itself and on `driverError`. */
+function pgError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { driverError: { code } });
+}
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['57P01', 'terminating connection due to administrator command'],
+    ['57P02', 'terminating connection due to crash of another server process'],
+    ['57P03', 'the database system is shutting down'],
+  ])('is true for PostgreSQL %s (%s)', (code, message) => {
+    expect(isDatabaseUnavailable(pgError(code, message))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error(message), { code }))).toBe(true);
+  });
+
+  it.each([
+    'Cannot use a pool after calling end on the pool',
+    'Connection terminated unexpectedly',
+    'Client was closed and is not queryable',
+    'Cannot execute operation because connection is not yet established.',
+    'Driver not Connected',
+  ])('is true for a closed pool or connection: %s', (message) => {
+    expect(isDatabaseUnavailable(new Error(message))).toBe(true);
+  });
+
+  it('is false for other database errors and for errors of our own', () => {
+    expect(isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
+    expect(isDatabaseUnavailable(pgError('40P01', 'deadlock detected'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('Cannot read properties of undefined'))).toBe(false);
+    expect(isUniqueViolation(pgError('23505', 'duplicate'))).toBe(true);
+  });
+});
+
+describe('toErrorBody for an unavailable database', () => {
+  it('answers 503 Service Unavailable with a message, not 500', () => {
+    expect(toErrorBody(pgError('57P01', 'terminating connection due to administrator command'))).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly',
+    });
+    expect(toErrorBody(new Error('Cannot use a pool after calling end on the pool')).statusCode).toBe(503);
+    expect(toErrorBody(new Error('something else')).statusCode).toBe(500);
+  });
+});
