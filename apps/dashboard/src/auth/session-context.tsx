@@ -12,12 +12,12 @@ interface SessionServices {
 
 const SessionContext = createContext<SessionServices | null>(null);
 
-/** Creates the app's session store and API client (or takes the ones given, in tests) and shares them. */
-export function SessionProvider({ children, store, fetch: doFetch }: { children: ReactNode; store?: SessionStore; fetch?: Fetch }) {
+/** Creates the app's session store and API client (or takes the ones given) and shares them. */
+export function SessionProvider({ children, store, api, fetch: doFetch }: { children: ReactNode; store?: SessionStore; api?: ApiClient; fetch?: Fetch }) {
   const services = useMemo<SessionServices>(() => {
     const sessionStore = store ?? new SessionStore({ fetch: doFetch });
-    return { store: sessionStore, api: new ApiClient({ tokens: sessionStore, fetch: doFetch }) };
-  }, [store, doFetch]);
+    return { store: sessionStore, api: api ?? new ApiClient({ tokens: sessionStore, fetch: doFetch }) };
+  }, [store, api, doFetch]);
 
   // Another tab signed in, renewed or signed out: follow it.
   useEffect(() => {

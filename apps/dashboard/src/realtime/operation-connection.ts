@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { t } from '../i18n/i18n';
 import type { OperationStore } from './operation-store';
+import { takePrefetchedSnapshot } from './snapshot-prefetch';
 import { handshakeStatus, type OpsSocket } from './ops-socket';
 
 /** The server sends the newest this many reports in a snapshot; when it is full, the older ones are paged in afterwards. */
@@ -13,6 +14,7 @@ const OLDER_REPORTS_DELAY_MS = 1_000;
 const OLDER_REPORTS_STEP = 5_000;
 /** Log entries loaded for the timeline's history when the view opens. */
 const HISTORY_EVENTS = 200;
+const HISTORY_DELAY_MS = 300;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
 
 export interface OperationConnectionOptions {
@@ -123,7 +125,7 @@ export class OperationConnection {
     if (first) store.dispatch({ type: 'connection', status: 'loading' });
     let snapshot: OperationSnapshot;
     try {
-      snapshot = await api.getSnapshot(operationId, this.controller.signal);
+      snapshot = await ((first && takePrefetchedSnapshot(operationId)) || api.getSnapshot(operationId, this.controller.signal));
     } catch (error) {
       if (this.stopped || isAbortError(error)) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
@@ -139,7 +141,8 @@ export class OperationConnection {
     store.dispatch({ type: 'snapshot', snapshot, at: Date.now() });
     this.snapshotLoaded = true;
     if (first) {
-      void this.loadHistory(snapshot.seq);
+      // After the first draw: the timeline's past is not worth delaying the picture for.
+      setTimeout(() => void this.loadHistory(snapshot.seq), HISTORY_DELAY_MS);
       // After the first draw: the older reports are not worth delaying the picture for.
       if (snapshot.reports.length >= SNAPSHOT_REPORT_CAP) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
     }
@@ -191,6 +194,7 @@ export class OperationConnection {
       if (!this.stopped) store.dispatch({ type: 'history-loaded', events: page.items });
     } catch {
       // The timeline then starts with the live events; nothing else depends on the history.
+      if (!this.stopped) store.dispatch({ type: 'history-loaded', events: [] });
     }
   }
 

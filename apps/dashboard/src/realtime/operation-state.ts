@@ -27,6 +27,8 @@ export interface OperationState {
   trails: ReadonlyMap<string, readonly TrailPoint[]>;
   /** Newest first, capped. */
   timeline: readonly TimelineEntry[];
+  /** The timeline's past has been read from the log (or could not be): an empty timeline then means a quiet operation. */
+  historyLoaded: boolean;
   /** The last event seq applied; the resubscribe after a reconnect starts after it. */
   lastSeq: number;
   /** Client time (ms) of the last change applied from the server. */
@@ -56,6 +58,7 @@ export const initialOperationState: OperationState = {
   reports: new Map(),
   trails: new Map(),
   timeline: [],
+  historyLoaded: false,
   lastSeq: 0,
   lastUpdateAt: null,
   connection: { status: 'loading', catchUpCount: 0, message: null },
@@ -130,9 +133,9 @@ function withHistory(state: OperationState, events: readonly OperationEvent[]): 
     remember(event, seen, teamsSeen);
     if (!known.has(entry.seq)) entries.push(entry);
   }
-  if (entries.length === 0) return state;
+  if (entries.length === 0) return state.historyLoaded ? state : { ...state, historyLoaded: true };
   const timeline = [...entries.reverse(), ...state.timeline].sort((a, b) => b.seq - a.seq).slice(0, TIMELINE_LIMIT);
-  return { ...state, timeline };
+  return { ...state, timeline, historyLoaded: true };
 }
 
 function applyBatch(state: OperationState, events: readonly OperationEvent[], positions: readonly TeamPosition[], at: number): OperationState {

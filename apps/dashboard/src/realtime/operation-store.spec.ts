@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventOf, position, report, snapshot, team } from '../test-support/fixtures';
-import { OperationStore } from './operation-store';
+import { OperationStore, POSITION_INTERVAL_MS } from './operation-store';
 
 function manualFrames() {
   const pending: Array<() => void> = [];
@@ -45,6 +45,35 @@ describe('OperationStore', () => {
     expect(store.getState().reports.has('r1')).toBe(true);
     expect(store.getState().connection).toMatchObject({ status: 'live', catchUpCount: 1 });
     expect(frames.pending).toHaveLength(0);
+  });
+
+  it('applies positions at most every POSITION_INTERVAL_MS, but an event at the next frame', () => {
+    vi.useFakeTimers();
+    try {
+      const frames = manualFrames();
+      let now = 1_000;
+      const store = new OperationStore({ schedule: frames.schedule, now: () => now });
+      store.dispatch({ type: 'snapshot', snapshot: snapshot({ teams: [team({ id: 'k' })], seq: 0 }), at: 0 });
+      store.enqueuePositions([position('k', '2026-11-28T06:00:01Z')]);
+      frames.runFrame(); // the first positions go at once
+      expect(store.getState().teams.get('k')?.lastPosition?.at).toBe('2026-11-28T06:00:01Z');
+
+      now += 50;
+      store.enqueuePositions([position('k', '2026-11-28T06:00:02Z')]);
+      expect(frames.pending).toHaveLength(0); // waiting out the interval
+      vi.advanceTimersByTime(POSITION_INTERVAL_MS - 60);
+      expect(frames.pending).toHaveLength(0);
+
+      store.enqueueEvent(eventOf(1, { type: 'report.created', report: report({ id: 'r1' }) }));
+      expect(frames.pending).toHaveLength(1); // an event does not wait
+      frames.runFrame();
+      expect(store.getState().reports.has('r1')).toBe(true);
+      expect(store.getState().teams.get('k')?.lastPosition?.at).toBe('2026-11-28T06:00:02Z'); // went along with it
+      vi.advanceTimersByTime(1_000);
+      expect(frames.pending).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not notify when nothing changed', () => {

@@ -4,9 +4,16 @@ import { initialOperationState, type OperationAction, operationReducer, type Ope
 type Listener = () => void;
 
 /**
+ * Positions are latest-value data: applying them five times a second looks as live as sixty and
+ * costs a twelfth of the drawing (a big map canvas recomposited every frame is what slows a wall
+ * screen down). Events are applied at the next animation frame.
+ */
+export const POSITION_INTERVAL_MS = 200;
+
+/**
  * The operation's store: the pure reducer behind `getState` / `dispatch` / `subscribe`, the shape
  * `useSyncExternalStore` reads. Live messages are not dispatched one by one: `enqueueEvent` and
- * `enqueuePositions` collect them and one `batch` action applies them per animation frame, so a
+ * `enqueuePositions` collect them and one `batch` action applies them in an animation frame, so a
  * burst of hundreds of messages costs one render.
  */
 export class OperationStore {
@@ -16,8 +23,11 @@ export class OperationStore {
   private positions: TeamPosition[] = [];
   /** Cancels the scheduled flush, when one is scheduled. */
   private frame: (() => void) | null = null;
+  private frameIsSoon = false;
+  private lastFlush = -Infinity;
   private readonly schedule: (flush: () => void) => () => void;
   private readonly now: () => number;
+  private readonly positionIntervalMs: number;
 
   constructor(
     options: {
@@ -25,11 +35,14 @@ export class OperationStore {
       /** Runs `flush` soon (the next animation frame in the browser) and answers a way to cancel that; tests pass their own. */
       schedule?: (flush: () => void) => () => void;
       now?: () => number;
+      /** 0 applies positions at the next frame, like events. */
+      positionIntervalMs?: number;
     } = {},
   ) {
     this.state = options.initial ?? initialOperationState;
     this.schedule = options.schedule ?? nextFrame;
     this.now = options.now ?? Date.now;
+    this.positionIntervalMs = options.positionIntervalMs ?? POSITION_INTERVAL_MS;
   }
 
   getState = (): OperationState => this.state;
@@ -47,12 +60,12 @@ export class OperationStore {
 
   enqueueEvent(event: OperationEvent): void {
     this.events.push(event);
-    this.request();
+    this.request(0);
   }
 
   enqueuePositions(positions: readonly TeamPosition[]): void {
     for (const position of positions) this.positions.push(position);
-    this.request();
+    this.request(this.positionIntervalMs - (this.now() - this.lastFlush));
   }
 
   /** Applies whatever is queued now (also called by the frame). */
@@ -62,6 +75,7 @@ export class OperationStore {
       this.frame = null;
     }
     if (this.events.length === 0 && this.positions.length === 0) return;
+    this.lastFlush = this.now();
     const events = this.events;
     const positions = this.positions;
     this.events = [];
@@ -78,8 +92,24 @@ export class OperationStore {
     this.listeners.clear();
   }
 
-  private request(): void {
-    if (this.frame === null) this.frame = this.schedule(this.flush);
+  /** A flush at the next frame (`delayMs` ≤ 0), or at the first frame after `delayMs`; a sooner request wins. */
+  private request(delayMs: number): void {
+    const soon = delayMs <= 0;
+    if (this.frame !== null && (this.frameIsSoon || !soon)) return;
+    this.frame?.();
+    this.frameIsSoon = soon;
+    if (soon) {
+      this.frame = this.schedule(this.flush);
+      return;
+    }
+    let cancelFrame: (() => void) | null = null;
+    const timer = setTimeout(() => {
+      cancelFrame = this.schedule(this.flush);
+    }, delayMs);
+    this.frame = () => {
+      clearTimeout(timer);
+      cancelFrame?.();
+    };
   }
 
   private commit(next: OperationState): void {

@@ -1,4 +1,4 @@
-import type { Operation, Report, Team, User } from '@lintas/contracts';
+import type { Marking, Operation, Report, Team, User } from '@lintas/contracts';
 import type L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -71,6 +71,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
 
   const reports = useOperationSelector((state) => state.reports);
   const timeline = useOperationSelector((state) => state.timeline);
+  const historyLoaded = useOperationSelector((state) => state.historyLoaded);
   // Positions may arrive a hundred times a second: the panels follow them twice a second.
   const teams = useThrottledOperationSelector((state) => state.teams, 500);
 
@@ -79,9 +80,13 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const colours = useMemo(() => agencyColours(participants), [participants]);
   const colourOf = useCallback((agencyId: string) => colours.get(agencyId) ?? UNKNOWN_AGENCY_COLOUR, [colours]);
   const isStale = useCallback((team: Team) => teamIsStale(team, now, staleSeconds), [now, staleSeconds]);
-  const minute = Math.floor(now / 60_000);
-  const filteredReports = useMemo(() => filterReports(reports.values(), filters, minute * 60_000), [reports, filters, minute]);
-  const filteredTeams = useMemo(() => filterTeams(teams.values(), filters), [teams, filters]);
+  // The time window moves with the clock; without one, the filtered list changes only with the data.
+  const windowClock = filters.window === 'all' ? 0 : Math.floor(now / 60_000) * 60_000;
+  // Keyed on the filters that matter, so that selecting an item or switching a panel (also in the URL) changes nothing here.
+  const reportKey = `${filters.kinds}|${filters.statuses}|${filters.markings}|${filters.agencies}|${filters.window}`;
+  const teamKey = `${filters.markings}|${filters.agencies}`;
+  const filteredReports = useMemo(() => filterReports(reports.values(), filters, windowClock), [reports, reportKey, windowClock]);
+  const filteredTeams = useMemo(() => filterTeams(teams.values(), filters), [teams, teamKey]);
   const { acknowledged, acknowledge } = useAcknowledgedAlerts(user.id, operationId);
 
   const siteNames = useMemo(() => new Map(sites.map((site) => [site.id, site.name])), [sites]);
@@ -118,14 +123,11 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const fit = useCallback(() => {
     if (operation) mapController.current?.fitTo(operationPoints(operation, store.getState().teams.values()));
   }, [operation, store]);
-  // The view this user last had of this operation, else the region until the operation is known.
+  // The view this user last had of this operation, else the region until the operation is known (then framed on it once).
   const [initialBounds] = useState(() => storedView(operationId));
+  const frameOnce = useMemo(() => (initialBounds || !operation ? undefined : operationPoints(operation, [])), [initialBounds, operation]);
   const framed = useRef(initialBounds !== undefined);
-  useEffect(() => {
-    if (!operation || framed.current) return;
-    framed.current = true;
-    fit();
-  }, [operation, fit]);
+  if (frameOnce) framed.current = true;
 
   useShortcuts((key, event) => {
     if (key === '?') setHelp((open) => !open);
@@ -166,15 +168,17 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   );
   const selectedReport = filters.report ? (reports.get(filters.report) ?? null) : null;
   const selectedTeam = filters.team ? (teams.get(filters.team) ?? null) : null;
-  const markingShown = useMemo(
-    () =>
-      markingOnScreen({
-        mapItems: itemsOnMap(filteredReports, filteredTeams, filters, bounds),
-        listItems: filters.panel === 'timeline' ? timeline.slice(0, TIMELINE_SHOWN) : filters.panel === 'teams' ? filteredTeams : filteredReports,
-        detail: selectedReport ?? selectedTeam,
-      }),
-    [filteredReports, filteredTeams, filters, bounds, timeline, selectedReport, selectedTeam],
-  );
+  // The banner's parts, each recomputed only when its own inputs change (positions move teams, not reports).
+  const layersKey = filters.layers.join(',');
+  const reportsOnMap = useMemo(() => mostRestrictiveOf(reportsInView(filteredReports, layersKey, bounds)), [filteredReports, layersKey, bounds]);
+  const teamsOnMap = useMemo(() => mostRestrictiveOf(layersKey.includes('teams') ? teamsInView(filteredTeams, bounds) : []), [filteredTeams, layersKey, bounds]);
+  const listed = filters.panel === 'timeline' ? timeline.slice(0, TIMELINE_SHOWN) : filters.panel === 'teams' ? filteredTeams : filteredReports;
+  const listMarking = useMemo(() => mostRestrictiveOf(listed), [listed]);
+  const markingShown = markingOnScreen({
+    mapItems: [reportsOnMap, teamsOnMap].filter((marking) => marking !== null).map((marking) => ({ marking })),
+    listItems: listMarking ? [{ marking: listMarking }] : [],
+    detail: selectedReport ?? selectedTeam,
+  });
 
   const nonAlerts = useMemo(() => filteredReports.filter((report) => report.kind !== 'alert'), [filteredReports]);
   const alerts = useMemo(() => filteredReports.filter((report) => report.kind === 'alert'), [filteredReports]);
@@ -244,7 +248,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
       <div className="op-body">
         <div className="op-map">
           <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={initialBounds}>
-            <MapControllerBridge handle={mapController} />
+            <MapControllerBridge handle={mapController} frameOnce={frameOnce} />
             <ViewportReporter onChange={onBounds} />
             {operation && (
               <>
@@ -279,7 +283,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           <PanelTabs panel={filters.panel} onChange={(panel) => setFilters((current) => ({ ...current, panel }))} />
           <div className="op-side__panel" role="tabpanel" id={`panel-${filters.panel}`}>
             {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
-            {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
+            {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
             {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
             {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} />}
           </div>
@@ -294,7 +298,8 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
 function LiveTeamsLayer({ filters, colourOf, isStale, now, onSelect }: { filters: ViewFilters; colourOf: (id: string) => string; isStale: (team: Team) => boolean; now: number; onSelect: (id: string) => void }) {
   const teams = useOperationSelector((state) => state.teams);
   const trails = useOperationSelector((state) => state.trails);
-  const shown = useMemo(() => filterTeams(teams.values(), filters), [teams, filters]);
+  const teamKey = `${filters.markings}|${filters.agencies}`;
+  const shown = useMemo(() => filterTeams(teams.values(), filters), [teams, teamKey]);
   return <TeamsLayer teams={shown} trails={trails} visible={layerOn(filters, 'teams')} showTrails={layerOn(filters, 'trails')} colourOf={colourOf} isStale={isStale} now={now} selectedId={filters.team} onSelect={onSelect} />;
 }
 
@@ -348,18 +353,30 @@ export function openUnacknowledgedAlerts(reports: Iterable<Report>, acknowledged
   return result.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : a.id.localeCompare(b.id)));
 }
 
-function* itemsOnMap(reports: readonly Report[], teams: readonly Team[], filters: ViewFilters, bounds: L.LatLngBounds | null): Iterable<{ marking: Report['marking'] }> {
-  const inView = (lat: number, lon: number) => !bounds || bounds.contains([lat, lon]);
-  const showReports = layerOn(filters, 'reports');
-  const showAlerts = layerOn(filters, 'alerts');
+function* reportsInView(reports: readonly Report[], layers: string, bounds: L.LatLngBounds | null): Iterable<{ marking: Marking }> {
+  const inView = viewTest(bounds);
+  const showReports = layers.includes('reports');
+  const showAlerts = layers.includes('alerts');
   for (const report of reports) {
     if (report.lat === null || report.lon === null) continue;
     if (report.kind === 'alert' ? !showAlerts : !showReports) continue;
     if (inView(report.lat, report.lon)) yield report;
   }
-  if (layerOn(filters, 'teams')) {
-    for (const team of teams) if (team.lastPosition && inView(team.lastPosition.lat, team.lastPosition.lon)) yield team;
-  }
+}
+
+function* teamsInView(teams: readonly Team[], bounds: L.LatLngBounds | null): Iterable<{ marking: Marking }> {
+  const inView = viewTest(bounds);
+  for (const team of teams) if (team.lastPosition && inView(team.lastPosition.lat, team.lastPosition.lon)) yield team;
+}
+
+function viewTest(bounds: L.LatLngBounds | null): (lat: number, lon: number) => boolean {
+  if (!bounds) return () => true;
+  const [south, west, north, east] = [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()];
+  return (lat, lon) => lat >= south && lat <= north && lon >= west && lon <= east;
+}
+
+function mostRestrictiveOf(items: Iterable<{ marking: Marking }>): Marking | null {
+  return markingOnScreen({ mapItems: items, listItems: [], detail: null });
 }
 
 /** What "fit the operation" frames: the area of operations, else its sites and team positions. */

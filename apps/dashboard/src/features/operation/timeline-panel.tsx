@@ -11,15 +11,17 @@ export const TIMELINE_SHOWN = 150;
 
 export interface TimelinePanelProps {
   entries: readonly TimelineEntry[];
+  /** False while the past is still being read: an empty timeline is then "loading", not "nothing happened". */
+  historyLoaded: boolean;
   participants: readonly OperationParticipant[];
   onSelectReport: (reportId: string) => void;
   onSelectTeam: (teamId: string) => void;
 }
 
 /** The live timeline, newest first, each line with its marking. */
-export const TimelinePanel = memo(function TimelinePanel({ entries, participants, onSelectReport, onSelectTeam }: TimelinePanelProps) {
+export const TimelinePanel = memo(function TimelinePanel({ entries, historyLoaded, participants, onSelectReport, onSelectTeam }: TimelinePanelProps) {
   const agencyCode = (id: string) => participants.find((participant) => participant.agency.id === id)?.agency.code ?? '—';
-  if (entries.length === 0) return <p className="muted panel-empty">{t('timeline.empty')}</p>;
+  if (entries.length === 0) return <p className="muted panel-empty">{historyLoaded ? t('timeline.empty') : t('common.loading')}</p>;
   return (
     <ol className="timeline" data-testid="timeline">
       {entries.slice(0, TIMELINE_SHOWN).map((entry) => {

@@ -158,9 +158,13 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
     };
   }, [map, variant]);
 
+  const indexed = useRef<readonly Report[]>([]);
+
   // Data: rebuild the index (at most every REBUILD_MS), then draw.
   useEffect(() => {
+    if (sameReports(indexed.current, reports)) return;
     const build = () => {
+      indexed.current = reports;
       lastBuild.current = performance.now();
       const points: Supercluster.PointFeature<PointProps>[] = [];
       for (const report of reports) {
@@ -212,4 +216,12 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   }, [map, visible]);
 
   return null;
+}
+
+/** The same report objects in the same order: nothing to re-index (reports are replaced, never mutated). */
+function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,175 +1,121 @@
 import L from 'leaflet';
 
 /**
- * A team drawn on a canvas: a disc ringed in the agency's colour with an arrow turned to the
- * heading (a dot when unknown), a red ring when engaged, dashed when off duty, faded when stale,
- * and, when asked, the call sign (and the age of a stale position) in a label. Five hundred of
- * these move a hundred times a second without a DOM element each: a move redraws only the
- * canvas region it touched.
+ * A team on the map: a disc in the agency's colour with an arrow cut out of it, turned to the
+ * heading (a dot when unknown); a red ring when engaged, dashed when off duty, faded when stale.
+ * One SVG path per team, on a renderer of their own: moving one repaints only where it was and
+ * where it goes. (A canvas was tried first: without a GPU the browser copies the whole canvas on
+ * every frame that changes it, which made a hundred moves a second cost a frame each.)
  */
 export interface TeamGlyphStyle {
   colour: string;
   heading: number | null;
-  label: string;
-  /** The age of a stale position, '' when fresh. */
-  age: string;
   stale: boolean;
   engaged: boolean;
   offDuty: boolean;
   selected: boolean;
-  showLabel: boolean;
 }
 
-export type TeamGlyph = L.CircleMarker & { options: L.CircleMarkerOptions & TeamGlyphStyle; setStyle(style: Partial<TeamGlyphStyle> & L.PathOptions): TeamGlyph };
+export type TeamGlyph = L.CircleMarker & {
+  /** Restyles, and redraws the shape when the heading changed. */
+  setGlyph(style: TeamGlyphStyle): void;
+  moveTo(lat: number, lon: number, heading: number | null): void;
+  restyle(): void;
+};
 
 const RADIUS = 11;
-const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-/** Leaflet's canvas internals the glyph draws with (not in its type definitions). */
-interface CanvasInternals {
-  _renderer: { _ctx: CanvasRenderingContext2D; _drawing: boolean };
+/** Leaflet's SVG internals the glyph draws with (not in its type definitions). */
+interface SvgInternals {
+  _renderer: { _setPath(layer: unknown, d: string): void };
   _point: L.Point;
-  _radius: number;
-  _pxBounds: L.Bounds;
   _empty(): boolean;
+  options: L.CircleMarkerOptions & TeamGlyphStyle;
 }
 
-const widths = new Map<string, number>();
-let measurer: CanvasRenderingContext2D | null = null;
+/** Arrow outline pointing up, around (0, 0), in pixels. */
+const ARROW: ReadonlyArray<[number, number]> = [
+  [0, -8],
+  [6, 7],
+  [0, 3.5],
+  [-6, 7],
+];
 
-function labelWidth(text: string): number {
-  let width = widths.get(text);
-  if (width === undefined) {
-    measurer ??= document.createElement('canvas').getContext('2d');
-    if (measurer) measurer.font = LABEL_FONT;
-    width = Math.ceil(measurer?.measureText(text).width ?? text.length * 7.5) + 10;
-    if (widths.size > 5000) widths.clear();
-    widths.set(text, width);
+export function glyphPath(x: number, y: number, heading: number | null): string {
+  const r = RADIUS;
+  const arc = `a${r},${r} 0 1,0 `;
+  let d = `M${x - r},${y}${arc}${r * 2},0 ${arc}${-r * 2},0 `;
+  if (heading === null) {
+    const dot = 4;
+    const small = `a${dot},${dot} 0 1,0 `;
+    d += `M${x - dot},${y}${small}${dot * 2},0 ${small}${-dot * 2},0 `;
+  } else {
+    const angle = (heading * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    d += ARROW.map(([ax, ay], index) => `${index === 0 ? 'M' : 'L'}${(x + ax * cos - ay * sin).toFixed(1)},${(y + ax * sin + ay * cos).toFixed(1)}`).join('') + 'Z';
   }
-  return width;
+  return d;
 }
 
-interface Palette {
-  surface: string;
-  text: string;
-  warn: string;
-  danger: string;
-  accent: string;
-  label: string;
-}
-let palette: { theme: string | undefined; colours: Palette } | null = null;
+let palette: { theme: string | undefined; accent: string; danger: string } | null = null;
 
-/** The theme's colours (CSS variables), read once per theme. */
-function colours(): Palette {
-  const theme = document.documentElement.dataset.theme;
+/** The theme's accent and danger colours (SVG attributes cannot use CSS variables), read once per theme. */
+function themeColours(): { accent: string; danger: string } {
+  const theme = typeof document === 'undefined' ? undefined : document.documentElement.dataset.theme;
   if (!palette || palette.theme !== theme) {
-    const style = getComputedStyle(document.documentElement);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const style = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
     palette = {
       theme,
-      colours: {
-        surface: read('--surface', '#111a24'),
-        text: read('--text', '#d9e2ec'),
-        warn: read('--warn', '#f5b942'),
-        danger: read('--danger', '#ff6b6b'),
-        accent: read('--accent', '#4fb3ff'),
-        label: read('--map-control-bg', 'rgba(17, 26, 36, 0.85)'),
-      },
+      accent: style?.getPropertyValue('--accent').trim() || '#4fb3ff',
+      danger: style?.getPropertyValue('--danger').trim() || '#ff6b6b',
     };
   }
-  return palette.colours;
+  return palette;
+}
+
+function pathOptions(style: TeamGlyphStyle): L.PathOptions {
+  const { accent, danger } = themeColours();
+  return {
+    color: style.selected ? accent : style.engaged ? danger : style.colour,
+    weight: style.selected ? 4 : style.engaged ? 3.5 : 2,
+    dashArray: style.offDuty ? '3 3' : undefined,
+    fillColor: style.colour,
+    fillOpacity: style.stale ? 0.3 : 0.85,
+    opacity: style.stale ? 0.45 : 1,
+    fillRule: 'evenodd',
+    className: 'team-glyph',
+  };
 }
 
 const TeamGlyphClass = L.CircleMarker.extend({
-  _updateBounds(this: CanvasInternals & { options: TeamGlyphStyle }) {
-    const p = this._point;
-    const r = this._radius + 6;
-    const right = this.options.showLabel ? labelWidth(labelText(this.options)) + 6 : 0;
-    this._pxBounds = new L.Bounds(p.subtract([r, r]), p.add([r + right, r]));
+  _updatePath(this: SvgInternals) {
+    if (this._empty()) return;
+    this._renderer._setPath(this, glyphPath(this._point.x, this._point.y, this.options.heading));
   },
 
-  _updatePath(this: CanvasInternals & { options: TeamGlyphStyle }) {
-    const renderer = this._renderer;
-    if (!renderer._drawing || this._empty()) return;
-    const ctx = renderer._ctx;
-    const { x, y } = this._point;
-    const o = this.options;
-    const c = colours();
-    ctx.save();
-    ctx.globalAlpha = o.stale ? 0.45 : 1;
+  /** Colours again after a theme change. */
+  restyle(this: SvgInternals & L.CircleMarker) {
+    this.setStyle(pathOptions(this.options));
+  },
 
-    if (o.selected) {
-      ctx.beginPath();
-      ctx.arc(x, y, RADIUS + 5, 0, Math.PI * 2);
-      ctx.strokeStyle = c.accent;
-      ctx.lineWidth = 3;
-      ctx.stroke();
-    }
-    if (o.engaged) {
-      ctx.beginPath();
-      ctx.arc(x, y, RADIUS + 3, 0, Math.PI * 2);
-      ctx.strokeStyle = c.danger;
-      ctx.lineWidth = 3;
-      ctx.stroke();
-    }
-    ctx.beginPath();
-    ctx.arc(x, y, RADIUS, 0, Math.PI * 2);
-    ctx.fillStyle = c.surface;
-    ctx.fill();
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = o.colour;
-    ctx.setLineDash(o.offDuty ? [3, 3] : []);
-    ctx.stroke();
-    ctx.setLineDash([]);
+  setGlyph(this: SvgInternals & L.CircleMarker, style: TeamGlyphStyle) {
+    const turned = this.options.heading !== style.heading;
+    L.Util.setOptions(this, style);
+    this.setStyle(pathOptions(style));
+    if (turned) this.redraw();
+  },
 
-    ctx.fillStyle = o.colour;
-    if (o.heading === null) {
-      ctx.beginPath();
-      ctx.arc(x, y, 5, 0, Math.PI * 2);
-      ctx.fill();
-    } else {
-      const angle = (o.heading * Math.PI) / 180;
-      ctx.translate(x, y);
-      ctx.rotate(angle);
-      ctx.beginPath();
-      ctx.moveTo(0, -8);
-      ctx.lineTo(6, 7);
-      ctx.lineTo(0, 3.5);
-      ctx.lineTo(-6, 7);
-      ctx.closePath();
-      ctx.fill();
-    }
-    ctx.restore(); // also undoes the turn, back to Leaflet's own offset of the canvas
-
-
-    if (o.showLabel) {
-      ctx.save();
-      ctx.globalAlpha = o.stale ? 0.75 : 1;
-      ctx.font = LABEL_FONT;
-      const text = labelText(o);
-      const width = labelWidth(text);
-      const left = x + RADIUS + 4;
-      ctx.fillStyle = c.label;
-      ctx.fillRect(left, y - 9, width, 18);
-      ctx.textBaseline = 'middle';
-      ctx.fillStyle = c.text;
-      ctx.fillText(o.label, left + 5, y + 0.5);
-      if (o.age) {
-        ctx.fillStyle = c.warn;
-        ctx.fillText(o.age, left + 5 + labelWidth(`${o.label} `) - 10, y + 0.5);
-      }
-      ctx.restore();
-    }
+  /** Moves and turns with one redraw (the common update: a new position). */
+  moveTo(this: SvgInternals & L.CircleMarker, lat: number, lon: number, heading: number | null) {
+    this.options.heading = heading;
+    this.setLatLng([lat, lon]);
   },
 });
-
-function labelText(style: TeamGlyphStyle): string {
-  return style.age ? `${style.label} ${style.age}` : style.label;
-}
 
 export function teamGlyph(latLng: L.LatLngExpression, style: TeamGlyphStyle, renderer: L.Renderer): TeamGlyph {
   return new (TeamGlyphClass as unknown as new (latLng: L.LatLngExpression, options: L.CircleMarkerOptions & TeamGlyphStyle) => TeamGlyph)(latLng, {
     ...style,
+    ...pathOptions(style),
     renderer,
     radius: RADIUS,
     interactive: true,

@@ -9,7 +9,7 @@ import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
 const FEW_TEAMS = 60;
-/** Above the reports' markers' pane (600), below popups. */
+/** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
 
 export interface TeamsLayerProps {
@@ -30,42 +30,72 @@ interface Drawn {
   signature: string;
   lat: number;
   lon: number;
+  heading: number | null;
+  /** Call sign, and the age of a stale position. */
+  label: string;
+  stale: boolean;
+  selected: boolean;
+  /** The label shown now, if any. */
+  shown: string | null;
 }
 
 /**
- * Teams on a canvas of their own (see `TeamGlyph`), with a short live trail each. Glyphs are kept
- * in a map keyed by team id (no React state per marker): an update moves a glyph, and restyles
- * it only when what it shows has changed. The map element carries `data-teams-drawn` and
- * `data-team-moves` (glyphs on the map, moves drawn so far) for the tests and the benchmark.
+ * Teams (see `TeamGlyph`) with a short live trail each, on one SVG renderer of their own. Glyphs
+ * are kept in a map keyed by team id (no React state per marker): an update moves a glyph, and
+ * restyles it only when what it shows has changed. Call signs are tooltips, only for the teams in
+ * view, and only when few teams are shown or the map is zoomed in. The map element carries
+ * `data-teams-drawn` and `data-team-moves` (glyphs on the map, moves drawn so far) for the
+ * tests and the benchmark.
  */
 export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isStale, now, selectedId, onSelect }: TeamsLayerProps) {
   const map = useLeafletMap();
-  const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Canvas; trailRenderer: L.Canvas } | null>(null);
+  const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer } | null>(null);
   const drawn = useRef(new Map<string, Drawn>());
   const lines = useRef(new Map<string, { line: L.Polyline; points: readonly TrailPoint[] }>());
   const select = useRef(onSelect);
   select.current = onSelect;
   const moves = useRef(0);
-  const labels = useRef(false);
+  const syncLabels = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     if (!map.getPane(TEAMS_PANE)) map.createPane(TEAMS_PANE).style.zIndex = '620';
-    const renderer = L.canvas({ pane: TEAMS_PANE, padding: 0.3, tolerance: 4 });
-    const trailRenderer = L.canvas({ padding: 0.3 });
-    const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer, trailRenderer };
+    const renderer = L.svg({ pane: TEAMS_PANE, padding: 0.1 });
+    const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer };
     layers.current = created;
-    const knownGlyphs = drawn.current;
+    const known = drawn.current;
     const knownLines = lines.current;
-    // The canvas takes its colours from the theme: draw again when the theme changes.
-    const themeWatch = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => knownGlyphs.forEach(({ glyph }) => glyph.redraw()));
+
+    syncLabels.current = () => {
+      const show = known.size <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
+      const view = map.getBounds().pad(0.1);
+      const on = map.hasLayer(created.glyphs);
+      for (const team of known.values()) {
+        const want = on && (team.selected || (show && view.contains([team.lat, team.lon])));
+        if (!want) {
+          if (team.shown !== null) {
+            team.glyph.unbindTooltip();
+            team.shown = null;
+          }
+        } else if (team.shown === null) {
+          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset: [12, 0], className: team.stale ? 'team-label team-label--stale' : 'team-label' }).openTooltip();
+          team.shown = team.label;
+        } else if (team.shown !== team.label) {
+          team.glyph.setTooltipContent(team.label);
+          team.shown = team.label;
+        }
+      }
+    };
+    const onMove = () => syncLabels.current();
+    map.on('moveend', onMove);
+    // SVG attributes cannot follow CSS variables: restyle when the theme changes.
+    const themeWatch = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => known.forEach(({ glyph }) => glyph.restyle()));
     themeWatch?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
       themeWatch?.disconnect();
+      map.off('moveend', onMove);
       created.glyphs.remove();
       created.trails.remove();
-      renderer.remove();
-      trailRenderer.remove();
-      knownGlyphs.clear();
+      known.clear();
       knownLines.clear();
       layers.current = null;
     };
@@ -74,9 +104,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   useEffect(() => {
     const current = layers.current;
     if (!current) return;
-    const showLabels = () => teams.length <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
-    labels.current = showLabels();
     const seen = new Set<string>();
+    let labelsChanged = false;
     for (const team of teams) {
       const position = team.lastPosition;
       if (!position) continue;
@@ -85,63 +114,58 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       const style: TeamGlyphStyle = {
         colour: colourOf(team.agency.id),
         heading: position.heading,
-        label: team.callSign,
-        age: stale ? formatAge(now - Date.parse(position.at)) : '',
         stale,
         engaged: team.status === 'engaged',
         offDuty: team.status === 'off_duty',
         selected: team.id === selectedId,
-        showLabel: labels.current || team.id === selectedId,
       };
-      const signature = `${style.colour}|${style.heading}|${style.label}|${style.age}|${stale}|${team.status}|${style.selected}|${style.showLabel}`;
+      // What needs a restyle; a new position or heading only needs the path drawn again.
+      const signature = `${style.colour}|${stale}|${team.status}|${style.selected}`;
+      const label = stale ? `${team.callSign} · ${formatAge(now - Date.parse(position.at))}` : team.callSign;
       let known = drawn.current.get(team.id);
       if (!known) {
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
         glyph.on('click', () => select.current(team.id));
         glyph.addTo(current.glyphs);
-        known = { glyph, signature, lat: position.lat, lon: position.lon };
+        known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null };
         drawn.current.set(team.id, known);
+        labelsChanged = true;
         continue;
       }
-      if (known.lat !== position.lat || known.lon !== position.lon) {
-        known.glyph.setLatLng([position.lat, position.lon]);
+      if (known.signature !== signature) {
+        known.glyph.setGlyph(style);
+        known.signature = signature;
+      }
+      if (known.lat !== position.lat || known.lon !== position.lon || known.heading !== position.heading) {
+        known.glyph.moveTo(position.lat, position.lon, position.heading);
+        if (known.lat !== position.lat || known.lon !== position.lon) moves.current++;
         known.lat = position.lat;
         known.lon = position.lon;
-        moves.current++;
+        known.heading = position.heading;
       }
-      if (known.signature !== signature) {
-        known.glyph.setStyle(style);
-        known.signature = signature;
+      if (known.label !== label || known.stale !== stale || known.selected !== style.selected) {
+        if (known.stale !== stale && known.shown !== null) {
+          known.glyph.unbindTooltip(); // its class shows staleness: bound again by syncLabels
+          known.shown = null;
+        }
+        known.label = label;
+        known.stale = stale;
+        known.selected = style.selected;
+        labelsChanged = true;
       }
     }
     for (const [id, known] of drawn.current) {
       if (!seen.has(id)) {
         known.glyph.remove();
         drawn.current.delete(id);
+        labelsChanged = true;
       }
     }
+    if (labelsChanged) syncLabels.current();
     const element = map.getContainer();
     element.dataset.teamsDrawn = String(map.hasLayer(current.glyphs) ? drawn.current.size : 0);
     element.dataset.teamMoves = String(moves.current);
   }, [map, teams, colourOf, isStale, now, selectedId]);
-
-  // Labels follow the zoom: restyle only when crossing the threshold.
-  useEffect(() => {
-    const update = () => {
-      const show = teams.length <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
-      if (show === labels.current) return;
-      labels.current = show;
-      for (const [id, known] of drawn.current) {
-        const showLabel = show || id === selectedId;
-        known.glyph.setStyle({ showLabel });
-        known.signature = known.signature.replace(/\|(true|false)$/, `|${showLabel}`);
-      }
-    };
-    map.on('zoomend', update);
-    return () => {
-      map.off('zoomend', update);
-    };
-  }, [map, teams.length, selectedId]);
 
   useEffect(() => {
     const current = layers.current;
@@ -158,8 +182,9 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.line.setLatLngs(latLngs);
         known.points = points;
       } else {
-        const line = L.polyline(latLngs, { renderer: current.trailRenderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.7 });
+        const line = L.polyline(latLngs, { renderer: current.renderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.6, className: 'team-trail' });
         line.addTo(current.trails);
+        if (map.hasLayer(line)) line.bringToBack(); // under the glyphs
         lines.current.set(team.id, { line, points });
       }
     }
@@ -169,15 +194,20 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         lines.current.delete(id);
       }
     }
-  }, [teams, trails, colourOf]);
+  }, [map, teams, trails, colourOf]);
 
   useEffect(() => {
     const current = layers.current;
     if (!current) return;
     if (visible) current.glyphs.addTo(map);
     else current.glyphs.remove();
-    if (visible && showTrails) current.trails.addTo(map);
-    else current.trails.remove();
+    if (visible && showTrails) {
+      current.trails.addTo(map);
+      current.trails.eachLayer((line) => {
+        (line as L.Polyline).bringToBack();
+      });
+    } else current.trails.remove();
+    syncLabels.current();
     map.getContainer().dataset.teamsDrawn = String(visible ? drawn.current.size : 0);
   }, [map, visible, showTrails]);
 

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiClient } from '../api/api-client';
+import { snapshot } from '../test-support/fixtures';
+import { prefetchSnapshot, takePrefetchedSnapshot } from './snapshot-prefetch';
+
+const ID = '2880f5d1-0755-4723-b8bf-c6003da06354';
+
+function fakeApi() {
+  const getSnapshot = vi.fn(async () => snapshot({ seq: 7 }));
+  return { api: { getSnapshot } as unknown as ApiClient, getSnapshot };
+}
+
+describe('snapshot prefetch', () => {
+  it('starts the request for an operation address and hands it over once', async () => {
+    const { api, getSnapshot } = fakeApi();
+    prefetchSnapshot(`/operations/${ID}`, api, true);
+    expect(getSnapshot).toHaveBeenCalledWith(ID);
+    const taken = takePrefetchedSnapshot(ID);
+    expect((await taken)?.seq).toBe(7);
+    expect(takePrefetchedSnapshot(ID)).toBeNull();
+  });
+
+  it('does nothing for other addresses or when nobody is signed in, and gives nothing for another operation or when stale', () => {
+    const { api, getSnapshot } = fakeApi();
+    prefetchSnapshot('/', api, true);
+    prefetchSnapshot(`/operations/${ID}`, api, false);
+    prefetchSnapshot(`/operations/${ID}/extra`, api, true);
+    expect(getSnapshot).not.toHaveBeenCalled();
+
+    prefetchSnapshot(`/operations/${ID}`, api, true);
+    expect(takePrefetchedSnapshot('00000000-0000-4000-8000-000000000001')).toBeNull();
+    prefetchSnapshot(`/operations/${ID}`, api, true);
+    expect(takePrefetchedSnapshot(ID, Date.now() + 60_000)).toBeNull();
+  });
+});

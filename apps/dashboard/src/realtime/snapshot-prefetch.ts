@@ -1,0 +1,31 @@
+import type { OperationSnapshot } from '@lintas/contracts';
+import type { ApiClient } from '../api/api-client';
+
+const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+/** A prefetched snapshot older than this is not used (the view loads a fresh one). */
+const FRESH_MS = 15_000;
+
+let prefetched: { operationId: string; at: number; snapshot: Promise<OperationSnapshot> } | null = null;
+
+/**
+ * The snapshot is the longest wait on the way to the first picture of an operation. When the
+ * page is opened on an operation's address by a signed-in user, its request starts as soon as
+ * the app's code runs, before React has rendered anything; the operation's connection then takes
+ * it instead of asking again. Answers whether it started one.
+ */
+export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boolean): boolean {
+  const match = OPERATION_PATH.exec(pathname);
+  if (!match || !signedIn) return false;
+  const snapshot = api.getSnapshot(match[1].toLowerCase());
+  snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
+  prefetched = { operationId: match[1].toLowerCase(), at: Date.now(), snapshot };
+  return true;
+}
+
+/** The prefetched snapshot of this operation, once, if it is fresh. */
+export function takePrefetchedSnapshot(operationId: string, now = Date.now()): Promise<OperationSnapshot> | null {
+  const taken = prefetched;
+  prefetched = null;
+  if (!taken || taken.operationId !== operationId.toLowerCase() || now - taken.at > FRESH_MS) return null;
+  return taken.snapshot;
+}
