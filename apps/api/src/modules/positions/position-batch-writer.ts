@@ -16,23 +16,24 @@ interface Waiting extends LivePosition {
   reject: (error: unknown) => void;
 }
 
-/** How long live positions are gathered before they are written together. */
-export const POSITION_BATCH_MS = 150;
-/** A batch larger than this is written at once instead of waiting for the timer. */
-const MAX_BATCH = 2000;
+/** At most this many positions go into one transaction; the rest wait for the next. */
+export const MAX_POSITION_BATCH = 2000;
 
 /**
  * Live positions arrive one by one, many a second; writing each in its own transaction would cost a
- * commit per point. They are gathered for `POSITION_BATCH_MS` and written in one transaction (one
- * multi-row INSERT, one UPDATE of the teams' latest positions); each `write()` resolves when its
- * batch has COMMITTED, so an acknowledgement always means "stored". Batches run one at a time.
+ * commit per point. Group commit: when no batch is in flight, what has arrived is written at once
+ * (after the current turn of the event loop, so a burst read from one socket packet goes together);
+ * while a batch is in flight, new positions gather and are written as the next batch the moment it
+ * commits. An idle system acknowledges in one round of transactions, a busy one writes multi-row
+ * batches, and there is never more than one batch (of at most `MAX_POSITION_BATCH`) in flight.
+ * Each `write()` resolves when its batch has COMMITTED, so an acknowledgement always means "stored".
  */
 @Injectable()
 export class PositionBatchWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PositionBatchWriter.name);
   private queue: Waiting[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  /** The batch being written (or about to be); null when idle. */
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     private readonly transactions: TransactionService,
@@ -43,37 +44,29 @@ export class PositionBatchWriter implements BeforeApplicationShutdown {
   write(item: LivePosition): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...item, resolve, reject });
-      if (this.queue.length >= MAX_BATCH) this.flushSoon(0);
-      else this.flushSoon(POSITION_BATCH_MS);
+      this.inFlight ??= this.drain();
     });
   }
 
   /** Before the database closes: positions waiting for their batch are written, not dropped. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.flush();
+    while (this.inFlight) await this.inFlight;
   }
 
-  private flushSoon(delayMs: number): void {
-    if (this.timer && delayMs > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, delayMs);
+  /** Writes batches one after the other until the queue is empty, then goes idle. */
+  private async drain(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_POSITION_BATCH);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.inFlight = null;
+    }
   }
 
-  /** Chains after the batch in flight, so that batches never overlap. */
-  private flush(): Promise<void> {
-    this.running = this.running.then(() => this.writeBatch());
-    return this.running;
-  }
-
-  private async writeBatch(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
+  private async writeBatch(batch: Waiting[]): Promise<void> {
     try {
       await this.store(batch);
       for (const item of batch) item.resolve();
