@@ -25,8 +25,9 @@ export function ConnectionIndicator() {
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__label">{t(LABEL[status], { count: catchUpCount.toLocaleString() })}</span>
       {lastUpdateAt !== null && (
-        <span className="connection__updated">
-          {t('live.lastUpdate')} <TimeText value={lastUpdateAt} style="time" />
+        <span className="connection__updated" title={t('live.lastUpdate')}>
+          <span className="connection__updated-label">{t('live.lastUpdate')} </span>
+          <TimeText value={lastUpdateAt} style="time" />
         </span>
       )}
       {status === 'offline' && (

@@ -217,7 +217,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
               <span className={`status-badge status-badge--${operation.status}`}>{operationStatusLabel(operation.status)}</span>
             </div>
             <div className="op-bar__facts">
-              <span>
+              <span className="op-bar__lead">
                 {t('operations.lead')}: <strong>{operation.leadAgency.code}</strong>
               </span>
               <span>

@@ -2,7 +2,8 @@ import L from 'leaflet';
 
 /**
  * A team on the map: a disc in the agency's colour with an arrow cut out of it, turned to the
- * heading (a dot when unknown); a red ring when engaged, dashed when off duty, faded when stale.
+ * heading (a dot when unknown), ringed in the theme's text colour; a thick red ring when engaged,
+ * dashed when off duty, faded when stale.
  * One SVG path per team, on a renderer of their own: moving one repaints only where it was and
  * where it goes. (A canvas was tried first: without a GPU the browser copies the whole canvas on
  * every frame that changes it, which made a hundred moves a second cost a frame each.)
@@ -57,10 +58,10 @@ export function glyphPath(x: number, y: number, heading: number | null): string 
   return d;
 }
 
-let palette: { theme: string | undefined; accent: string; danger: string } | null = null;
+let palette: { theme: string | undefined; accent: string; danger: string; ring: string } | null = null;
 
-/** The theme's accent and danger colours (SVG attributes cannot use CSS variables), read once per theme. */
-function themeColours(): { accent: string; danger: string } {
+/** The theme's colours (SVG attributes cannot use CSS variables), read once per theme. */
+function themeColours(): { accent: string; danger: string; ring: string } {
   const theme = typeof document === 'undefined' ? undefined : document.documentElement.dataset.theme;
   if (!palette || palette.theme !== theme) {
     const style = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
@@ -68,20 +69,22 @@ function themeColours(): { accent: string; danger: string } {
       theme,
       accent: style?.getPropertyValue('--accent').trim() || '#4fb3ff',
       danger: style?.getPropertyValue('--danger').trim() || '#ff6b6b',
+      // The ring in the theme's text colour: a disc of any agency colour stands out on land and sea alike.
+      ring: style?.getPropertyValue('--text').trim() || '#d9e2ec',
     };
   }
   return palette;
 }
 
 function pathOptions(style: TeamGlyphStyle): L.PathOptions {
-  const { accent, danger } = themeColours();
+  const { accent, danger, ring } = themeColours();
   return {
-    color: style.selected ? accent : style.engaged ? danger : style.colour,
-    weight: style.selected ? 4 : style.engaged ? 3.5 : 2,
+    color: style.selected ? accent : style.engaged ? danger : ring,
+    weight: style.selected ? 4 : style.engaged ? 3.5 : 1.5,
     dashArray: style.offDuty ? '3 3' : undefined,
     fillColor: style.colour,
-    fillOpacity: style.stale ? 0.3 : 0.85,
-    opacity: style.stale ? 0.45 : 1,
+    fillOpacity: style.stale ? 0.35 : 1,
+    opacity: style.stale ? 0.5 : 1,
     fillRule: 'evenodd',
     className: 'team-glyph',
   };
