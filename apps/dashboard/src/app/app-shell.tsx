@@ -1,17 +1,17 @@
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useSession, useSessionStore } from '../auth/session-context';
-import { t } from '../i18n/i18n';
+import { type MessageKey, t } from '../i18n/i18n';
 import { userRoleLabel } from '../ui/labels';
 import './app-shell.css';
 import { useClientConfig } from './client-config';
 import { type ServerStatus, useServerStatus } from './server-status';
 import { useTheme } from './theme';
 
-const SERVER_LABEL: Record<ServerStatus, string> = {
-  checking: 'Server: checking…',
-  online: 'Server: online',
-  degraded: 'Server: degraded',
-  offline: 'Server: unreachable',
+const SERVER_LABEL: Record<ServerStatus, MessageKey> = {
+  checking: 'shell.server.checking',
+  online: 'shell.server.online',
+  degraded: 'shell.server.degraded',
+  offline: 'shell.server.offline',
 };
 
 /** The frame every page sits in: the header with the product name, the status area and the theme switch. */
@@ -25,7 +25,7 @@ export function AppShell() {
               Lintas
             </Link>
           </h1>
-          <span className="app-subtitle">Joint operations coordination</span>
+          <span className="app-subtitle">{t('shell.subtitle')}</span>
         </div>
         <StatusArea />
         <SessionMenu />
@@ -41,15 +41,15 @@ export function AppShell() {
 function StatusArea() {
   const server = useServerStatus();
   const clientConfig = useClientConfig();
-  const basemap = clientConfig.config?.tileUrl ? 'Map: tiles + embedded outlines' : 'Map: embedded outlines (offline-ready)';
+  const basemap = clientConfig.config?.tileUrl ? t('shell.map.tiles') : t('shell.map.embedded');
   return (
     <div className="app-status" role="status" aria-live="polite" data-testid="status">
       <span className={`status-item status-item--${server}`} data-testid="server-status" data-status={server}>
         <span className="status-dot" aria-hidden="true" />
-        {SERVER_LABEL[server]}
+        {t(SERVER_LABEL[server])}
       </span>
       <span className="status-item">{basemap}</span>
-      {clientConfig.config?.demo && <span className="status-item status-item--demo">DEMO DATA</span>}
+      {clientConfig.config?.demo && <span className="status-item status-item--demo">{t('shell.demo')}</span>}
     </div>
   );
 }
@@ -58,8 +58,8 @@ function ThemeToggle() {
   const { theme, toggleTheme } = useTheme();
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
-    <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={`Switch to the ${next} theme`} data-testid="theme-toggle">
-      {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+    <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={t(next === 'light' ? 'shell.theme.toLight' : 'shell.theme.toDark')} data-testid="theme-toggle">
+      {t(next === 'light' ? 'shell.theme.light' : 'shell.theme.dark')}
     </button>
   );
 }

@@ -3,6 +3,21 @@
  * Grouped by screen; keep keys stable (a translation is keyed on them).
  */
 export const en = {
+  // the frame of every page
+  'shell.subtitle': 'Joint operations coordination',
+  'shell.server.checking': 'Server: checking…',
+  'shell.server.online': 'Server: online',
+  'shell.server.degraded': 'Server: degraded',
+  'shell.server.offline': 'Server: unreachable',
+  'shell.map.tiles': 'Map: tiles + embedded outlines',
+  'shell.map.embedded': 'Map: embedded outlines (offline-ready)',
+  'shell.demo': 'DEMO DATA',
+  'shell.theme.light': 'Light theme',
+  'shell.theme.dark': 'Dark theme',
+  'shell.theme.toLight': 'Switch to the light theme',
+  'shell.theme.toDark': 'Switch to the dark theme',
+  'map.label': 'Operations map',
+
   // sign-in
   'signIn.title': 'Sign in',
   'signIn.intro': 'Joint operations coordination for border operations in Southeast Asia.',
@@ -155,6 +170,7 @@ export const en = {
   'detail.ago': '{age} ago',
   'detail.position': 'Position',
   'detail.members': 'Members',
+  'detail.speed': '{speed} km/h',
   'history.created': 'Created',
   'history.amended': 'Amended',
   'history.verified': 'Verified',

@@ -48,7 +48,7 @@ export function TeamDetail({ teamId, operation, now, isStale, onClose }: { teamI
             <dd>
               {position.lat.toFixed(4)}, {position.lon.toFixed(4)}
               {position.heading !== null ? ` · ${Math.round(position.heading)}°` : ''}
-              {position.speed !== null ? ` · ${(position.speed * 3.6).toFixed(0)} km/h` : ''}
+              {position.speed !== null ? ` · ${t('detail.speed', { speed: (position.speed * 3.6).toFixed(0) })}` : ''}
             </dd>
           </>
         )}

@@ -2,7 +2,9 @@ import type { Team } from '@lintas/contracts';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { TrailPoint } from '../../realtime/operation-state';
+import { teamStatusLabel } from '../../ui/labels';
 import { formatAge } from '../../ui/time-text';
+import { escapeHtml, markingSuffix } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 
@@ -31,7 +33,7 @@ interface Drawn {
   lat: number;
   lon: number;
   heading: number | null;
-  /** Call sign, and the age of a stale position. */
+  /** The label's HTML: marking, call sign, status, and the age of a stale position. */
   label: string;
   stale: boolean;
   selected: boolean;
@@ -121,7 +123,11 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       };
       // What needs a restyle; a new position or heading only needs the path drawn again.
       const signature = `${style.colour}|${stale}|${team.status}|${style.selected}`;
-      const label = stale ? `${team.callSign} · ${formatAge(now - Date.parse(position.at))}` : team.callSign;
+      // The label carries the team's marking, like every item on screen, and its status.
+      const label =
+        `<i class="tlp-dot tlp-dot--${markingSuffix(team.marking)}"></i>${escapeHtml(team.callSign)}` +
+        ` <span class="team-label__status">${escapeHtml(teamStatusLabel(team.status))}</span>` +
+        (stale ? ` <span class="team-label__age">${escapeHtml(formatAge(now - Date.parse(position.at)))}</span>` : '');
       let known = drawn.current.get(team.id);
       if (!known) {
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
