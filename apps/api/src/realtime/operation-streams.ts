@@ -37,6 +37,8 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private committed: OperationEvent[] = [];
+  private publishing: NodeJS.Immediate | null = null;
   private readonly clustered: boolean;
 
   constructor(
@@ -58,6 +60,9 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
+    if (this.publishing) clearImmediate(this.publishing);
+    this.publishing = null;
+    this.committed = [];
     for (const entry of this.entries.values()) void entry.dispatcher.then((dispatcher) => dispatcher.close(), () => undefined);
     this.entries.clear();
   }
@@ -85,13 +90,28 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     return entry.dispatcher;
   }
 
-  /** Called after COMMIT by whoever wrote the event; must never throw into the writer. */
+  /**
+   * Called after COMMIT by whoever wrote the event; must never throw into the writer. The fan-out
+   * starts in the next turn of the event loop (events committed in this turn together, in commit
+   * order): the writer's acknowledgement goes out first, and database replies already waiting (the
+   * next writer holding the operation's seq lock) are handled before a broadcast to every socket.
+   */
   private onLocalCommit(event: OperationEvent): void {
-    try {
-      this.offer(event);
-      if (this.clustered) this.server.current?.serverSideEmit('operation-event', event);
-    } catch (error) {
-      this.logger.error(`publishing event ${event.operationId}#${event.seq} failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.committed.push(event);
+    this.publishing ??= setImmediate(() => this.publishCommitted());
+  }
+
+  private publishCommitted(): void {
+    this.publishing = null;
+    const events = this.committed;
+    this.committed = [];
+    for (const event of events) {
+      try {
+        this.offer(event);
+        if (this.clustered) this.server.current?.serverSideEmit('operation-event', event);
+      } catch (error) {
+        this.logger.error(`publishing event ${event.operationId}#${event.seq} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
 

@@ -19,12 +19,16 @@ interface EventRow {
 
 export interface NewEvent {
   operationId: string;
-  /** Or a function of the event's seq, for payloads that carry it (a report's `version`). */
-  data: OperationEventData | ((seq: number) => OperationEventData);
+  data: OperationEventData;
   actor: { userId: string; agencyId: string } | null;
   marking: Marking;
   originAgencyId: string;
   recipientAgencyIds: readonly string[];
+  /**
+   * The event carries this report at the event's own seq: `payload.report.version` and the report
+   * row's `version` are set to the seq in the statement that takes it.
+   */
+  reportVersionOf?: string;
 }
 
 @Injectable()
@@ -33,31 +37,40 @@ export class EventLogRepository {
 
   /**
    * Takes the operation's next sequence number and stores the event, inside the caller's
-   * transaction. The UPDATE locks the operation row until COMMIT, so concurrent writers to one
-   * operation get 1, 2, 3… with no gap, and a rollback gives its number back.
+   * transaction, in ONE statement. The UPDATE locks the operation row until COMMIT, so concurrent
+   * writers to one operation get 1, 2, 3… with no gap, and a rollback gives its number back. Call it
+   * as the last statement before COMMIT: the lock is then held for this statement and the COMMIT
+   * only, not for the rest of the write (other writers to the operation queue on it).
    */
   async append(manager: EntityManager, event: NewEvent): Promise<OperationEvent> {
-    const [[counter]] = (await manager.query('UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [
+    const { type, ...payload } = event.data;
+    const params: unknown[] = [
       event.operationId,
-    ])) as [[{ last_seq: string }], number];
-    const data = typeof event.data === 'function' ? event.data(Number(counter.last_seq)) : event.data;
-    const { type, ...payload } = data;
-    const [row] = (await manager.query(
-      `INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [
-        event.operationId,
-        counter.last_seq,
-        type,
-        event.actor?.userId ?? null,
-        event.actor?.agencyId ?? null,
-        event.marking,
-        event.originAgencyId,
-        event.recipientAgencyIds,
-        payload,
-      ],
+      type,
+      event.actor?.userId ?? null,
+      event.actor?.agencyId ?? null,
+      event.marking,
+      event.originAgencyId,
+      event.recipientAgencyIds,
+      payload,
+    ];
+    const withVersion = event.reportVersionOf !== undefined;
+    if (withVersion) params.push(event.reportVersionOf);
+    const rows = (await manager.query(
+      `WITH s AS (UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq),
+            e AS (INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
+                  SELECT $1::uuid, s.last_seq, $2::text, $3::uuid, $4::uuid, $5::text, $6::uuid, $7::uuid[],
+                         ${withVersion ? `jsonb_set($8::jsonb, '{report,version}', to_jsonb(s.last_seq))` : '$8::jsonb'}
+                    FROM s
+                  RETURNING *)${
+                    withVersion ? `,
+            v AS (UPDATE reports SET version = (SELECT seq FROM e) WHERE id = $9::uuid)` : ''
+                  }
+       SELECT * FROM e`,
+      params,
     )) as EventRow[];
-    return toOperationEvent(row);
+    if (rows.length === 0) throw new Error(`operation ${event.operationId} does not exist: no seq to take`);
+    return toOperationEvent(rows[0]);
   }
 
   /** Events after `sinceSeq` that the viewer may see, in sequence order. */

@@ -45,8 +45,8 @@ export class OperationParticipantsService {
       }
       await this.operations.touch(tx.manager, operationId);
       const participant: OperationParticipant = { agency: { id: agency.id, code: agency.code, name: agency.name }, role: input.role };
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_added', participant }));
       await this.record(tx, user, operationId, 'operation.participant_add', { agencyId: agency.id, agencyCode: agency.code, role: input.role });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_added', participant }));
       return participant;
     });
   }
@@ -60,8 +60,8 @@ export class OperationParticipantsService {
       if (role === 'lead') throw conflict('lead_cannot_leave', 'The lead agency cannot be removed from its operation');
       await this.operations.removeParticipant(tx.manager, operationId, agencyId);
       await this.operations.touch(tx.manager, operationId);
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId }));
       await this.record(tx, user, operationId, 'operation.participant_remove', { agencyId, role });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId }));
       tx.afterCommit(() => this.accessChanges.publish({ kind: 'participant-removed', operationId, agencyId }));
     });
   }
@@ -76,8 +76,8 @@ export class OperationParticipantsService {
       }
       await this.operations.touch(tx.manager, operationId);
       const site = toSite(row);
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_attached', site }));
       await this.record(tx, user, operationId, 'operation.site_attach', { siteId, siteCode: site.code });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_attached', site }));
       return site;
     });
   }
@@ -87,8 +87,8 @@ export class OperationParticipantsService {
       const access = await this.lockOpenForLead(tx, user, operationId);
       if (!(await this.operations.detachSite(tx.manager, operationId, siteId))) throw notFound('Site of this operation');
       await this.operations.touch(tx.manager, operationId);
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_detached', siteId }));
       await this.record(tx, user, operationId, 'operation.site_detach', { siteId });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_detached', siteId }));
     });
   }
 

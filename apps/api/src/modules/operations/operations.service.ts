@@ -63,8 +63,8 @@ export class OperationsService {
         const id = await this.operations.insert(tx.manager, input, user.agencyId, user.id);
         const access = await this.access.require(user, id, tx.manager);
         const operation = await this.read(id, 'lead', tx.manager);
-        await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
         await this.record(tx, user, id, 'operation.create', { operation: { code: operation.code, name: operation.name, exercise: operation.exercise } });
+        await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
         return operation;
       });
     } catch (error) {
@@ -85,8 +85,8 @@ export class OperationsService {
       }
       await this.operations.update(tx.manager, operationId, changes);
       const operation = await this.read(operationId, access.role, tx.manager);
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
       await this.record(tx, user, operationId, 'operation.update', { changes: Object.keys(changes) });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
       return operation;
     });
   }
@@ -100,8 +100,8 @@ export class OperationsService {
       }
       await this.operations.setStatus(tx.manager, operationId, status);
       const operation = await this.read(operationId, access.role, tx.manager);
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
       await this.record(tx, user, operationId, 'operation.transition', { from: access.status, to: status });
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
       return operation;
     });
   }

@@ -113,10 +113,6 @@ export class ReportsRepository {
     await manager.query(`UPDATE reports SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
-  async setVersion(manager: EntityManager, id: string, version: number): Promise<void> {
-    await manager.query('UPDATE reports SET version = $2 WHERE id = $1', [id, version]);
-  }
-
   async insertHistory(
     manager: EntityManager,
     entry: { reportId: string; userId: string; action: ReportChange['action']; changes: Record<string, [unknown, unknown]>; reason: string | null },

@@ -79,7 +79,6 @@ export class ReportsService {
         return { report: this.replay(winner, user, operationId), created: false };
       }
       await this.reports.insertHistory(tx.manager, { reportId: id, userId: user.id, action: 'created', changes: {}, reason: null });
-      const report = await this.appendEvent(tx, user, id, 'report.created');
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
         agencyId: user.agencyId,
@@ -89,6 +88,7 @@ export class ReportsService {
         operationId,
         details: { clientId: input.clientId, kind: input.kind, marking: input.marking },
       });
+      const report = await this.appendEvent(tx, user, id, 'report.created');
       return { report, created: true };
     });
   }
@@ -162,7 +162,6 @@ export class ReportsService {
       };
       await this.reports.update(tx.manager, reportId, columns);
       await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: 'amended', changes, reason: null });
-      const report = await this.appendEvent(tx, user, reportId, 'report.updated');
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
         agencyId: user.agencyId,
@@ -172,7 +171,7 @@ export class ReportsService {
         operationId: row.operation_id,
         details: { fields: Object.keys(changes) },
       });
-      return report;
+      return this.appendEvent(tx, user, reportId, 'report.updated');
     });
   }
 
@@ -231,7 +230,6 @@ export class ReportsService {
       }
       await this.reports.update(tx.manager, reportId, { status, status_reason: reason, status_by: user.id, status_at: true });
       await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: status, changes: { status: ['reported', status] }, reason });
-      const report = await this.appendEvent(tx, user, reportId, 'report.updated');
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
         agencyId: user.agencyId,
@@ -241,7 +239,7 @@ export class ReportsService {
         operationId: row.operation_id,
         details: reason ? { reason } : {},
       });
-      return report;
+      return this.appendEvent(tx, user, reportId, 'report.updated');
     });
   }
 
@@ -261,7 +259,10 @@ export class ReportsService {
     return row;
   }
 
-  /** Appends the report's event (carrying the report at its new version) and stores that version. */
+  /**
+   * Appends the report's event (carrying the report at its new version) and stores that version:
+   * the last statement of the write, because it takes the operation's seq lock (held until COMMIT).
+   */
   private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.created' | 'report.updated'): Promise<Report> {
     const row = await this.reports.findById(reportId, tx.manager);
     if (!row) throw notFound('Report');
@@ -272,9 +273,10 @@ export class ReportsService {
       marking: row.marking,
       originAgencyId: row.origin_agency_id,
       recipientAgencyIds: row.recipient_agency_ids,
-      data: (seq) => ({ type, report: toReport(row, seq) }),
+      // Its version is the event's seq, set in the statement that takes the seq.
+      data: { type, report: toReport(row) },
+      reportVersionOf: reportId,
     });
-    await this.reports.setVersion(tx.manager, reportId, event.seq);
     return toReport(row, event.seq);
   }
 

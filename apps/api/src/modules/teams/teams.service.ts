@@ -54,8 +54,8 @@ export class TeamsService {
         const id = await this.teams.insert(tx.manager, operationId, user.agencyId, input);
         await this.teams.replaceMembers(tx.manager, id, input.memberUserIds);
         const team = await this.reread(tx, id);
-        await this.append(tx, user, team, 'team.created');
         await this.record(tx, user, team, 'team.create', { callSign: team.callSign, memberUserIds: input.memberUserIds });
+        await this.append(tx, user, team, 'team.created');
         return team;
       });
     } catch (error) {
@@ -77,8 +77,8 @@ export class TeamsService {
         await this.teams.update(tx.manager, teamId, fields);
         if (memberUserIds) await this.teams.replaceMembers(tx.manager, teamId, memberUserIds);
         const team = await this.reread(tx, teamId);
-        await this.append(tx, user, team, 'team.updated');
         await this.record(tx, user, team, 'team.update', { changes });
+        await this.append(tx, user, team, 'team.updated');
         return team;
       });
     } catch (error) {
@@ -98,8 +98,8 @@ export class TeamsService {
       }
       await this.teams.setStatus(tx.manager, teamId, status);
       const team = await this.reread(tx, teamId);
-      await this.append(tx, user, team, 'team.updated');
       await this.record(tx, user, team, 'team.status', { from: before.status, to: status });
+      await this.append(tx, user, team, 'team.updated');
       return team;
     });
   }
