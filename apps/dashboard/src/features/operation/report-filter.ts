@@ -1,7 +1,7 @@
 import type { Report, Team } from '@lintas/contracts';
 import { TIME_WINDOW_MS, type ViewFilters } from './view-filters';
 
-/** The reports the filters let through, newest first by occurrence. `now` moves the time window. */
+/** The reports the filters let through, in the store's order. `now` moves the time window. */
 export function filterReports(reports: Iterable<Report>, filters: ViewFilters, now: number): Report[] {
   const windowMs = TIME_WINDOW_MS[filters.window];
   const since = windowMs === null ? null : now - windowMs;
@@ -14,7 +14,7 @@ export function filterReports(reports: Iterable<Report>, filters: ViewFilters, n
     if (since !== null && Date.parse(report.occurredAt) < since) continue;
     result.push(report);
   }
-  return result.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  return result;
 }
 
 /** Teams under the agency and marking filters (teams have no kind, status filter or time). */
