@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
@@ -77,6 +78,7 @@ describeInBrowser('dashboard benchmark', () => {
       [JSON.stringify({ accessToken: login.accessToken, refreshToken: login.refreshToken, accessExpiresAt: Date.now() + login.expiresIn * 1000, user: login.user })],
     );
     const page = await newPage(context);
+    const machineLoad = loadavg()[0];
     const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);
     await saveScreenshot(page, 'bench-dashboard-loaded');
 
@@ -111,6 +113,7 @@ describeInBrowser('dashboard benchmark', () => {
       movesDrawn,
       longTasks: tasks.length,
       longestTaskMs: Math.round(longest),
+      machineLoad,
     };
     const section = formatSection(figures);
     console.log(`\n${section}\n`);
@@ -169,6 +172,7 @@ function formatSection(figures: {
   movesDrawn: number;
   longTasks: number;
   longestTaskMs: number;
+  machineLoad: number;
 }): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
   const refused = Object.entries(figures.positions.refused)
@@ -179,7 +183,7 @@ function formatSection(figures: {
     '',
     `\`npm run bench:ui\` (apps/dashboard-e2e/src/bench): the operation view of an operation with ${REPORTS.toLocaleString('en')} reports and ${TEAMS} teams ` +
       `(arranged by SQL with their event-log rows), in headless Chromium at 1920×1080, cold cache, on this machine (2 cores shared with the API and the database). ` +
-      `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the machine's load average when the page was opened: ${figures.machineLoad.toFixed(1)}.`,
     '',
     '| measure | result | target |',
     '|---|---|---|',

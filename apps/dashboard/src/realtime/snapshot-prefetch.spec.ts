@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../api/api-client';
-import { snapshot } from '../test-support/fixtures';
-import { prefetchSnapshot, takePrefetchedSnapshot } from './snapshot-prefetch';
+import { operation, snapshot } from '../test-support/fixtures';
+import { operationFetchedAhead, prefetchSnapshot, takePrefetchedSnapshot } from './snapshot-prefetch';
 
 const ID = '2880f5d1-0755-4723-b8bf-c6003da06354';
 
 function fakeApi() {
   const getSnapshot = vi.fn(async () => snapshot({ seq: 7 }));
-  return { api: { getSnapshot } as unknown as ApiClient, getSnapshot };
+  const getOperation = vi.fn(async () => operation({ id: ID }));
+  return { api: { getSnapshot, getOperation } as unknown as ApiClient, getSnapshot };
 }
 
 describe('snapshot prefetch', () => {
@@ -18,6 +19,9 @@ describe('snapshot prefetch', () => {
     const taken = takePrefetchedSnapshot(ID);
     expect((await taken)?.seq).toBe(7);
     expect(takePrefetchedSnapshot(ID)).toBeNull();
+    // The operation itself, for framing the map, is there once answered.
+    expect(operationFetchedAhead(ID)?.id).toBe(ID);
+    expect(operationFetchedAhead('00000000-0000-4000-8000-000000000001')).toBeNull();
   });
 
   it('does nothing for other addresses or when nobody is signed in, and gives nothing for another operation or when stale', () => {

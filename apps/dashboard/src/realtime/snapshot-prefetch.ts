@@ -1,4 +1,4 @@
-import type { OperationSnapshot } from '@lintas/contracts';
+import type { Operation, OperationSnapshot } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 
 const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -6,6 +6,8 @@ const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 const FRESH_MS = 15_000;
 
 let prefetched: { operationId: string; at: number; snapshot: Promise<OperationSnapshot> } | null = null;
+/** The operation itself (small, answered long before the snapshot): where to frame the map before anything is drawn. */
+let operationAhead: Operation | null = null;
 
 /**
  * The snapshot is the longest wait on the way to the first picture of an operation. When the
@@ -16,10 +18,23 @@ let prefetched: { operationId: string; at: number; snapshot: Promise<OperationSn
 export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boolean): boolean {
   const match = OPERATION_PATH.exec(pathname);
   if (!match || !signedIn) return false;
-  const snapshot = api.getSnapshot(match[1].toLowerCase());
+  const operationId = match[1].toLowerCase();
+  const snapshot = api.getSnapshot(operationId);
   snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
-  prefetched = { operationId: match[1].toLowerCase(), at: Date.now(), snapshot };
+  prefetched = { operationId, at: Date.now(), snapshot };
+  operationAhead = null;
+  api.getOperation(operationId).then(
+    (operation) => {
+      if (prefetched?.operationId === operationId || operationAhead === null) operationAhead = operation;
+    },
+    () => undefined,
+  );
   return true;
+}
+
+/** The operation, if its prefetch has already been answered (synchronous: read while rendering). */
+export function operationFetchedAhead(operationId: string): Operation | null {
+  return operationAhead?.id === operationId.toLowerCase() ? operationAhead : null;
 }
 
 /** The prefetched snapshot of this operation, once, if it is fresh. */

@@ -1,5 +1,5 @@
 import type { Marking, Operation, Report, Team, User } from '@lintas/contracts';
-import type L from 'leaflet';
+import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useClientConfig } from '../../app/client-config';
@@ -14,6 +14,7 @@ import { TeamsLayer } from '../../map/layers/teams-layer';
 import { ViewportReporter } from '../../map/layers/viewport-reporter';
 import '../../map/operation-layers.css';
 import { useOperationId, useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
+import { operationFetchedAhead } from '../../realtime/snapshot-prefetch';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
 import { agencyColours, UNKNOWN_AGENCY_COLOUR } from './agency-colours';
@@ -123,8 +124,9 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const fit = useCallback(() => {
     if (operation) mapController.current?.fitTo(operationPoints(operation, store.getState().teams.values()));
   }, [operation, store]);
-  // The view this user last had of this operation, else the region until the operation is known (then framed on it once).
-  const [initialBounds] = useState(() => storedView(operationId));
+  // The view this user last had of this operation, else its area when already known, else the
+  // region until the operation is known (then framed on it once, before the layers draw).
+  const [initialBounds] = useState(() => storedView(operationId) ?? boundsAround(operationFetchedAhead(operationId)));
   const frameOnce = useMemo(() => (initialBounds || !operation ? undefined : operationPoints(operation, [])), [initialBounds, operation]);
   const framed = useRef(initialBounds !== undefined);
   if (frameOnce) framed.current = true;
@@ -388,6 +390,18 @@ function operationPoints(operation: Operation, teams: Iterable<Team>): Array<[nu
 }
 
 const NONE: never[] = [];
+
+/** The bounds "fit the operation" would frame, with the same margin, for a map created there. */
+function boundsAround(operation: Operation | null): [[number, number], [number, number]] | undefined {
+  if (!operation) return undefined;
+  const points = operationPoints(operation, []);
+  if (points.length === 0) return undefined;
+  const bounds = L.latLngBounds(points.map(([lat, lon]) => L.latLng(lat, lon))).pad(0.15);
+  return [
+    [bounds.getSouth(), bounds.getWest()],
+    [bounds.getNorth(), bounds.getEast()],
+  ];
+}
 const VIEW_KEY = 'lintas.view.';
 
 /** The map view this browser last had of the operation, if any. */
