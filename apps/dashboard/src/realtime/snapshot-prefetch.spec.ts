@@ -20,7 +20,8 @@ describe('snapshot prefetch', () => {
     expect((await taken)?.seq).toBe(7);
     expect(takePrefetchedSnapshot(ID)).toBeNull();
     // The operation itself, for framing the map, is there once answered.
-    expect(operationFetchedAhead(ID)?.id).toBe(ID);
+    expect((await operationFetchedAhead(ID)?.operation)?.id).toBe(ID);
+    expect(operationFetchedAhead(ID)?.value?.id).toBe(ID);
     expect(operationFetchedAhead('00000000-0000-4000-8000-000000000001')).toBeNull();
   });
 

@@ -6,8 +6,8 @@ const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 const FRESH_MS = 15_000;
 
 let prefetched: { operationId: string; at: number; snapshot: Promise<OperationSnapshot> } | null = null;
-/** The operation itself (small, answered long before the snapshot): where to frame the map before anything is drawn. */
-let operationAhead: Operation | null = null;
+/** The operation itself (small, answered long before the snapshot): where to frame the map before the layers draw. */
+let operationAhead: { operationId: string; operation: Promise<Operation | null>; value: Operation | null } | null = null;
 
 /**
  * The snapshot is the longest wait on the way to the first picture of an operation. When the
@@ -22,19 +22,21 @@ export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boo
   const snapshot = api.getSnapshot(operationId);
   snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
   prefetched = { operationId, at: Date.now(), snapshot };
-  operationAhead = null;
-  api.getOperation(operationId).then(
-    (operation) => {
-      if (prefetched?.operationId === operationId || operationAhead === null) operationAhead = operation;
-    },
-    () => undefined,
-  );
+  const ahead: NonNullable<typeof operationAhead> = {
+    operationId,
+    value: null,
+    operation: api.getOperation(operationId).then(
+      (operation) => (ahead.value = operation),
+      () => null,
+    ),
+  };
+  operationAhead = ahead;
   return true;
 }
 
-/** The operation, if its prefetch has already been answered (synchronous: read while rendering). */
-export function operationFetchedAhead(operationId: string): Operation | null {
-  return operationAhead?.id === operationId.toLowerCase() ? operationAhead : null;
+/** The prefetched operation: its value if already answered, and the promise of it. */
+export function operationFetchedAhead(operationId: string): { value: Operation | null; operation: Promise<Operation | null> } | null {
+  return operationAhead?.operationId === operationId.toLowerCase() ? operationAhead : null;
 }
 
 /** The prefetched snapshot of this operation, once, if it is fresh. */

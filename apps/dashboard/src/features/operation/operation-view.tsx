@@ -125,9 +125,20 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
     if (operation) mapController.current?.fitTo(operationPoints(operation, store.getState().teams.values()));
   }, [operation, store]);
   // The view this user last had of this operation, else its area when already known, else the
-  // region until the operation is known (then framed on it once, before the layers draw).
-  const [initialBounds] = useState(() => storedView(operationId) ?? boundsAround(operationFetchedAhead(operationId)));
-  const frameOnce = useMemo(() => (initialBounds || !operation ? undefined : operationPoints(operation, [])), [initialBounds, operation]);
+  // region until the operation is known — from its prefetch (while the snapshot is still on its
+  // way) or from the snapshot — and then framed on it once, before the layers draw.
+  const [initialBounds] = useState(() => storedView(operationId) ?? boundsAround(operationFetchedAhead(operationId)?.value ?? null));
+  const [ahead, setAhead] = useState<Operation | null>(null);
+  useEffect(() => {
+    if (initialBounds) return;
+    let current = true;
+    operationFetchedAhead(operationId)?.operation.then((fetched) => current && fetched && setAhead(fetched));
+    return () => {
+      current = false;
+    };
+  }, [initialBounds, operationId]);
+  const frameSource = operation ?? ahead;
+  const frameOnce = useMemo(() => (initialBounds || !frameSource ? undefined : operationPoints(frameSource, [])), [initialBounds, frameSource]);
   const framed = useRef(initialBounds !== undefined);
   if (frameOnce) framed.current = true;
 
