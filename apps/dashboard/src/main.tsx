@@ -14,6 +14,9 @@ if (isFieldPath(window.location.pathname)) {
     ),
   );
 } else {
+  // A small chunk of its own, evaluated while the app's larger ones still load: it starts the
+  // snapshot request of an operation opened by address (see app/early-start.ts).
+  void import('./app/early-start');
   void import('./app/app').then(({ App }) =>
     root.render(
       <StrictMode>
