@@ -11,3 +11,4 @@ export * from './events';
 export * from './socket';
 export * from './positions';
 export * from './scenario';
+export * from './client-config';

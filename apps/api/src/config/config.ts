@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { TILE_URL_TEMPLATE } from '@lintas/contracts';
 import { z } from 'zod';
 
 /**
@@ -38,7 +39,7 @@ const environmentSchema = z.object({
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('lintas-demo-2026'),
   TILE_URL: z
     .string()
-    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) tile URL template with {z}, {x} and {y}')
+    .regex(TILE_URL_TEMPLATE, 'must be an http(s) tile URL template with {z}, {x} and {y}')
     .optional(),
   TILE_ATTRIBUTION: z.string().max(500).optional(),
   POSITION_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),

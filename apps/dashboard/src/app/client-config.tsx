@@ -1,13 +1,8 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { type ClientConfig, clientConfigSchema } from '@lintas/contracts';
 import { getJson } from './api';
 
-/** What `GET /api/client-config` tells the dashboard before anyone signs in. */
-export interface ClientConfig {
-  tileUrl: string | null;
-  tileAttribution: string | null;
-  demo: boolean;
-  positionStaleSeconds: number;
-}
+export type { ClientConfig };
 
 export type ClientConfigState =
   | { status: 'loading'; config: null }
@@ -15,19 +10,10 @@ export type ClientConfigState =
   /** The server did not answer: the dashboard still works on its embedded basemap. */
   | { status: 'unavailable'; config: null; error: string };
 
-const TILE_TEMPLATE = /^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/;
-
-/** Checks the answer's shape; an unusable tile URL is ignored rather than handed to Leaflet. */
+/** Checks the answer with the contracts' schema; an unusable tile URL is ignored rather than handed to Leaflet. */
 export function parseClientConfig(body: unknown): ClientConfig {
   if (typeof body !== 'object' || body === null) throw new Error('client-config: not an object');
-  const value = body as Record<string, unknown>;
-  const tileUrl = typeof value.tileUrl === 'string' && TILE_TEMPLATE.test(value.tileUrl) ? value.tileUrl : null;
-  return {
-    tileUrl,
-    tileAttribution: tileUrl && typeof value.tileAttribution === 'string' ? value.tileAttribution : null,
-    demo: value.demo === true,
-    positionStaleSeconds: typeof value.positionStaleSeconds === 'number' && value.positionStaleSeconds > 0 ? value.positionStaleSeconds : 300,
-  };
+  return clientConfigSchema.parse(body);
 }
 
 const ClientConfigContext = createContext<ClientConfigState>({ status: 'loading', config: null });

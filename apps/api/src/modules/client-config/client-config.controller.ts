@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
+import type { ClientConfig } from '@lintas/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 
 /** What the dashboard needs to know about this server before signing in: map settings. */
@@ -12,7 +13,7 @@ export class ClientConfigController {
 
   @Get()
   @ApiOkResponse({ description: 'Map settings for the dashboard' })
-  get() {
+  get(): ClientConfig {
     return {
       tileUrl: this.config.map.tileUrl,
       tileAttribution: this.config.map.tileAttribution,
