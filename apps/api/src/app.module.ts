@@ -53,7 +53,11 @@ export class AppModule {
             level: config.logLevel,
             autoLogging: { ignore: (request) => request.url === '/api/health' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+            // One short line per request: no headers (tokens, long security headers) in the logs.
+            serializers: {
+              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
