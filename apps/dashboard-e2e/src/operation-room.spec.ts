@@ -65,6 +65,8 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
   async function openOperation(page: Page, operationId: string, query = ''): Promise<void> {
     await page.goto(`${lintas.baseUrl}/operations/${operationId}${query}`);
     await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    // The timeline's past is read after the snapshot; a live event can arrive before it (seen in CI).
+    await page.locator('[data-testid="operation-view"][data-history="loaded"]').waitFor();
     await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
     await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
   }

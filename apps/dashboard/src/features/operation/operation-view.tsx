@@ -210,6 +210,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
       data-operation-id={operationId}
       data-read-only={readOnly}
       data-reports={reports.size}
+      data-history={historyLoaded ? 'loaded' : 'loading'}
       aria-busy={operation === null}
     >
       {exercise && (
