@@ -381,7 +381,7 @@ describe('operations, participants, sites, agencies and users', () => {
       const disabled = await api('PATCH', `/api/users/${user.id}`, adminToken, { disabled: true });
       expect(disabled.status).toBe(200);
       expect(disabled.body.disabled).toBe(true);
-      expect(accessChanges).toEqual([{ kind: 'user-disabled', userId: user.id }]);
+      expect(accessChanges).toEqual([{ kind: 'user-signed-out', userId: user.id, reason: 'Your account has been disabled' }]);
       const open = await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
       expect(open[0].n).toBe(0);
       expect((await http(t.baseUrl, 'GET', '/api/me', { token: session.accessToken })).status).toBe(401);

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Subscription } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AccessChangeBus, type AccessChange } from '../modules/event-log/access-change-bus';
-import { allRoomsOf, operationRooms, userRoom } from './operation-rooms';
+import { allRoomsOf, operationRooms, sessionRoom, userRoom } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
 
 /**
  * Access changes take effect on open sockets at once, on every instance: an agency removed from an
- * operation has its sockets told (`access:revoked`) and taken out of the operation's rooms; a
- * disabled user's sockets are told and disconnected.
+ * operation has its sockets told (`access:revoked`) and taken out of the operation's rooms; the
+ * sockets of a user signed out everywhere (disabled, new password) or of one ended sign-in are told
+ * and disconnected.
  *
  * Each instance applies a change to its own sockets, synchronously (`local`), the instance where
  * it committed first and the others when it reaches them (`serverSideEmit`, through the adapter).
@@ -59,8 +60,8 @@ export class AccessRevocation implements OnModuleInit, OnModuleDestroy {
         namespace.local.in(room).emit('access:revoked', { operationId: change.operationId, reason: 'Your agency no longer takes part in this operation' });
         namespace.local.in(room).socketsLeave(allRoomsOf(change.operationId, change.agencyId));
       } else {
-        const room = userRoom(change.userId);
-        namespace.local.in(room).emit('access:revoked', { operationId: null, reason: 'Your account has been disabled' });
+        const room = change.kind === 'user-signed-out' ? userRoom(change.userId) : sessionRoom(change.sessionId);
+        namespace.local.in(room).emit('access:revoked', { operationId: null, reason: change.reason });
         namespace.local.in(room).disconnectSockets(true);
       }
     } catch (error) {

@@ -15,6 +15,7 @@ export const operationRooms = {
 };
 
 export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** The rooms a member socket joins for one operation (the catching-up room aside). */
 export function memberRooms(operationId: string, agencyId: string, role: OperationRole): string[] {

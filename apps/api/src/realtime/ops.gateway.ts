@@ -14,7 +14,7 @@ import { parseInput } from '../common/validation';
 import { AuthService } from '../modules/auth/auth.service';
 import { PositionsService } from '../modules/positions/positions.service';
 import { ReportsService } from '../modules/reports/reports.service';
-import { userRoom } from './operation-rooms';
+import { sessionRoom, userRoom } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
 import { answerAck } from './socket-ack';
 import type { AckResult, OpsNamespace, OpsSocket } from './socket-types';
@@ -55,7 +55,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
   }
 
   handleConnection(socket: OpsSocket): void {
-    void socket.join(userRoom(socket.data.user.id));
+    void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
 
     this.on(socket, SocketEvents.subscribe, async (request, after) => {
       const subscription = await this.subscriptions.subscribe(socket, parseInput(subscribeSchema, request));
@@ -82,7 +82,9 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
     if (typeof token !== 'string' || token.length === 0) {
       throw new AppError(401, 'unauthorized', 'Sign in first: pass the access token as auth: { token } when connecting');
     }
-    socket.data.user = await this.auth.authenticate(token);
+    const { user, sessionId } = await this.auth.authenticateSession(token);
+    socket.data.user = user;
+    socket.data.sessionId = sessionId;
     socket.data.subscriptions = {};
   }
 

@@ -15,6 +15,8 @@ export interface InterServerEvents {
 
 export interface SocketData {
   user: AuthUser;
+  /** The sign-in whose access token opened the socket; logging out of it closes the socket. */
+  sessionId: string;
   /** Operation id → the generation of its current subscription on this socket (a resubscribe supersedes a catch-up in flight). */
   subscriptions: Record<string, number>;
 }

@@ -170,5 +170,52 @@ describe('realtime refusals and revocation', () => {
       await waitUntil(() => disconnected, 'the disconnect');
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your account has been disabled' }]);
     });
+
+    it("a password changed by an administrator closes every socket of the user", async () => {
+      const session = await signIn(t.baseUrl, users.vnCommander.email);
+      const socket = await connectOps(t.baseUrl, session.accessToken);
+      sockets.push(socket);
+      const feed = new Feed(socket);
+      let disconnected = false;
+      socket.on('disconnect', () => (disconnected = true));
+      const answer = await http(t.baseUrl, 'PATCH', `/api/users/${users.vnCommander.id}`, { token: tokens.admin, body: { password: 'a brand new pass phrase' } });
+      expect(answer.status).toBe(200);
+      await waitUntil(() => disconnected, 'the disconnect');
+      expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your password was changed; sign in again' }]);
+    });
+
+    it('logging out closes the sockets of that sign-in, and only those', async () => {
+      const signedOut = await signIn(t.baseUrl, users.thCommander.email);
+      const other = await signIn(t.baseUrl, users.thCommander.email);
+      const leaving = await connectOps(t.baseUrl, signedOut.accessToken);
+      const staying = await connectOps(t.baseUrl, other.accessToken);
+      sockets.push(leaving, staying);
+      const feed = new Feed(leaving);
+      let disconnected = false;
+      leaving.on('disconnect', () => (disconnected = true));
+
+      const answer = await http(t.baseUrl, 'POST', '/api/auth/logout', { token: signedOut.accessToken, body: { refreshToken: signedOut.refreshToken } });
+      expect(answer.status).toBe(204);
+      await waitUntil(() => disconnected, 'the disconnect');
+      expect(feed.revoked).toEqual([{ operationId: null, reason: 'You have signed out' }]);
+      expect(staying.connected).toBe(true);
+      expect(await subscribe(staying, { operationId: otherOperationId, sinceSeq: 0 })).toMatchObject({ ok: true });
+      // The ended sign-in cannot open a new socket either.
+      await expect(connectOps(t.baseUrl, signedOut.accessToken)).rejects.toMatchObject({ message: 'The session has ended; sign in again' });
+    });
+
+    it('a refresh token used twice ends its sign-in, and its open sockets with it', async () => {
+      const session = await signIn(t.baseUrl, users.thCommander.email);
+      const socket = await connectOps(t.baseUrl, session.accessToken);
+      sockets.push(socket);
+      const feed = new Feed(socket);
+      let disconnected = false;
+      socket.on('disconnect', () => (disconnected = true));
+
+      expect((await http(t.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(200);
+      expect((await http(t.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+      await waitUntil(() => disconnected, 'the disconnect');
+      expect(feed.revoked).toEqual([{ operationId: null, reason: 'This sign-in was ended because its refresh token was used twice; sign in again' }]);
+    });
   });
 });

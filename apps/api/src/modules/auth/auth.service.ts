@@ -8,6 +8,7 @@ import { AppError, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
+import { AccessChangeBus } from '../event-log/access-change-bus';
 import { toUser, type UserRow } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 import type { AuthUser } from './auth-user';
@@ -27,6 +28,8 @@ export interface ClientInfo {
 }
 
 const INVALID_CREDENTIALS = 'Invalid e-mail or password';
+const SIGNED_OUT = 'You have signed out';
+const SESSION_REVOKED = 'This sign-in was ended because its refresh token was used twice; sign in again';
 
 @Injectable()
 export class AuthService {
@@ -39,6 +42,7 @@ export class AuthService {
     private readonly transactions: TransactionService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly accessChanges: AccessChangeBus,
   ) {}
 
   async login(request: LoginRequest, client: ClientInfo): Promise<LoginResponse> {
@@ -83,6 +87,7 @@ export class AuthService {
       if (!stored) return { error: 'unknown' as const };
       if (stored.revoked_at) {
         await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+        tx.afterCommit(() => this.endSession(stored.family_id, SESSION_REVOKED));
         await this.audit.recordInTransaction(tx, {
           userId: stored.user_id,
           agencyId: null,
@@ -107,7 +112,10 @@ export class AuthService {
   async logout(refreshToken: string, user: AuthUser): Promise<void> {
     await this.transactions.run(async (tx) => {
       const stored = await this.refreshTokens.findByHashForUpdate(tx.manager, hashToken(refreshToken));
-      if (stored && stored.user_id === user.id) await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+      if (stored && stored.user_id === user.id) {
+        await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+        tx.afterCommit(() => this.endSession(stored.family_id, SIGNED_OUT));
+      }
       await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'auth.logout', entityType: 'user', entityId: user.id });
     });
   }
@@ -117,6 +125,11 @@ export class AuthService {
    * a disabled user or an ended sign-in is refused at once, not when the token expires.
    */
   async authenticate(accessToken: string): Promise<AuthUser> {
+    return (await this.authenticateSession(accessToken)).user;
+  }
+
+  /** `authenticate`, with the sign-in the token belongs to (a socket joins its room, so that logging out closes it). */
+  async authenticateSession(accessToken: string): Promise<{ user: AuthUser; sessionId: string }> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
@@ -132,13 +145,18 @@ export class AuthService {
     )) as (Omit<UserRow, 'password_hash' | 'agency_name'> & { session_open: boolean })[];
     const row = rows[0];
     if (!row || row.disabled || !row.session_open) throw unauthorized('The session has ended; sign in again');
-    return { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agency_id, agencyCode: row.agency_code };
+    return { user: { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agency_id, agencyCode: row.agency_code }, sessionId: claims.sid };
   }
 
   async me(user: AuthUser): Promise<User> {
     const row = await this.users.findById(user.id);
     if (!row) throw unauthorized();
     return toUser(row);
+  }
+
+  /** Open sockets of an ended sign-in are told why and closed (the realtime module listens). */
+  private endSession(sessionId: string, reason: string): void {
+    this.accessChanges.publish({ kind: 'session-ended', sessionId, reason });
   }
 
   private async issueRefreshToken(

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
 
 /**
- * Someone lost access: an agency was taken out of an operation, or a user was disabled. Published
+ * Someone lost access: an agency was taken out of an operation; every sign-in of a user ended
+ * (disabled, or its password changed); or one sign-in ended (logged out, or revoked because its
+ * refresh token was used twice). `reason` is what the closed sockets are told. Published
  * only after the change has committed (`tx.afterCommit`), so that the realtime gateway can drop
  * the affected sockets at once instead of waiting for their next request.
  */
 export type AccessChange =
   | { kind: 'participant-removed'; operationId: string; agencyId: string }
-  | { kind: 'user-disabled'; userId: string };
+  | { kind: 'user-signed-out'; userId: string; reason: string }
+  | { kind: 'session-ended'; sessionId: string; reason: string };
 
 @Injectable()
 export class AccessChangeBus {

@@ -57,8 +57,11 @@ export class UsersService {
       if (!before) throw notFound('User');
       await this.users.update(tx.manager, id, { name: changes.name, role: changes.role, disabled: changes.disabled, passwordHash });
       const disabledNow = changes.disabled === true && !before.disabled;
-      if (disabledNow || passwordHash) await this.refreshTokens.revokeAllForUser(tx.manager, id);
-      if (disabledNow) tx.afterCommit(() => this.accessChanges.publish({ kind: 'user-disabled', userId: id }));
+      if (disabledNow || passwordHash) {
+        await this.refreshTokens.revokeAllForUser(tx.manager, id);
+        const reason = disabledNow ? 'Your account has been disabled' : 'Your password was changed; sign in again';
+        tx.afterCommit(() => this.accessChanges.publish({ kind: 'user-signed-out', userId: id, reason }));
+      }
       const { password: _password, ...logged } = changes;
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
