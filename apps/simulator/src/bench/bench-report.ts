@@ -10,6 +10,8 @@ export interface BenchParams {
   durationS: number;
   reportShare: number;
   sweep: boolean;
+  /** The sweep's first rate: it doubles from there while p99 holds, then narrows the gap to the first failure. */
+  sweepStartRate: number;
   sweepReportShare: number;
   ingestDurationS: number;
   ingestBatch: number;

@@ -1,6 +1,7 @@
 import { delay } from '../client/lintas-api';
 import { FanoutSession, type Deliveries } from './fanout-session';
 import { FieldLoad, type FieldLoadResult } from './field-load';
+import { RateSearch } from './rate-search';
 import { CpuMeter, rssBytes } from './process-stats';
 
 /** One system under test for the fan-out: Lintas, or the bare Socket.IO baseline. */
@@ -117,9 +118,13 @@ export function describe(run: FanoutRun): string {
   );
 }
 
+/** The sweep stops narrowing once the gap between held and failed rates is within this share of the held one. */
+export const SWEEP_PRECISION = 0.15;
+
 /**
- * Raises the rate (doubling) until p99 passes `limitMs` or posts are refused, within `maxRate`
- * and at most `maxSteps` steps; answers every step and the highest rate that held.
+ * Searches for the highest rate whose p99 stays within `limitMs` with no post refused and every
+ * report delivered (`RateSearch`: doubling from `startRate`, then narrowing the gap), within
+ * `maxRate` and at most `maxSteps` steps; answers every step and the highest rate that held.
  */
 export async function sweepFanout(
   target: FanoutTarget,
@@ -129,12 +134,13 @@ export async function sweepFanout(
 ): Promise<{ steps: FanoutRun[]; highest: FanoutRun | null }> {
   const steps: FanoutRun[] = [];
   let highest: FanoutRun | null = null;
-  for (let rate = options.startRate, step = 0; rate <= options.maxRate && step < options.maxSteps; rate *= 2, step++) {
+  const search = new RateSearch({ start: options.startRate, max: options.maxRate, precision: SWEEP_PRECISION });
+  for (let rate = search.next(); rate !== null && steps.length < options.maxSteps; rate = search.next()) {
     const run = await measureFanout(target, session, { rate, durationS: options.durationS, warmupS: 2, reportShare: options.reportShare }, log);
     steps.push(run);
     const held = run.deliveries.latency.p99 <= options.limitMs && run.sent.refused === 0 && run.deliveries.reports >= run.expectedReportDeliveries * 0.99;
-    if (!held) break;
-    highest = run;
+    search.record(rate, held);
+    if (held && (!highest || rate > highest.rate)) highest = run;
   }
   return { steps, highest };
 }

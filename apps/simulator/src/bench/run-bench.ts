@@ -164,7 +164,7 @@ async function runCatchUpPhase(options: RunBenchOptions, server: LintasServer, w
 
 function sweepOptions(options: RunBenchOptions) {
   return {
-    startRate: options.rate,
+    startRate: options.sweepStartRate,
     maxRate: options.sweepMaxRate,
     maxSteps: SWEEP_MAX_STEPS,
     durationS: options.sweepDurationS,

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { checks, checksTable, resultTable, sweepTable, type BenchResults } from '../bench/bench-report';
 import { writeResults } from '../bench/bench-docs';
+import { SWEEP_PRECISION } from '../bench/fanout-bench';
 import { BENCH_PHASES, runBench, type BenchPhase } from '../bench/run-bench';
 import { numberIn, secondsIn } from './options';
 import { stopOnSigint } from './sigint';
@@ -20,6 +21,7 @@ interface BenchOptions {
   viewers: number;
   sweep: boolean;
   sweepDuration: number;
+  sweepStart: number;
   sweepMax: number;
   sweepReportShare: number;
   ingestDuration: number;
@@ -43,7 +45,8 @@ export function benchCommand(): Command {
     .option('--warmup <seconds>', 'unmeasured fan-out time before it', secondsIn(0, 120), 5)
     .option('--report-share <share>', 'share of the events that are reports (the rest are positions)', numberIn(0, 1), 0.25)
     .option('--viewers <n>', 'distinct viewer accounts the sockets sign in as', numberIn(1, 100, true), 10)
-    .option('--sweep', 'also raise the rate until p99 passes 100 ms, for Lintas and the baseline', false)
+    .option('--sweep', 'also search the highest rate whose p99 stays within 100 ms, for Lintas and the baseline', false)
+    .option('--sweep-start <r>', 'first rate the sweep tries (it doubles from there, then narrows)', numberIn(1, 10_000), 5)
     .option('--sweep-duration <seconds>', 'measured time of each sweep step', secondsIn(1, 120), 10)
     .option('--sweep-max <r>', 'highest rate the sweep tries', numberIn(1, 100_000), 5120)
     .option('--sweep-report-share <share>', 'share of reports during the sweep', numberIn(0, 1), 1)
@@ -75,6 +78,7 @@ async function bench(options: BenchOptions): Promise<number> {
       viewers: options.viewers,
       sweep: options.sweep,
       sweepDurationS: options.sweepDuration,
+      sweepStartRate: options.sweepStart,
       sweepMaxRate: options.sweepMax,
       sweepReportShare: options.sweepReportShare,
       ingestDurationS: options.ingestDuration,
@@ -132,7 +136,7 @@ function report(results: BenchResults): string {
     `Phases: ${params.phases.join(', ')}. Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
       ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
       ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports.` +
-      (params.sweep ? ` Sweep: doubling from ${params.rate}/s, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
+      (params.sweep ? ` Sweep: doubling from ${params.sweepStartRate}/s while p99 ≤ 100 ms, then narrowing to within ${SWEEP_PRECISION * 100} %, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
     '',
     resultTable(results),
     '',
