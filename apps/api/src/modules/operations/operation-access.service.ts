@@ -55,7 +55,11 @@ export class OperationAccessService {
 
   /** Writing into an operation (reports, teams, positions) needs it open and the agency not an observer. */
   async requireWriter(user: AuthUser, operationId: string, manager?: EntityManager): Promise<OperationAccess> {
-    const access = await this.require(user, operationId, manager);
+    return this.assertWriter(user, await this.require(user, operationId, manager));
+  }
+
+  /** `requireWriter`'s checks on access already read (no second query in the same transaction). */
+  assertWriter(user: AuthUser, access: OperationAccess): OperationAccess {
     if (access.role === 'observer') throw forbidden('observer_read_only', 'Observing agencies cannot write into this operation');
     if (user.role === 'liaison') throw forbidden('liaison_read_only', 'Liaison accounts are read-only');
     if (access.status === 'closed') throw conflict('operation_closed', 'The operation is closed; it accepts no more changes');

@@ -45,12 +45,12 @@ export class ReportsService {
    */
   async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
     return this.transactions.run(async (tx) => {
-      await this.access.require(user, operationId, tx.manager);
+      const membership = await this.access.require(user, operationId, tx.manager);
       const existing = await this.reports.findByClientId(input.clientId, tx.manager);
       // A retry is answered even if the operation closed in between: the write already happened.
       if (existing) return { report: this.replay(existing, user, operationId), created: false };
 
-      const access = await this.access.requireWriter(user, operationId, tx.manager);
+      const access = this.access.assertWriter(user, membership);
       await this.checkTeam(tx.manager, user, access, input.teamId);
       await this.checkSite(tx.manager, input.siteId);
       const recipientAgencyIds = await this.checkRecipients(tx.manager, operationId, input.marking, input.recipientAgencyIds);
