@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   canView,
   markingVisibility,
+  type MarkedItem,
   type PositionBatch,
   type PositionBatchResult,
   type PositionHistoryQuery,
@@ -89,8 +90,12 @@ export class PositionsService {
   }
 
   private async authorizeTeamWriter(user: AuthUser, operationId: string, teamId: string): Promise<{ access: OperationAccess; team: TeamMarking }> {
+    // Both reads at once, on two pooled connections (a live position's latency is its round trips);
+    // the membership is judged first, so an outsider learns nothing about the team.
+    const teamRead = this.repository.findTeam(operationId, teamId, user.id);
+    teamRead.catch(() => undefined); // judged below, unless the membership check throws first
     const access = await this.access.requireWriter(user, operationId);
-    const team = await this.visibleTeam(user, access, teamId);
+    const team = visibleTo(access, await teamRead);
     if (user.role === 'field') {
       if (!team.isMember) throw forbidden('team_member_required', 'Field officers post positions only for a team they are a member of');
     } else if (team.originAgencyId !== user.agencyId) {
@@ -101,10 +106,14 @@ export class PositionsService {
   }
 
   private async visibleTeam(user: AuthUser, access: OperationAccess, teamId: string) {
-    const team = await this.repository.findTeam(access.operationId, teamId, user.id);
-    if (!team || !canView(team, access.viewer)) throw notFound('Team');
-    return team;
+    return visibleTo(access, await this.repository.findTeam(access.operationId, teamId, user.id));
   }
+}
+
+/** The team, if the viewer may see it; else 404, exactly as for a team that does not exist. */
+function visibleTo<T extends MarkedItem>(access: OperationAccess, team: T | null): T {
+  if (!team || !canView(team, access.viewer)) throw notFound('Team');
+  return team;
 }
 
 function encodeCursor(exactAt: string): string {
