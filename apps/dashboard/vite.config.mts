@@ -20,6 +20,6 @@ export default defineConfig({
   },
   // The largest chunk is data, not code: the embedded Natural Earth 1:50m outlines (~760 kB, ~240 kB
   // gzipped), loaded lazily by the map. The limit sits just above it so that a real code bloat still warns.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800, manifest: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden', chunkSizeWarningLimit: 800, manifest: true },
   test: { environment: 'jsdom', include: ['src/**/*.spec.{ts,tsx}'] },
 });

@@ -97,4 +97,13 @@ describeInBrowser('dashboard shell', () => {
     expect(problemsOf(page).errors).toEqual([]);
     await context.close();
   });
+
+  it('does not publish the source: scripts name no source map, and a map asked for by address is 404', async () => {
+    const html = await (await fetch(`${lintas.baseUrl}/`)).text();
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const code = await (await fetch(`${lintas.baseUrl}${script}`)).text();
+    expect(code).not.toContain('sourceMappingURL');
+    expect((await fetch(`${lintas.baseUrl}${script}.map`)).status).toBe(404);
+  });
 });

@@ -21,6 +21,7 @@ export function fieldPwa(outDir) {
       navigateFallbackAllowlist: [/^\/field(?:[/?#]|$)/],
       cleanupOutdatedCaches: true,
       clientsClaim: true,
+      sourcemap: false, // the API serves no source maps (apps/api/src/dashboard-static.ts)
       manifestTransforms: [
         (entries) => {
           // Only what the field page can load: a phone should not download the operations room.
