@@ -20,10 +20,12 @@ import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RedisModule } from './redis/redis.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
 const FEATURE_MODULES = [
   DatabaseModule,
+  RedisModule,
   EventLogModule,
   AuditModule,
   AuthModule,

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { createClient } from 'redis';
+import { createApp } from '../src/app.factory';
+import { SHARED_REDIS } from '../src/redis/redis.module';
+import type { RedisClient } from '../src/redis/redis-connection';
+import { Fixtures, TEST_PASSWORD } from './support/fixtures';
+import { http } from './support/http';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const REDIS_URL = process.env.LINTAS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** With REDIS_URL, failed sign-ins are counted once for all instances, and a Redis outage does not stop sign-in. */
+describe('sign-in throttle across instances (Redis)', () => {
+  const prefix = `lintas-test-throttle-${randomBytes(4).toString('hex')}`;
+  let a: TestApp;
+  let b: INestApplication;
+  let bUrl: string;
+  let db: Fixtures;
+  let agencyId: string;
+
+  beforeAll(async () => {
+    a = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix });
+    b = await createApp(a.config, a.database.url);
+    await b.listen(0, '127.0.0.1');
+    bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
+    db = await Fixtures.open(a.database.url);
+    agencyId = (await db.agency({ code: 'KH-TH' })).id;
+  });
+  afterAll(async () => {
+    await db?.close();
+    await b?.close();
+    await a?.close();
+    const redis = createClient({ url: REDIS_URL });
+    redis.on('error', () => undefined);
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(keys);
+    await redis.close();
+  });
+
+  const login = (baseUrl: string, email: string, password: string) => http(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+
+  it('five failures spread over two instances lock the account on both', async () => {
+    const user = await db.user({ agencyId, role: 'commander' });
+    for (const baseUrl of [a.baseUrl, bUrl, a.baseUrl, bUrl, a.baseUrl]) expect((await login(baseUrl, user.email, 'wrong guess')).status).toBe(401);
+    for (const baseUrl of [a.baseUrl, bUrl]) {
+      const answer = await login(baseUrl, user.email, TEST_PASSWORD);
+      expect(answer.status).toBe(429);
+      expect(answer.body.message).toMatch(/^Too many failed sign-ins; try again in \d+ minute\(s\)$/);
+    }
+  });
+
+  it('a success on one instance clears the account count for both', async () => {
+    const user = await db.user({ agencyId, role: 'field' });
+    for (const baseUrl of [a.baseUrl, bUrl, a.baseUrl, bUrl]) expect((await login(baseUrl, user.email, 'wrong guess')).status).toBe(401);
+    expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(200);
+    for (const baseUrl of [a.baseUrl, bUrl, a.baseUrl, bUrl]) expect((await login(baseUrl, user.email, 'wrong guess')).status).toBe(401);
+    expect((await login(a.baseUrl, user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('while Redis does not answer, each instance counts in memory: sign-in works and is still limited', async () => {
+    const redis = b.get<RedisClient>(SHARED_REDIS);
+    const user = await db.user({ agencyId, role: 'liaison' });
+    redis.destroy();
+    expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(bUrl, user.email, 'wrong guess')).status).toBe(401);
+    expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(429);
+  });
+});
