@@ -10,8 +10,11 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const REDIS_URL = process.env.LINTAS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** With REDIS_URL, failed sign-ins are counted once for all instances, and a Redis outage does not stop sign-in. */
-describe('sign-in throttle across instances (Redis)', () => {
+/**
+ * With REDIS_URL: failed sign-ins are counted once for all instances, health reports Redis, and a
+ * Redis outage neither stops sign-in nor takes the instance out of a load balancer.
+ */
+describe('state shared through Redis: sign-in throttle and health', () => {
   const prefix = `lintas-test-throttle-${randomBytes(4).toString('hex')}`;
   let a: TestApp;
   let b: INestApplication;
@@ -59,12 +62,24 @@ describe('sign-in throttle across instances (Redis)', () => {
     expect((await login(a.baseUrl, user.email, TEST_PASSWORD)).status).toBe(200);
   });
 
-  it('while Redis does not answer, each instance counts in memory: sign-in works and is still limited', async () => {
+  it('health reports Redis up', async () => {
+    const { status, body } = await http(bUrl, 'GET', '/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('while Redis does not answer: sign-in works and is still limited (in memory), and health says degraded with 200', async () => {
     const redis = b.get<RedisClient>(SHARED_REDIS);
     const user = await db.user({ agencyId, role: 'liaison' });
     redis.destroy();
     expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await login(bUrl, user.email, 'wrong guess')).status).toBe(401);
     expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(429);
+
+    const { status, body } = await http(bUrl, 'GET', '/api/health');
+    expect(status).toBe(200);
+    expect(body.status).toBe('degraded');
+    expect(body.info.database.status).toBe('up');
+    expect(body.details.redis).toMatchObject({ status: 'degraded', message: expect.stringContaining('Redis') });
   });
 });
