@@ -1,21 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { createClient } from 'redis';
 import { createApp } from '../src/app.factory';
 import { SHARED_REDIS } from '../src/redis/redis.module';
 import type { RedisClient } from '../src/redis/redis-connection';
 import { Fixtures, TEST_PASSWORD } from './support/fixtures';
 import { http } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const REDIS_URL = process.env.LINTAS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { dropRedisKeys, TEST_REDIS_URL, testRedisPrefix } from './support/test-redis';
 
 /**
  * With REDIS_URL: failed sign-ins are counted once for all instances, health reports Redis, and a
  * Redis outage neither stops sign-in nor takes the instance out of a load balancer.
  */
 describe('state shared through Redis: sign-in throttle and health', () => {
-  const prefix = `lintas-test-throttle-${randomBytes(4).toString('hex')}`;
+  const prefix = testRedisPrefix('shared');
   let a: TestApp;
   let b: INestApplication;
   let bUrl: string;
@@ -23,7 +20,7 @@ describe('state shared through Redis: sign-in throttle and health', () => {
   let agencyId: string;
 
   beforeAll(async () => {
-    a = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix });
+    a = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix });
     b = await createApp(a.config, a.database.url);
     await b.listen(0, '127.0.0.1');
     bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
@@ -34,12 +31,7 @@ describe('state shared through Redis: sign-in throttle and health', () => {
     await db?.close();
     await b?.close();
     await a?.close();
-    const redis = createClient({ url: REDIS_URL });
-    redis.on('error', () => undefined);
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(keys);
-    await redis.close();
+    await dropRedisKeys(prefix);
   });
 
   const login = (baseUrl: string, email: string, password: string) => http(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });

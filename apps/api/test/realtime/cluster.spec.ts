@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
+import { randomUUID } from 'node:crypto';
 import { arrangeOperation, arrangeTeam } from '../support/arrange-operation';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { Fixtures, signIn } from '../support/fixtures';
 import { http } from '../support/http';
 import { connectOps, Feed, range, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { dropRedisKeys, TEST_REDIS_URL, testRedisPrefix } from '../support/test-redis';
 
-const REDIS_URL = process.env.LINTAS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JWT_SECRET = 'cluster-secret-cluster-secret-cluster-0123';
 
 /**
@@ -20,7 +19,7 @@ describe('two API instances on Redis', () => {
   let db: Fixtures;
   let a: ApiProcess;
   let b: ApiProcess;
-  const prefix = `lintas-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const prefix = testRedisPrefix('cluster');
   const agency: Record<string, string> = {};
   const tokens: Record<string, string> = {};
   const sockets: OpsClient[] = [];
@@ -43,7 +42,7 @@ describe('two API instances on Redis', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = await Fixtures.open(database.url);
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET };
+    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET };
     [a, b] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
     for (const code of ['KH', 'VN']) agency[code] = (await db.agency({ code: `${code}-CL` })).id;
     const people: [string, string, 'commander' | 'field'][] = [
@@ -63,12 +62,7 @@ describe('two API instances on Redis', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.close();
     await database?.drop();
-    const redis = createClient({ url: REDIS_URL });
-    redis.on('error', () => undefined);
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(keys);
-    await redis.close();
+    await dropRedisKeys(prefix);
   });
 
   it('an event written through instance A, a position posted on A and a revocation made on A reach a client of instance B', async () => {

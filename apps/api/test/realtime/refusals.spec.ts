@@ -21,6 +21,13 @@ describe('realtime refusals and revocation', () => {
     sockets.push(socket);
     return socket;
   };
+  /** A socket of a new sign-in of `email`, with what it is told. */
+  const openSignedIn = async (email: string) => {
+    const session = await signIn(t.baseUrl, email);
+    const socket = await connectOps(t.baseUrl, session.accessToken);
+    sockets.push(socket);
+    return { session, socket, feed: new Feed(socket) };
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -161,42 +168,28 @@ describe('realtime refusals and revocation', () => {
     });
 
     it("a disabled user's sockets are told and disconnected", async () => {
-      const socket = await open('vnField');
-      const feed = new Feed(socket);
-      let disconnected = false;
-      socket.on('disconnect', () => (disconnected = true));
+      const feed = new Feed(await open('vnField'));
       const answer = await http(t.baseUrl, 'PATCH', `/api/users/${users.vnField.id}`, { token: tokens.admin, body: { disabled: true } });
       expect(answer.status).toBe(200);
-      await waitUntil(() => disconnected, 'the disconnect');
+      await waitUntil(() => feed.disconnects.length === 1, 'the disconnect');
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your account has been disabled' }]);
     });
 
     it("a password changed by an administrator closes every socket of the user", async () => {
-      const session = await signIn(t.baseUrl, users.vnCommander.email);
-      const socket = await connectOps(t.baseUrl, session.accessToken);
-      sockets.push(socket);
-      const feed = new Feed(socket);
-      let disconnected = false;
-      socket.on('disconnect', () => (disconnected = true));
+      const { feed } = await openSignedIn(users.vnCommander.email);
       const answer = await http(t.baseUrl, 'PATCH', `/api/users/${users.vnCommander.id}`, { token: tokens.admin, body: { password: 'a brand new pass phrase' } });
       expect(answer.status).toBe(200);
-      await waitUntil(() => disconnected, 'the disconnect');
+      await waitUntil(() => feed.disconnects.length === 1, 'the disconnect');
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your password was changed; sign in again' }]);
     });
 
     it('logging out closes the sockets of that sign-in, and only those', async () => {
-      const signedOut = await signIn(t.baseUrl, users.thCommander.email);
-      const other = await signIn(t.baseUrl, users.thCommander.email);
-      const leaving = await connectOps(t.baseUrl, signedOut.accessToken);
-      const staying = await connectOps(t.baseUrl, other.accessToken);
-      sockets.push(leaving, staying);
-      const feed = new Feed(leaving);
-      let disconnected = false;
-      leaving.on('disconnect', () => (disconnected = true));
+      const { session: signedOut, feed } = await openSignedIn(users.thCommander.email);
+      const { socket: staying } = await openSignedIn(users.thCommander.email);
 
       const answer = await http(t.baseUrl, 'POST', '/api/auth/logout', { token: signedOut.accessToken, body: { refreshToken: signedOut.refreshToken } });
       expect(answer.status).toBe(204);
-      await waitUntil(() => disconnected, 'the disconnect');
+      await waitUntil(() => feed.disconnects.length === 1, 'the disconnect');
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'You have signed out' }]);
       expect(staying.connected).toBe(true);
       expect(await subscribe(staying, { operationId: otherOperationId, sinceSeq: 0 })).toMatchObject({ ok: true });
@@ -205,16 +198,11 @@ describe('realtime refusals and revocation', () => {
     });
 
     it('a refresh token used twice ends its sign-in, and its open sockets with it', async () => {
-      const session = await signIn(t.baseUrl, users.thCommander.email);
-      const socket = await connectOps(t.baseUrl, session.accessToken);
-      sockets.push(socket);
-      const feed = new Feed(socket);
-      let disconnected = false;
-      socket.on('disconnect', () => (disconnected = true));
+      const { session, feed } = await openSignedIn(users.thCommander.email);
 
       expect((await http(t.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(200);
       expect((await http(t.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
-      await waitUntil(() => disconnected, 'the disconnect');
+      await waitUntil(() => feed.disconnects.length === 1, 'the disconnect');
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'This sign-in was ended because its refresh token was used twice; sign in again' }]);
     });
   });

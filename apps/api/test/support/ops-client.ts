@@ -39,6 +39,8 @@ export class Feed {
   readonly caughtUp: { operationId: string; seq: number; delivered: number }[] = [];
   readonly positions: TeamPositionsMessage[] = [];
   readonly revoked: { operationId: string | null; reason: string }[] = [];
+  /** The reason of each disconnect, e.g. 'io server disconnect'. */
+  readonly disconnects: string[] = [];
 
   constructor(socket?: OpsClient) {
     if (socket) this.listen(socket);
@@ -50,6 +52,7 @@ export class Feed {
     socket.on('operation:caught-up', (message) => this.caughtUp.push(message));
     socket.on('team:positions', (message) => this.positions.push(message));
     socket.on('access:revoked', (message) => this.revoked.push(message));
+    socket.on('disconnect', (reason) => this.disconnects.push(reason));
     return this;
   }
 
