@@ -6,10 +6,12 @@ import { markingCondition } from '../../common/marking-sql';
 import type { ReportCursor } from './report-cursor';
 import type { ReportHistoryRow, ReportRow } from './report.mapper';
 
-const SELECT_REPORT = `
+/** A report row as the mapper reads it, from `source` (the table, or a CTE of inserted rows). */
+const selectReportFrom = (source: string) => `
   SELECT r.*, a.code AS origin_agency_code, a.name AS origin_agency_name,
          (extract(epoch FROM r.received_at) * 1000000)::bigint AS received_us
-    FROM reports r JOIN agencies a ON a.id = r.origin_agency_id`;
+    FROM ${source} r JOIN agencies a ON a.id = r.origin_agency_id`;
+const SELECT_REPORT = selectReportFrom('reports');
 
 export interface NewReportRow {
   clientId: string;
@@ -59,24 +61,31 @@ export class ReportsRepository {
     return rows[0] ?? null;
   }
 
-  async findByClientId(clientId: string, manager: EntityManager): Promise<ReportRow | null> {
+  async findByClientId(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportRow | null> {
     const rows = (await manager.query(`${SELECT_REPORT} WHERE r.client_id = $1`, [clientId])) as ReportRow[];
     return rows[0] ?? null;
   }
 
   /**
-   * Stores a new report unless one with its client id exists; answers its id, or null when the
-   * client id was taken. A concurrent insert of the same client id waits here for the other
-   * transaction and then answers null: the unique index is the arbiter, not a prior SELECT.
-   * `version` stays 0 until the report's event is appended.
+   * Stores a new report, with its 'created' history row by its author, unless one with its client
+   * id exists; answers the stored row (as `findById` would), or null when the client id was taken.
+   * One statement: the write is one round trip. A concurrent insert of the same client id waits
+   * here for the other transaction and then answers null: the unique index is the arbiter, not a
+   * prior SELECT. `version` stays 0 until the report's event is appended.
    */
-  async insertIfAbsent(manager: EntityManager, report: NewReportRow): Promise<string | null> {
+  async insertIfAbsent(manager: EntityManager, report: NewReportRow): Promise<ReportRow | null> {
     const rows = (await manager.query(
-      `INSERT INTO reports (client_id, operation_id, kind, title, narrative, lat, lon, site_id, occurred_at, origin_agency_id,
-                            team_id, author_user_id, marking, recipient_agency_ids, interception, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0)
-       ON CONFLICT (client_id) DO NOTHING
-       RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO reports (client_id, operation_id, kind, title, narrative, lat, lon, site_id, occurred_at, origin_agency_id,
+                              team_id, author_user_id, marking, recipient_agency_ids, interception, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0)
+         ON CONFLICT (client_id) DO NOTHING
+         RETURNING *
+       ), history AS (
+         INSERT INTO report_history (report_id, user_id, action, changes, reason)
+         SELECT id, author_user_id, 'created', '{}', NULL FROM inserted
+       )
+       ${selectReportFrom('inserted')}`,
       [
         report.clientId,
         report.operationId,
@@ -94,8 +103,8 @@ export class ReportsRepository {
         report.recipientAgencyIds,
         report.interception === null ? null : JSON.stringify(report.interception),
       ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    )) as ReportRow[];
+    return rows[0] ?? null;
   }
 
   async update(manager: EntityManager, id: string, columns: ReportColumns): Promise<void> {
@@ -178,10 +187,10 @@ export class ReportsRepository {
 
   /** The team with whether `userId` is one of its members; null when it is not a team of this operation. */
   async findTeamInOperation(
-    manager: EntityManager,
     teamId: string,
     operationId: string,
     userId: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ agencyId: string; isMember: boolean } | null> {
     const rows = (await manager.query(
       `SELECT t.agency_id, EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $3) AS is_member
@@ -191,13 +200,13 @@ export class ReportsRepository {
     return rows[0] ? { agencyId: rows[0].agency_id, isMember: rows[0].is_member } : null;
   }
 
-  async siteExists(manager: EntityManager, siteId: string): Promise<boolean> {
+  async siteExists(siteId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = (await manager.query('SELECT 1 FROM sites WHERE id = $1', [siteId])) as unknown[];
     return rows.length > 0;
   }
 
   /** The agencies taking part in the operation (lead, participants and observers). */
-  async operationAgencyIds(manager: EntityManager, operationId: string): Promise<string[]> {
+  async operationAgencyIds(operationId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = (await manager.query('SELECT agency_id FROM operation_participants WHERE operation_id = $1', [operationId])) as {
       agency_id: string;
     }[];

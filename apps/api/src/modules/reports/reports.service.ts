@@ -44,18 +44,26 @@ export class ReportsService {
    * same clientId from anyone else or for another operation is a conflict.
    */
   async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
+    // Everything the checks need is read at once, before the transaction, on pooled connections:
+    // a report's latency is its round trips, and the write itself is then three (report with its
+    // history, audit, event) plus BEGIN and COMMIT.
+    const [membership, existing, team, siteKnown, operationAgencies] = await Promise.all([
+      this.access.require(user, operationId),
+      this.reports.findByClientId(input.clientId),
+      input.teamId === null ? null : this.reports.findTeamInOperation(input.teamId, operationId, user.id),
+      input.siteId === null ? true : this.reports.siteExists(input.siteId),
+      input.recipientAgencyIds.length === 0 ? [] : this.reports.operationAgencyIds(operationId),
+    ]);
+    // A retry is answered even if the operation closed in between: the write already happened.
+    if (existing) return { report: this.replay(existing, user, operationId), created: false };
+
+    const access = this.access.assertWriter(user, membership);
+    judgeTeam(user, input.teamId, team);
+    if (!siteKnown) throw unknownSite(input.siteId!);
+    const recipientAgencyIds = judgeRecipients(input.marking, input.recipientAgencyIds, operationAgencies);
+
     return this.transactions.run(async (tx) => {
-      const membership = await this.access.require(user, operationId, tx.manager);
-      const existing = await this.reports.findByClientId(input.clientId, tx.manager);
-      // A retry is answered even if the operation closed in between: the write already happened.
-      if (existing) return { report: this.replay(existing, user, operationId), created: false };
-
-      const access = this.access.assertWriter(user, membership);
-      await this.checkTeam(tx.manager, user, access, input.teamId);
-      await this.checkSite(tx.manager, input.siteId);
-      const recipientAgencyIds = await this.checkRecipients(tx.manager, operationId, input.marking, input.recipientAgencyIds);
-
-      const id = await this.reports.insertIfAbsent(tx.manager, {
+      const row = await this.reports.insertIfAbsent(tx.manager, {
         clientId: input.clientId,
         operationId,
         kind: input.kind,
@@ -72,23 +80,22 @@ export class ReportsService {
         recipientAgencyIds,
         interception: input.interception,
       });
-      if (id === null) {
+      if (row === null) {
         // Lost a race with the same clientId: the other transaction has committed it by now.
         const winner = await this.reports.findByClientId(input.clientId, tx.manager);
         if (!winner) throw conflict('client_id_in_flight', 'The same report is being stored by another request; retry');
         return { report: this.replay(winner, user, operationId), created: false };
       }
-      await this.reports.insertHistory(tx.manager, { reportId: id, userId: user.id, action: 'created', changes: {}, reason: null });
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
         agencyId: user.agencyId,
         action: 'report.create',
         entityType: 'report',
-        entityId: id,
-        operationId,
+        entityId: row.id,
+        operationId: access.operationId,
         details: { clientId: input.clientId, kind: input.kind, marking: input.marking },
       });
-      const report = await this.appendEvent(tx, user, id, 'report.created');
+      const report = await this.appendEventOf(tx, user, row, 'report.created');
       return { report, created: true };
     });
   }
@@ -259,13 +266,18 @@ export class ReportsService {
     return row;
   }
 
+  /** `appendEventOf` for the report as it now stands in this transaction. */
+  private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.updated'): Promise<Report> {
+    const row = await this.reports.findById(reportId, tx.manager);
+    if (!row) throw notFound('Report');
+    return this.appendEventOf(tx, user, row, type);
+  }
+
   /**
    * Appends the report's event (carrying the report at its new version) and stores that version:
    * the last statement of the write, because it takes the operation's seq lock (held until COMMIT).
    */
-  private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.created' | 'report.updated'): Promise<Report> {
-    const row = await this.reports.findById(reportId, tx.manager);
-    if (!row) throw notFound('Report');
+  private async appendEventOf(tx: WriteTransaction, user: AuthUser, row: ReportRow, type: 'report.created' | 'report.updated'): Promise<Report> {
     const event = await this.events.append(tx, {
       operationId: row.operation_id,
       actor: { userId: user.id, agencyId: user.agencyId },
@@ -275,9 +287,18 @@ export class ReportsService {
       recipientAgencyIds: row.recipient_agency_ids,
       // Its version is the event's seq, set in the statement that takes the seq.
       data: { type, report: toReport(row) },
-      reportVersionOf: reportId,
+      reportVersionOf: row.id,
     });
     return toReport(row, event.seq);
+  }
+
+  private async checkSite(manager: EntityManager, siteId: string): Promise<void> {
+    if (!(await this.reports.siteExists(siteId, manager))) throw unknownSite(siteId);
+  }
+
+  private async checkRecipients(manager: EntityManager, operationId: string, marking: Marking, recipientAgencyIds: string[]): Promise<string[]> {
+    const operationAgencies = recipientAgencyIds.length === 0 ? [] : await this.reports.operationAgencyIds(operationId, manager);
+    return judgeRecipients(marking, recipientAgencyIds, operationAgencies);
   }
 
   private replay(existing: ReportRow, user: AuthUser, operationId: string): Report {
@@ -286,44 +307,41 @@ export class ReportsService {
     }
     return toReport(existing);
   }
+}
 
-  /**
-   * A field officer posts only for a team it is a member of; a commander or admin for one of its
-   * agency's teams, or for none. The team must be in this operation.
-   */
-  private async checkTeam(manager: EntityManager, user: AuthUser, access: OperationAccess, teamId: string | null): Promise<void> {
-    if (teamId === null) {
-      if (user.role === 'field') throw forbidden('team_required', 'A field officer posts for its team: teamId is required');
-      return;
-    }
-    const team = await this.reports.findTeamInOperation(manager, teamId, access.operationId, user.id);
-    if (user.role === 'field') {
-      if (!team || !team.isMember || team.agencyId !== user.agencyId) {
-        throw forbidden('not_team_member', 'A field officer posts only for a team it belongs to in this operation');
-      }
-    } else if (!team || team.agencyId !== user.agencyId) {
-      throw forbidden('not_agency_team', "Reports may be posted only for your own agency's teams in this operation");
-    }
+/**
+ * A field officer posts only for a team it is a member of; a commander or admin for one of its
+ * agency's teams, or for none. The team must be in this operation (`team` is null when it is not).
+ */
+function judgeTeam(user: AuthUser, teamId: string | null, team: { agencyId: string; isMember: boolean } | null): void {
+  if (teamId === null) {
+    if (user.role === 'field') throw forbidden('team_required', 'A field officer posts for its team: teamId is required');
+    return;
   }
+  if (user.role === 'field') {
+    if (!team || !team.isMember || team.agencyId !== user.agencyId) {
+      throw forbidden('not_team_member', 'A field officer posts only for a team it belongs to in this operation');
+    }
+  } else if (!team || team.agencyId !== user.agencyId) {
+    throw forbidden('not_agency_team', "Reports may be posted only for your own agency's teams in this operation");
+  }
+}
 
-  private async checkSite(manager: EntityManager, siteId: string | null): Promise<void> {
-    if (siteId !== null && !(await this.reports.siteExists(manager, siteId))) {
-      throw badRequest('unknown_site', `No border site has the id ${siteId}`);
-    }
+/** TLP:RED recipients must take part in the operation (`operationAgencies`); answers them without duplicates. */
+function judgeRecipients(marking: Marking, recipientAgencyIds: string[], operationAgencies: string[]): string[] {
+  const unique = [...new Set(recipientAgencyIds)];
+  if (unique.length === 0) return unique;
+  if (marking !== 'TLP:RED') throw badRequest('recipients_only_for_red', 'recipients are named only for TLP:RED');
+  const members = new Set(operationAgencies);
+  const strangers = unique.filter((id) => !members.has(id));
+  if (strangers.length > 0) {
+    throw badRequest('recipient_not_in_operation', `TLP:RED recipients must take part in the operation: ${strangers.join(', ')} do not`);
   }
+  return unique;
+}
 
-  /** TLP:RED recipients must take part in the operation; answers them without duplicates. */
-  private async checkRecipients(manager: EntityManager, operationId: string, marking: Marking, recipientAgencyIds: string[]): Promise<string[]> {
-    const unique = [...new Set(recipientAgencyIds)];
-    if (unique.length === 0) return unique;
-    if (marking !== 'TLP:RED') throw badRequest('recipients_only_for_red', 'recipients are named only for TLP:RED');
-    const members = new Set(await this.reports.operationAgencyIds(manager, operationId));
-    const strangers = unique.filter((id) => !members.has(id));
-    if (strangers.length > 0) {
-      throw badRequest('recipient_not_in_operation', `TLP:RED recipients must take part in the operation: ${strangers.join(', ')} do not`);
-    }
-    return unique;
-  }
+function unknownSite(siteId: string): AppError {
+  return badRequest('unknown_site', `No border site has the id ${siteId}`);
 }
 
 function isCommander(user: AuthUser): boolean {
