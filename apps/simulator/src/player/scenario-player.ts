@@ -86,6 +86,9 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
     void work.finally(() => inFlight.delete(work));
   };
   const outboxes = new Map<string, PositionInput[]>(scenario.teams.map((team) => [team.callSign, []]));
+  // A team does one thing after another: at high speed two of its events fall due at once, and
+  // sent side by side they could be stored in the other order (a status change overtaking another).
+  const teamTurns = new SerialQueues();
   let scenarioNow = 0;
   const summaryTimer = setInterval(() => log(summaryLine(tally, scenarioNow, plan.duration, inFlight.size)), options.summaryEveryMs);
   let completed = false;
@@ -118,7 +121,7 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
         while (pending.length > 0 && pending[0].at <= scenarioNow) {
           const event = pending.shift() as ScenarioEvent;
           const where = (plan.motions.get(event.team) as NonNullable<ReturnType<typeof plan.motions.get>>).at(event.at);
-          track(postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log));
+          track(teamTurns.next(event.team, () => postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log)));
         }
         await delay(50, options.signal);
       }
@@ -134,6 +137,17 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
     log(summaryLine(tally, scenarioNow, plan.duration, inFlight.size));
   }
   return { tally, operationId: operation.id, completed };
+}
+
+/** Work queued under one key runs one at a time, in the order queued; keys run side by side. */
+class SerialQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  next(key: string, work: () => Promise<void>): Promise<void> {
+    const run = (this.tails.get(key) ?? Promise.resolve()).then(work, work);
+    this.tails.set(key, run);
+    return run;
+  }
 }
 
 function teamAccount(plan: ScenarioPlan, callSign: string): string {
