@@ -128,4 +128,31 @@ describe('demo data', () => {
       { type: 'team.created', n: 7 },
     ]);
   });
+
+  it("spreads the recorded times over the story, not the second it was seeded in: forward along the log, reports received after they happened", async () => {
+    const operations = await db.query<{ id: string; starts_at: Date }>('SELECT id, starts_at FROM operations');
+    for (const operation of operations) {
+      const events = await db.query<{ seq: string; at: Date; type: string; received: string | null; report_received: Date | null }>(
+        `SELECT e.seq, e.at, e.type, e.payload -> 'report' ->> 'receivedAt' AS received, r.received_at AS report_received
+           FROM operation_events e LEFT JOIN reports r ON r.id = (e.payload -> 'report' ->> 'id')::uuid
+          WHERE e.operation_id = $1 ORDER BY e.seq`,
+        [operation.id],
+      );
+      const times = events.map((event) => event.at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[0]).toBe(operation.starts_at.getTime() + 1000);
+      expect(times[times.length - 1] - times[0]).toBeGreaterThan(2 * 3_600_000);
+      expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
+      for (const event of events.filter((item) => item.type === 'report.created')) {
+        expect(event.at.getTime()).toBeGreaterThanOrEqual(event.report_received!.getTime());
+        expect(event.received).toBe(event.report_received!.toISOString());
+      }
+    }
+    const late = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM reports WHERE received_at < occurred_at OR received_at > occurred_at + interval '2 minutes'");
+    expect(late[0].n).toBe(0);
+    const history = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM report_history h JOIN reports r ON r.id = h.report_id WHERE h.action = 'created' AND h.at <> r.received_at",
+    );
+    expect(history[0].n).toBe(0);
+  });
 });

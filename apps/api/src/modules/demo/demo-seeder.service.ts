@@ -12,6 +12,7 @@ import { TeamsRepository } from '../teams/teams.repository';
 import { TeamsService } from '../teams/teams.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
+import { DemoHistoryRepository } from './demo-history.repository';
 import { DEMO_AGENCIES, DEMO_OPERATIONS, DEMO_USERS, type DemoOperation, type DemoReport, type DemoTeam } from './demo-data';
 
 export interface DemoAccount {
@@ -46,6 +47,7 @@ export class DemoSeeder {
     private readonly teams: TeamsService,
     private readonly teamRows: TeamsRepository,
     private readonly reports: ReportsService,
+    private readonly history: DemoHistoryRepository,
   ) {}
 
   /** `password`: of every account it creates (`config.demo.password`). */
@@ -105,6 +107,7 @@ export class DemoSeeder {
     const siteIds = new Map((await this.sites.findByCodes([...spec.siteCodes, ...spec.teams.map((t) => t.siteCode)])).map((s) => [s.code, s] as const));
 
     let operation = (await this.operations.list(lead)).find((o) => o.code === spec.code);
+    const madeNow = !operation;
     if (!operation) {
       created.operations++;
       const now = Date.now();
@@ -135,7 +138,10 @@ export class DemoSeeder {
 
     const teamIds = new Map<string, string>();
     for (const team of spec.teams) teamIds.set(team.callSign, await this.ensureTeam(team, operationId, agencyIds, people, siteIds, created));
-    for (const report of spec.reports) await this.ensureReport(report, operationId, agencyIds, people, teamIds, siteIds, created);
+    // Oldest first, so that the event sequence follows the story's clock.
+    const reports = [...spec.reports].sort((a, b) => b.minutesAgo - a.minutesAgo);
+    for (const report of reports) await this.ensureReport(report, operationId, agencyIds, people, teamIds, siteIds, created);
+    if (madeNow) await this.history.spreadOverTheStory(operationId);
   }
 
   private async ensureTeam(

@@ -5,12 +5,13 @@ import { ReportsModule } from '../reports/reports.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
+import { DemoHistoryRepository } from './demo-history.repository';
 import { DemoSeeder } from './demo-seeder.service';
 
 /** The demo data seeder; run once at start in demo mode (see startup-tasks.ts). */
 @Module({
   imports: [AgenciesModule, UsersModule, SitesModule, OperationsModule, TeamsModule, ReportsModule],
-  providers: [DemoSeeder],
+  providers: [DemoSeeder, DemoHistoryRepository],
   exports: [DemoSeeder],
 })
 export class DemoModule {}
