@@ -6,11 +6,15 @@ import { teamStatusLabel } from '../../ui/labels';
 import { formatAge } from '../../ui/time-text';
 import { escapeHtml, markingSuffix } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
+import { stackLabels } from './label-stacking';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
 const FEW_TEAMS = 60;
+/** A label's height and the width it may cover, in pixels, for stacking labels clear of each other. */
+const LABEL_ROW_PX = 20;
+const LABEL_WIDTH_PX = 190;
 /** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
 
@@ -39,13 +43,16 @@ interface Drawn {
   selected: boolean;
   /** The label shown now, if any. */
   shown: string | null;
+  /** Rows the shown label is moved down by, clear of its neighbours' (`stackLabels`). */
+  row: number;
 }
 
 /**
  * Teams (see `TeamGlyph`) with a short live trail each, on one SVG renderer of their own. Glyphs
  * are kept in a map keyed by team id (no React state per marker): an update moves a glyph, and
  * restyles it only when what it shows has changed. Call signs are tooltips, only for the teams in
- * view, and only when few teams are shown or the map is zoomed in. The map element carries
+ * view, and only when few teams are shown or the map is zoomed in; labels that would cover one
+ * another are moved down a row (`stackLabels`). The map element carries
  * `data-teams-drawn` and `data-team-moves` (glyphs on the map, moves drawn so far) for the
  * tests and the benchmark.
  */
@@ -71,15 +78,25 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       const show = known.size <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
       const view = map.getBounds().pad(0.1);
       const on = map.hasLayer(created.glyphs);
-      for (const team of known.values()) {
-        const want = on && (team.selected || (show && view.contains([team.lat, team.lon])));
-        if (!want) {
+      const wanted = [...known.entries()].filter(([, team]) => on && (team.selected || (show && view.contains([team.lat, team.lon]))));
+      const rows = stackLabels(
+        wanted.map(([id, team]) => ({ id, ...map.latLngToContainerPoint([team.lat, team.lon]) })),
+        LABEL_ROW_PX,
+        LABEL_WIDTH_PX,
+      );
+      for (const [id, team] of known) {
+        const row = rows.get(id);
+        if (row === undefined || (team.shown !== null && team.row !== row)) {
           if (team.shown !== null) {
             team.glyph.unbindTooltip();
             team.shown = null;
           }
-        } else if (team.shown === null) {
-          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset: [12, 0], className: team.stale ? 'team-label team-label--stale' : 'team-label' }).openTooltip();
+          if (row === undefined) continue;
+        }
+        team.row = row;
+        if (team.shown === null) {
+          const className = team.stale ? 'team-label team-label--stale' : 'team-label';
+          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset: [12, row * LABEL_ROW_PX], className }).openTooltip();
           team.shown = team.label;
         } else if (team.shown !== team.label) {
           team.glyph.setTooltipContent(team.label);
@@ -133,7 +150,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
         glyph.on('click', () => select.current(team.id));
         glyph.addTo(current.glyphs);
-        known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null };
+        known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0 };
         drawn.current.set(team.id, known);
         labelsChanged = true;
         continue;
@@ -144,7 +161,10 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       }
       if (known.lat !== position.lat || known.lon !== position.lon || known.heading !== position.heading) {
         known.glyph.moveTo(position.lat, position.lon, position.heading);
-        if (known.lat !== position.lat || known.lon !== position.lon) moves.current++;
+        if (known.lat !== position.lat || known.lon !== position.lon) {
+          moves.current++;
+          if (known.shown !== null) labelsChanged = true; // its label may now meet another: stacked again
+        }
         known.lat = position.lat;
         known.lon = position.lon;
         known.heading = position.heading;
