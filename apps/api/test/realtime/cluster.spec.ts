@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { arrangeOperation, arrangeTeam } from '../support/arrange-operation';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
-import { Fixtures, signIn } from '../support/fixtures';
+import { Fixtures, signInCast, type CastMember } from '../support/fixtures';
 import { http } from '../support/http';
 import { connectOps, Feed, range, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -45,16 +45,14 @@ describe('two API instances on Redis', () => {
     const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET };
     [a, b] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
     for (const code of ['KH', 'VN']) agency[code] = (await db.agency({ code: `${code}-CL` })).id;
-    const people: [string, string, 'commander' | 'field'][] = [
+    const people: CastMember[] = [
       ['khCommander', 'KH', 'commander'],
       ['khField', 'KH', 'field'],
       ['vnCommander', 'VN', 'commander'],
     ];
-    for (const [name, code, role] of people) {
-      const user = await db.user({ agencyId: agency[code], role });
-      tokens[name] = (await signIn(a.baseUrl, user.email)).accessToken;
-      if (name === 'khField') agency.khFieldUserId = user.id;
-    }
+    const users: Record<string, { id: string; email: string }> = {};
+    await signInCast(db, a.baseUrl, agency, people, { users, tokens });
+    agency.khFieldUserId = users.khField.id;
   }, 90_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { arrangeOperation, arrangeTeam } from '../support/arrange-operation';
-import { Fixtures, signIn } from '../support/fixtures';
+import { Fixtures, signInCast, type CastMember } from '../support/fixtures';
 import { http } from '../support/http';
 import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -30,7 +30,7 @@ describe('team positions', () => {
     t = await startTestApp({ POSITION_STALE_SECONDS: '60' });
     db = await Fixtures.open(t.database.url);
     for (const code of ['KH', 'VN', 'TH', 'MY']) agency[code] = (await db.agency({ code: `${code}-POS` })).id;
-    const people: [string, string, 'commander' | 'field' | 'liaison'][] = [
+    const people: CastMember[] = [
       ['khCommander', 'KH', 'commander'],
       ['khField', 'KH', 'field'],
       ['khOtherField', 'KH', 'field'],
@@ -41,10 +41,7 @@ describe('team positions', () => {
       ['thCommander', 'TH', 'commander'],
       ['myCommander', 'MY', 'commander'],
     ];
-    for (const [name, code, role] of people) {
-      users[name] = await db.user({ agencyId: agency[code], role });
-      tokens[name] = (await signIn(t.baseUrl, users[name].email)).accessToken;
-    }
+    await signInCast(db, t.baseUrl, agency, people, { users, tokens });
     operationId = (
       await arrangeOperation(db, {
         leadAgencyId: agency.KH,

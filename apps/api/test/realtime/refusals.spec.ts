@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { arrangeOperation, expiredTokenOf } from '../support/arrange-operation';
-import { Fixtures, signIn } from '../support/fixtures';
+import { Fixtures, signIn, signInCast, type CastMember } from '../support/fixtures';
 import { http } from '../support/http';
 import { appendEvent, connectOps, Feed, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -33,17 +33,14 @@ describe('realtime refusals and revocation', () => {
     t = await startTestApp();
     db = await Fixtures.open(t.database.url);
     for (const code of ['KH', 'VN', 'TH']) agency[code] = (await db.agency({ code: `${code}-RF` })).id;
-    const people: [string, string, 'commander' | 'field' | 'admin'][] = [
+    const people: CastMember[] = [
       ['khCommander', 'KH', 'commander'],
       ['vnCommander', 'VN', 'commander'],
       ['vnField', 'VN', 'field'],
       ['thCommander', 'TH', 'commander'],
       ['admin', 'KH', 'admin'],
     ];
-    for (const [name, code, role] of people) {
-      users[name] = await db.user({ agencyId: agency[code], role });
-      tokens[name] = (await signIn(t.baseUrl, users[name].email)).accessToken;
-    }
+    await signInCast(db, t.baseUrl, agency, people, { users, tokens });
     operationId = (await arrangeOperation(db, { leadAgencyId: agency.KH, members: [{ agencyId: agency.VN, role: 'participant' }] })).id;
     otherOperationId = (await arrangeOperation(db, { leadAgencyId: agency.TH })).id;
   });

@@ -51,3 +51,23 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   if (answer.status !== 200) throw new Error(`sign-in of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { accessToken: string; refreshToken: string; user: { id: string; agency: { id: string } } };
 }
+
+/** One member of a test's cast: its name in the test, its agency's key, its role. */
+export type CastMember = readonly [name: string, agencyKey: string, role: UserRole];
+
+/**
+ * Creates every member of the cast in its agency (`agencyIds` by key) and signs it in; fills
+ * `users` and `tokens` by name.
+ */
+export async function signInCast(
+  db: Fixtures,
+  baseUrl: string,
+  agencyIds: Record<string, string>,
+  cast: readonly CastMember[],
+  into: { users: Record<string, { id: string; email: string }>; tokens: Record<string, string> },
+): Promise<void> {
+  for (const [name, agencyKey, role] of cast) {
+    into.users[name] = await db.user({ agencyId: agencyIds[agencyKey], role });
+    into.tokens[name] = (await signIn(baseUrl, into.users[name].email)).accessToken;
+  }
+}
