@@ -21,11 +21,13 @@ import { UsersModule } from './modules/users/users.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
 const FEATURE_MODULES = [
   DatabaseModule,
   RedisModule,
+  RateLimitsModule,
   EventLogModule,
   AuditModule,
   AuthModule,

@@ -4,6 +4,7 @@ import { bootstrapLogger } from './bootstrap-logger';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { openDatabaseServer } from './database/database-server';
+import { installProcessSafetyNet } from './process-safety-net';
 import { runStartupTasks } from './startup-tasks';
 
 async function main(): Promise<void> {
@@ -31,17 +32,18 @@ async function main(): Promise<void> {
   await runStartupTasks(app, config, log);
   await app.listen(config.port, config.host);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info(`${signal}: shutting down`);
-    await app.close();
-    await database.close();
-    process.exit(0);
+  let closing: Promise<void> | null = null;
+  const close = (reason: string) => {
+    closing ??= (async () => {
+      log.info(`${reason}: shutting down`);
+      await app.close();
+      await database.close();
+    })();
+    return closing;
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  installProcessSafetyNet(log, close);
+  process.once('SIGINT', () => void close('SIGINT').then(() => process.exit(0)));
+  process.once('SIGTERM', () => void close('SIGTERM').then(() => process.exit(0)));
 
   const address = `http://localhost:${config.port}`;
   console.log(`\n  Lintas is running at ${address}  (API docs: ${address}/api/docs)\n`);

@@ -29,6 +29,8 @@ export interface AckError {
   status: number;
   message: string;
   issues?: { path: string; message: string }[];
+  /** With 429 and 503: how long to wait before trying again (HTTP answers say it in `Retry-After`). */
+  retryAfterSeconds?: number;
 }
 
 export const subscribeSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type { ErrorBody } from '@lintas/contracts';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import { RateLimitedError } from './rate-limit';
 import { isDatabaseUnavailable } from './pg-errors';
 import { validationError } from './validation';
 
@@ -18,6 +19,13 @@ const STATUS_NAMES: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** Seconds a client should wait before trying again: a rate limit's own figure, or a moment for an unavailable database. */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+export function retryAfterSeconds(error: unknown, body: ErrorBody): number | undefined {
+  if (error instanceof RateLimitedError) return error.retryAfterSeconds;
+  return body.statusCode === 503 ? UNAVAILABLE_RETRY_SECONDS : undefined;
+}
 
 /** Turns any error into an answer: a known one into its status and message, anything else into 500 with no detail. */
 export function toErrorBody(error: unknown): ErrorBody {
@@ -55,6 +63,8 @@ export class ErrorFilter implements ExceptionFilter {
     else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    const retryAfter = retryAfterSeconds(error, body);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 }

@@ -16,7 +16,16 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error(message), { code }))).toBe(true);
   });
 
+  it.each(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', '08006', '08003'])('is true for a broken connection (%s)', (code) => {
+    expect(isDatabaseUnavailable(Object.assign(new Error(`read ${code}`), { code }))).toBe(true);
+  });
+
+  it("is true for TypeORM's query runner released under a request", () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
+  });
+
   it.each([
+    'timeout exceeded when trying to connect',
     'Cannot use a pool after calling end on the pool',
     'Connection terminated unexpectedly',
     'Client was closed and is not queryable',

@@ -18,8 +18,16 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return codeOf(error) === FOREIGN_KEY_VIOLATION;
 }
 
-/** The server is going away: administrator or crash shutdown, or not accepting connections (shutting down, starting up). */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03']);
+/**
+ * The server is going away (administrator or crash shutdown, not accepting connections), the
+ * connection broke (SQLSTATE class 08), or the socket under it did (Node's errno codes, which `pg`
+ * passes through). Serialization failures and deadlocks (40001, 40P01) are not here: they are the
+ * service's own business to retry.
+ */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_EXCEPTION_CLASS = '08';
+/** TypeORM's error names for a query runner whose connection was dropped under it. */
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'ConnectionIsNotSetError']);
 /** What `pg`, its pool and TypeORM throw when the connection or the pool has been closed (no code). */
 const CLOSED_MESSAGES = [
   'Cannot use a pool after calling end on the pool',
@@ -28,6 +36,8 @@ const CLOSED_MESSAGES = [
   'Cannot execute operation because connection is not yet established',
   'database is not established',
   'Driver not Connected',
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
 ];
 
 /**
@@ -36,7 +46,8 @@ const CLOSED_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = codeOf(error);
-  if (code !== undefined) return UNAVAILABLE_CODES.has(code);
+  if (code !== undefined) return UNAVAILABLE_CODES.has(code) || code.startsWith(CONNECTION_EXCEPTION_CLASS);
+  if (error instanceof Error && UNAVAILABLE_NAMES.has(error.name)) return true;
   const message = error instanceof Error ? error.message : '';
   return CLOSED_MESSAGES.some((text) => message.includes(text));
 }

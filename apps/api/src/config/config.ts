@@ -44,6 +44,10 @@ const environmentSchema = z.object({
   TILE_ATTRIBUTION: z.string().max(500).optional(),
   POSITION_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   DASHBOARD_DIR: z.string().min(1).optional(),
+  /** Durable writes (reports, amendments, verifications, every other POST/PATCH/DELETE) per user a second. */
+  WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** `operation:subscribe` per user a second (every reconnect subscribes again). */
+  SUBSCRIPTIONS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,6 +69,8 @@ export interface AppConfig {
   positionStaleSeconds: number;
   dashboardDir: string;
   logLevel: string;
+  /** Per user, shared by the instances through Redis; each allows three times as many more over ten seconds. */
+  rateLimits: { writesPerSecond: number; subscriptionsPerSecond: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     positionStaleSeconds: e.POSITION_STALE_SECONDS,
     dashboardDir: e.DASHBOARD_DIR ? absolute(e.DASHBOARD_DIR, cwd) : resolve(__dirname, '../../../dashboard/dist'),
     logLevel: e.LOG_LEVEL,
+    rateLimits: { writesPerSecond: e.WRITES_PER_SECOND, subscriptionsPerSecond: e.SUBSCRIPTIONS_PER_SECOND },
   };
 }
 

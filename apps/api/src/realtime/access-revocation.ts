@@ -9,7 +9,9 @@ import { RealtimeServer } from './realtime-server';
  * Access changes take effect on open sockets at once, on every instance: an agency removed from an
  * operation has its sockets told (`access:revoked`) and taken out of the operation's rooms; the
  * sockets of a user signed out everywhere (disabled, new password) or of one ended sign-in are told
- * and disconnected.
+ * and disconnected; a user whose role changed keeps its sockets, which act with the new role from
+ * the next event on (a demoted commander's open socket can no longer post). Team membership needs
+ * nothing here: every report and position reads it from the database as it is written.
  *
  * Each instance applies a change to its own sockets, synchronously (`local`), the instance where
  * it committed first and the others when it reaches them (`serverSideEmit`, through the adapter).
@@ -55,7 +57,13 @@ export class AccessRevocation implements OnModuleInit, OnModuleDestroy {
     const namespace = this.server.current;
     if (!namespace) return;
     try {
-      if (change.kind === 'participant-removed') {
+      if (change.kind === 'user-role-changed') {
+        // Every socket event is authorized with socket.data.user: from the next one on, the new role decides.
+        for (const socketId of namespace.adapter.rooms.get(userRoom(change.userId)) ?? []) {
+          const socket = namespace.sockets.get(socketId);
+          if (socket) socket.data.user = { ...socket.data.user, role: change.role };
+        }
+      } else if (change.kind === 'participant-removed') {
         const room = operationRooms.agency(change.operationId, change.agencyId);
         namespace.local.in(room).emit('access:revoked', { operationId: change.operationId, reason: 'Your agency no longer takes part in this operation' });
         namespace.local.in(room).socketsLeave(allRoomsOf(change.operationId, change.agencyId));

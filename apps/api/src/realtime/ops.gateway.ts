@@ -13,6 +13,7 @@ import { AppError } from '../common/app-error';
 import { parseInput } from '../common/validation';
 import { AuthService } from '../modules/auth/auth.service';
 import { PositionsService } from '../modules/positions/positions.service';
+import { WriteRateLimiter } from '../modules/rate-limits/write-rate-limiter';
 import { ReportsService } from '../modules/reports/reports.service';
 import { sessionRoom, userRoom } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
@@ -39,6 +40,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
     private readonly subscriptions: SubscriptionService,
     private readonly positions: PositionsService,
     private readonly reports: ReportsService,
+    private readonly rateLimits: WriteRateLimiter,
   ) {}
 
   afterInit(namespace: OpsNamespace): void {
@@ -58,6 +60,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
     void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
 
     this.on(socket, SocketEvents.subscribe, async (request, after) => {
+      await this.rateLimits.consume(socket.data.user.id, 'subscribe');
       const subscription = await this.subscriptions.subscribe(socket, parseInput(subscribeSchema, request));
       after(subscription.catchUp);
       return subscription.result;
@@ -67,6 +70,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
       return {};
     });
     this.on(socket, SocketEvents.createReport, async (request) => {
+      await this.rateLimits.consume(socket.data.user.id, 'write');
       const input = parseInput(socketCreateReportSchema, request);
       const { report } = await this.reports.create(socket.data.user, input.operationId, input.report);
       return { report };

@@ -1,11 +1,12 @@
 import type { Logger } from '@nestjs/common';
 import type { Ack, AckError } from '@lintas/contracts';
-import { toErrorBody } from '../common/error.filter';
+import { retryAfterSeconds, toErrorBody } from '../common/error.filter';
 
 /** The same mapping as HTTP answers: AppError and validation failures keep their status and message; anything else is 500 with no detail. */
 export function toAckError(error: unknown): AckError {
   const body = toErrorBody(error);
-  return { status: body.statusCode, message: body.message, ...(body.issues ? { issues: body.issues } : {}) };
+  const retryAfter = retryAfterSeconds(error, body);
+  return { status: body.statusCode, message: body.message, ...(body.issues ? { issues: body.issues } : {}), ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) };
 }
 
 /**

@@ -3,38 +3,102 @@ import { createClient } from 'redis';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-/** How long the first connection to Redis may take before start-up gives up. */
-const REDIS_CONNECT_TIMEOUT_MS = 5000;
+/** How long start-up waits for Redis before it goes on without it (degraded) and keeps trying. */
+const REDIS_CONNECT_WAIT_MS = 5000;
+/** Reconnection back-off: grows by this much a try, up to the cap, so an outage costs little. */
+const RECONNECT_STEP_MS = 200;
+const RECONNECT_CAP_MS = 3000;
 
 /**
- * A connected Redis client. A Redis that does not answer at start-up stops the start with a
- * message naming it. Later connection errors are logged once each, never thrown (an unhandled
- * 'error' event would end the process), and the client reconnects by itself.
+ * A Redis client that never takes the process down and never holds it up:
+ *
+ * - Start-up waits a few seconds for the first connection, then goes on without Redis (health says
+ *   degraded) while the client keeps reconnecting in the background: an instance restarted during
+ *   a Redis outage starts, and joins the cluster when Redis is back.
+ * - Commands fail at once while the link is down (`disableOfflineQueue`) instead of queueing without
+ *   bound; every caller has a fallback (in-memory counters, the database tail check for events).
+ * - Connection errors are logged once each, never thrown (an unhandled 'error' event would end the
+ *   process).
  */
 export async function connectRedis(url: string, logger: Logger): Promise<RedisClient> {
-  const client: RedisClient = createClient({ url, socket: { connectTimeout: REDIS_CONNECT_TIMEOUT_MS } });
-  let lastError = '';
+  const client: RedisClient = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: REDIS_CONNECT_WAIT_MS,
+      reconnectStrategy: (retries) => Math.min((retries + 1) * RECONNECT_STEP_MS, RECONNECT_CAP_MS),
+    },
+  });
+  // Each distinct error once per outage: a reconnect loop alternates a few messages every second.
+  const seen = new Set<string>();
   client.on('error', (error: Error) => {
-    if (error.message !== lastError) logger.error(`Redis: ${error.message}`);
-    lastError = error.message;
+    if (!seen.has(error.message)) logger.error(`Redis: ${error.message}`);
+    seen.add(error.message);
   });
   client.on('ready', () => {
-    if (lastError) logger.log('Redis: connected again');
-    lastError = '';
+    if (seen.size) logger.log('Redis: connected again');
+    seen.clear();
   });
-  const timer = setTimeout(() => client.destroy(), REDIS_CONNECT_TIMEOUT_MS);
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`Redis at ${redactUrl(url)} did not answer (${error instanceof Error ? error.message : String(error)}); check REDIS_URL`);
-  } finally {
-    clearTimeout(timer);
-  }
+  guardFireAndForget(client, logger);
+  // connect() settles on the first connection; until then the client retries by itself.
+  const connected = client.connect().then(
+    () => true,
+    (error: unknown) => {
+      logger.error(`Redis at ${redactUrl(url)} refused the connection: ${error instanceof Error ? error.message : String(error)}; check REDIS_URL`);
+      return false;
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<false>((done) => (timer = setTimeout(() => done(false), REDIS_CONNECT_WAIT_MS)));
+  const ready = await Promise.race([connected, waited]);
+  clearTimeout(timer);
+  if (!ready) logger.warn(`Redis at ${redactUrl(url)} does not answer; starting without it (degraded) and retrying in the background`);
   return client;
 }
 
+/**
+ * `@socket.io/redis-streams-adapter` sends its PUB/SUB messages (`serverSideEmit`, heartbeats)
+ * with a bare `publish()` whose promise nobody awaits: when Redis is cut, each rejects unhandled.
+ * The adapter ignores the result, so a handler is attached here (the rejection is logged, the
+ * promise returned unchanged), on this client and on every duplicate the adapter makes of it.
+ * Duplicates keep the offline queue: the adapter's blocking stream reads would otherwise retry in
+ * a tight loop while the link is down.
+ */
+function guardFireAndForget(client: RedisClient, logger: Logger): void {
+  let lastFailure = '';
+  for (const name of ['publish', 'sPublish'] as const) {
+    const original = client[name].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const sent = original(...args);
+      sent.catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastFailure) logger.warn(`Redis ${name} failed (relayed later from the database): ${message}`);
+        lastFailure = message;
+      });
+      return sent;
+    };
+  }
+  const duplicate = client.duplicate.bind(client);
+  (client as unknown as { duplicate: unknown }).duplicate = (overrides?: Parameters<RedisClient['duplicate']>[0]) => {
+    const copy = duplicate({ ...overrides, disableOfflineQueue: false });
+    copy.on('error', () => undefined);
+    return copy;
+  };
+}
+
 export async function closeRedis(client: RedisClient | null): Promise<void> {
-  if (client?.isOpen) await client.close().catch(() => client.destroy());
+  if (!client?.isOpen) return;
+  try {
+    // A client still reconnecting has nothing to flush: close() would wait for a link that is down.
+    if (client.isReady) await client.close();
+    else client.destroy();
+  } catch {
+    try {
+      client.destroy();
+    } catch {
+      /* already closed */
+    }
+  }
 }
 
 function redactUrl(url: string): string {

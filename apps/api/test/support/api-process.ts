@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 
 export async function startApiProcess(env: Record<string, string>, bootTimeoutMs = 60_000): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.cjs'), join(API_ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.LINTAS_TEST_PRELOAD ? ['-r', process.env.LINTAS_TEST_PRELOAD] : []), '-r', join(__dirname, 'swc-register.cjs'), join(API_ROOT, 'src/main.ts')], {
     cwd: API_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

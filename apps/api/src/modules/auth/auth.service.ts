@@ -63,7 +63,7 @@ export class AuthService {
       });
       throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
     }
-    await this.throttle.recordSuccess(request.email);
+    await this.throttle.recordSuccess(request.email, ip);
     const familyId = randomUUID();
     const refreshToken = await this.transactions.run(async (tx) => {
       const token = await this.issueRefreshToken(tx.manager, row.id, familyId, client);

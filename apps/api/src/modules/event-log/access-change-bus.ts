@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UserRole } from '@lintas/contracts';
 import { Subject, type Observable } from 'rxjs';
 
 /**
@@ -11,7 +12,9 @@ import { Subject, type Observable } from 'rxjs';
 export type AccessChange =
   | { kind: 'participant-removed'; operationId: string; agencyId: string }
   | { kind: 'user-signed-out'; userId: string; reason: string }
-  | { kind: 'session-ended'; sessionId: string; reason: string };
+  | { kind: 'session-ended'; sessionId: string; reason: string }
+  /** An administrator changed the user's role: its open sockets act with the new role from now on. */
+  | { kind: 'user-role-changed'; userId: string; role: UserRole };
 
 @Injectable()
 export class AccessChangeBus {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../../common/app-error';
+import { consumeOrRefuse, sharedRateLimiter } from '../../common/rate-limit';
 
 /** Live positions per team: 5 a second, with a burst of 5 more over 10 seconds. */
 export const TEAM_POSITIONS_PER_SECOND = 5;
@@ -10,38 +9,22 @@ const USER_REQUESTS_PER_SECOND = 10;
 const USER_BURST = 10;
 
 /**
- * Rate limits for position updates. Counters live in this instance's memory: with several
- * instances a team spread over them may get up to that many times the rate, which is acceptable for
- * latest-value data (documented in docs/architecture-realtime.md).
+ * Rate limits for position updates. Counters live in this instance's memory, not in Redis: a
+ * position is latest-value data on the hottest path, a Redis round trip each would cost more than
+ * the limit protects, and a team spread over n instances gets at most n times the rate
+ * (docs/architecture-realtime.md). Reports, amendments, verifications and subscriptions, which
+ * are durable, are limited across instances by `WriteRateLimiter`.
  */
 @Injectable()
 export class PositionRateLimiter {
-  private readonly perTeam = new BurstyRateLimiter(
-    new RateLimiterMemory({ keyPrefix: 'position-team', points: TEAM_POSITIONS_PER_SECOND, duration: 1 }),
-    new RateLimiterMemory({ keyPrefix: 'position-team-burst', points: TEAM_BURST, duration: 10 }),
-  );
-  private readonly perUser = new BurstyRateLimiter(
-    new RateLimiterMemory({ keyPrefix: 'position-user', points: USER_REQUESTS_PER_SECOND, duration: 1 }),
-    new RateLimiterMemory({ keyPrefix: 'position-user-burst', points: USER_BURST, duration: 10 }),
-  );
+  private readonly perTeam = sharedRateLimiter(null, 'position-team', { perSecond: TEAM_POSITIONS_PER_SECOND, burst: TEAM_BURST });
+  private readonly perUser = sharedRateLimiter(null, 'position-user', { perSecond: USER_REQUESTS_PER_SECOND, burst: USER_BURST });
 
   async assertUser(userId: string): Promise<void> {
-    await consumeOr429(this.perUser, userId, `Too many position requests; at most ${USER_REQUESTS_PER_SECOND} a second`);
+    await consumeOrRefuse(this.perUser, userId, `Too many position requests; at most ${USER_REQUESTS_PER_SECOND} a second`);
   }
 
   async assertTeam(teamId: string): Promise<void> {
-    await consumeOr429(this.perTeam, teamId, `Too many position updates for this team; at most ${TEAM_POSITIONS_PER_SECOND} a second`);
-  }
-}
-
-async function consumeOr429(limiter: BurstyRateLimiter, key: string, message: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new AppError(429, 'rate_limited', `${message}; try again in ${seconds} s`);
-    }
-    throw error;
+    await consumeOrRefuse(this.perTeam, teamId, `Too many position updates for this team; at most ${TEAM_POSITIONS_PER_SECOND} a second`);
   }
 }

@@ -61,6 +61,9 @@ export class UsersService {
         await this.refreshTokens.revokeAllForUser(tx.manager, id);
         const reason = disabledNow ? 'Your account has been disabled' : 'Your password was changed; sign in again';
         tx.afterCommit(() => this.accessChanges.publish({ kind: 'user-signed-out', userId: id, reason }));
+      } else if (changes.role !== undefined && changes.role !== before.role) {
+        const role = changes.role;
+        tx.afterCommit(() => this.accessChanges.publish({ kind: 'user-role-changed', userId: id, role }));
       }
       const { password: _password, ...logged } = changes;
       await this.audit.recordInTransaction(tx, {
