@@ -27,7 +27,7 @@ export function isForeignKeyViolation(error: unknown): boolean {
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 const CONNECTION_EXCEPTION_CLASS = '08';
 /** TypeORM's error names for a query runner whose connection was dropped under it. */
-const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'ConnectionIsNotSetError']);
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
 /** What `pg`, its pool and TypeORM throw when the connection or the pool has been closed (no code). */
 const CLOSED_MESSAGES = [
   'Cannot use a pool after calling end on the pool',

@@ -10,6 +10,7 @@ import {
   type ClientToServerEvents,
 } from '@lintas/contracts';
 import { AppError } from '../common/app-error';
+import { toErrorBody } from '../common/error.filter';
 import { parseInput } from '../common/validation';
 import { AuthService } from '../modules/auth/auth.service';
 import { PositionsService } from '../modules/positions/positions.service';
@@ -48,7 +49,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
       this.authenticate(socket).then(
         () => next(),
         (error: unknown) => {
-          if (!(error instanceof AppError)) this.logger.error(`handshake failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (!(error instanceof AppError)) this.logger.warn(`handshake failed: ${error instanceof Error ? error.message : String(error)}`);
           next(handshakeError(error));
         },
       );
@@ -114,9 +115,9 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
   }
 }
 
-/** What the client sees in `connect_error`: the message, and the status in `data`. */
+/** What the client sees in `connect_error`: the message, and the status in `data` (503 when the database is away: retry). */
 function handshakeError(error: unknown): Error {
-  const status = error instanceof AppError ? error.status : 500;
-  const message = error instanceof AppError ? error.message : 'The server could not check the access token; try again';
-  return Object.assign(new Error(message), { data: { status } });
+  const body = toErrorBody(error);
+  const message = body.statusCode >= 500 && body.statusCode !== 503 ? 'The server could not check the access token; try again' : body.message;
+  return Object.assign(new Error(message), { data: { status: body.statusCode } });
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { canView, markingVisibility, type SubscribeRequest, type SubscribeResult, type UnsubscribeRequest } from '@lintas/contracts';
 import { conflict } from '../common/app-error';
+import { isDatabaseUnavailable } from '../common/pg-errors';
 import { EventLogService } from '../modules/event-log/event-log.service';
 import { OperationAccessService, type OperationAccess } from '../modules/operations/operation-access.service';
 import { PositionsService } from '../modules/positions/positions.service';
@@ -122,7 +123,8 @@ export class SubscriptionService {
       }
     } catch (error) {
       // The client cannot tell what it missed: disconnecting makes it resubscribe with its last seq.
-      this.logger.error(`catch-up of operation ${operationId} for socket ${socket.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const log = isDatabaseUnavailable(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+      log(`catch-up of operation ${operationId} for socket ${socket.id} failed: ${error instanceof Error ? error.message : String(error)}`);
       this.leaveOperation(socket, operationId, generation);
       socket.disconnect(true);
     }

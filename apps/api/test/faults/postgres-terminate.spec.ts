@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { arrangeOperation } from '../support/arrange-operation';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { Fixtures, signInCast, TEST_PASSWORD, type CastMember } from '../support/fixtures';
+import { http } from '../support/http';
+import { connectOps, Feed, waitUntil, type OpsClient } from '../support/ops-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { FaultLedger, feedAccount, lastSeqOf } from './fault-ledger';
+
+const JWT_SECRET = 'pg-fault-secret-pg-fault-secret-pg-fault-0123';
+const WATCHERS = 10;
+const BACKLOG = 120;
+
+/**
+ * A real API process whose PostgreSQL connections are terminated (`pg_terminate_backend`, as an
+ * administrator or a failover does) every 250 ms while clients catch up from seq 0, write and sign
+ * in. The process stays up, answers 503 with Retry-After (never 500), every acknowledged write is
+ * stored, and every client that resumes with its last seq ends with every event exactly once.
+ */
+describe('PostgreSQL connections terminated', () => {
+  let database: TestDatabase;
+  let db: Fixtures;
+  let api: ApiProcess;
+  const agency: Record<string, string> = {};
+  const users: Record<string, { id: string; email: string }> = {};
+  const tokens: Record<string, string> = {};
+  const sockets: OpsClient[] = [];
+  /** Stops the terminator of a test that failed while it ran. */
+  let stopTerminating: (() => Promise<number>) | null = null;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await Fixtures.open(database.url);
+    // The backlog is written quickly before the faults; the per-user budget is not what this tests.
+    api = await startApiProcess({ DATABASE_URL: database.url, JWT_SECRET, WRITES_PER_SECOND: '1000' });
+    agency.KH = (await db.agency({ code: 'KH-PF' })).id;
+    const cast: CastMember[] = [['khCommander', 'KH', 'commander']];
+    await signInCast(db, api.baseUrl, agency, cast, { users, tokens });
+  }, 90_000);
+
+  afterEach(async () => {
+    await stopTerminating?.();
+    stopTerminating = null;
+  });
+
+  afterAll(async () => {
+    if (process.env.FAULT_DEBUG) console.log(api.output().split('\n').filter((line) => line.includes('"level":50') || line.includes('"level":60') || line.includes('statusCode":500')).join('\n'));
+    for (const socket of sockets) socket.close();
+    await api?.stop();
+    await db?.close();
+    await database?.drop();
+  });
+
+  /** Terminates every connection of the API to the test database, every 250 ms, until stopped. */
+  function terminateRepeatedly(): { stop: () => Promise<number> } {
+    let running = true;
+    let terminated = 0;
+    const loop = (async () => {
+      while (running) {
+        const rows = await db.query<{ ok: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND application_name = 'lintas-api' AND pid <> pg_backend_pid()`,
+          [database.name],
+        );
+        terminated += rows.filter((row) => row.ok).length;
+        await new Promise((done) => setTimeout(done, 250));
+      }
+    })();
+    return {
+      stop: async () => {
+        running = false;
+        await loop;
+        return terminated;
+      },
+    };
+  }
+
+  /**
+   * A client that follows the operation from seq 0 the way the dashboard does: on any failure
+   * (refused subscribe, a dropped catch-up) it connects again and resubscribes with its last seq.
+   */
+  async function follow(operationId: string, feed: Feed, until: () => boolean): Promise<number> {
+    let resumes = 0;
+    while (!until()) {
+      let socket: OpsClient;
+      try {
+        socket = await connectOps(api.baseUrl, tokens.khCommander);
+      } catch {
+        resumes++;
+        await new Promise((done) => setTimeout(done, 200));
+        continue;
+      }
+      sockets.push(socket);
+      feed.listen(socket);
+      const answer = await socket.timeout(10_000).emitWithAck('operation:subscribe', { operationId, sinceSeq: feed.lastSeq }).catch(() => null);
+      if (answer?.ok) {
+        await waitUntil(() => until() || !socket.connected, 'caught up or dropped', 60_000).catch(() => undefined);
+      }
+      if (until()) return resumes;
+      socket.close();
+      resumes++;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    return resumes;
+  }
+
+  it('keeps the process up, answers 503 not 500, stores every acknowledged write and delivers every event once', async () => {
+    const operationId = (await arrangeOperation(db, { leadAgencyId: agency.KH })).id;
+    const ledger = new FaultLedger();
+    for (let i = 0; i < BACKLOG; i++) await ledger.postReport(() => api.baseUrl, tokens.khCommander, operationId);
+
+    const terminator = terminateRepeatedly();
+    stopTerminating = terminator.stop;
+    const feeds = Array.from({ length: WATCHERS }, () => new Feed());
+    let writesDone = false;
+    const target = { seq: Number.POSITIVE_INFINITY };
+    const followers = feeds.map((feed) => follow(operationId, feed, () => feed.caughtUp.length > 0 && feed.lastSeq >= target.seq));
+    const writers = (async () => {
+      for (let i = 0; i < 30; i++) await ledger.postReport(() => api.baseUrl, tokens.khCommander, operationId);
+      writesDone = true;
+    })();
+    const signIns = { attempted: 0, succeeded: 0 };
+    const signingIn = (async () => {
+      while (!writesDone) {
+        signIns.attempted++;
+        const answer = await http(api.baseUrl, 'POST', '/api/auth/login', { body: { email: users.khCommander.email, password: TEST_PASSWORD } }).catch(() => ({ status: 0 }));
+        ledger.note(answer);
+        if (answer.status === 200) signIns.succeeded++;
+        else expect([503, 429, 0]).toContain(answer.status);
+        await new Promise((done) => setTimeout(done, 300));
+      }
+    })();
+    await Promise.all([writers, signingIn]);
+    const terminated = await terminator.stop();
+
+    target.seq = await lastSeqOf(db, operationId);
+    const resumes = await Promise.all(followers);
+    expect((await http(api.baseUrl, 'GET', '/api/health')).status).toBe(200);
+    expect(await ledger.missingFrom(db, operationId)).toEqual([]);
+    expect(ledger.acknowledged.size).toBe(ledger.attempted);
+    expect(ledger.serverErrors).toBe(0);
+    expect(signIns.succeeded).toBeGreaterThan(0);
+    expect(terminated).toBeGreaterThan(0);
+    const accounts = feeds.map((feed) => feedAccount(feed, target.seq));
+    for (const account of accounts) expect(account).toMatchObject({ lost: 0, doubled: 0, outOfOrder: 0 });
+    console.log(
+      `[figures] PostgreSQL terminated: ${terminated} connections killed; ${ledger.summary()}; sign-ins ${signIns.succeeded}/${signIns.attempted}; ` +
+        `${WATCHERS} clients from seq 0 resumed ${resumes.reduce((sum, n) => sum + n, 0)} times in all, each ended with ${target.seq} events, lost ${accounts.reduce((s, x) => s + x.lost, 0)}, doubled ${accounts.reduce((s, x) => s + x.doubled, 0)}`,
+    );
+  }, 240_000);
+
+  it('answers a write whose connection broke with 503 and Retry-After, and its retry with the same client id applies it once', async () => {
+    const operationId = (await arrangeOperation(db, { leadAgencyId: agency.KH })).id;
+    const clientId = randomUUID();
+    const body = { clientId, kind: 'sitrep', title: 'Retried', occurredAt: new Date(Date.now() - 60_000).toISOString(), marking: 'TLP:GREEN' };
+    const terminator = terminateRepeatedly();
+    stopTerminating = terminator.stop;
+    let answer = await http(api.baseUrl, 'POST', `/api/operations/${operationId}/reports`, { token: tokens.khCommander, body });
+    const seen = [answer.status];
+    for (let i = 0; i < 50 && answer.status === 503; i++) {
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      answer = await http(api.baseUrl, 'POST', `/api/operations/${operationId}/reports`, { token: tokens.khCommander, body });
+      seen.push(answer.status);
+    }
+    await terminator.stop();
+    if (answer.status === 503) answer = await http(api.baseUrl, 'POST', `/api/operations/${operationId}/reports`, { token: tokens.khCommander, body });
+    expect([200, 201]).toContain(answer.status);
+    expect(seen.every((status) => [200, 201, 503].includes(status))).toBe(true);
+    expect(await db.query('SELECT id FROM reports WHERE client_id = $1', [clientId])).toHaveLength(1);
+  }, 60_000);
+});
