@@ -5,12 +5,14 @@
 #   docker compose up --build                 with PostgreSQL and Redis (see docker-compose.yml)
 #   docker build -t lintas . && docker run -p 3000:3000 -e DATABASE_URL=postgres://… -e JWT_SECRET=… lintas
 #
-# Build stages run on the full Debian image: argon2 compiles its native addon there (it needs
-# python3, make and g++). The run stage is the slim image of the same Debian release, so the
-# compiled addon runs unchanged, with production dependencies and the built dist folders only.
+# Node 24 (the LTS line; see package.json `engines`). Build stages run on the full Debian image,
+# which has the tools to compile a native addon should one need it (argon2 loads its prebuilt
+# N-API binary; package.json `allowScripts` declares which install scripts run). The run stage is
+# the slim image of the same Debian release, with production dependencies and the built dist
+# folders only.
 
-ARG NODE_BUILD_IMAGE=node:20-bookworm
-ARG NODE_RUN_IMAGE=node:20-bookworm-slim
+ARG NODE_BUILD_IMAGE=node:24-bookworm
+ARG NODE_RUN_IMAGE=node:24-bookworm-slim
 
 # The npm workspace manifests, listed once: `npm ci` needs every workspace's package.json.
 FROM ${NODE_BUILD_IMAGE} AS manifests

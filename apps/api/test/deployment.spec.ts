@@ -135,9 +135,9 @@ describe('Dockerfile', () => {
   const runStage = stages.at(-1)!;
   const args = Object.fromEntries(lines.filter((line) => /^ARG\s/.test(line)).map((line) => line.slice(4).split('=')));
 
-  it('runs on node:20-bookworm-slim', () => {
+  it('runs on node:24-bookworm-slim', () => {
     const image = runStage[0].split(/\s+/)[1].replace(/^\$\{(\w+)\}$/, (_, name: string) => args[name]);
-    expect(image).toBe('node:20-bookworm-slim');
+    expect(image).toBe('node:24-bookworm-slim');
   });
 
   it('builds the api, the dashboard and the contracts with Nx after npm ci', () => {

@@ -4,9 +4,14 @@ import { z, type ZodType } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 
-/** The OpenAPI schema of a contracts schema (what a client sends). */
+/**
+ * The OpenAPI schema of a contracts schema (what a client sends). @nestjs/swagger publishes an
+ * OpenAPI 3.0 document, so schemas use zod's OpenAPI 3.0 target (`nullable: true`, boolean
+ * `exclusiveMinimum`), not JSON Schema 2020-12 (`{ type: 'null' }` inside `anyOf`), which is only
+ * valid in 3.1. A 3.0 document is checked schema by schema by validators (3.1 ones only loosely).
+ */
 export function jsonSchemaOf(schema: ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
   delete json.$schema;
   return json;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -23,10 +23,14 @@ export async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function resolveTestServer(): Promise<{ url: string; embedded: EmbeddedServer | null; cleanup: () => Promise<void> }> {
+export async function resolveTestServer(
+  localServerUrl = LOCAL_SERVER_URL,
+): Promise<{ url: string; embedded: EmbeddedServer | null; cleanup: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null, cleanup: async () => undefined };
-  if (await answers(LOCAL_SERVER_URL)) return { url: LOCAL_SERVER_URL, embedded: null, cleanup: async () => undefined };
+  if (await answers(localServerUrl)) return { url: localServerUrl, embedded: null, cleanup: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'lintas-test-pg-'));
+  // mkdtemp makes a mode-700 folder; as root the server runs as `postgres`, which must enter it.
+  chmodSync(dir, 0o755);
   const embedded = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: 55432 });
   return {
     url: embedded.serverUrl,
