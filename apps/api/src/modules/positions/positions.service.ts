@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   canView,
+  MIN_TIMESTAMP,
   markingVisibility,
   type MarkedItem,
   type PositionBatch,
@@ -22,6 +23,7 @@ import type { TeamMarking } from './position.mapper';
 import { PositionsRepository } from './positions.repository';
 
 const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const MIN_TIMESTAMP_MS = Date.parse(MIN_TIMESTAMP);
 
 /**
  * Team positions: live updates from field clients (batched, acknowledged once committed), outbox
@@ -122,6 +124,10 @@ function encodeCursor(exactAt: string): string {
 
 function decodeCursor(cursor: string): string {
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!CURSOR_PATTERN.test(value)) throw badRequest('invalid_cursor', 'cursor is not one this API gave out');
+  // The pattern alone lets through dates no calendar has (month 13, 30 February), which PostgreSQL refuses.
+  const time = Date.parse(value);
+  if (!CURSOR_PATTERN.test(value) || Number.isNaN(time) || time < MIN_TIMESTAMP_MS || new Date(time).toISOString().slice(0, 19) !== value.slice(0, 19)) {
+    throw badRequest('invalid_cursor', 'cursor is not one this API gave out');
+  }
   return value;
 }
