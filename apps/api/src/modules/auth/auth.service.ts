@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { uuidSchema, type LoginRequest, type LoginResponse, type User } from '@lintas/contracts';
+import type { LoginRequest, LoginResponse, User } from '@lintas/contracts';
 import type { DataSource } from 'typeorm';
 import { AppError, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -11,28 +11,11 @@ import { AuditService } from '../audit/audit.service';
 import { AccessChangeBus } from '../event-log/access-change-bus';
 import { toUser, type UserRow } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
+import { accessTokenClaims, type AccessTokenClaims } from './access-token-claims';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-
-interface AccessTokenClaims {
-  sub: string;
-  /** The sign-in (refresh token family) this token belongs to; logging out ends it. */
-  sid: string;
-}
-
-/**
- * The claims this API signs, or a throw (answered 401). A signature alone does not make a token
- * ours: one without an expiry would never expire, and an id that is not a UUID would reach SQL.
- */
-function accessTokenClaims(payload: unknown): AccessTokenClaims {
-  const claims = payload as Partial<Record<'sub' | 'sid' | 'exp', unknown>> | null;
-  if (!claims || !uuidSchema.safeParse(claims.sub).success || !uuidSchema.safeParse(claims.sid).success || typeof claims.exp !== 'number') {
-    throw new Error('not an access token of this API');
-  }
-  return { sub: claims.sub as string, sid: claims.sid as string };
-}
 
 export interface ClientInfo {
   ip: string | null;
