@@ -36,6 +36,9 @@ export function polygonProblem(rings: readonly (readonly Position[])[]): Geometr
     distinct.push(vertices);
   }
   const crossing = firstCrossing(distinct);
+  if (crossing === 'too-intricate') {
+    return { path: ['coordinates'], message: 'polygon is too intricate to check (many long edges side by side): simplify it' };
+  }
   if (crossing) {
     const [a, b] = crossing;
     return a === b
@@ -79,25 +82,39 @@ function signedArea(vertices: readonly Position[]): number {
 }
 
 /**
+ * Segment pairs compared at most. An area drawn on a map needs a few per segment (a 10,000-point
+ * circle with four holes: 55,000 in all); only many long edges side by side (a comb of slanted
+ * teeth) approach the quadratic worst case, which this bound cuts off (about 0.1 s on a busy 2-core machine).
+ */
+export const MAX_PAIR_TESTS = 2_000_000;
+
+/**
  * The rings of the first two segments that cross, touch or overlap (other than neighbours sharing
  * their common vertex), or null. Segment s of ring r runs from vertex s to vertex s + 1 (wrapping).
  */
-export function firstCrossing(rings: readonly Position[][]): [number, number] | null {
+export function firstCrossing(rings: readonly Position[][], maxPairTests = MAX_PAIR_TESTS): [number, number] | 'too-intricate' | null {
   let total = 0;
   for (const ring of rings) total += ring.length;
+  // Segment s runs from (ax, ay) to (bx, by); `next` is the segment that starts where s ends.
+  const seg: Segments = { ax: new Float64Array(total), ay: new Float64Array(total), bx: new Float64Array(total), by: new Float64Array(total) };
   const ringOf = new Int32Array(total);
-  const indexOf = new Int32Array(total);
+  const next = new Int32Array(total);
   const minX = new Float64Array(total);
   const maxX = new Float64Array(total);
   const minY = new Float64Array(total);
   const maxY = new Float64Array(total);
   let n = 0;
   rings.forEach((ring, r) => {
+    const first = n;
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i];
       const b = ring[(i + 1) % ring.length];
+      seg.ax[n] = a[0];
+      seg.ay[n] = a[1];
+      seg.bx[n] = b[0];
+      seg.by[n] = b[1];
       ringOf[n] = r;
-      indexOf[n] = i;
+      next[n] = i + 1 < ring.length ? n + 1 : first;
       minX[n] = Math.min(a[0], b[0]);
       maxX[n] = Math.max(a[0], b[0]);
       minY[n] = Math.min(a[1], b[1]);
@@ -109,14 +126,19 @@ export function firstCrossing(rings: readonly Position[][]): [number, number] | 
   // The segments whose x-range reaches the current one's west edge; compacted in place as the sweep moves east.
   const active = new Int32Array(total);
   let size = 0;
+  let budget = maxPairTests;
   for (const s of order) {
+    budget -= size;
+    if (budget < 0) return 'too-intricate';
     let kept = 0;
     for (let k = 0; k < size; k++) {
       const t = active[k];
       if (maxX[t] < minX[s]) continue;
       active[kept++] = t;
       if (minY[t] > maxY[s] || minY[s] > maxY[t]) continue;
-      if (segmentsMeet(rings, ringOf[s], indexOf[s], ringOf[t], indexOf[t])) return [Math.min(ringOf[s], ringOf[t]), Math.max(ringOf[s], ringOf[t])];
+      // Neighbours share one vertex; they are wrong only when the second folds back along the first (a spike).
+      const meet = next[s] === t ? foldsBack(seg, s, t) : next[t] === s ? foldsBack(seg, t, s) : segmentsIntersect(seg, s, t);
+      if (meet) return [Math.min(ringOf[s], ringOf[t]), Math.max(ringOf[s], ringOf[t])];
     }
     size = kept;
     active[size++] = s;
@@ -124,46 +146,47 @@ export function firstCrossing(rings: readonly Position[][]): [number, number] | 
   return null;
 }
 
-function segmentsMeet(rings: readonly Position[][], r1: number, i1: number, r2: number, i2: number): boolean {
-  const ring1 = rings[r1];
-  const ring2 = rings[r2];
-  const a = ring1[i1];
-  const b = ring1[(i1 + 1) % ring1.length];
-  const c = ring2[i2];
-  const d = ring2[(i2 + 1) % ring2.length];
-  if (r1 === r2) {
-    const m = ring1.length;
-    // Neighbours share one vertex; they are wrong only when the second folds back along the first (a spike).
-    if ((i1 + 1) % m === i2) return foldsBack(a, b, d);
-    if ((i2 + 1) % m === i1) return foldsBack(c, d, b);
-  }
-  return segmentsIntersect(a, b, c, d);
+interface Segments {
+  ax: Float64Array;
+  ay: Float64Array;
+  bx: Float64Array;
+  by: Float64Array;
 }
 
-/** a→b then b→c going back along the same line. */
-function foldsBack(a: Position, b: Position, c: Position): boolean {
-  return orientation(a, b, c) === 0 && (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0;
+/** Segment t starts where s ends: does it go back along s? */
+function foldsBack(seg: Segments, s: number, t: number): boolean {
+  const ux = seg.bx[s] - seg.ax[s];
+  const uy = seg.by[s] - seg.ay[s];
+  const vx = seg.bx[t] - seg.ax[t];
+  const vy = seg.by[t] - seg.ay[t];
+  return ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0;
 }
 
-/** Closed segments ab and cd share at least one point. */
-function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): boolean {
-  const d1 = orientation(c, d, a);
-  const d2 = orientation(c, d, b);
-  const d3 = orientation(a, b, c);
-  const d4 = orientation(a, b, d);
+/** Closed segments s and t share at least one point. */
+function segmentsIntersect(seg: Segments, s: number, t: number): boolean {
+  const ax = seg.ax[s], ay = seg.ay[s], bx = seg.bx[s], by = seg.by[s];
+  const cx = seg.ax[t], cy = seg.ay[t], dx = seg.bx[t], dy = seg.by[t];
+  const d1 = orient(cx, cy, dx, dy, ax, ay);
+  const d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy);
+  const d4 = orient(ax, ay, bx, by, dx, dy);
   if (d1 * d2 < 0 && d3 * d4 < 0) return true;
   return (
-    (d1 === 0 && onSegment(c, d, a)) || (d2 === 0 && onSegment(c, d, b)) || (d3 === 0 && onSegment(a, b, c)) || (d4 === 0 && onSegment(a, b, d))
+    (d1 === 0 && within(cx, cy, dx, dy, ax, ay)) ||
+    (d2 === 0 && within(cx, cy, dx, dy, bx, by)) ||
+    (d3 === 0 && within(ax, ay, bx, by, cx, cy)) ||
+    (d4 === 0 && within(ax, ay, bx, by, dx, dy))
   );
 }
 
-/** p, known to be on the line through a and b, lies within the segment. */
-function onSegment(a: Position, b: Position, p: Position): boolean {
-  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+/** The side of line p→q that r lies on: 1 left, -1 right, 0 on it. */
+function orient(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
+  return Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
 }
 
-function orientation(p: Position, q: Position, r: Position): number {
-  return Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+/** r, known to be on the line through p and q, lies within the segment. */
+function within(px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean {
+  return Math.min(px, qx) <= rx && rx <= Math.max(px, qx) && Math.min(py, qy) <= ry && ry <= Math.max(py, qy);
 }
 
 /** Ray casting; `point` is known not to lie on the ring. */
