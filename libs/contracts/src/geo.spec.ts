@@ -130,8 +130,8 @@ describe('the crossing sweep', () => {
   it('stops at a bound on the pairs it compares, refusing a comb of long slanted teeth rather than spending seconds on it', () => {
     const eps = 1e-4;
     const teeth = 500;
-    const top = Array.from({ length: teeth }, (_, i) => [[105 + i * eps, 11], [105 + i * eps + teeth * eps * 1.01, 10.5]]).flat();
-    const comb = [...top, [top[top.length - 1][0], 10], [105, 10], [105, 11]] as Position[];
+    const top = Array.from({ length: teeth }, (_, i): Position[] => [[105 + i * eps, 11], [105 + i * eps + teeth * eps * 1.01, 10.5]]).flat();
+    const comb: Position[] = [...top, [top[top.length - 1][0], 10], [105, 10], [105, 11]];
     expect(firstCrossing([comb.slice(0, -1)])).toBeNull();
     expect(firstCrossing([comb.slice(0, -1)], 10_000)).toBe('too-intricate');
     expect(verdict(polygon(...Array.from({ length: 9 }, (_, r) => comb.map(([lon, lat]) => [lon, lat - 2 * r]))))).toBe(
