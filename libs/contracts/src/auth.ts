@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, USER_ROLES, type AgencyKind, type UserRole } from './enums';
-import { nameSchema } from './common';
+import { nameSchema, textSchema } from './common';
 
 export const agencyRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
@@ -52,7 +52,7 @@ export type CreateAgency = z.infer<typeof createAgencySchema>;
 export const updateAgencySchema = createAgencySchema.partial();
 export type UpdateAgency = z.infer<typeof updateAgencySchema>;
 
-export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(1024);
+export const passwordSchema = textSchema.min(12, 'must be at least 12 characters').max(1024);
 
 export const createUserSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nameSchema, narrativeSchema, pastTimestampSchema, timestampSchema } from './common';
+import { passwordSchema } from './auth';
+import { nameSchema, narrativeSchema, pastTimestampSchema, textSchema, timestampSchema } from './common';
+import { createOperationSchema, updateOperationSchema } from './operations';
+import { createReportSchema, rejectReportSchema, verifyReportSchema } from './reports';
+import { siteQuerySchema } from './sites';
 
 describe('time stamps', () => {
   it('refuse year 0000, which PostgreSQL cannot store, and anything before 1900', () => {
@@ -22,5 +26,42 @@ describe('text', () => {
     expect(narrativeSchema.safeParse('a\u0000b').success).toBe(false);
     expect(narrativeSchema.max(5).safeParse('abcdef').success).toBe(false);
     expect(nameSchema.safeParse('  Mekong  ').data).toBe('Mekong');
+  });
+});
+
+describe('text is storable Unicode', () => {
+  const LONE_HIGH = '\ud800x';
+  const LONE_LOW = 'x\udc00';
+
+  it('refuses lone UTF-16 surrogates, which PostgreSQL JSON refuses and text would mangle', () => {
+    for (const schema of [textSchema, nameSchema, narrativeSchema]) {
+      expect(schema.safeParse(LONE_HIGH).success).toBe(false);
+      expect(schema.safeParse(LONE_LOW).success).toBe(false);
+      expect(schema.safeParse('\udc00\ud800').success).toBe(false);
+    }
+    expect(textSchema.safeParse(LONE_HIGH).error?.issues[0].message).toBe('must be valid Unicode text without NUL characters');
+  });
+
+  it('keeps whole surrogate pairs: emoji and characters beyond the BMP', () => {
+    expect(nameSchema.safeParse('Patrol 🚤 𠀋').success).toBe(true);
+    expect(narrativeSchema.safeParse('ស្វាយរៀង — Svay Rieng 🛂').success).toBe(true);
+  });
+
+  it('covers the text fields of bodies and queries, naming the field', () => {
+    const cases: [{ safeParse(value: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, unknown, string][] = [
+      [verifyReportSchema, { reason: LONE_HIGH }, 'reason'],
+      [rejectReportSchema, { reason: LONE_HIGH }, 'reason'],
+      [siteQuerySchema, { q: 'a\u0000b' }, 'q'],
+      [siteQuerySchema, { q: LONE_LOW }, 'q'],
+      [createOperationSchema, { code: 'OP-X', name: LONE_HIGH }, 'name'],
+      [updateOperationSchema, { description: LONE_LOW }, 'description'],
+      [createReportSchema, { title: LONE_HIGH }, 'title'],
+      [passwordSchema, `${LONE_HIGH}-long-enough-password`, ''],
+    ];
+    for (const [schema, value, field] of cases) {
+      const result = schema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(field);
+    }
   });
 });

@@ -22,19 +22,23 @@ export const pastTimestampSchema = timestampSchema.refine(
   'must not be in the future',
 );
 
-/** PostgreSQL text cannot hold U+0000: refused here rather than failing in the database. */
-export const noNulCharacter = (value: string) => !value.includes('\u0000');
-const NO_NUL = 'must not contain NUL characters';
+/**
+ * Text PostgreSQL can store: no U+0000 (text cannot hold it) and no lone UTF-16 surrogate (half
+ * of a pair: not Unicode; a JSON column refuses it and a text column would keep U+FFFD instead).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+/** @deprecated the NUL test alone; use `isStorableText` (or `textSchema`). */
+export const noNulCharacter = isStorableText;
+const NOT_TEXT = 'must be valid Unicode text without NUL characters';
+
+/** Every free-text field of every DTO and query starts here (names, narratives, reasons, search terms). */
+export const textSchema = z.string().refine(isStorableText, NOT_TEXT);
 
 /** Short single-line text: names, call signs. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(120, 'must be at most 120 characters')
-  .refine(noNulCharacter, NO_NUL);
+export const nameSchema = textSchema.trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 /** Free text: narratives, sitreps, reasons. */
-export const narrativeSchema = z.string().max(10_000, 'must be at most 10,000 characters').refine(noNulCharacter, NO_NUL);
+export const narrativeSchema = textSchema.max(10_000, 'must be at most 10,000 characters');
 
 export const cursorPageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

@@ -1,4 +1,7 @@
+import { bearing as turfBearing } from '@turf/bearing';
+import { distance as turfDistance } from '@turf/distance';
 import { z } from 'zod';
+import { polygonProblem, type Position } from './polygon-validity';
 
 /** Longitude and latitude in WGS 84 degrees, range-checked. */
 export const latitudeSchema = z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90');
@@ -8,28 +11,62 @@ export const pointSchema = z.strictObject({ lat: latitudeSchema, lon: longitudeS
 export type LatLon = z.infer<typeof pointSchema>;
 
 const positionSchema = z.tuple([longitudeSchema, latitudeSchema]);
-type Position = z.infer<typeof positionSchema>;
 
-const MAX_RING_POINTS = 2000;
+/** Positions in one ring, and in a whole polygon (all rings): bounds on the work one request can cause. */
+export const MAX_RING_POSITIONS = 2000;
+export const MAX_POLYGON_POSITIONS = 10_000;
+export const MAX_POLYGON_RINGS = 20;
 
-/** A GeoJSON Polygon: closed linear rings of at least four positions that do not cross themselves. */
-export const polygonSchema = z
-  .strictObject({
-    type: z.literal('Polygon'),
-    coordinates: z.array(z.array(positionSchema).min(4, 'a ring needs at least 4 positions').max(MAX_RING_POINTS)).min(1).max(20),
-  })
-  .superRefine((polygon, ctx) => {
-    polygon.coordinates.forEach((ring, index) => {
-      const first = ring[0];
-      const last = ring[ring.length - 1];
-      if (first[0] !== last[0] || first[1] !== last[1]) {
-        ctx.addIssue({ code: 'custom', path: ['coordinates', index], message: 'ring is not closed: its first and last positions differ' });
-      } else if (ringSelfIntersects(ring)) {
-        ctx.addIssue({ code: 'custom', path: ['coordinates', index], message: 'ring crosses itself' });
-      }
-    });
-  });
+/**
+ * Counts positions before anything else looks at them, so an oversized body is refused in
+ * microseconds. Anything not shaped like rings of positions is left to the schema's own messages.
+ */
+function refuseOversized(value: unknown, ctx: { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void }): unknown {
+  const rings = (value as { coordinates?: unknown } | null)?.coordinates;
+  if (!Array.isArray(rings)) return value;
+  let positions = 0;
+  for (const ring of rings) if (Array.isArray(ring)) positions += ring.length;
+  if (positions > MAX_POLYGON_POSITIONS) {
+    ctx.addIssue({ code: 'custom', path: ['coordinates'], message: `a polygon may have at most ${MAX_POLYGON_POSITIONS} positions (this one has ${positions})` });
+  }
+  return value;
+}
+
+const ringSchema = z
+  .array(positionSchema)
+  .min(4, 'a ring needs at least 4 positions')
+  .max(MAX_RING_POSITIONS, `a ring may have at most ${MAX_RING_POSITIONS} positions`);
+
+/**
+ * A GeoJSON Polygon: an outer ring and up to 19 holes, each closed, enclosing an area, crossing and
+ * touching neither itself nor another ring; every hole inside the outer ring and outside the others.
+ */
+export const polygonSchema = z.preprocess(
+  refuseOversized,
+  z
+    .strictObject({
+      type: z.literal('Polygon'),
+      coordinates: z.array(ringSchema).min(1, 'a polygon needs an outer ring').max(MAX_POLYGON_RINGS, `a polygon may have at most ${MAX_POLYGON_RINGS} rings`),
+    })
+    .superRefine((polygon, ctx) => {
+      // zod runs refinements after issues it can continue past (a short ring): judge only well-formed rings.
+      if (!wellFormedRings(polygon.coordinates)) return;
+      const problem = polygonProblem(polygon.coordinates);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }),
+);
 export type Polygon = z.infer<typeof polygonSchema>;
+
+function wellFormedRings(rings: unknown): rings is Position[][] {
+  if (!Array.isArray(rings) || rings.length < 1 || rings.length > MAX_POLYGON_RINGS) return false;
+  return rings.every(
+    (ring) =>
+      Array.isArray(ring) &&
+      ring.length >= 4 &&
+      ring.length <= MAX_RING_POSITIONS &&
+      ring.every((p) => Array.isArray(p) && p.length === 2 && isFiniteIn(p[0], 180) && isFiniteIn(p[1], 90)),
+  );
+}
 
 /** A bounding box as `west,south,east,north` (query string form). */
 export const bboxSchema = z
@@ -49,25 +86,16 @@ export const bboxSchema = z
   });
 export type BBox = { west: number; south: number; east: number; north: number };
 
-function ringSelfIntersects(ring: Position[]): boolean {
-  const n = ring.length - 1; // segments
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (j === i + 1 || (i === 0 && j === n - 1)) continue; // neighbours share an end
-      if (segmentsCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return true;
-    }
-  }
-  return false;
+function isFiniteIn(value: unknown, limit: number): boolean {
+  return typeof value === 'number' && Math.abs(value) <= limit;
 }
 
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const d1 = orientation(c, d, a);
-  const d2 = orientation(c, d, b);
-  const d3 = orientation(a, b, c);
-  const d4 = orientation(a, b, d);
-  return d1 * d2 < 0 && d3 * d4 < 0;
+/** Great-circle distance in metres (haversine on the mean Earth radius). The one spelling for API, dashboard and simulator. */
+export function distanceMetres(a: LatLon, b: LatLon): number {
+  return turfDistance([a.lon, a.lat], [b.lon, b.lat], { units: 'meters' });
 }
 
-function orientation(p: Position, q: Position, r: Position): number {
-  return Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+/** Initial bearing from a to b, degrees clockwise from north in [0, 360). */
+export function bearingDegrees(a: LatLon, b: LatLon): number {
+  return (turfBearing([a.lon, a.lat], [b.lon, b.lat]) + 360) % 360;
 }

@@ -9,7 +9,7 @@ import {
 } from './enums';
 import { MARKINGS, type Marking } from './marking';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
-import { cursorPageQuerySchema, nameSchema, narrativeSchema, noNulCharacter, pastTimestampSchema, timestampSchema } from './common';
+import { cursorPageQuerySchema, nameSchema, narrativeSchema, pastTimestampSchema, textSchema, timestampSchema } from './common';
 import type { AgencyRef } from './auth';
 
 const count = z.number().int().min(0, 'must not be negative').max(100_000);
@@ -130,7 +130,7 @@ export type AmendReport = z.infer<typeof amendReportSchema>;
 export const verifyReportSchema = z.strictObject({ reason: narrativeSchema.max(2000).optional() });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
 export const rejectReportSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'a rejection needs a reason').max(2000).refine(noNulCharacter, 'must not contain NUL characters'),
+  reason: textSchema.trim().min(1, 'a rejection needs a reason').max(2000),
 });
 export type RejectReport = z.infer<typeof rejectReportSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TEAM_STATUSES } from './enums';
 import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
-import { nameSchema, narrativeSchema } from './common';
+import { nameSchema, narrativeSchema, textSchema } from './common';
 import { interceptionDetailsSchema } from './reports';
 import { createTeamSchema } from './teams';
 
@@ -108,7 +108,7 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
       /** The last characters only: a scenario never carries a whole document number. */
       numberEnding: z.string().regex(/^[A-Z0-9]{2,4}$/, 'must be the last 2–4 letters or digits').optional(),
     }),
-    list: z.string().trim().min(1).max(32).default('SLTD'),
+    list: textSchema.trim().min(1).max(32).default('SLTD'),
   }),
 ]);
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;

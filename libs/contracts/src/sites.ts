@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SITE_KINDS, type SiteKind } from './enums';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
-import { nameSchema } from './common';
+import { nameSchema, textSchema } from './common';
 
 export interface Site {
   id: string;
@@ -16,7 +16,7 @@ export interface Site {
 }
 
 export const siteQuerySchema = z.strictObject({
-  q: z.string().trim().max(120).optional(),
+  q: textSchema.trim().max(120).optional(),
   bbox: bboxSchema.optional(),
   kind: z.enum(SITE_KINDS).optional(),
   country: z.string().regex(/^[A-Z]{2}$/).optional(),

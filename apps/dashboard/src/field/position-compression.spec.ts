@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compressPositions, distanceMetres } from './position-compression';
+import { distanceMetres } from '@lintas/contracts';
+import { compressPositions } from './position-compression';
 
 const options = { minDistanceM: 25, maxGapS: 300, minIntervalS: 5 };
 const T0 = Date.parse('2026-11-28T08:00:00Z');

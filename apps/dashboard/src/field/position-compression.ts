@@ -1,4 +1,4 @@
-import type { PositionInput } from '@lintas/contracts';
+import { distanceMetres, type PositionInput } from '@lintas/contracts';
 
 /**
  * What the map needs from a stretch of positions kept while offline: the track's shape and the
@@ -41,15 +41,4 @@ export function compressPositions<T extends Pick<PositionInput, 'lat' | 'lon' | 
   const latest = sorted[sorted.length - 1];
   if (kept[kept.length - 1] !== latest) kept.push(latest);
   return kept.map(([, position]) => position);
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance (haversine), in metres. */
-export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }

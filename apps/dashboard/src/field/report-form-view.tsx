@@ -1,10 +1,9 @@
-import { ASEAN_COUNTRIES, type CreateReport, INTERCEPTION_KINDS, type LatLon, MARKINGS, type Site } from '@lintas/contracts';
+import { ASEAN_COUNTRIES, type CreateReport, distanceMetres, INTERCEPTION_KINDS, type LatLon, MARKINGS, type Site } from '@lintas/contracts';
 import { type FormEvent, lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { interceptionKindLabel } from '../ui/labels';
 import { newClientId } from './client-id';
 import { ft, type FieldTextKey } from './field-text';
 import { currentPosition } from './geolocation';
-import { distanceMetres } from './position-compression';
 import { buildReport, COUNT_FIELDS, type CountField, emptyForm, type FieldErrors, type Place, type ReportFormValues, toLocalInput } from './report-form';
 import type { Assignment } from './use-field-context';
 

@@ -1,10 +1,9 @@
-import { type PositionInput, positionInputSchema, type Site, TEAM_STATUSES, type TeamStatus } from '@lintas/contracts';
+import { distanceMetres, type PositionInput, positionInputSchema, type Site, TEAM_STATUSES, type TeamStatus } from '@lintas/contracts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
 import { ft } from './field-text';
 import { currentPosition, watchPositions } from './geolocation';
-import { distanceMetres } from './position-compression';
 import type { Assignment } from './use-field-context';
 
 /** Leaflet and the basemap are loaded only when the officer opens the map. */

@@ -1,5 +1,5 @@
-import { scenarioTeamSchema } from '@lintas/contracts';
-import { distanceMetres, RouteMotion } from './route-motion';
+import { distanceMetres, scenarioTeamSchema } from '@lintas/contracts';
+import { RouteMotion } from './route-motion';
 
 const team = (route: object[], extra: object = {}) =>
   scenarioTeamSchema.parse({ callSign: 'T-1', account: 'field@test.demo', speedKmh: 36, route, ...extra });

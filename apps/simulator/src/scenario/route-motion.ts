@@ -1,4 +1,4 @@
-import type { LatLon, ScenarioTeam } from '@lintas/contracts';
+import { bearingDegrees, distanceMetres, type LatLon, type ScenarioTeam } from '@lintas/contracts';
 import { findSite } from './border-sites';
 
 /** Where a team is at a moment of scenario time, and how it moves. */
@@ -17,8 +17,6 @@ interface Leg {
   travel: number;
   dwell: number;
 }
-
-const EARTH_RADIUS_M = 6_371_008.8;
 
 /**
  * A team's route as legs in scenario time: it starts at the first waypoint (after that waypoint's
@@ -80,23 +78,6 @@ export function waypointPoint(waypoint: { site?: string; lat?: number; lon?: num
     return { lat: site.lat, lon: site.lon };
   }
   return { lat: waypoint.lat as number, lon: waypoint.lon as number };
-}
-
-/** Great-circle distance (haversine). */
-export function distanceMetres(a: LatLon, b: LatLon): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Initial bearing from a to b, degrees clockwise from north in [0, 360). */
-export function bearingDegrees(a: LatLon, b: LatLon): number {
-  const rad = Math.PI / 180;
-  const y = Math.sin((b.lon - a.lon) * rad) * Math.cos(b.lat * rad);
-  const x = Math.cos(a.lat * rad) * Math.sin(b.lat * rad) - Math.sin(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((b.lon - a.lon) * rad);
-  return ((Math.atan2(y, x) / rad) % 360 + 360) % 360;
 }
 
 /** Six decimals: about 10 cm, more than any field GPS gives. */

@@ -11,16 +11,11 @@ import { AuditService } from '../audit/audit.service';
 import { AccessChangeBus } from '../event-log/access-change-bus';
 import { toUser, type UserRow } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
+import { accessTokenClaims, type AccessTokenClaims } from './access-token-claims';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-
-interface AccessTokenClaims {
-  sub: string;
-  /** The sign-in (refresh token family) this token belongs to; logging out ends it. */
-  sid: string;
-}
 
 export interface ClientInfo {
   ip: string | null;
@@ -132,7 +127,7 @@ export class AuthService {
   async authenticateSession(accessToken: string): Promise<{ user: AuthUser; sessionId: string }> {
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+      claims = accessTokenClaims(await this.jwt.verifyAsync<object>(accessToken, { algorithms: ['HS256'] }));
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw unauthorized(expired ? 'The access token has expired' : 'The access token is invalid');

@@ -8,15 +8,15 @@ import {
   updateOperationSchema,
   type AddParticipant,
   type AttachSite,
-  type CreateOperation,
   type TransitionOperation,
-  type UpdateOperation,
 } from '@lintas/contracts';
 import { ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
-import { ZodPipe } from '../../common/validation';
+import { parseInput, ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { requireRole } from '../auth/roles';
+import { OperationAccessService } from './operation-access.service';
 import { OperationParticipantsService } from './operation-participants.service';
 import { OperationsService } from './operations.service';
 
@@ -41,6 +41,7 @@ export class OperationsController {
   constructor(
     private readonly operations: OperationsService,
     private readonly participants: OperationParticipantsService,
+    private readonly access: OperationAccessService,
   ) {}
 
   /** The operations the caller's agency takes part in, with the caller's role and visible counts. */
@@ -62,8 +63,10 @@ export class OperationsController {
     area: AREA_EXAMPLE,
   })
   @ApiConflictResponse({ description: 'The code is taken' })
-  create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createOperationSchema)) body: CreateOperation) {
-    return this.operations.create(user, body);
+  create(@CurrentUser() user: AuthUser, @Body() body: unknown) {
+    // Who may ask is settled before the body is read: an area's geometry is judged only for those who may write it.
+    requireRole(user, 'commander', 'admin');
+    return this.operations.create(user, parseInput(createOperationSchema, body ?? {}));
   }
 
   @Get(':id')
@@ -74,8 +77,10 @@ export class OperationsController {
   /** A commander of the lead agency; refused (409) once the operation is closed. */
   @Patch(':id')
   @ApiZodBody(updateOperationSchema, { description: 'Extended to the river crossings', area: AREA_EXAMPLE })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string, @Body(new ZodPipe(updateOperationSchema)) body: UpdateOperation) {
-    return this.operations.update(user, id, body);
+  async update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string, @Body() body: unknown) {
+    // As for create; the service checks again under the operation's lock.
+    await this.access.requireLeadCommander(user, id);
+    return this.operations.update(user, id, parseInput(updateOperationSchema, body ?? {}));
   }
 
   /** planned → active | closed; active → suspended | closed; suspended → active | closed. Anything else: 409. */

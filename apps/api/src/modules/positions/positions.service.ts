@@ -10,7 +10,8 @@ import {
   type TeamPosition,
   type TeamTrackPage,
 } from '@lintas/contracts';
-import { badRequest, forbidden, notFound } from '../../common/app-error';
+import { forbidden, notFound } from '../../common/app-error';
+import { decodePositionCursor, encodePositionCursor } from './position-cursor';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -21,7 +22,6 @@ import { PositionRateLimiter } from './position-rate-limiter';
 import type { TeamMarking } from './position.mapper';
 import { PositionsRepository } from './positions.repository';
 
-const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /**
  * Team positions: live updates from field clients (batched, acknowledged once committed), outbox
@@ -79,9 +79,9 @@ export class PositionsService {
   async history(user: AuthUser, operationId: string, teamId: string, query: PositionHistoryQuery): Promise<TeamTrackPage> {
     const access = await this.access.require(user, operationId);
     await this.visibleTeam(user, access, teamId);
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const after = query.cursor === undefined ? null : decodePositionCursor(query.cursor);
     const page = await this.repository.track(teamId, { from: query.from ?? null, to: query.to ?? null, after, limit: query.limit });
-    return { teamId, items: page.items, nextCursor: page.cursor === null ? null : encodeCursor(page.cursor) };
+    return { teamId, items: page.items, nextCursor: page.cursor === null ? null : encodePositionCursor(page.cursor) };
   }
 
   /** The latest position of every team of the operation the viewer may see (the subscribe answer). */
@@ -114,14 +114,4 @@ export class PositionsService {
 function visibleTo<T extends MarkedItem>(access: OperationAccess, team: T | null): T {
   if (!team || !canView(team, access.viewer)) throw notFound('Team');
   return team;
-}
-
-function encodeCursor(exactAt: string): string {
-  return Buffer.from(exactAt, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!CURSOR_PATTERN.test(value)) throw badRequest('invalid_cursor', 'cursor is not one this API gave out');
-  return value;
 }
