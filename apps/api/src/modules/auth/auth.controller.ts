@@ -18,7 +18,7 @@ import { ApiZodBody } from '../../common/openapi';
 import { ZodPipe } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthUser } from './auth-user';
-import { AuthService, type ClientInfo, type RefreshAnswer } from './auth.service';
+import { AuthService, type ClientInfo, type RefreshAnswer, ROTATION_GRACE_MS } from './auth.service';
 import { assertCookieRequestFromApp, assertSameOriginIfSent } from './csrf';
 import { CurrentUser } from './current-user.decorator';
 import { Public } from './public.decorator';
@@ -72,7 +72,7 @@ export class AuthController {
       'Rotates the refresh token: the old one stops working, and using it again ends the whole sign-in. ' +
       'With `refreshToken` in the body (tools): the answer carries the new `refreshToken`. ' +
       `Without a body: the refresh token comes from the cookie ${COOKIE}, the new one goes back into it, and the answer has no \`refreshToken\`. ` +
-      `${CSRF_RULE} Two tabs refreshing with one cookie at once do not end the sign-in: a token rotated less than 30 s earlier still buys an access token (without a new refresh token).`,
+      `${CSRF_RULE} Two tabs refreshing with one cookie at once do not end the sign-in: a token rotated less than ${ROTATION_GRACE_MS / 1000} s earlier still buys an access token (without a new refresh token).`,
   })
   @ApiZodBody(refreshRequestSchema)
   @ApiOkResponse({ description: '{ accessToken, expiresIn, user } and, when the refresh token came in the body, the new refreshToken' })
