@@ -1,5 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, REFRESH_COOKIE, saveScreenshot, startLintas, type RunningLintas } from './support';
+import {
+  describeInBrowser,
+  launchBrowser,
+  newContext,
+  newPage,
+  problemsOf,
+  REFRESH_COOKIE,
+  saveScreenshot,
+  signInContext,
+  startLintas,
+  type RunningLintas,
+} from './support';
 
 /** Everything a script of the page can read: both storages and `document.cookie`. */
 function readableByScripts(page: Page): Promise<string> {
@@ -81,6 +92,17 @@ describeInBrowser('sign-in: tokens out of reach of scripts', () => {
 
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     expect(problemsOf(second)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('signInContext (for tests whose subject is not the sign-in) opens the app signed in, by cookie', async () => {
+    const context = await newContext(browser);
+    await signInContext(context, lintas.baseUrl, 'liaison@interpol-cu.demo', lintas.demoPassword);
+    const page = await newPage(context);
+    await page.goto(`${lintas.baseUrl}/`);
+    await page.getByTestId('operations-list').waitFor();
+    expect(await readableByScripts(page)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     await context.close();
   });
 });
