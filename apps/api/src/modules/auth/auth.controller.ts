@@ -56,7 +56,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse | SessionResponse> {
-    assertSameOriginIfSent(request);
+    assertSameOriginIfSent(request, this.config.authAllowedHosts);
     const answer = await this.auth.login(body, clientInfo(request));
     noStore(response);
     if (body.tokenDelivery === 'body') return answer;
@@ -85,7 +85,7 @@ export class AuthController {
   ): Promise<LoginResponse | SessionResponse> {
     noStore(response);
     if (body.refreshToken) return (await this.auth.refresh(body.refreshToken, clientInfo(request))) as LoginResponse;
-    assertCookieRequestFromApp(request);
+    assertCookieRequestFromApp(request, this.config.authAllowedHosts);
     const token = readRefreshCookie(request);
     if (!token) throw unauthorized('Not signed in on this browser (no sign-in cookie); sign in again');
     let answer: RefreshAnswer;
@@ -119,7 +119,7 @@ export class AuthController {
       await this.auth.logout(body.refreshToken, clientInfo(request));
       return;
     }
-    assertCookieRequestFromApp(request);
+    assertCookieRequestFromApp(request, this.config.authAllowedHosts);
     const token = readRefreshCookie(request);
     clearRefreshCookie(response, request, this.config);
     if (token) await this.auth.logout(token, clientInfo(request));
