@@ -19,9 +19,10 @@ describe('sign-in and sessions', () => {
     await t.close();
   });
 
-  it('POST /api/auth/login answers tokens and the user with its agency', async () => {
-    const { status, body } = await http(t.baseUrl, 'POST', '/api/auth/login', { body: { email: 'Commander@Test.Lintas', password: TEST_PASSWORD } });
+  it('POST /api/auth/login with tokenDelivery "body" (tools) answers both tokens and the user with its agency, and sets no cookie', async () => {
+    const { status, body, headers } = await http(t.baseUrl, 'POST', '/api/auth/login', { body: { email: 'Commander@Test.Lintas', password: TEST_PASSWORD, tokenDelivery: 'body' } });
     expect(status).toBe(200);
+    expect(headers.get('set-cookie')).toBeNull();
     expect(body.accessToken).toEqual(expect.any(String));
     expect(body.refreshToken).toEqual(expect.any(String));
     expect(body.user).toEqual({

@@ -35,6 +35,13 @@ const environmentSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(14 * 86_400),
+  /** `auto`: Secure when the request came over HTTPS (directly or through a proxy on this host). */
+  AUTH_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Origins whose pages may use the sign-in routes besides the request's own host (a proxy that rewrites Host). */
+  AUTH_ALLOWED_ORIGINS: z
+    .string()
+    .regex(/^\s*(https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$/, 'must be comma-separated origins such as https://lintas.example.org')
+    .optional(),
   DEMO_DATA: booleanString.optional(),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('lintas-demo-2026'),
   TILE_URL: z
@@ -64,6 +71,10 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Whether the refresh-token cookie is marked Secure: always, never, or when the request is HTTPS. */
+  authCookieSecure: 'auto' | 'always' | 'never';
+  /** Hosts (host[:port], lower case) of AUTH_ALLOWED_ORIGINS. */
+  authAllowedHosts: string[];
   demo: { enabled: boolean; password: string };
   map: { tileUrl: string | null; tileAttribution: string | null };
   positionStaleSeconds: number;
@@ -107,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jwtSecret: e.JWT_SECRET ?? localDevelopmentSecret(dataDir),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    authCookieSecure: e.AUTH_COOKIE_SECURE === 'auto' ? 'auto' : e.AUTH_COOKIE_SECURE === 'true' ? 'always' : 'never',
+    authAllowedHosts: (e.AUTH_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean).map((origin) => new URL(origin).host.toLowerCase()),
     demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD },
     map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
     positionStaleSeconds: e.POSITION_STALE_SECONDS,

@@ -45,9 +45,9 @@ export class Fixtures {
   }
 }
 
-/** Signs in through the API and answers the access token (and the rest of the answer). */
+/** Signs in through the API as a tool does (refresh token in the answer) and answers the access token and the rest. */
 export async function signIn(baseUrl: string, email: string, password = TEST_PASSWORD) {
-  const answer = await http(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  const answer = await http(baseUrl, 'POST', '/api/auth/login', { body: { email, password, tokenDelivery: 'body' } });
   if (answer.status !== 200) throw new Error(`sign-in of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { accessToken: string; refreshToken: string; user: { id: string; agency: { id: string } } };
 }

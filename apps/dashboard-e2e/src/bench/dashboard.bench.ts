@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
+import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, signInContext, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
 import { writeDashboardSection } from './bench-report';
 import { runPositionLoad, type PositionLoadResult } from './position-load';
@@ -53,11 +53,6 @@ describeInBrowser('dashboard benchmark', () => {
 
   it('draws 10,000 reports and 500 teams in under 2 s and keeps every main-thread task under 100 ms at 100 positions a second', async () => {
     const commander = await restSignIn(lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
-    const login = await fetch(`${lintas.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'commander@kh-gdi.demo', password: lintas.demoPassword }),
-    }).then((response) => response.json() as Promise<{ accessToken: string; refreshToken: string; expiresIn: number; user: unknown }>);
     expect(commander.user.agency.code).toBe('KH-GDI');
 
     // Warm the server (its first snapshot compiles queries, fills caches): the figure is the browser's, not a cold API.
@@ -66,17 +61,15 @@ describeInBrowser('dashboard benchmark', () => {
     // A plain context: the e2e contexts route every request through the test process (to refuse
     // off-machine ones), which would add its own delay to every script and API call measured here.
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    await context.addInitScript(
-      ([session]) => {
-        localStorage.setItem('lintas.session', session);
-        const tasks: { start: number; duration: number }[] = [];
-        (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      },
-      [JSON.stringify({ accessToken: login.accessToken, refreshToken: login.refreshToken, accessExpiresAt: Date.now() + login.expiresIn * 1000, user: login.user })],
-    );
+    // Signed in as the page would be: the refresh cookie in the jar, the access token fetched on load.
+    await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+    await context.addInitScript(() => {
+      const tasks: { start: number; duration: number }[] = [];
+      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
     const page = await newPage(context);
     const machineLoad = loadavg()[0];
     const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);

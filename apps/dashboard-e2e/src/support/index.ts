@@ -1,3 +1,4 @@
 export * from './browser';
+export * from './browser-session';
 export * from './lintas';
 export * from './rest';

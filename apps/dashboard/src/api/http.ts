@@ -11,6 +11,10 @@ export interface HttpRequest {
   body?: unknown;
   token?: string | null;
   signal?: AbortSignal;
+  /** Extra headers, e.g. the CSRF header of the sign-in cookie routes. */
+  headers?: Record<string, string>;
+  /** `same-origin` (fetch's default) sends the sign-in cookie to the API on this origin. */
+  credentials?: RequestCredentials;
 }
 
 /** `fetch` as the browser has it; tests pass their own. */
@@ -22,7 +26,7 @@ export type Fetch = typeof fetch;
  * re-thrown as is, so callers can tell "cancelled" from "failed".
  */
 export async function requestJson<T>(doFetch: Fetch, request: HttpRequest): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   const url = withQuery(request.path, request.query);
@@ -33,6 +37,7 @@ export async function requestJson<T>(doFetch: Fetch, request: HttpRequest): Prom
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: request.signal,
+      ...(request.credentials ? { credentials: request.credentials } : {}),
     });
   } catch (error) {
     if (isAbortError(error)) throw error;

@@ -19,8 +19,10 @@ export function SessionProvider({ children, store, api, fetch: doFetch }: { chil
     return { store: sessionStore, api: api ?? new ApiClient({ tokens: sessionStore, fetch: doFetch }) };
   }, [store, api, doFetch]);
 
-  // Another tab signed in, renewed or signed out: follow it.
+  // After a reload the access token is gone (it lives in memory only): get one with the cookie.
+  // Another tab signed in or out: follow it.
   useEffect(() => {
+    void services.store.resume();
     const onStorage = (event: StorageEvent) => {
       if (event.key === null || event.key === SESSION_STORAGE_KEY) services.store.syncFromStorage();
     };

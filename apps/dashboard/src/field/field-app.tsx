@@ -39,7 +39,9 @@ export function FieldApp() {
       document.head.appendChild(link);
     }
     registerFieldServiceWorker();
-    // Another tab signed in, renewed or signed out: follow it.
+    // The access token lives in memory only: after a reload, get one with the cookie (offline, the
+    // page opens as signed in all the same and the outbox waits). Another tab signed in or out: follow it.
+    void services.session.resume();
     const onStorage = (event: StorageEvent) => {
       if (event.key === null || event.key === SESSION_STORAGE_KEY) services.session.syncFromStorage();
     };

@@ -112,7 +112,8 @@ export class LintasApi {
     const response = await fetch(`${this.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: this.email, password: this.password }),
+      // A tool, not a browser: the refresh token comes in the answer, not in a cookie.
+      body: JSON.stringify({ email: this.email, password: this.password, tokenDelivery: 'body' }),
     });
     const body = (await response.json().catch(() => null)) as (LoginResponse & Partial<ErrorBody>) | null;
     if (!response.ok || !body) throw new ApiError(response.status, body, `sign-in of ${this.email}`);

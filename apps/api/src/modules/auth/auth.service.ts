@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LoginRequest, LoginResponse, User } from '@lintas/contracts';
+import type { LoginRequest, LoginResponse, SessionResponse, User } from '@lintas/contracts';
 import type { DataSource } from 'typeorm';
 import { AppError, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -15,7 +15,7 @@ import { accessTokenClaims, type AccessTokenClaims } from './access-token-claims
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { type RefreshTokenRow, RefreshTokensRepository } from './refresh-tokens.repository';
 
 export interface ClientInfo {
   ip: string | null;
@@ -25,6 +25,18 @@ export interface ClientInfo {
 const INVALID_CREDENTIALS = 'Invalid e-mail or password';
 const SIGNED_OUT = 'You have signed out';
 const SESSION_REVOKED = 'This sign-in was ended because its refresh token was used twice; sign in again';
+
+/**
+ * How long a refresh token just replaced by rotation still buys an access token when it comes by
+ * cookie. Two tabs of one browser that refresh at the same moment send the same cookie; the
+ * second must not look like a thief and end the sign-in. It gets an access token but no new
+ * refresh token (the browser already holds the one the first answer set). Tools sending the token
+ * in the body have no such race and keep the strict rule.
+ */
+export const ROTATION_GRACE_MS = 30_000;
+
+/** A refresh's answer; `refreshToken` is null when a just-rotated token was used within the grace (keep the cookie as it is). */
+export type RefreshAnswer = SessionResponse & { refreshToken: string | null };
 
 @Injectable()
 export class AuthService {
@@ -76,10 +88,16 @@ export class AuthService {
   }
 
   /** Rotates the refresh token. A token used twice means it was stolen: the whole sign-in is revoked. */
-  async refresh(refreshToken: string, client: ClientInfo): Promise<LoginResponse> {
+  async refresh(refreshToken: string, client: ClientInfo, options: { rotationGrace?: boolean } = {}): Promise<RefreshAnswer> {
     const outcome = await this.transactions.run(async (tx) => {
       const stored = await this.refreshTokens.findByHashForUpdate(tx.manager, hashToken(refreshToken));
       if (!stored) return { error: 'unknown' as const };
+      if (stored.revoked_at && options.rotationGrace && this.withinRotationGrace(stored)) {
+        const user = await this.users.findById(stored.user_id, tx.manager);
+        const open = await this.refreshTokens.familyOpen(tx.manager, stored.family_id);
+        if (!user || user.disabled || !open) return { error: 'disabled' as const };
+        return { user, familyId: stored.family_id, token: null };
+      }
       if (stored.revoked_at) {
         await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
         tx.afterCommit(() => this.endSession(stored.family_id, SESSION_REVOKED));
@@ -104,14 +122,26 @@ export class AuthService {
     return this.answer(outcome.user, outcome.familyId, outcome.token);
   }
 
-  async logout(refreshToken: string, user: AuthUser): Promise<void> {
+  /**
+   * Ends the sign-in the refresh token belongs to. Holding the token is the proof (whoever holds it
+   * could refresh with it), so no access token is needed: a browser whose access token expired
+   * while offline can still sign out for good.
+   */
+  async logout(refreshToken: string, client: ClientInfo): Promise<void> {
     await this.transactions.run(async (tx) => {
       const stored = await this.refreshTokens.findByHashForUpdate(tx.manager, hashToken(refreshToken));
-      if (stored && stored.user_id === user.id) {
-        await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
-        tx.afterCommit(() => this.endSession(stored.family_id, SIGNED_OUT));
-      }
-      await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'auth.logout', entityType: 'user', entityId: user.id });
+      if (!stored) return;
+      await this.refreshTokens.revokeFamily(tx.manager, stored.family_id);
+      tx.afterCommit(() => this.endSession(stored.family_id, SIGNED_OUT));
+      const user = await this.users.findById(stored.user_id, tx.manager);
+      await this.audit.recordInTransaction(tx, {
+        userId: stored.user_id,
+        agencyId: user?.agency_id ?? null,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: stored.user_id,
+        ip: client.ip,
+      });
     });
   }
 
@@ -149,6 +179,11 @@ export class AuthService {
     return toUser(row);
   }
 
+  private withinRotationGrace(stored: RefreshTokenRow): boolean {
+    // Replaced by rotation (not revoked by a sign-out or a theft response), a moment ago.
+    return stored.replaced_by !== null && stored.revoked_ms_ago !== null && stored.revoked_ms_ago < ROTATION_GRACE_MS;
+  }
+
   /** Open sockets of an ended sign-in are told why and closed (the realtime module listens). */
   private endSession(sessionId: string, reason: string): void {
     this.accessChanges.publish({ kind: 'session-ended', sessionId, reason });
@@ -172,7 +207,7 @@ export class AuthService {
     return { id, value };
   }
 
-  private async answer(row: UserRow, familyId: string, refreshToken: string): Promise<LoginResponse> {
+  private async answer<T extends string | null>(row: UserRow, familyId: string, refreshToken: T): Promise<SessionResponse & { refreshToken: T }> {
     const claims: AccessTokenClaims = { sub: row.id, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, user: toUser(row) };

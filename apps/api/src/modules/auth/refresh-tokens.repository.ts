@@ -8,6 +8,10 @@ export interface RefreshTokenRow {
   family_id: string;
   expires_at: Date;
   revoked_at: Date | null;
+  /** The token that replaced it by rotation (null when revoked otherwise, or still current). */
+  replaced_by: string | null;
+  /** Milliseconds since it was revoked, on the database's clock (null when it was not). */
+  revoked_ms_ago: number | null;
 }
 
 /** Refresh tokens are stored only as SHA-256 hashes; a family is one sign-in and its rotations. */
@@ -30,10 +34,21 @@ export class RefreshTokensRepository {
   /** Locks the row so that two concurrent refreshes with one token cannot both rotate it. */
   async findByHashForUpdate(manager: EntityManager, hash: string): Promise<RefreshTokenRow | null> {
     const rows = (await manager.query(
-      `SELECT id, user_id, family_id, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+      `SELECT id, user_id, family_id, expires_at, revoked_at, replaced_by,
+              (extract(epoch FROM clock_timestamp() - revoked_at) * 1000)::float8 AS revoked_ms_ago
+         FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
       [hash],
     )) as RefreshTokenRow[];
     return rows[0] ?? null;
+  }
+
+  /** Whether the sign-in still has a live token (not ended by a sign-out, a theft response or expiry). */
+  async familyOpen(manager: EntityManager, familyId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+      [familyId],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   async markReplaced(manager: EntityManager, id: string, replacedBy: string): Promise<void> {
