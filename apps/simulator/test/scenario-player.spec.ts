@@ -13,14 +13,14 @@ describe('npm run simulate', () => {
 
   beforeAll(async () => {
     server = await startLintasServer({ production: true, demoData: true });
-    commander = await LintasApi.signIn(server.url, 'commander@th-rtp.demo', server.demoPassword);
+    commander = await LintasApi.signIn(server.baseUrl, 'commander@th-rtp.demo', server.demoPassword);
   }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
   });
 
-  const simulate = (...args: string[]) => ['simulate', '--url', server.url, '--password', server.demoPassword, '--summary-every', '1', ...args];
+  const simulate = (...args: string[]) => ['simulate', '--url', server.baseUrl, '--password', server.demoPassword, '--summary-every', '1', ...args];
 
   async function operationByCode(api: LintasApi, code: string): Promise<OperationSummary> {
     return (await api.get<OperationSummary[]>('/api/operations')).find((operation) => operation.code === code) as OperationSummary;
@@ -97,7 +97,7 @@ describe('npm run simulate', () => {
   });
 
   it('plays the Mekong scenario on another exercise, deploying the teams it lacks through its commanders', async () => {
-    const kh = await LintasApi.signIn(server.url, 'commander@kh-gdi.demo', server.demoPassword);
+    const kh = await LintasApi.signIn(server.baseUrl, 'commander@kh-gdi.demo', server.demoPassword);
     const operation = await kh.post<Operation>('/api/operations', { code: 'EX-MEKONG-NIGHT', name: 'Mekong night drill', exercise: true });
     const vn = (await kh.get<Agency[]>('/api/agencies')).find((agency) => agency.code === 'VN-BGC') as Agency;
     await kh.post(`/api/operations/${operation.id}/participants`, { agencyId: vn.id, role: 'participant' });
