@@ -177,7 +177,3 @@ interface TypedAnswer {
   error?: unknown;
   response: Response;
 }
-
-function enc(id: string): string {
-  return encodeURIComponent(id);
-}
