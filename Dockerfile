@@ -23,6 +23,7 @@ COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/dashboard-e2e/package.json apps/dashboard-e2e/
 COPY apps/simulator/package.json apps/simulator/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/testing/package.json libs/testing/
 
 # Production dependencies only, for the run stage.
 FROM manifests AS deps

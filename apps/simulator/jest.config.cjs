@@ -12,6 +12,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
+    '^@lintas/testing$': path.resolve(__dirname, '../../libs/testing/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 120_000,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './support/api-process';
+import { freePort } from '@lintas/testing';
 
 /**
  * The PostgreSQL a user gets without DATABASE_URL, started from the binaries `npm ci` installed.

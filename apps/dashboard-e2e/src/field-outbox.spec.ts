@@ -108,17 +108,17 @@ describeInBrowser('field page: outbox over a poor link', () => {
   }
 
   async function teamOf(session: RestSession, operationCode: string, callSign: string): Promise<TeamView> {
-    const operations = await session.get<OperationView[]>('/api/operations');
+    const operations = await session.call<OperationView[]>((api) => api.GET('/api/operations'));
     const operation = operations.find((candidate) => candidate.code === operationCode);
     if (!operation) throw new Error(`no operation ${operationCode}`);
-    const teams = await session.get<TeamView[]>(`/api/operations/${operation.id}/teams`);
+    const teams = await session.call<TeamView[]>((api) => api.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }));
     const team = teams.find((candidate) => candidate.callSign === callSign);
     if (!team) throw new Error(`no team ${callSign}`);
     return team;
   }
 
   async function reportsOf(session: RestSession, team: TeamView): Promise<ReportView[]> {
-    return (await session.get<{ items: ReportView[] }>(`/api/operations/${team.operationId}/reports?teamId=${team.id}&limit=500`)).items;
+    return (await session.call<{ items: ReportView[] }>((api) => api.GET('/api/operations/{operationId}/reports', { params: { path: { operationId: team.operationId }, query: { teamId: team.id, limit: 500 } } }))).items;
   }
 
   it('keeps 3 interceptions, 5 positions and a status change made offline across a reload, and delivers each once, in order, when the link returns', async () => {
@@ -151,7 +151,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     const titles = ['E2E offline 1: boat below Chau Doc', 'E2E offline 2: minivan at Bavet', 'E2E offline 3: walkers on the paddy path'];
     for (const [index, title] of titles.entries()) await postInterception(page, title, 4 + index);
     await waitForStatus(page, { link: 'offline', waiting: 9 });
-    expect(await commander.get<{ items: ReportView[] }>(`/api/operations/${team.operationId}/reports?teamId=${team.id}&limit=500`).then((page) => page.items.length)).toBe(reportsBefore.length);
+    expect(await reportsOf(commander, team).then((items) => items.length)).toBe(reportsBefore.length);
 
     // The tab is reloaded with no network: the page and the queued posts are still there.
     await reloadOffline(page);
@@ -202,8 +202,8 @@ describeInBrowser('field page: outbox over a poor link', () => {
     expect(added.map((report) => report.title).sort()).toEqual([...titles].sort());
     expect(new Set(added.map((report) => report.clientId)).size).toBe(3);
     expect(added.map((report) => report.interception?.persons).sort()).toEqual([4, 5, 6]);
-    const track = await commander.get<{ items: { lat: number; lon: number; at: string }[] }>(
-      `/api/operations/${team.operationId}/teams/${team.id}/positions?from=${encodeURIComponent(startedAt)}`,
+    const track = await commander.call<{ items: { lat: number; lon: number; at: string }[] }>((api) =>
+      api.GET('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId: team.operationId, teamId: team.id }, query: { from: startedAt } } }),
     );
     expect(track.items.map((position) => [position.lat, position.lon])).toEqual(fixes.map((fix) => [fix.latitude, fix.longitude]));
     expect((await teamOf(commander, 'OP-MEKONG-GATE', 'KH-BAVET-1')).status).toBe('engaged');
@@ -232,7 +232,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     // Meanwhile the lead commander closes the exercise.
     const commander = await restSignIn(lintas.baseUrl, 'commander@th-rtp.demo', lintas.demoPassword);
     const team = await teamOf(commander, 'EX-SADAO-SHIELD', 'TH-SADAO-1');
-    await commander.post(`/api/operations/${team.operationId}/transition`, { status: 'closed' });
+    await commander.call((api) => api.POST('/api/operations/{id}/transition', { params: { path: { id: team.operationId } }, body: { status: 'closed' } }));
 
     const posted: string[] = [];
     page.on('request', (request) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CreateReport } from '@lintas/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, startLintas, type RestSession, type RunningLintas } from './support';
 
@@ -38,10 +39,10 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     khCommander = await restSignIn(lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
     field = await restSignIn(lintas.baseUrl, 'field@kh-gdi.demo', lintas.demoPassword);
     const interpol = await restSignIn(lintas.baseUrl, 'liaison@interpol-cu.demo', lintas.demoPassword);
-    const operations = await interpol.get<OperationSummary[]>('/api/operations');
+    const operations = await interpol.call<OperationSummary[]>((api) => api.GET('/api/operations'));
     mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
     exercise = operations.find((operation) => operation.code === 'EX-SADAO-SHIELD')!;
-    const teams = await field.get<Team[]>(`/api/operations/${mekong.id}/teams`);
+    const teams = await field.call<Team[]>((api) => api.GET('/api/operations/{id}/teams', { params: { path: { id: mekong.id } } }));
     bavetTeam = teams.find((team) => team.members.some((member) => member.userId === field.user.id))!;
   });
 
@@ -72,13 +73,8 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
   }
 
   function postReport(session: RestSession, body: Record<string, unknown>): Promise<Report> {
-    return session.post<Report>(`/api/operations/${mekong.id}/reports`, {
-      clientId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      lat: QUIET_SPOT.lat,
-      lon: QUIET_SPOT.lon,
-      ...body,
-    });
+    const report = { clientId: randomUUID(), occurredAt: new Date().toISOString(), lat: QUIET_SPOT.lat, lon: QUIET_SPOT.lon, ...body } as CreateReport;
+    return session.call<Report>((api) => api.POST('/api/operations/{operationId}/reports', { params: { path: { operationId: mekong.id } }, body: report }));
   }
 
   /** Milliseconds until `selector` matches (polled every animation frame), failing after `timeout`. */
@@ -177,7 +173,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     await participant.page.waitForFunction((text) => document.querySelector('.timeline__item')?.textContent?.includes(`Alert verified: ${text}`), title);
     await participant.page.getByTestId('report-history').getByText('Verified').waitFor();
 
-    const stored = await khCommander.get<Report>(`/api/reports/${posted.id}`);
+    const stored = await khCommander.call<Report>((api) => api.GET('/api/reports/{id}', { params: { path: { id: posted.id } } }));
     expect(stored.status).toBe('verified');
 
     await saveScreenshot(commander.page, 'operation-room-verified-commander');
@@ -282,7 +278,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
   });
 
   async function agencyId(code: string): Promise<string> {
-    const operation = await khCommander.get<{ participants: { agency: { id: string; code: string } }[] }>(`/api/operations/${mekong.id}`);
+    const operation = await khCommander.call<{ participants: { agency: { id: string; code: string } }[] }>((api) => api.GET('/api/operations/{id}', { params: { path: { id: mekong.id } } }));
     return operation.participants.find((participant) => participant.agency.code === code)!.agency.id;
   }
 });

@@ -13,17 +13,17 @@ describe('npm run simulate', () => {
 
   beforeAll(async () => {
     server = await startLintasServer({ production: true, demoData: true });
-    commander = await LintasApi.signIn(server.url, 'commander@th-rtp.demo', server.demoPassword);
+    commander = await LintasApi.signIn(server.baseUrl, 'commander@th-rtp.demo', server.demoPassword);
   }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
   });
 
-  const simulate = (...args: string[]) => ['simulate', '--url', server.url, '--password', server.demoPassword, '--summary-every', '1', ...args];
+  const simulate = (...args: string[]) => ['simulate', '--url', server.baseUrl, '--password', server.demoPassword, '--summary-every', '1', ...args];
 
   async function operationByCode(api: LintasApi, code: string): Promise<OperationSummary> {
-    return (await api.get<OperationSummary[]>('/api/operations')).find((operation) => operation.code === code) as OperationSummary;
+    return (await api.call<OperationSummary[]>((client) => client.GET('/api/operations'))).find((operation) => operation.code === code) as OperationSummary;
   }
 
   it('plays a short scenario at high speed and leaves its reports, positions and status changes in the exercise', async () => {
@@ -39,7 +39,7 @@ describe('npm run simulate', () => {
     expect(run.stdout).toContain('scenario complete');
 
     // Each scheduled report once (the lead commander sees them all, TLP:RED ones named to TH-RTP included).
-    const reports = (await commander.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500&from=${encodeURIComponent(startedAt)}`)).items;
+    const reports = (await commander.call<{ items: Report[] }>((client) => client.GET('/api/operations/{operationId}/reports', { params: { path: { operationId: operation.id }, query: { limit: 500, from: startedAt } } }))).items;
     const titles = reports.map((report) => report.title).sort();
     expect(titles).toEqual([
       'SLTD hit: MY passport',
@@ -53,16 +53,18 @@ describe('npm run simulate', () => {
     expect(alert.narrative).toContain('a passport issued by MY (number ending K4) is listed in SLTD');
     const interception = reports.find((report) => report.kind === 'interception') as Report;
     expect(interception.interception).toMatchObject({ interceptionKind: 'smuggling', persons: 7, suspects: 1, minors: 2, nationalities: ['MM'] });
-    const agencies = await commander.get<Agency[]>('/api/agencies');
+    const agencies = await commander.call<Agency[]>((client) => client.GET('/api/agencies'));
     const red = reports.find((report) => report.marking === 'TLP:RED') as Report;
     expect(red.recipientAgencyIds).toEqual([agencies.find((agency) => agency.code === 'TH-RTP')?.id]);
 
     // Statuses as the scenario left them, and a track of positions moving from the site northwest.
-    const teams = await commander.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    const teams = await commander.call<Team[]>((client) => client.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }));
     const sadao = teams.find((team) => team.callSign === 'TH-SADAO-1') as Team;
     expect(sadao.status).toBe('en_route');
     expect(teams.find((team) => team.callSign === 'MY-BKH-1')?.status).toBe('engaged');
-    const track = await commander.get<TeamTrackPage>(`/api/operations/${operation.id}/teams/${sadao.id}/positions?from=${encodeURIComponent(startedAt)}`);
+    const track = await commander.call<TeamTrackPage>((client) =>
+      client.GET('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId: operation.id, teamId: sadao.id }, query: { from: startedAt } } }),
+    );
     // 60 s of scenario at 20× is 3 s: a post every 250 ms (5 s of scenario) gives about 12.
     expect(track.items.length).toBeGreaterThanOrEqual(8);
     // The first post is where the team starts, give or take the few milliseconds the loop took to begin.
@@ -80,9 +82,9 @@ describe('npm run simulate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('scenario complete');
-    const reports = (await commander.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500&from=${encodeURIComponent(startedAt)}`)).items;
+    const reports = (await commander.call<{ items: Report[] }>((client) => client.GET('/api/operations/{operationId}/reports', { params: { path: { operationId: operation.id }, query: { limit: 500, from: startedAt } } }))).items;
     expect(reports).toHaveLength(9);
-    const teams = await commander.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    const teams = await commander.call<Team[]>((client) => client.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }));
     expect(Object.fromEntries(teams.map((team) => [team.callSign, team.status]))).toEqual({
       'TH-SADAO-1': 'returning',
       'TH-PBESAR-2': 'returning',
@@ -97,21 +99,21 @@ describe('npm run simulate', () => {
   });
 
   it('plays the Mekong scenario on another exercise, deploying the teams it lacks through its commanders', async () => {
-    const kh = await LintasApi.signIn(server.url, 'commander@kh-gdi.demo', server.demoPassword);
-    const operation = await kh.post<Operation>('/api/operations', { code: 'EX-MEKONG-NIGHT', name: 'Mekong night drill', exercise: true });
-    const vn = (await kh.get<Agency[]>('/api/agencies')).find((agency) => agency.code === 'VN-BGC') as Agency;
-    await kh.post(`/api/operations/${operation.id}/participants`, { agencyId: vn.id, role: 'participant' });
-    await kh.post(`/api/operations/${operation.id}/transition`, { status: 'active' });
+    const kh = await LintasApi.signIn(server.baseUrl, 'commander@kh-gdi.demo', server.demoPassword);
+    const operation = await kh.call<Operation>((client) => client.POST('/api/operations', { body: { code: 'EX-MEKONG-NIGHT', name: 'Mekong night drill', exercise: true } }));
+    const vn = (await kh.call<Agency[]>((client) => client.GET('/api/agencies'))).find((agency) => agency.code === 'VN-BGC') as Agency;
+    await kh.call((client) => client.POST('/api/operations/{id}/participants', { params: { path: { id: operation.id } }, body: { agencyId: vn.id, role: 'participant' } }));
+    await kh.call((client) => client.POST('/api/operations/{id}/transition', { params: { path: { id: operation.id } }, body: { status: 'active' } }));
 
     const run = await runCli(simulate('--scenario', 'mekong-river-crossing', '--operation', 'EX-MEKONG-NIGHT', '--speed', '400'));
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('deployed team VN-VINHXUONG-1 (VN-BGC) with field@vn-bgc.demo, as commander@vn-bgc.demo');
-    const teams = await kh.get<Team[]>(`/api/operations/${operation.id}/teams`);
+    const teams = await kh.call<Team[]>((client) => client.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }));
     expect(teams.map((team) => team.callSign).sort()).toEqual(['KH-MEKONG-2', 'KH-SHORE-3', 'VN-VINHXUONG-1']);
     expect(teams.every((team) => team.lastPosition !== null)).toBe(true);
     // Nine reports in the scenario; the KH lead sees them all (the VN RED alert names KH-GDI).
-    const reports = (await kh.get<{ items: Report[] }>(`/api/operations/${operation.id}/reports?limit=500`)).items;
+    const reports = (await kh.call<{ items: Report[] }>((client) => client.GET('/api/operations/{operationId}/reports', { params: { path: { operationId: operation.id }, query: { limit: 500 } } }))).items;
     expect(reports).toHaveLength(9);
     expect(new Set(reports.map((report) => report.clientId)).size).toBe(9);
   });

@@ -12,3 +12,6 @@ export * from './socket';
 export * from './positions';
 export * from './scenario';
 export * from './client-config';
+// The REST API as its OpenAPI document publishes it (types only, generated: `npm run api:types`),
+// for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
+export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';

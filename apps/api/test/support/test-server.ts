@@ -1,37 +1,21 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { findPostgresServer, freePort } from '@lintas/testing';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/embedded-postgres';
 
 /**
- * Which PostgreSQL server the tests use: DATABASE_URL when set, else the server at
- * 127.0.0.1:5432 when one answers, else an embedded one started for this run.
+ * The PostgreSQL server of an integration run: the shared rule of `@lintas/testing`
+ * (DATABASE_URL, else 127.0.0.1:5432 when it answers); with neither, an embedded one started here
+ * for this run with the API's own starter (the library cannot import the API's src).
  */
-export const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-export async function resolveTestServer(
-  localServerUrl = LOCAL_SERVER_URL,
-): Promise<{ url: string; embedded: EmbeddedServer | null; cleanup: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null, cleanup: async () => undefined };
-  if (await answers(localServerUrl)) return { url: localServerUrl, embedded: null, cleanup: async () => undefined };
+export async function resolveTestServer(localUrl?: string): Promise<{ url: string; embedded: EmbeddedServer | null; cleanup: () => Promise<void> }> {
+  const server = await findPostgresServer(process.env, localUrl);
+  if (server) return { url: server.url, embedded: null, cleanup: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'lintas-test-pg-'));
   // mkdtemp makes a mode-700 folder; as root the server runs as `postgres`, which must enter it.
   chmodSync(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: 55432 });
+  const embedded = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort() });
   return {
     url: embedded.serverUrl,
     embedded,

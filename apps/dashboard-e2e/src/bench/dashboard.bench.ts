@@ -56,7 +56,7 @@ describeInBrowser('dashboard benchmark', () => {
     expect(commander.user.agency.code).toBe('KH-GDI');
 
     // Warm the server (its first snapshot compiles queries, fills caches): the figure is the browser's, not a cold API.
-    await commander.get(`/api/operations/${data.operationId}/snapshot`);
+    await commander.call((api) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: data.operationId } } }));
 
     // A plain context: the e2e contexts route every request through the test process (to refuse
     // off-machine ones), which would add its own delay to every script and API call measured here.

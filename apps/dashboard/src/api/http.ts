@@ -40,18 +40,26 @@ export async function requestJson<T>(doFetch: Fetch, request: HttpRequest): Prom
       ...(request.credentials ? { credentials: request.credentials } : {}),
     });
   } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new ApiError(0, 'The Lintas server could not be reached. Check the connection; the request can be tried again.');
+    throw unreachable(error);
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text().catch(() => '');
   const body = parseJson(text);
-  if (!response.ok) {
-    const error = body as Partial<ErrorBody> | undefined;
-    const message = typeof error?.message === 'string' && error.message ? error.message : `The server answered ${response.status}`;
-    throw new ApiError(response.status, message, Array.isArray(error?.issues) ? error.issues : undefined);
-  }
+  if (!response.ok) throw errorAnswer(response.status, body);
   return body as T;
+}
+
+/** A failed `fetch` (no answer): an abort stays an abort; anything else is status 0. */
+export function unreachable(error: unknown): unknown {
+  if (isAbortError(error)) return error;
+  return new ApiError(0, 'The Lintas server could not be reached. Check the connection; the request can be tried again.');
+}
+
+/** A non-2xx answer as an `ApiError` with the server's message and failing fields. */
+export function errorAnswer(status: number, body: unknown): ApiError {
+  const error = body as Partial<ErrorBody> | undefined;
+  const message = typeof error?.message === 'string' && error.message ? error.message : `The server answered ${status}`;
+  return new ApiError(status, message, Array.isArray(error?.issues) ? error.issues : undefined);
 }
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {

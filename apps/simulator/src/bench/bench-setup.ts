@@ -24,7 +24,7 @@ export class BenchWorld {
 
   static async create(url: string, demoPassword: string): Promise<BenchWorld> {
     const admin = await LintasApi.signIn(url, DEMO_ADMIN, demoPassword);
-    const agency = await admin.post<Agency>('/api/agencies', { code: 'BENCH', name: 'Benchmark agency', country: 'TH', kind: 'police' });
+    const agency = await admin.call<Agency>((client) => client.POST('/api/agencies', { body: { code: 'BENCH', name: 'Benchmark agency', country: 'TH', kind: 'police' } }));
     await createUser(admin, agency.id, 'commander@bench.lintas', 'commander');
     const commander = await LintasApi.signIn(url, 'commander@bench.lintas', PASSWORD);
     return new BenchWorld(url, admin, agency, commander);
@@ -32,13 +32,10 @@ export class BenchWorld {
 
   /** An active exercise operation led by the bench agency. */
   async operation(code: string): Promise<Operation> {
-    const operation = await this.commander.post<Operation>('/api/operations', {
-      code,
-      name: `Benchmark ${code}`,
-      exercise: true,
-      timeZone: 'Asia/Bangkok',
-    });
-    await this.commander.post(`/api/operations/${operation.id}/transition`, { status: 'active' });
+    const operation = await this.commander.call<Operation>((client) =>
+      client.POST('/api/operations', { body: { code, name: `Benchmark ${code}`, exercise: true, timeZone: 'Asia/Bangkok' } }),
+    );
+    await this.commander.call((client) => client.POST('/api/operations/{id}/transition', { params: { path: { id: operation.id } }, body: { status: 'active' } }));
     return operation;
   }
 
@@ -59,13 +56,12 @@ export class BenchWorld {
     for (let i = 0; i < count; i++) {
       const email = `field${this.fieldCount++}@bench.lintas`;
       const user = await createUser(this.admin, this.agency.id, email, 'field');
-      const team = await this.commander.post<Team>(`/api/operations/${operation.id}/teams`, {
-        callSign: `BENCH-${this.fieldCount}`,
-        size: 2,
-        status: 'on_station',
-        memberUserIds: [user.id],
-        marking: 'TLP:GREEN',
-      });
+      const team = await this.commander.call<Team>((client) =>
+        client.POST('/api/operations/{id}/teams', {
+          params: { path: { id: operation.id } },
+          body: { callSign: `BENCH-${this.fieldCount}`, size: 2, status: 'on_station', memberUserIds: [user.id], marking: 'TLP:GREEN' },
+        }),
+      );
       const api = await LintasApi.signIn(this.url, email, PASSWORD);
       clients.push({ token: api.accessToken, teamId: team.id, api });
     }
@@ -74,5 +70,5 @@ export class BenchWorld {
 }
 
 function createUser(admin: LintasApi, agencyId: string, email: string, role: 'commander' | 'field' | 'liaison'): Promise<User> {
-  return admin.post<User>('/api/users', { email, name: `Bench ${email.split('@')[0]}`, role, agencyId, password: PASSWORD });
+  return admin.call<User>((client) => client.POST('/api/users', { body: { email, name: `Bench ${email.split('@')[0]}`, role, agencyId, password: PASSWORD } }));
 }

@@ -18,19 +18,22 @@ export async function fillOperation(writers: { api: LintasApi; teamId: string }[
   await Promise.all(
     writers.map(async (writer) => {
       for (let index = next++; index < count; index = next++) {
-        await writer.api.post(
-          `/api/operations/${operationId}/reports`,
-          {
-            clientId: randomUUID(),
-            kind: 'sitrep',
-            title: `Catch-up sitrep ${index}`,
-            narrative: 'Load test: a short situation report from the field, about the size of a real one.',
-            lat: 6.53,
-            lon: 100.42,
-            occurredAt: new Date().toISOString(),
-            teamId: writer.teamId,
-            marking: 'TLP:GREEN',
-          },
+        await writer.api.call(
+          (client) =>
+            client.POST('/api/operations/{operationId}/reports', {
+              params: { path: { operationId } },
+              body: {
+                clientId: randomUUID(),
+                kind: 'sitrep',
+                title: `Catch-up sitrep ${index}`,
+                narrative: 'Load test: a short situation report from the field, about the size of a real one.',
+                lat: 6.53,
+                lon: 100.42,
+                occurredAt: new Date().toISOString(),
+                teamId: writer.teamId,
+                marking: 'TLP:GREEN',
+              },
+            }),
           { retries: 4 },
         );
       }

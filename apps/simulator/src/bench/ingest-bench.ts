@@ -46,9 +46,12 @@ export async function ingestThroughApi(
       const counter = { next: 0 };
       for (let i = 0; i < options.maxRequestsPerClient && performance.now() < deadline; i++) {
         try {
-          const answer = await client.api.post<PositionBatchResult>(`/api/operations/${operationId}/teams/${client.teamId}/positions`, {
-            positions: positionsFor(counter, start, options.batch),
-          });
+          const answer = await client.api.call<PositionBatchResult>((api) =>
+            api.POST('/api/operations/{operationId}/teams/{teamId}/positions', {
+              params: { path: { operationId, teamId: client.teamId } },
+              body: { positions: positionsFor(counter, start, options.batch) },
+            }),
+          );
           run.stored += answer.stored;
           run.requests++;
         } catch (error) {

@@ -55,8 +55,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   options.signal.addEventListener('abort', abort, { once: true });
   try {
     const machine = machineInfo(...(await versions(server)));
-    log(`  API pid ${server.pid} at ${server.url}; PostgreSQL ${machine.postgres} (${machine.database})`);
-    const world = await BenchWorld.create(server.url, server.demoPassword);
+    log(`  API pid ${server.pid} at ${server.baseUrl}; PostgreSQL ${machine.postgres} (${machine.database})`);
+    const world = await BenchWorld.create(server.baseUrl, server.demoPassword);
     checkAborted(options.signal);
 
     const viewerTokens = await world.viewerTokens(options.viewers);
@@ -81,14 +81,14 @@ async function runFanoutPhase(options: RunBenchOptions, server: LintasServer, wo
   const fieldClients: FieldClient[] = [];
   const lintas: FanoutTarget = {
     name: 'Lintas',
-    url: server.url,
+    url: server.baseUrl,
     serverPid: server.pid,
     operationId: fanoutOperation.id,
     viewerTokens,
     fieldLoad: async (rate, share) => {
       const needed = fieldClientsFor(rate, share);
       if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(fanoutOperation, needed - fieldClients.length)));
-      return FieldLoad.connect(server.url, fieldClients.slice(0, needed));
+      return FieldLoad.connect(server.baseUrl, fieldClients.slice(0, needed));
     },
   };
   const lintasOpen = await openFanout(lintas, options, log);
@@ -157,7 +157,7 @@ async function runCatchUpPhase(options: RunBenchOptions, server: LintasServer, w
   log(`  wrote ${options.catchUpEvents} reports through the API in ${fill.seconds.toFixed(1)} s (${Math.round(fill.perSecond)}/s into one operation)`);
   checkAborted(options.signal);
   const catchUpBaseline = await catchUpThroughPg(server.databaseUrl, catchUpOperation.id, 3);
-  const catchUpLintas = await catchUpThroughSocket(server.url, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3);
+  const catchUpLintas = await catchUpThroughSocket(server.baseUrl, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3);
   log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
   return { lintas: catchUpLintas, baseline: catchUpBaseline, fill };
 }

@@ -22,7 +22,7 @@ export async function resolveOperation(
 ): Promise<OperationTarget> {
   const code = options.operationCode ?? scenario.operation;
   const first = accounts.get(scenario.teams[0].account) as LintasApi;
-  const visible = await first.get<OperationSummary[]>('/api/operations');
+  const visible = await first.call<OperationSummary[]>((client) => client.GET('/api/operations'), { retries: 4 });
   const summary = visible.find((operation) => operation.code === code);
   if (!summary) {
     throw new PlayRefused(
@@ -35,7 +35,7 @@ export async function resolveOperation(
   if (summary.status === 'closed') throw new PlayRefused(`Operation ${code} is closed: it accepts no more reports or positions`);
   if (summary.status !== 'active') options.log(`note: operation ${code} is ${summary.status}, not active`);
 
-  const operation = await first.get<Operation>(`/api/operations/${summary.id}`);
+  const operation = await first.call<Operation>((client) => client.GET('/api/operations/{id}', { params: { path: { id: summary.id } } }), { retries: 4 });
   const target: OperationTarget = {
     operation,
     teams: new Map(),
@@ -56,7 +56,7 @@ async function findOrDeployTeam(
   log: (line: string) => void,
 ): Promise<Team> {
   const field = accounts.get(team.account) as LintasApi;
-  const existing = (await field.get<Team[]>(`/api/operations/${operation.id}/teams`)).find((candidate) => candidate.callSign === team.callSign);
+  const existing = (await field.call<Team[]>((client) => client.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }), { retries: 4 })).find((candidate) => candidate.callSign === team.callSign);
   if (existing) {
     // A field officer posts only for a team it is in; a commander relays for its agency's teams (the API's rule).
     if (field.user.role === 'field' && !existing.members.some((member) => member.userId === field.user.id)) {
@@ -73,13 +73,12 @@ async function findOrDeployTeam(
     );
   }
   try {
-    const created = await commander.post<Team>(`/api/operations/${operation.id}/teams`, {
-      callSign: team.callSign,
-      size: team.size,
-      status: 'on_station',
-      memberUserIds: [field.user.id],
-      marking: team.marking,
-    });
+    const created = await commander.call<Team>((client) =>
+      client.POST('/api/operations/{id}/teams', {
+        params: { path: { id: operation.id } },
+        body: { callSign: team.callSign, size: team.size, status: 'on_station', memberUserIds: [field.user.id], marking: team.marking },
+      }),
+    );
     log(`deployed team ${team.callSign} (${field.user.agency.code}) with ${field.email}, as ${commander.email}`);
     return created;
   } catch (error) {
@@ -91,7 +90,7 @@ async function findOrDeployTeam(
 /** The API's id of a border site, by code; null when the API does not know the site. */
 export async function siteId(target: OperationTarget, api: LintasApi, code: string): Promise<string | null> {
   if (target.siteIds.has(code)) return target.siteIds.get(code) ?? null;
-  const found = (await api.get<Site[]>(`/api/sites?q=${encodeURIComponent(code)}`)).find((site) => site.code === code);
+  const found = (await api.call<Site[]>((client) => client.GET('/api/sites', { params: { query: { q: code } } }), { retries: 4 })).find((site) => site.code === code);
   target.siteIds.set(code, found?.id ?? null);
   return found?.id ?? null;
 }

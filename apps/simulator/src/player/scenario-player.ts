@@ -188,7 +188,7 @@ async function postPosition(
 async function uploadOutbox(api: LintasApi, operationId: string, teamId: string, outbox: PositionInput[], tally: Tally, log: (line: string) => void, callSign: string): Promise<void> {
   const positions = outbox.splice(0, outbox.length);
   try {
-    await api.post(`/api/operations/${operationId}/teams/${teamId}/positions`, { positions }, { retries: 4 });
+    await api.call((client) => client.POST('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId, teamId } }, body: { positions } }), { retries: 4 });
     tally.positionsStored += positions.length;
     tally.positionsFromOutbox += positions.length;
   } catch (error) {
@@ -225,7 +225,7 @@ async function postEvent(
   const stamp = `[t+${clock(event.at)}] ${event.team.padEnd(14)} ${event.kind.padEnd(14)}`;
   if (event.kind === 'status') {
     try {
-      await api.post(`/api/teams/${team.id}/status`, { status: event.status }, { retries: 4 });
+      await api.call((client) => client.POST('/api/teams/{id}/status', { params: { path: { id: team.id } }, body: { status: event.status } }), { retries: 4 });
       tally.statusChanges++;
       log(`${stamp} → ${event.status}`);
     } catch (error) {
@@ -244,7 +244,7 @@ async function postEvent(
   }
   try {
     // The same clientId on every retry: the API stores the report once.
-    await api.post(`/api/operations/${target.operation.id}/reports`, report, { retries: 4 });
+    await api.call((client) => client.POST('/api/operations/{operationId}/reports', { params: { path: { operationId: target.operation.id } }, body: report }), { retries: 4 });
     tally.reportsPosted++;
     const counts = report.interception ? `, ${report.interception.persons} persons` : '';
     log(`${stamp} "${report.title}" (${report.marking}${counts})`);
