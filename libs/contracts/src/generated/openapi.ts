@@ -13,6 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in
+         * @description `tokenDelivery` says where the refresh token goes. `cookie` (default, for browsers): into the cookie `lintas_refresh` (HttpOnly, SameSite=Strict, Path=/api/auth; Secure per AUTH_COOKIE_SECURE); the answer is `{ accessToken, expiresIn, user }` and the page keeps the access token in memory only. `body` (for tools that are not browsers: scripts, the simulator, integrations): the answer also carries `refreshToken`, which the tool sends to /api/auth/refresh and /api/auth/logout in the body. A browser request from another site (`Origin` of another host) is refused with 403.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -29,6 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Renew the access token
+         * @description Rotates the refresh token: the old one stops working, and using it again ends the whole sign-in. With `refreshToken` in the body (tools): the answer carries the new `refreshToken`. Without a body: the refresh token comes from the cookie `lintas_refresh` (HttpOnly, SameSite=Strict, Path=/api/auth; Secure per AUTH_COOKIE_SECURE), the new one goes back into it, and the answer has no `refreshToken`. By cookie (empty body): the request must carry the header `X-Lintas-CSRF: 1` and an `Origin` of this host, or it is refused with 403. Two tabs refreshing with one cookie at once do not end the sign-in: a token rotated less than 30 s earlier still buys an access token (without a new refresh token).
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -45,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Ends the sign-in the refresh token belongs to (its access tokens and open sockets stop at once). Tools send `refreshToken` in the body. Without a body the token comes from the cookie, which is cleared. By cookie (empty body): the request must carry the header `X-Lintas-CSRF: 1` and an `Origin` of this host, or it is refused with 403. No access token is needed: holding the refresh token is the proof.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -515,11 +527,16 @@ export interface operations {
                 "application/json": {
                     email: string;
                     password: string;
+                    /**
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    tokenDelivery?: "cookie" | "body";
                 };
             };
         };
         responses: {
-            /** @description { accessToken, refreshToken, expiresIn, user } */
+            /** @description { accessToken, expiresIn, user } and, with tokenDelivery "body", refreshToken */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -528,6 +545,13 @@ export interface operations {
             };
             /** @description Invalid e-mail or password (never says which) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sent by a page of another site */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -552,13 +576,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
         responses: {
-            /** @description A new access token and a new refresh token; the old refresh token stops working */
+            /** @description { accessToken, expiresIn, user } and, when the refresh token came in the body, the new refreshToken */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The refresh token is unknown, expired, reused or its sign-in has ended; sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description By cookie without the CSRF header or the Origin of this host */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -576,12 +614,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
         responses: {
-            204: {
+            /** @description By cookie without the CSRF header or the Origin of this host */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1094,18 +1133,20 @@ export interface operations {
                     exercise?: boolean;
                     /** @default UTC */
                     timeZone?: string;
-                    /** @default null */
+                    /**
+                     * Format: date-time
+                     * @default null
+                     */
                     startsAt?: string | null;
-                    /** @default null */
+                    /**
+                     * Format: date-time
+                     * @default null
+                     */
                     endsAt?: string | null;
-                    /** @default null */
                     area?: {
-                        /** @constant */
+                        /** @enum {string} */
                         type: "Polygon";
-                        coordinates: [
-                            number,
-                            number
-                        ][][];
+                        coordinates: (number)[][][];
                     } | null;
                 };
             };
@@ -1168,15 +1209,14 @@ export interface operations {
                     name?: string;
                     description?: string;
                     timeZone?: string;
+                    /** Format: date-time */
                     startsAt?: string | null;
+                    /** Format: date-time */
                     endsAt?: string | null;
                     area?: {
-                        /** @constant */
+                        /** @enum {string} */
                         type: "Polygon";
-                        coordinates: [
-                            number,
-                            number
-                        ][][];
+                        coordinates: (number)[][][];
                     } | null;
                 };
             };
@@ -1393,7 +1433,10 @@ export interface operations {
                      * @enum {string}
                      */
                     status?: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
-                    /** @default null */
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
                     siteId?: string | null;
                     /** @default [] */
                     memberUserIds?: string[];
@@ -1433,6 +1476,7 @@ export interface operations {
                     size?: number;
                     /** @enum {string} */
                     status?: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                    /** Format: uuid */
                     siteId?: string | null;
                     memberUserIds?: string[];
                 };
@@ -1550,11 +1594,17 @@ export interface operations {
                     lat?: number | null;
                     /** @default null */
                     lon?: number | null;
-                    /** @default null */
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
                     siteId?: string | null;
                     /** Format: date-time */
                     occurredAt: string;
-                    /** @default null */
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
                     teamId?: string | null;
                     /**
                      * @default TLP:AMBER
@@ -1690,6 +1740,7 @@ export interface operations {
                     narrative?: string;
                     lat?: number | null;
                     lon?: number | null;
+                    /** Format: uuid */
                     siteId?: string | null;
                     /** Format: date-time */
                     occurredAt?: string;
