@@ -46,7 +46,7 @@ describe('writes while the API shuts down', () => {
     const position = { lat: 11.1, lon: 105.1, heading: null, speed: null, accuracy: null, at: new Date().toISOString() };
     expect(await field.timeout(5000).emitWithAck('team:position', { operationId, teamId, position })).toEqual({
       ok: false,
-      error: { status: 503, message: UNAVAILABLE },
+      error: { status: 503, message: UNAVAILABLE, retryAfterSeconds: 2 },
     });
   });
 
