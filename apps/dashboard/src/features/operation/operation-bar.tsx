@@ -4,6 +4,7 @@ import { t } from '../../i18n/i18n';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
 import { ConnectionIndicator } from './connection-indicator';
+import './operation-bar.css';
 
 interface OperationBarProps {
   operation: Operation | null;

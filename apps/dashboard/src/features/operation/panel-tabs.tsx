@@ -1,5 +1,6 @@
 import { type MessageKey, t } from '../../i18n/i18n';
 import { PANELS, type PanelName } from './view-filters';
+import './panel-tabs.css';
 
 export function PanelTabs({ panel, onChange }: { panel: PanelName; onChange: (panel: PanelName) => void }) {
   return (
