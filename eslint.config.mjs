@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** One set of constraints, with what the API may depend on varying between its src and its tests. */
 function moduleBoundaries({ api }) {
@@ -44,6 +45,12 @@ export default tseslint.config(
     // The API's own specs may start processes and pick PostgreSQL through @lintas/testing; its src may not.
     files: ['apps/api/test/**/*.ts', 'apps/api/src/**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ api: ['type:contracts', 'type:testing'] })] },
+  },
+  {
+    // The rules of hooks, and the React Compiler's checks that come with them (refs read or written
+    // during render, state set in effects, impure renders).
+    files: ['apps/dashboard/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test/**/*.ts'],

@@ -21,5 +21,6 @@ export default defineConfig({
   // The largest chunk is data, not code: the embedded Natural Earth 1:50m outlines (~760 kB, ~240 kB
   // gzipped), loaded lazily by the map. The limit sits just above it so that a real code bloat still warns.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden', chunkSizeWarningLimit: 800, manifest: true },
-  test: { environment: 'jsdom', include: ['src/**/*.spec.{ts,tsx}'] },
+  // Plain Node for logic; a spec that renders asks for a DOM in its first line (`// @vitest-environment jsdom`).
+  test: { environment: 'node', include: ['src/**/*.spec.{ts,tsx}'] },
 });

@@ -15,10 +15,22 @@ const services = compose.services as Record<string, any>;
 const api = services.api;
 const dockerfile = read('Dockerfile');
 
-/** Every variable the API's configuration reads: the keys of its environment schema. */
-const configSource = read('apps/api/src/config/config.ts');
-const schemaBody = configSource.slice(configSource.indexOf('const environmentSchema = z.object({'), configSource.indexOf('\n});', configSource.indexOf('const environmentSchema')));
-const configVariables = new Set([...schemaBody.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]));
+/**
+ * Every variable the API's configuration reads, found by running it: `loadConfig` is handed an
+ * environment that records each name asked of it (a valid production one, so that it reads them all).
+ */
+function variablesReadByConfig(): Set<string> {
+  const read = new Set<string>();
+  const environment = new Proxy({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48) } as Record<string, string>, {
+    get(target, name) {
+      if (typeof name === 'string' && /^[A-Z][A-Z0-9_]*$/.test(name)) read.add(name);
+      return Reflect.get(target, name);
+    },
+  });
+  loadConfig(environment, '/app');
+  return read;
+}
+const configVariables = variablesReadByConfig();
 
 /** Compose's variable substitution: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$. */
 function interpolate(value: string, shell: Record<string, string | undefined>): string {

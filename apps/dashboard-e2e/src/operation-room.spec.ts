@@ -22,7 +22,6 @@ interface Report {
 
 /** A point inside Mekong Gate's area of operations, far from the demo reports, so the new marker is not clustered. */
 const QUIET_SPOT = { lat: 10.86, lon: 105.68 };
-const LIVE_WITHIN_MS = 1_000;
 
 describeInBrowser('operation room (commander and partner dashboard)', () => {
   let lintas: RunningLintas;
@@ -77,11 +76,15 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     return session.call<Report>((api) => api.POST('/api/operations/{operationId}/reports', { params: { path: { operationId: mekong.id } }, body: report }));
   }
 
-  /** Milliseconds until `selector` matches (polled every animation frame), failing after `timeout`. */
-  async function timeUntil(page: Page, selector: string, timeout = 5_000): Promise<number> {
-    const started = Date.now();
-    await page.waitForFunction((css) => document.querySelector(css) !== null, selector, { polling: 'raf', timeout });
-    return Date.now() - started;
+  /**
+   * Marks the page's document, so that `sameDocument` can tell later that what appeared came over
+   * the live link, not with a reload. How fast it comes is the benchmarks' business (bench:ui).
+   */
+  async function markDocument(page: Page): Promise<void> {
+    await page.evaluate(() => ((window as unknown as { lintasE2eMark?: boolean }).lintasE2eMark = true));
+  }
+  async function sameDocument(page: Page): Promise<boolean> {
+    return page.evaluate(() => (window as unknown as { lintasE2eMark?: boolean }).lintasE2eMark === true);
   }
 
   it('a commander signs in, sees the operations list and opens the active operation on the map', async () => {
@@ -140,19 +143,18 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     await context.close();
   });
 
-  it('shows a report posted by a field officer on the map and in the timeline within a second; the commander verifies it and a participant sees the verdict live', async () => {
+  it('shows a report posted by a field officer on the map and in the timeline live; the commander verifies it and a participant sees the verdict live', async () => {
     const commander = await signedIn('commander@kh-gdi.demo');
     await openOperation(commander.page, mekong.id);
     const participant = await signedIn('commander@vn-bgc.demo');
 
     const title = `E2E alert ${randomUUID().slice(0, 8)}: group crossing the paddy fields`;
+    await commander.page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await markDocument(commander.page);
     const posted = await postReport(field, { kind: 'alert', title, teamId: bavetTeam.id, marking: 'TLP:AMBER', narrative: 'Seen from the road, about 15 persons.' });
-    const [onMap, inTimeline] = await Promise.all([
-      timeUntil(commander.page, `.report-marker[data-report-id="${posted.id}"]`),
-      commander.page.waitForFunction((text) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(text)), title, { polling: 'raf', timeout: 5_000 }).then(() => Date.now()),
-    ]).then(([mapMs, timelineAt]) => [mapMs, timelineAt] as const);
-    expect(onMap).toBeLessThan(LIVE_WITHIN_MS);
-    expect(inTimeline).toBeGreaterThan(0);
+    await commander.page.locator(`.report-marker[data-report-id="${posted.id}"]`).waitFor();
+    await commander.page.waitForFunction((text) => [...document.querySelectorAll('.timeline__item')].some((item) => item.textContent?.includes(text)), title);
+    expect(await sameDocument(commander.page)).toBe(true); // pushed to the open view, not loaded again
     expect(await commander.page.locator('.timeline__item').first().textContent()).toContain(title);
     expect(await commander.page.locator('.timeline__item').first().locator('.tlp').textContent()).toBe('TLP:AMBER');
 
@@ -164,12 +166,12 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     await commander.page.locator(`.report-marker[data-report-id="${posted.id}"]`).click();
     await commander.page.locator(`[data-testid="report-detail"][data-report-id="${posted.id}"]`).waitFor();
     expect(new URL(commander.page.url()).searchParams.get('report')).toBe(posted.id);
+    await markDocument(participant.page);
     await commander.page.getByTestId('verify').click();
     await commander.page.locator('[data-testid="report-detail"][data-status="verified"]').waitFor();
-    const verifiedAt = Date.now();
 
-    await participant.page.locator('[data-testid="report-detail"][data-status="verified"]').waitFor({ timeout: 5_000 });
-    expect(Date.now() - verifiedAt).toBeLessThan(LIVE_WITHIN_MS);
+    await participant.page.locator('[data-testid="report-detail"][data-status="verified"]').waitFor();
+    expect(await sameDocument(participant.page)).toBe(true);
     await participant.page.waitForFunction((text) => document.querySelector('.timeline__item')?.textContent?.includes(`Alert verified: ${text}`), title);
     await participant.page.getByTestId('report-history').getByText('Verified').waitFor();
 
@@ -261,8 +263,8 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     expect(await page.evaluate((text) => document.body.textContent?.includes(text), titles[0])).toBe(false);
 
     await context.setOffline(false);
-    await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout: 15_000 });
-    await page.waitForFunction((texts) => texts.every((text) => document.body.textContent?.includes(text)), titles, { timeout: 5_000 });
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.waitForFunction((texts) => texts.every((text) => document.body.textContent?.includes(text)), titles);
     const counts = await page.evaluate(
       (texts) => texts.map((text) => [...document.querySelectorAll('.timeline__item')].filter((item) => item.textContent?.includes(text)).length),
       titles,

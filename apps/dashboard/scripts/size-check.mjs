@@ -1,6 +1,8 @@
 // The field page's first load must stay light for a phone on a poor link: at most 200 kB of
 // JavaScript, gzip-compressed (zlib's default level, as `gzip` uses). Run after `vite build`
 // (the `dashboard:size-check` target, which `dashboard:test` depends on). Prints the figure; exits 1 over the limit.
+// Also checks that the field page ships none of the operations room's texts (its catalogue is
+// src/i18n/catalog-en.ts; the field page has its own, catalog-field-en.ts).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,3 +35,17 @@ if (total > LIMIT_BYTES) {
   console.error(`size-check: the field page's first load is ${kB(total)} of JavaScript (gzip), over the ${kB(LIMIT_BYTES)} limit.`);
   process.exit(1);
 }
+
+// Texts only the operations room shows (src/i18n/catalog-en.ts): none may be in any file the field page loads.
+const OPERATIONS_ROOM_ONLY = ['Joint operations coordination', 'Alerts to acknowledge: {count}', 'Acknowledging an alert marks it as seen on this browser'];
+const leaks = all
+  .filter((file) => file.endsWith('.js'))
+  .flatMap((file) => {
+    const text = readFileSync(join(dist, file), 'utf8');
+    return OPERATIONS_ROOM_ONLY.filter((sentence) => text.includes(sentence)).map((sentence) => `${file}: "${sentence}"`);
+  });
+if (leaks.length > 0) {
+  console.error(`size-check: the field page loads the operations room's texts (import i18n/field-i18n, never i18n/i18n, from what the field page uses):\n  ${leaks.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`  no operations-room texts in the field page's ${all.length} files`);

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiClient } from '../api/api-client';
 import { SESSION_STORAGE_KEY, SessionStore } from '../auth/session-store';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 import { FieldPage } from './field-page';
 import { FieldSignIn } from './field-sign-in';
 import { OutboxStore } from './outbox-store';

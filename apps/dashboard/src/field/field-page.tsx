@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import type { SessionStore } from '../auth/session-store';
 import { formatLocal } from '../ui/time-text';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 import { OutboxList } from './outbox-list';
 import type { OutboxStore } from './outbox-store';
 import type { StoredOutboxItem } from './outbox-types';

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { SessionStore } from '../auth/session-store';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 
 /** Sign-in for the field page, with the dashboard's session store; light, with no map to download. */
 export function FieldSignIn({ store }: { store: SessionStore }) {

@@ -1,9 +1,9 @@
 import type { LatLon, Site } from '@lintas/contracts';
 import L from 'leaflet';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { BaseMap } from '../map/base-map';
 import { useLeafletMap } from '../map/map-context';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 
 export interface MapPickerProps {
   sites: readonly Site[];
@@ -46,24 +46,28 @@ function PickLayer({ sites, centre, point, onPoint }: { sites: readonly Site[]; 
   const map = useLeafletMap();
   const [marker] = useState(() => L.circleMarker([0, 0], { radius: 10, weight: 3, color: '#b00020', fillColor: '#ff1744', fillOpacity: 0.9 }));
 
+  // Set up once per dialog, from the centre and sites it opened with: a later change of the centre
+  // must not move the map under the officer's finger.
+  const [opened] = useState(() => ({ centre, sites }));
+  const picked = useEffectEvent((point: LatLon) => onPoint(point));
+
   useEffect(() => {
-    if (centre) map.setView([centre.lat, centre.lon], 12);
+    if (opened.centre) map.setView([opened.centre.lat, opened.centre.lon], 12);
     const layer = L.layerGroup(
-      sites.map((site) =>
+      opened.sites.map((site) =>
         L.circleMarker([site.lat, site.lon], { radius: 6, weight: 2, color: '#003a8c', fillColor: '#ffffff', fillOpacity: 1 }).bindTooltip(site.name, { permanent: true, direction: 'right', offset: [8, 0] }),
       ),
     ).addTo(map);
     const click = (event: L.LeafletMouseEvent) => {
       const { lat, lng } = event.latlng.wrap();
-      onPoint({ lat: Number(lat.toFixed(6)), lon: Number(lng.toFixed(6)) });
+      picked({ lat: Number(lat.toFixed(6)), lon: Number(lng.toFixed(6)) });
     };
     map.on('click', click);
     return () => {
       map.off('click', click);
       layer.remove();
     };
-    // Set up once per dialog: a later change of the centre must not move the map under the officer's finger.
-  }, [map]);
+  }, [map, opened]);
 
   useEffect(() => {
     if (!point) {

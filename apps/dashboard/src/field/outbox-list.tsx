@@ -1,6 +1,6 @@
 import { teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 import type { StoredOutboxItem } from './outbox-types';
 import type { PositionsDelivered } from './sync-engine';
 

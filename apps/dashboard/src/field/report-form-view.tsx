@@ -2,7 +2,7 @@ import { ASEAN_COUNTRIES, type CreateReport, distanceMetres, INTERCEPTION_KINDS,
 import { type FormEvent, lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { interceptionKindLabel } from '../ui/labels';
 import { newClientId } from './client-id';
-import { ft, type FieldTextKey } from './field-text';
+import { ft, type FieldTextKey } from '../i18n/field-i18n';
 import { currentPosition } from './geolocation';
 import { buildReport, COUNT_FIELDS, type CountField, emptyForm, type FieldErrors, type Place, type ReportFormValues, toLocalInput } from './report-form';
 import type { Assignment } from './use-field-context';

@@ -1,5 +1,5 @@
 import { formatLocal } from '../ui/time-text';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 import type { SyncStatus } from './sync-engine';
 
 /** The top line: online, offline or sending; how many posts wait; when the last one was delivered. */

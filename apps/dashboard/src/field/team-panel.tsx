@@ -1,8 +1,8 @@
 import { distanceMetres, type PositionInput, positionInputSchema, type Site, TEAM_STATUSES, type TeamStatus } from '@lintas/contracts';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
-import { ft } from './field-text';
+import { ft } from '../i18n/field-i18n';
 import { currentPosition, watchPositions } from './geolocation';
 import type { Assignment } from './use-field-context';
 
@@ -57,18 +57,19 @@ export function TeamPanel({ assignment, sites, currentStatus, statusPending, onS
     }
   };
 
+  // An effect event: the watch is not restarted on each render (that would drop fixes), yet it queues with the current `queue`.
+  const tracked = useEffectEvent((fix: PositionInput) => {
+    const previous = lastQueued.current;
+    const seconds = previous ? (Date.parse(fix.at) - Date.parse(previous.at)) / 1000 : Infinity;
+    if (previous && seconds < TRACK_MAX_SECONDS && distanceMetres(previous, fix) < TRACK_MIN_METRES) return;
+    void queue(fix);
+  });
   useEffect(() => {
     if (!tracking) return;
     return watchPositions(
-      (fix) => {
-        const previous = lastQueued.current;
-        const seconds = previous ? (Date.parse(fix.at) - Date.parse(previous.at)) / 1000 : Infinity;
-        if (previous && seconds < TRACK_MAX_SECONDS && distanceMetres(previous, fix) < TRACK_MIN_METRES) return;
-        void queue(fix);
-      },
+      (fix) => tracked(fix),
       (reason) => setMessage(reason === 'unsupported' ? ft('position.unsupported') : ft('position.noGps', { reason })),
     );
-    // `queue` only closes over setters and this assignment's `onPosition`: re-subscribing on each render would drop fixes.
   }, [tracking]);
 
   const site = sites.find((candidate) => candidate.id === assignment.team.siteId) ?? null;

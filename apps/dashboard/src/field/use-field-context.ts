@@ -114,11 +114,12 @@ export function useFieldContext(api: ApiClient, store: OutboxStore, userId: stri
   const assignments = state.assignments.filter((assignment) => assignment.operation.status !== 'closed' || assignment.team.id === selectedId);
   const selected = assignments.find((assignment) => assignment.team.id === selectedId) ?? null;
 
-  // One team: it is the officer's choice, remembered like one made by hand.
+  // One team: it is the officer's choice (adjusted while rendering, not one render late), remembered like one made by hand.
   const only = assignments.length === 1 ? assignments[0].team.id : null;
+  if (only && !selected && selectedId !== only) setSelectedId(only);
   useEffect(() => {
-    if (only && !selected) select(only);
-  }, [only, selected, select]);
+    if (only && selectedId === only) void store.setValue(selectedKey(userId), only);
+  }, [only, selectedId, store, userId]);
 
   return { ...state, assignments, selected: selected ?? (only ? assignments[0] : null), select, refresh };
 }

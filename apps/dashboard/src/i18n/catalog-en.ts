@@ -1,8 +1,13 @@
+import { commonEn } from './catalog-common-en';
+
 /**
  * English, the reference catalogue: its keys are the type every other catalogue must match.
  * Grouped by screen; keep keys stable (a translation is keyed on them).
  */
 export const en = {
+  // shared with the field page: enum labels, ages, the map (catalog-common-en.ts)
+  ...commonEn,
+
   // the frame of every page
   'shell.subtitle': 'Joint operations coordination',
   'shell.server.checking': 'Server: checking…',
@@ -16,7 +21,6 @@ export const en = {
   'shell.theme.dark': 'Dark theme',
   'shell.theme.toLight': 'Switch to the light theme',
   'shell.theme.toDark': 'Switch to the dark theme',
-  'map.label': 'Operations map',
 
   // sign-in
   'signIn.title': 'Sign in',
@@ -40,44 +44,6 @@ export const en = {
   'common.close': 'Close',
   'common.cancel': 'Cancel',
   'common.none': 'none',
-  'age.seconds': '{n} s',
-  'age.minutes': '{n} min',
-  'age.hours': '{n} h',
-  'age.days': '{n} d',
-
-  // enums
-  'enum.operationStatus.planned': 'Planned',
-  'enum.operationStatus.active': 'Active',
-  'enum.operationStatus.suspended': 'Suspended',
-  'enum.operationStatus.closed': 'Closed',
-  'enum.operationRole.lead': 'Lead',
-  'enum.operationRole.participant': 'Participant',
-  'enum.operationRole.observer': 'Observer',
-  'enum.userRole.admin': 'Administrator',
-  'enum.userRole.commander': 'Commander',
-  'enum.userRole.field': 'Field officer',
-  'enum.userRole.liaison': 'Liaison',
-  'enum.reportKind.interception': 'Interception',
-  'enum.reportKind.sitrep': 'Sitrep',
-  'enum.reportKind.alert': 'Alert',
-  'enum.reportStatus.reported': 'Reported',
-  'enum.reportStatus.verified': 'Verified',
-  'enum.reportStatus.rejected': 'Rejected',
-  'enum.teamStatus.on_station': 'On station',
-  'enum.teamStatus.en_route': 'En route',
-  'enum.teamStatus.engaged': 'Engaged',
-  'enum.teamStatus.returning': 'Returning',
-  'enum.teamStatus.off_duty': 'Off duty',
-  'enum.siteKind.land': 'Land crossing',
-  'enum.siteKind.river': 'River crossing',
-  'enum.siteKind.sea': 'Seaport',
-  'enum.siteKind.air': 'Airport',
-  'enum.interceptionKind.smuggling': 'Smuggling',
-  'enum.interceptionKind.trafficking': 'Trafficking',
-  'enum.interceptionKind.fraudulent_documents': 'Fraudulent documents',
-  'enum.interceptionKind.seizure': 'Seizure',
-  'enum.interceptionKind.other': 'Other',
-
   // operations list
   'operations.title': 'Operations',
   'operations.none': 'Your agency takes part in no operation yet.',

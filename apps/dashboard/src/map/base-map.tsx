@@ -6,7 +6,7 @@ import { ASEAN_BOUNDS, type CountryCollection, loadCountryOutlines } from './bas
 import { CountryOutlinesLayer } from './layers/country-outlines-layer';
 import { TileLayer } from './layers/tile-layer';
 import './leaflet-icons';
-import { t } from '../i18n/i18n';
+import { common } from '../i18n/common';
 import { BASEMAP_PANE, MapContext } from './map-context';
 
 export type BasemapStatus = 'loading' | 'ready' | 'error';
@@ -91,7 +91,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus, i
       data-testid="map"
       data-basemap={status}
       role="region"
-      aria-label={t('map.label')}
+      aria-label={common.t('map.label')}
     >
       {map && (
         <MapContext.Provider value={map}>

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (Leaflet reads `window` as it loads.)
 import L from 'leaflet';
 import topology from 'world-atlas/countries-50m.json';
 import { describe, expect, it } from 'vitest';

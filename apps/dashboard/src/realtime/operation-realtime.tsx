@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { useApi, useSessionStore } from '../auth/session-context';
 import { OperationConnection } from './operation-connection';
 import type { OperationState } from './operation-state';
@@ -32,27 +32,26 @@ export function OperationRealtimeProvider({ operationId, onRevoked, createSocket
   // One store per operation; a new operation id gets a fresh one.
   const [store, setStore] = useState(() => ({ operationId, store: new OperationStore() }));
   const current = store.operationId === operationId ? store.store : null;
-  const [connection, setConnection] = useState<OperationConnection | null>(null);
-  const revokedRef = useLatest(onRevoked);
-
-  useEffect(() => {
-    if (store.operationId !== operationId) setStore({ operationId, store: new OperationStore() });
-  }, [operationId, store.operationId]);
+  // Read when the user asks to reconnect, never while rendering: nothing on screen depends on it.
+  const connection = useRef<OperationConnection | null>(null);
+  const revoked = useEffectEvent((reason: Parameters<NonNullable<typeof onRevoked>>[0]) => onRevoked?.(reason));
+  // Adjusted while rendering (not in an effect, one render late): nothing below ever sees another operation's store.
+  if (store.operationId !== operationId) setStore({ operationId, store: new OperationStore() });
 
   useEffect(() => {
     if (!current) return;
     const socket = createSocket ? createSocket() : createOpsSocket(tokens);
-    const created = new OperationConnection({ operationId, api, store: current, socket, onRevoked: (reason) => revokedRef.current?.(reason) });
+    const created = new OperationConnection({ operationId, api, store: current, socket, onRevoked: (reason) => revoked(reason) });
     created.start();
-    setConnection(created);
+    connection.current = created;
     return () => {
       created.stop();
-      setConnection(null);
+      if (connection.current === created) connection.current = null;
     };
-  }, [operationId, api, tokens, current, createSocket, revokedRef]);
+  }, [operationId, api, tokens, current, createSocket]);
 
   if (!current) return null;
-  return <RealtimeContext.Provider value={{ operationId, store: current, reconnect: () => connection?.reconnect() }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ operationId, store: current, reconnect: () => connection.current?.reconnect() }}>{children}</RealtimeContext.Provider>;
 }
 
 function useRealtime(): RealtimeContextValue {
@@ -82,19 +81,13 @@ export function useOperationSelector<T>(selector: (state: OperationState) => T):
   return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
 }
 
-function useLatest<T>(value: T): { readonly current: T } {
-  const [ref] = useState(() => ({ current: value }));
-  ref.current = value;
-  return ref;
-}
-
 /**
  * Like `useOperationSelector`, but re-renders at most every `intervalMs`: for lists that need not
  * follow a flood of position updates frame by frame (the roster, the banner).
  */
 export function useThrottledOperationSelector<T>(selector: (state: OperationState) => T, intervalMs: number): T {
   const store = useOperationStore();
-  const select = useLatest(selector);
+  const read = useEffectEvent(() => selector(store.getState()));
   const [value, setValue] = useState(() => selector(store.getState()));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -102,7 +95,8 @@ export function useThrottledOperationSelector<T>(selector: (state: OperationStat
     const update = () => {
       timer = null;
       last = Date.now();
-      setValue(() => select.current(store.getState()));
+      const next = read();
+      setValue(() => next);
     };
     update();
     const unsubscribe = store.subscribe(() => {
@@ -115,6 +109,6 @@ export function useThrottledOperationSelector<T>(selector: (state: OperationStat
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [store, intervalMs, select]);
+  }, [store, intervalMs]);
   return value;
 }

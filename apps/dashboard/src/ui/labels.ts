@@ -1,9 +1,9 @@
 import type { InterceptionKind, OperationRole, OperationStatus, ReportKind, ReportStatus, SiteKind, TeamStatus, UserRole } from '@lintas/contracts';
-import { type MessageKey, t } from '../i18n/i18n';
+import { type CommonKey, common } from '../i18n/common';
 
 /** Labels of the contracts' enum values, from the catalogue. */
 function label<T extends string>(prefix: string) {
-  return (value: T): string => t(`${prefix}.${value}` as MessageKey);
+  return (value: T): string => common.t(`${prefix}.${value}` as CommonKey);
 }
 
 export const operationStatusLabel = label<OperationStatus>('enum.operationStatus');

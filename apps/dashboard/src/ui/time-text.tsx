@@ -1,4 +1,5 @@
-import { currentLocale, t } from '../i18n/i18n';
+import { common } from '../i18n/common';
+import { currentLocale } from '../i18n/translate';
 
 export type TimeStyle = 'time' | 'datetime' | 'date';
 
@@ -46,10 +47,10 @@ export function TimeText({ value, style = 'datetime' }: { value: string | number
 /** "3 min", "2 h", "5 d": how long ago, short, for ages of positions and last contact. */
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return t('age.seconds', { n: seconds });
+  if (seconds < 60) return common.t('age.seconds', { n: seconds });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return t('age.minutes', { n: minutes });
+  if (minutes < 60) return common.t('age.minutes', { n: minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return t('age.hours', { n: hours });
-  return t('age.days', { n: Math.round(hours / 24) });
+  if (hours < 48) return common.t('age.hours', { n: hours });
+  return common.t('age.days', { n: Math.round(hours / 24) });
 }

@@ -2,6 +2,7 @@ import { t } from '../../i18n/i18n';
 import { useOperationSelector, useReconnect } from '../../realtime/operation-realtime';
 import type { ConnectionStatus } from '../../realtime/operation-state';
 import { TimeText } from '../../ui/time-text';
+import './connection-indicator.css';
 
 const LABEL: Record<ConnectionStatus, Parameters<typeof t>[0]> = {
   loading: 'live.loading',

@@ -4,6 +4,7 @@ import { t, tn } from '../../i18n/i18n';
 import { reportKindLabel } from '../../ui/labels';
 import { formatLocal } from '../../ui/time-text';
 import { type Bar, reportsByDay, reportsByKind, reportsBySite } from './figures';
+import './figures-panel.css';
 
 const DAYS = 14;
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/i18n';
 import { SHORTCUTS } from './shortcuts';
+import './help-overlay.css';
 
 /** The keyboard shortcuts, opened with `?`. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {

@@ -5,6 +5,8 @@ import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { markingClass } from '../../ui/marking-label';
 import { LAYER_KEYS } from './shortcuts';
 import { LAYERS, type LayerName, TIME_WINDOWS, type TimeWindow, toggle, type ViewFilters } from './view-filters';
+import './team-badges.css';
+import './layer-controls.css';
 
 export interface LayerControlsProps {
   filters: ViewFilters;

@@ -1,6 +1,7 @@
 import { type Marking, mostRestrictive } from '@lintas/contracts';
 import { t } from '../../i18n/i18n';
 import { markingSuffix } from '../../map/map-glyphs';
+import './marking-banner.css';
 
 export interface OnScreen {
   /** Items drawn on the map (already filtered, layer on, inside the view). */

@@ -8,6 +8,7 @@ import { ExerciseMark } from '../../ui/exercise-mark';
 import { interceptionKindLabel, reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
+import './detail.css';
 
 /** Who may give a verdict: a commander of the originating agency, on a report still waiting, in an operation not closed, not as an observer. */
 export function canDecide(user: Pick<User, 'role' | 'agency'>, report: Pick<Report, 'originAgency' | 'status'>, operation: Pick<Operation, 'status'>, myRole: OperationRole): boolean {

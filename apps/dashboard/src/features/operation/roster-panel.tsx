@@ -4,6 +4,8 @@ import { t } from '../../i18n/i18n';
 import { teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatAge, formatUtc } from '../../ui/time-text';
+import './team-badges.css';
+import './roster-panel.css';
 
 export interface RosterPanelProps {
   teams: readonly Team[];

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { MessageKey } from '../../i18n/i18n';
 import type { LayerName } from './view-filters';
 
@@ -33,8 +33,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; text: MessageKey }> = [
  * browser's own shortcuts stay theirs).
  */
 export function useShortcuts(onKey: (key: string, event: KeyboardEvent) => void): void {
-  const handler = useRef(onKey);
-  handler.current = onKey;
+  const handler = useEffectEvent(onKey);
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
@@ -42,7 +41,7 @@ export function useShortcuts(onKey: (key: string, event: KeyboardEvent) => void)
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) {
         if (event.key !== 'Escape') return;
       }
-      handler.current(event.key.length === 1 ? event.key.toLowerCase() : event.key, event);
+      handler(event.key.length === 1 ? event.key.toLowerCase() : event.key, event);
     };
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);

@@ -5,6 +5,8 @@ import { teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatAge, TimeText } from '../../ui/time-text';
 import { DetailHeader } from './report-detail';
+import './team-badges.css';
+import './detail.css';
 
 /** A team: agency, status, size, members, last position and its age. */
 export function TeamDetail({ teamId, operation, now, isStale, onClose }: { teamId: string; operation: Operation; now: number; isStale: (teamId: string) => boolean; onClose: () => void }) {

@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../realtime/timeline';
 import { reportKindLabel, teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
+import './timeline-panel.css';
 
 /** Lines shown; older ones stay in the store (and the log). */
 export const TIMELINE_SHOWN = 150;

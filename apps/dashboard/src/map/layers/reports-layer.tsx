@@ -1,6 +1,6 @@
 import type { Marking, Report, ReportKind, ReportStatus } from '@lintas/contracts';
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import Supercluster from 'supercluster';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
@@ -44,8 +44,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   const index = useRef<Supercluster<PointProps, ClusterProps> | null>(null);
   const markers = useRef(new Map<string, { marker: L.Marker; signature: string; clusterId?: number }>());
   const selected = useRef(selectedId);
-  const select = useRef(onSelect);
-  select.current = onSelect;
+  const select = useEffectEvent((id: string) => onSelect(id));
   const draw = useRef<() => void>(() => undefined);
   const lastBuild = useRef(0);
 
@@ -135,7 +134,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             riseOnHover: true,
             zIndexOffset: variant === 'alerts' ? 3000 : isSelected ? 1000 : 0,
           });
-          marker.on('click', () => select.current(point.id));
+          marker.on('click', () => select(point.id));
           marker.addTo(layer);
           marker.getElement()?.setAttribute('data-report-id', point.id);
           known.set(key, { marker, signature });

@@ -1,6 +1,6 @@
 import type { Team } from '@lintas/contracts';
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { TrailPoint } from '../../realtime/operation-state';
 import { teamStatusLabel } from '../../ui/labels';
 import { formatAge } from '../../ui/time-text';
@@ -61,8 +61,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer } | null>(null);
   const drawn = useRef(new Map<string, Drawn>());
   const lines = useRef(new Map<string, { line: L.Polyline; points: readonly TrailPoint[] }>());
-  const select = useRef(onSelect);
-  select.current = onSelect;
+  const select = useEffectEvent((id: string) => onSelect(id));
   const moves = useRef(0);
   const syncLabels = useRef<() => void>(() => undefined);
 
@@ -148,7 +147,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       let known = drawn.current.get(team.id);
       if (!known) {
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
-        glyph.on('click', () => select.current(team.id));
+        glyph.on('click', () => select(team.id));
         glyph.addTo(current.glyphs);
         known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0 };
         drawn.current.set(team.id, known);

@@ -1,15 +1,14 @@
 import type L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useLeafletMap } from '../map-context';
 
 /** Tells the view what part of the world is on screen (after each move or zoom), e.g. for the marking banner. */
 export function ViewportReporter({ onChange }: { onChange: (bounds: L.LatLngBounds, zoom: number) => void }) {
   const map = useLeafletMap();
-  const callback = useRef(onChange);
-  callback.current = onChange;
+  const changed = useEffectEvent(() => onChange(map.getBounds(), map.getZoom()));
 
   useEffect(() => {
-    const report = () => callback.current(map.getBounds(), map.getZoom());
+    const report = () => changed();
     report();
     map.on('moveend', report);
     return () => {

@@ -1,8 +1,11 @@
+import { commonEn } from './catalog-common-en';
+
 /**
- * The field page's texts (English). Kept apart from the operations room's catalogue so the field
- * bundle carries only its own; same `{name}` placeholders as `i18n/i18n.ts`.
+ * The field page's texts (English), with the ones both pages show. Apart from the operations room's
+ * catalogue so that the field bundle carries only these (`field-i18n.ts` is its `t`).
  */
-export const fieldText = {
+export const fieldEn = {
+  ...commonEn,
   'title': 'Lintas field',
   'signIn.title': 'Field sign-in',
   'signIn.intro': 'Sign in once with a connection; the page then works offline and delivers your posts when the link returns.',
@@ -99,9 +102,4 @@ export const fieldText = {
   'update.apply': 'Reload',
 } as const;
 
-export type FieldTextKey = keyof typeof fieldText;
-
-export function ft(key: FieldTextKey, params?: Readonly<Record<string, string | number>>): string {
-  const template: string = fieldText[key];
-  return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : template;
-}
+export type FieldTextKey = keyof typeof fieldEn;

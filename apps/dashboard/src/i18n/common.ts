@@ -1,0 +1,7 @@
+import { commonEn } from './catalog-common-en';
+import { createTranslator } from './translate';
+
+export type CommonKey = keyof typeof commonEn;
+
+/** The texts both pages show, for the components both use (`ui/labels`, `ui/time-text`, the map). */
+export const common = createTranslator<CommonKey>(commonEn);

@@ -1,0 +1,18 @@
+import { fieldEn, type FieldTextKey } from './catalog-field-en';
+import { common } from './common';
+import { createTranslator, type MessageParams } from './translate';
+
+/** The field page's texts (its own bundle: it imports this, never `i18n.ts`). */
+export type { FieldTextKey };
+
+const field = createTranslator<FieldTextKey>(fieldEn);
+
+export function ft(key: FieldTextKey, params?: MessageParams): string {
+  return field.t(key, params);
+}
+
+/** Adds a translation of the field page; `setLocale` (translate.ts) switches to it. */
+export function registerFieldCatalogue(code: string, catalogue: Readonly<Record<FieldTextKey, string>>): void {
+  field.register(code, catalogue);
+  common.register(code, catalogue);
+}
