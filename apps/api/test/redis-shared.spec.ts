@@ -20,7 +20,8 @@ describe('state shared through Redis: sign-in throttle and health', () => {
   let agencyId: string;
 
   beforeAll(async () => {
-    a = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix });
+    // A small write budget, so that one shared budget and two separate ones differ clearly.
+    a = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, WRITES_PER_SECOND: '5' });
     b = await createApp(a.config, a.database.url);
     await b.listen(0, '127.0.0.1');
     bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
@@ -52,6 +53,19 @@ describe('state shared through Redis: sign-in throttle and health', () => {
     expect((await login(bUrl, user.email, TEST_PASSWORD)).status).toBe(200);
     for (const baseUrl of [a.baseUrl, bUrl, a.baseUrl, bUrl]) expect((await login(baseUrl, user.email, 'wrong guess')).status).toBe(401);
     expect((await login(a.baseUrl, user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it("a user's write budget is one for both instances: a flood spread over them is cut as if it hit one", async () => {
+    const user = await db.user({ agencyId, role: 'commander' });
+    const token = (await login(a.baseUrl, user.email, TEST_PASSWORD)).body.accessToken as string;
+    // Any write spends the budget before its body is read: these would be 404s, not stored.
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => http(i % 2 ? bUrl : a.baseUrl, 'POST', '/api/operations/00000000-0000-4000-8000-000000000000/reports', { token, body: {} })),
+    );
+    const allowed = answers.filter((answer) => answer.status !== 429).length;
+    // 5 a second and 15 more over ten seconds, once for both (separate budgets would allow 40 or more).
+    expect(allowed).toBeGreaterThan(0);
+    expect(allowed).toBeLessThanOrEqual(30);
   });
 
   it('health reports Redis up', async () => {
