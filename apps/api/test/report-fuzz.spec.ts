@@ -69,7 +69,8 @@ describe('report bodies: property-based hostile input', () => {
   let reportId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Hundreds of hostile bodies from one account: the write budget is test/abuse.spec.ts's subject, not this one's.
+    t = await startTestApp({ WRITES_PER_SECOND: '10000' });
     db = await Fixtures.open(t.database.url);
     const agency = await db.agency({ code: 'FZ-AG' });
     const commander = await db.user({ agencyId: agency.id, role: 'commander' });
