@@ -1,5 +1,7 @@
 export * from './enums';
 export * from './marking';
+export * from './error-codes';
+export * from './policy';
 export * from './geo';
 export * from './common';
 export * from './auth';

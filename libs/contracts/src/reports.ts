@@ -8,6 +8,7 @@ import {
   type ReportStatus,
 } from './enums';
 import { MARKINGS, type Marking } from './marking';
+import { recipientsAllowed } from './policy/recipients';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, pastTimestampSchema, textSchema, timestampSchema } from './common';
 import type { AgencyRef } from './auth';
@@ -98,7 +99,7 @@ function reportRules(
   if (value.kind !== undefined && value.kind !== 'interception' && value.interception) {
     ctx.addIssue({ code: 'custom', path: ['interception'], message: 'only an interception has counts' });
   }
-  if (value.marking !== undefined && value.marking !== 'TLP:RED' && (value.recipientAgencyIds?.length ?? 0) > 0) {
+  if (value.marking !== undefined && !recipientsAllowed(value.marking, value.recipientAgencyIds ?? [])) {
     ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
   }
 }

@@ -5,6 +5,7 @@ import { latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, narrativeSchema, textSchema } from './common';
 import { interceptionDetailsSchema } from './reports';
 import { createTeamSchema } from './teams';
+import { recipientsAllowed } from './policy/recipients';
 
 /**
  * An exercise scenario, as the scenario player reads it from a JSON or YAML file: simulated field
@@ -156,7 +157,7 @@ export const scenarioSchema = z
       if (!callSigns.has(event.team)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'team'], message: `no team has the call sign ${event.team}` });
       }
-      if (event.kind !== 'status' && event.marking !== 'TLP:RED' && event.recipients.length > 0) {
+      if (event.kind !== 'status' && !recipientsAllowed(event.marking, event.recipients)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'recipients'], message: 'recipients are named only for TLP:RED' });
       }
       if (scenario.duration !== undefined && event.at > scenario.duration) {

@@ -4,6 +4,7 @@ import { MARKINGS, type Marking } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { pastTimestampSchema } from './common';
 import type { AgencyRef } from './auth';
+import { recipientsAllowed } from './policy/recipients';
 
 export interface TeamMember {
   userId: string;
@@ -44,8 +45,7 @@ export interface Team {
 
 const recipientsSchema = z.array(z.uuid()).max(50).default([]);
 
-/** A team belongs to the creator's agency. */
-export const createTeamSchema = z.strictObject({
+const teamFields = {
   callSign: z.string().trim().regex(/^[A-Za-z0-9 -]{2,32}$/, 'must be 2–32 letters, digits, spaces or dashes'),
   size: z.number().int().min(1).max(500),
   status: z.enum(TEAM_STATUSES).default('off_duty'),
@@ -53,13 +53,20 @@ export const createTeamSchema = z.strictObject({
   memberUserIds: z.array(z.uuid()).max(100).default([]),
   marking: z.enum(MARKINGS).default('TLP:GREEN'),
   recipientAgencyIds: recipientsSchema,
+};
+
+/** A team belongs to the creator's agency. */
+export const createTeamSchema = z.strictObject(teamFields).superRefine((value, ctx) => {
+  if (!recipientsAllowed(value.marking, value.recipientAgencyIds)) {
+    ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+  }
 });
 export type CreateTeam = z.infer<typeof createTeamSchema>;
 
 export const updateTeamSchema = z
   .strictObject({
-    callSign: createTeamSchema.shape.callSign,
-    size: createTeamSchema.shape.size,
+    callSign: teamFields.callSign,
+    size: teamFields.size,
     status: z.enum(TEAM_STATUSES),
     siteId: z.uuid().nullable(),
     memberUserIds: z.array(z.uuid()).max(100),

@@ -1,0 +1,73 @@
+/**
+ * Every error code the API answers, one per situation, with its default English message. The API
+ * throws only these (`AppError` accepts nothing else); the dashboard and the field page translate
+ * them through their catalogues and fall back to the server's message, which may carry details
+ * (an id, a version) that the default message leaves out.
+ */
+export const ERROR_MESSAGES = {
+  // Input
+  validation_failed: 'Some fields are not valid',
+  malformed_json: 'The request body is not valid JSON',
+  payload_too_large: 'The request is too large',
+  unsupported_media_type: 'The request body must be JSON',
+  invalid_id: 'The id is not a valid UUID',
+  invalid_cursor: 'The page cursor is not one this server gave out; start again from the first page',
+  invalid_period: 'The end must be after the start',
+  lat_lon_together: 'Latitude and longitude go together: give both or neither',
+  not_an_interception: 'Only an interception has counts',
+  unknown_site: 'No border site has this id',
+  invalid_members: 'Team members must be enabled users of the team’s agency',
+  recipients_only_for_red: 'Recipients are named only for TLP:RED',
+  recipient_not_in_operation: 'TLP:RED recipients must take part in the operation',
+  // Who you are
+  unauthorized: 'Sign in first',
+  invalid_credentials: 'Invalid e-mail or password',
+  login_throttled: 'Too many failed sign-ins; try again later',
+  // What you may do
+  role_required: 'Your role does not allow this',
+  commander_required: 'Only a commander may do this',
+  lead_commander_required: 'Only a commander of the lead agency may change this operation',
+  observer_read_only: 'Observing agencies cannot write into this operation',
+  liaison_read_only: 'Liaison accounts are read-only',
+  team_required: 'A field officer posts for its team: choose the team',
+  team_member_required: 'Only a member of this team may do this',
+  own_agency_team_required: 'Only your own agency’s teams may be used for this',
+  team_commander_required: 'Only a commander of the team’s agency may change this team',
+  origin_commander_required: 'Only a commander of the originating agency may verify or reject this report',
+  not_report_owner: 'Only the author or a commander of the originating agency may amend this report',
+  self_lockout: 'You cannot disable your own account or take away your own administrator role',
+  // Existence
+  not_found: 'Not found',
+  // State
+  operation_closed: 'The operation is closed; it accepts no more changes',
+  invalid_transition: 'The operation cannot move to this status from its current one',
+  report_not_reported: 'Only a report that is still “reported” can be verified or rejected',
+  stale_version: 'Someone changed this in the meantime; reload and try again',
+  already_participant: 'This agency already takes part in the operation',
+  lead_cannot_leave: 'The lead agency cannot be removed from its operation',
+  site_already_attached: 'This site is already one of the operation’s sites',
+  agency_code_taken: 'An agency with this code already exists',
+  operation_code_taken: 'An operation with this code already exists',
+  site_code_taken: 'A site with this code already exists',
+  call_sign_taken: 'This call sign is already used in the operation',
+  email_taken: 'An account with this e-mail already exists',
+  client_id_taken: 'This client id already identifies another report',
+  client_id_in_flight: 'The same report is being stored by another request; retry',
+  seq_ahead: 'The live feed is ahead of this view; reload the operation',
+  superseded: 'A newer subscription replaced this one',
+  role_changed: 'Your agency’s role in this operation changed',
+  // Load and faults
+  rate_limited: 'Too many requests; slow down and try again shortly',
+  service_unavailable: 'The service is restarting or its database is unavailable; retry shortly',
+  internal_error: 'Internal error; it has been logged',
+  /** An HTTP error the framework raised itself (e.g. an unknown route's method). */
+  http_error: 'The request could not be handled',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}
