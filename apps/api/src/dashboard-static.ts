@@ -15,7 +15,7 @@ export function serveDashboard(app: NestExpressApplication, dashboardDir: string
   if (!existsSync(index)) return;
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.path.endsWith('.map') && !request.path.startsWith('/api')) {
-      response.status(404).json({ statusCode: 404, error: 'not_found', message: 'Not found' });
+      response.status(404).json({ statusCode: 404, error: 'Not Found', code: 'not_found', message: 'Not found' });
       return;
     }
     next();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 
 export const uuidSchema = z.uuid('must be a UUID');
 
@@ -55,6 +56,8 @@ export interface Page<T> {
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** One of the closed set in `error-codes.ts`; clients translate it, `message` is the English fallback. */
+  code: ErrorCode;
   message: string;
   /** For validation errors: each failing field and why. */
   issues?: { path: string; message: string }[];

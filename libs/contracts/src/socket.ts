@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 import { uuidSchema } from './common';
 import type { OperationEvent, TeamPositionsMessage } from './events';
 import type { Report } from './reports';
@@ -27,6 +28,8 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 export interface AckError {
   /** HTTP-like status: 400 bad input, 401, 403, 404, 409, 429 rate limited. */
   status: number;
+  /** As in `ErrorBody`: one of the closed set in `error-codes.ts`. */
+  code: ErrorCode;
   message: string;
   issues?: { path: string; message: string }[];
   /** With 429 and 503: how long to wait before trying again (HTTP answers say it in `Retry-After`). */

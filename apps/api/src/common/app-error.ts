@@ -1,11 +1,14 @@
+import type { ErrorCode } from '@lintas/contracts';
+
 /**
- * A failure a client can act on. Modules throw these (or their own subclasses with their own
- * codes); the exception filter turns them into HTTP answers and socket acknowledgements.
+ * A failure a client can act on. Services throw these with one of the codes of `ERROR_MESSAGES`
+ * in libs/contracts (the type admits no other); the exception filter turns them into HTTP answers
+ * and socket acknowledgements, both carrying the code.
  */
 export class AppError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],
   ) {
@@ -13,9 +16,9 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string) => new AppError(400, code, message);
+export const badRequest = (code: ErrorCode, message: string) => new AppError(400, code, message);
 export const unauthorized = (message = 'Authentication required') => new AppError(401, 'unauthorized', message);
-export const forbidden = (code: string, message: string) => new AppError(403, code, message);
+export const forbidden = (code: ErrorCode, message: string) => new AppError(403, code, message);
 /** Also answered for things that exist but the caller may not see: existence is not disclosed. */
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ErrorBody } from '@lintas/contracts';
+import { isErrorCode, type ErrorBody, type ErrorCode } from '@lintas/contracts';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
@@ -27,29 +27,54 @@ export function retryAfterSeconds(error: unknown, body: ErrorBody): number | und
   return body.statusCode === 503 ? UNAVAILABLE_RETRY_SECONDS : undefined;
 }
 
-/** Turns any error into an answer: a known one into its status and message, anything else into 500 with no detail. */
+/** The code of an HTTP error the framework or the body parser raised, by its status. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'malformed_json',
+  401: 'unauthorized',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/**
+ * Turns any error into an answer: a known one into its status, code and message, anything else
+ * into 500 with no detail. An AppError whose code is not in the contracts' closed set (typing
+ * forbids it; a cast could still smuggle one in) is a bug, answered as one: 500.
+ */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ZodError) return toErrorBody(validationError(error));
-  if (error instanceof AppError) {
-    return { statusCode: error.status, error: STATUS_NAMES[error.status] ?? 'Error', message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  if (error instanceof AppError && isErrorCode(error.code)) {
+    return {
+      statusCode: error.status,
+      error: STATUS_NAMES[error.status] ?? 'Error',
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
     const message =
       typeof response === 'string' ? response : Array.isArray((response as { message?: unknown }).message) ? ((response as { message: string[] }).message.join('; ')) : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message };
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code: CODE_OF_STATUS[status] ?? 'http_error', message };
   }
   // Body-parser errors (malformed JSON, too large) carry their HTTP status.
   const status = (error as { status?: unknown; type?: unknown })?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  if (!(error instanceof AppError) && typeof status === 'number' && status >= 400 && status < 500) {
     const message = status === 400 ? 'Malformed JSON body' : String((error as Error).message);
-    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message };
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code: CODE_OF_STATUS[status] ?? 'http_error', message };
   }
   if (isDatabaseUnavailable(error)) {
-    return { statusCode: 503, error: STATUS_NAMES[503], message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly' };
+    return {
+      statusCode: 503,
+      error: STATUS_NAMES[503],
+      code: 'service_unavailable',
+      message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly',
+    };
   }
-  return { statusCode: 500, error: STATUS_NAMES[500], message: 'Internal error; it has been logged' };
+  return { statusCode: 500, error: STATUS_NAMES[500], code: 'internal_error', message: 'Internal error; it has been logged' };
 }
 
 @Catch()

@@ -48,6 +48,7 @@ describe('toErrorBody for an unavailable database', () => {
     expect(toErrorBody(pgError('57P01', 'terminating connection due to administrator command'))).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'service_unavailable',
       message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly',
     });
     expect(toErrorBody(new Error('Cannot use a pool after calling end on the pool')).statusCode).toBe(503);

@@ -6,7 +6,7 @@ import { retryAfterSeconds, toErrorBody } from '../common/error.filter';
 export function toAckError(error: unknown): AckError {
   const body = toErrorBody(error);
   const retryAfter = retryAfterSeconds(error, body);
-  return { status: body.statusCode, message: body.message, ...(body.issues ? { issues: body.issues } : {}), ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) };
+  return { status: body.statusCode, code: body.code, message: body.message, ...(body.issues ? { issues: body.issues } : {}), ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) };
 }
 
 /**

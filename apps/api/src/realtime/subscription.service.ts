@@ -3,7 +3,7 @@ import { canView, markingVisibility, type SubscribeRequest, type SubscribeResult
 import { conflict } from '../common/app-error';
 import { isDatabaseUnavailable } from '../common/pg-errors';
 import { EventLogService } from '../modules/event-log/event-log.service';
-import { OperationAccessService, type OperationAccess } from '../modules/operations/operation-access.service';
+import { AccessService, type OperationAccess } from '../modules/access/access.service';
 import { PositionsService } from '../modules/positions/positions.service';
 import type { OperationDispatcher } from './operation-dispatcher';
 import { allRoomsOf, memberRooms, operationRooms } from './operation-rooms';
@@ -37,7 +37,7 @@ export class SubscriptionService {
   private readonly logger = new Logger(SubscriptionService.name);
 
   constructor(
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly eventLog: EventLogService,
     private readonly streams: OperationStreams,
     private readonly positions: PositionsService,

@@ -9,7 +9,7 @@ import { AccessChangeBus } from '../event-log/access-change-bus';
 import { EventLogService } from '../event-log/event-log.service';
 import { toSite } from '../sites/site.mapper';
 import { SitesRepository } from '../sites/sites.repository';
-import { OperationAccessService, type OperationAccess } from './operation-access.service';
+import { AccessService, type OperationAccess } from '../access/access.service';
 import { assertOpen, operationEvent } from './operation-writes';
 import { OperationsRepository } from './operations.repository';
 
@@ -27,7 +27,7 @@ export class OperationParticipantsService {
     private readonly operations: OperationsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly sites: SitesRepository,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly transactions: TransactionService,
     private readonly eventLog: EventLogService,
     private readonly audit: AuditService,

@@ -2,7 +2,7 @@ import type { OperationEventData } from '@lintas/contracts';
 import { conflict } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import type { NewEvent } from '../event-log/event-log.repository';
-import type { OperationAccess } from './operation-access.service';
+import type { OperationAccess } from '../access/access.service';
 
 /** A closed operation is final: it accepts no more changes (its status machine has no way out). */
 export function assertOpen(access: OperationAccess): void {

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { SitesModule } from '../sites/sites.module';
-import { OperationAccessService } from './operation-access.service';
+import { AccessModule } from '../access/access.module';
 import { OperationParticipantsService } from './operation-participants.service';
 import { OperationsController } from './operations.controller';
 import { OperationsRepository } from './operations.repository';
 import { OperationsService } from './operations.service';
 
-/** Exports the membership check (`OperationAccessService`) and `OperationsService.getOperation` for the other modules. */
+/** Re-exports the access module (the realtime module reaches `AccessService` through it) and `OperationsService.getOperation` for the other modules. */
 @Module({
-  imports: [AgenciesModule, SitesModule],
+  imports: [AccessModule, AgenciesModule, SitesModule],
   controllers: [OperationsController],
-  providers: [OperationAccessService, OperationsRepository, OperationsService, OperationParticipantsService],
-  exports: [OperationAccessService, OperationsService, OperationParticipantsService],
+  providers: [OperationsRepository, OperationsService, OperationParticipantsService],
+  exports: [AccessModule, OperationsService, OperationParticipantsService],
 })
 export class OperationsModule {}

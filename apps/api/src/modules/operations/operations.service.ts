@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { requireRole } from '../auth/roles';
 import { EventLogService } from '../event-log/event-log.service';
-import { OperationAccessService, type OperationAccess } from './operation-access.service';
+import { AccessService, type OperationAccess } from '../access/access.service';
 import { toOperation, toOperationSummary, type OperationCountsRow } from './operation.mapper';
 import { assertOpen, operationEvent } from './operation-writes';
 import { OperationsRepository } from './operations.repository';
@@ -27,7 +27,7 @@ import { OperationsRepository } from './operations.repository';
 export class OperationsService {
   constructor(
     private readonly operations: OperationsRepository,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly transactions: TransactionService,
     private readonly eventLog: EventLogService,
     private readonly audit: AuditService,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OperationsModule } from '../operations/operations.module';
+import { AccessModule } from '../access/access.module';
 import { PositionBatchWriter } from './position-batch-writer';
 import { PositionBus } from './position-bus';
 import { PositionRateLimiter } from './position-rate-limiter';
@@ -9,7 +9,7 @@ import { PositionsService } from './positions.service';
 
 /** Live positions, outbox uploads and track history. Exports the service (socket handlers) and the bus (fan-out). */
 @Module({
-  imports: [OperationsModule],
+  imports: [AccessModule],
   controllers: [PositionsController],
   providers: [PositionsService, PositionsRepository, PositionBatchWriter, PositionRateLimiter, PositionBus],
   exports: [PositionsService, PositionBus],

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Marking, MarkingVisibility, PositionInput, TeamPosition } from '@lintas/contracts';
+import type { MarkingVisibility, PositionInput, TeamPosition } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { markingCondition } from '../../common/marking-sql';
-import { toTeamPosition, type PositionRow, type TeamMarking } from './position.mapper';
+import { toTeamPosition, type PositionRow } from './position.mapper';
 
 export interface NewPosition {
   teamId: string;
   operationId: string;
   position: PositionInput;
-}
-
-export interface TeamForWriter extends TeamMarking {
-  /** The asking user is in the team's member list. */
-  isMember: boolean;
 }
 
 export interface TrackQuery {
@@ -27,25 +22,6 @@ export interface TrackQuery {
 @Injectable()
 export class PositionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async findTeam(operationId: string, teamId: string, userId: string): Promise<TeamForWriter | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.operation_id, t.agency_id, t.marking, t.recipient_agency_ids,
-              EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $3) AS is_member
-         FROM teams t WHERE t.id = $2 AND t.operation_id = $1`,
-      [operationId, teamId, userId],
-    )) as { id: string; operation_id: string; agency_id: string; marking: Marking; recipient_agency_ids: string[]; is_member: boolean }[];
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      operationId: row.operation_id,
-      originAgencyId: row.agency_id,
-      marking: row.marking,
-      recipientAgencyIds: row.recipient_agency_ids,
-      isMember: row.is_member,
-    };
-  }
 
   /**
    * Stores positions (one multi-row INSERT) and moves each team's latest position forward, in the

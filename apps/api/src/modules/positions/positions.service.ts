@@ -10,12 +10,12 @@ import {
   type TeamPosition,
   type TeamTrackPage,
 } from '@lintas/contracts';
-import { forbidden, notFound } from '../../common/app-error';
+import { notFound } from '../../common/app-error';
 import { decodePositionCursor, encodePositionCursor } from './position-cursor';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { OperationAccessService, type OperationAccess } from '../operations/operation-access.service';
+import { AccessService, type OperationAccess } from '../access/access.service';
 import { PositionBatchWriter } from './position-batch-writer';
 import { PositionBus } from './position-bus';
 import { PositionRateLimiter } from './position-rate-limiter';
@@ -26,13 +26,13 @@ import { PositionsRepository } from './positions.repository';
 /**
  * Team positions: live updates from field clients (batched, acknowledged once committed), outbox
  * uploads, the latest position of each visible team, and track history. Who may post a team's
- * position: a writer of the operation (not an observer, not a liaison, operation not closed) who is
- * a member of the team if a field officer, or of the team's agency if a commander or administrator.
+ * position: a writer of the operation (not an observer, not a liaison, operation not closed) who may
+ * post for the team (`postForTeamRefusal` in libs/contracts, the rule reports follow too).
  */
 @Injectable()
 export class PositionsService {
   constructor(
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly repository: PositionsRepository,
     private readonly writer: PositionBatchWriter,
     private readonly limiter: PositionRateLimiter,
@@ -92,21 +92,16 @@ export class PositionsService {
   private async authorizeTeamWriter(user: AuthUser, operationId: string, teamId: string): Promise<{ access: OperationAccess; team: TeamMarking }> {
     // Both reads at once, on two pooled connections (a live position's latency is its round trips);
     // the membership is judged first, so an outsider learns nothing about the team.
-    const teamRead = this.repository.findTeam(operationId, teamId, user.id);
+    const teamRead = this.access.teamInOperation(user, operationId, teamId);
     teamRead.catch(() => undefined); // judged below, unless the membership check throws first
     const access = await this.access.requireWriter(user, operationId);
     const team = visibleTo(access, await teamRead);
-    if (user.role === 'field') {
-      if (!team.isMember) throw forbidden('team_member_required', 'Field officers post positions only for a team they are a member of');
-    } else if (team.originAgencyId !== user.agencyId) {
-      throw forbidden('own_agency_team_required', "Positions of another agency's team are posted by that agency");
-    }
-    const { isMember: _isMember, ...marking } = team;
-    return { access, team: marking };
+    this.access.assertMayPostForTeam(user, teamId, team);
+    return { access, team: { id: team.id, operationId: team.operationId, originAgencyId: team.originAgencyId, marking: team.marking, recipientAgencyIds: team.recipientAgencyIds } };
   }
 
   private async visibleTeam(user: AuthUser, access: OperationAccess, teamId: string) {
-    return visibleTo(access, await this.repository.findTeam(access.operationId, teamId, user.id));
+    return visibleTo(access, await this.access.teamInOperation(user, access.operationId, teamId));
   }
 }
 

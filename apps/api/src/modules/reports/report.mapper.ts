@@ -1,4 +1,4 @@
-import type { InterceptionDetails, Marking, Report, ReportChange, ReportKind, ReportStatus } from '@lintas/contracts';
+import { disclosedReference, type InterceptionDetails, type Marking, type Report, type ReportChange, type ReportKind, type ReportStatus, type Viewer } from '@lintas/contracts';
 
 /** A `reports` row joined with its origin agency, as the repository reads it. */
 export interface ReportRow {
@@ -29,6 +29,10 @@ export interface ReportRow {
   status_at: Date | null;
   updated_at: Date;
   version: string;
+  /** The report's team (LEFT JOIN; null without a team): its marking decides who may learn its id. */
+  team_agency_id: string | null;
+  team_marking: Marking | null;
+  team_recipient_agency_ids: string[] | null;
 }
 
 export interface ReportHistoryRow {
@@ -41,8 +45,13 @@ export interface ReportHistoryRow {
   reason: string | null;
 }
 
-/** `version` overrides the stored one when the caller has just appended the report's event. */
-export function toReport(row: ReportRow, version?: number): Report {
+/**
+ * `version` overrides the stored one when the caller has just appended the report's event.
+ * `viewer`: a read for this viewer, who learns the team's id only if it may see the team (a
+ * TLP:GREEN report of a TLP:AMBER team does not tell an observer the team exists). Without a
+ * viewer (the writer's answer, the event payload) the id is kept: the writer's agency owns the team.
+ */
+export function toReport(row: ReportRow, version?: number, viewer?: Viewer): Report {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -57,7 +66,7 @@ export function toReport(row: ReportRow, version?: number): Report {
     occurredAt: row.occurred_at.toISOString(),
     receivedAt: row.received_at.toISOString(),
     originAgency: { id: row.origin_agency_id, code: row.origin_agency_code, name: row.origin_agency_name },
-    teamId: row.team_id,
+    teamId: viewer ? disclosedReference(row.team_id, teamOf(row), viewer) : row.team_id,
     authorUserId: row.author_user_id,
     marking: row.marking,
     recipientAgencyIds: row.recipient_agency_ids,
@@ -68,6 +77,11 @@ export function toReport(row: ReportRow, version?: number): Report {
     updatedAt: row.updated_at.toISOString(),
     version: version ?? Number(row.version),
   };
+}
+
+function teamOf(row: ReportRow) {
+  if (row.team_id === null || row.team_agency_id === null || row.team_marking === null) return null;
+  return { marking: row.team_marking, originAgencyId: row.team_agency_id, recipientAgencyIds: row.team_recipient_agency_ids };
 }
 
 export function toReportChange(row: ReportHistoryRow): ReportChange {

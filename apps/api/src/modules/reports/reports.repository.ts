@@ -6,11 +6,15 @@ import { markingCondition } from '../../common/marking-sql';
 import type { ReportCursor } from './report-cursor';
 import type { ReportHistoryRow, ReportRow } from './report.mapper';
 
-/** A report row as the mapper reads it, from `source` (the table, or a CTE of inserted rows). */
+/**
+ * A report row as the mapper reads it, from `source` (the table, or a CTE of inserted rows), with
+ * its team's marking: the team id is disclosed only to viewers who may see the team.
+ */
 const selectReportFrom = (source: string) => `
   SELECT r.*, a.code AS origin_agency_code, a.name AS origin_agency_name,
-         (extract(epoch FROM r.received_at) * 1000000)::bigint AS received_us
-    FROM ${source} r JOIN agencies a ON a.id = r.origin_agency_id`;
+         (extract(epoch FROM r.received_at) * 1000000)::bigint AS received_us,
+         tm.agency_id AS team_agency_id, tm.marking AS team_marking, tm.recipient_agency_ids AS team_recipient_agency_ids
+    FROM ${source} r JOIN agencies a ON a.id = r.origin_agency_id LEFT JOIN teams tm ON tm.id = r.team_id`;
 const SELECT_REPORT = selectReportFrom('reports');
 
 export interface NewReportRow {
@@ -57,12 +61,12 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<ReportRow | null> {
-    const rows = (await manager.query(`${SELECT_REPORT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id])) as ReportRow[];
+    const rows: ReportRow[] = await manager.query(`${SELECT_REPORT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id]);
     return rows[0] ?? null;
   }
 
   async findByClientId(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportRow | null> {
-    const rows = (await manager.query(`${SELECT_REPORT} WHERE r.client_id = $1`, [clientId])) as ReportRow[];
+    const rows: ReportRow[] = await manager.query(`${SELECT_REPORT} WHERE r.client_id = $1`, [clientId]);
     return rows[0] ?? null;
   }
 
@@ -181,35 +185,5 @@ export class ReportsRepository {
       `${SELECT_REPORT} WHERE ${where.join(' AND ')} ORDER BY r.received_at DESC, r.id DESC LIMIT ${param(limit)}`,
       params,
     )) as ReportRow[];
-  }
-
-  // Look-ups that check a report's references. Read-only, in the caller's transaction.
-
-  /** The team with whether `userId` is one of its members; null when it is not a team of this operation. */
-  async findTeamInOperation(
-    teamId: string,
-    operationId: string,
-    userId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ agencyId: string; isMember: boolean } | null> {
-    const rows = (await manager.query(
-      `SELECT t.agency_id, EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $3) AS is_member
-         FROM teams t WHERE t.id = $1 AND t.operation_id = $2`,
-      [teamId, operationId, userId],
-    )) as { agency_id: string; is_member: boolean }[];
-    return rows[0] ? { agencyId: rows[0].agency_id, isMember: rows[0].is_member } : null;
-  }
-
-  async siteExists(siteId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = (await manager.query('SELECT 1 FROM sites WHERE id = $1', [siteId])) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** The agencies taking part in the operation (lead, participants and observers). */
-  async operationAgencyIds(operationId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = (await manager.query('SELECT agency_id FROM operation_participants WHERE operation_id = $1', [operationId])) as {
-      agency_id: string;
-    }[];
-    return rows.map((row) => row.agency_id);
   }
 }

@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
   canView,
+  isAwaitingVerdict,
   markingVisibility,
+  mayAmendReport,
+  mayDecideReport,
+  visibleHistory,
   type AmendReport,
   type CreateReport,
-  type Marking,
   type Page,
   type Report,
   type ReportQuery,
   type ReportWithHistory,
+  type Viewer,
 } from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { AccessService, recipientsOrThrow, unknownSite, type OperationAccess } from '../access/access.service';
 import { TransactionService, type WriteTransaction } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { OperationAccessService, type OperationAccess } from '../operations/operation-access.service';
 import { decodeReportCursor, encodeReportCursor } from './report-cursor';
 import { diffFields } from './report-diff';
 import { toReport, toReportChange, type ReportRow } from './report.mapper';
@@ -32,7 +36,7 @@ import { ReportsRepository, type ReportColumns } from './reports.repository';
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly transactions: TransactionService,
     private readonly events: EventLogService,
     private readonly audit: AuditService,
@@ -47,20 +51,20 @@ export class ReportsService {
     // Everything the checks need is read at once, before the transaction, on pooled connections:
     // a report's latency is its round trips, and the write itself is then three (report with its
     // history, audit, event) plus BEGIN and COMMIT.
-    const [membership, existing, team, siteKnown, operationAgencies] = await Promise.all([
+    const [membership, existing, team, siteKnown, participating] = await Promise.all([
       this.access.require(user, operationId),
       this.reports.findByClientId(input.clientId),
-      input.teamId === null ? null : this.reports.findTeamInOperation(input.teamId, operationId, user.id),
-      input.siteId === null ? true : this.reports.siteExists(input.siteId),
-      input.recipientAgencyIds.length === 0 ? [] : this.reports.operationAgencyIds(operationId),
+      input.teamId === null ? null : this.access.teamInOperation(user, operationId, input.teamId),
+      input.siteId === null ? true : this.access.siteExists(input.siteId),
+      this.access.participatingAgencies(operationId, input.recipientAgencyIds),
     ]);
     // A retry is answered even if the operation closed in between: the write already happened.
     if (existing) return { report: this.replay(existing, user, operationId), created: false };
 
     const access = this.access.assertWriter(user, membership);
-    judgeTeam(user, input.teamId, team);
+    this.access.assertMayPostForTeam(user, input.teamId, team);
     if (!siteKnown) throw unknownSite(input.siteId!);
-    const recipientAgencyIds = judgeRecipients(input.marking, input.recipientAgencyIds, operationAgencies);
+    const recipientAgencyIds = recipientsOrThrow(input.marking, input.recipientAgencyIds, participating);
 
     return this.transactions.run(async (tx) => {
       const row = await this.reports.insertIfAbsent(tx.manager, {
@@ -119,8 +123,7 @@ export class ReportsService {
     return this.transactions.run(async (tx) => {
       const row = await this.loadVisible(user, reportId, tx.manager);
       const access = await this.access.requireWriter(user, row.operation_id, tx.manager);
-      const mayAmend = row.author_user_id === user.id || (isCommander(user) && user.agencyId === row.origin_agency_id);
-      if (!mayAmend) throw forbidden('not_report_owner', 'Only the author or a commander of the originating agency may amend this report');
+      if (!mayAmendReport(user, { authorUserId: row.author_user_id, originAgencyId: row.origin_agency_id })) throw forbidden('not_report_owner', 'Only the author or a commander of the originating agency may amend this report');
       if (input.expectedVersion !== undefined && input.expectedVersion !== Number(row.version)) {
         throw conflict('stale_version', `The report has changed since version ${input.expectedVersion}; it is now at version ${row.version}`);
       }
@@ -131,11 +134,11 @@ export class ReportsService {
       const lon = input.lon !== undefined ? input.lon : before.lon;
       if ((lat === null) !== (lon === null)) throw badRequest('lat_lon_together', 'lat and lon go together: give both or neither');
       if (input.interception && before.kind !== 'interception') throw badRequest('not_an_interception', 'Only an interception has counts');
-      if (input.siteId) await this.checkSite(tx.manager, input.siteId);
+      if (input.siteId) await this.access.assertSiteExists(input.siteId, tx.manager);
       // Leaving TLP:RED drops the named recipients: they only mean something under TLP:RED.
       const recipients =
         input.recipientAgencyIds !== undefined
-          ? await this.checkRecipients(tx.manager, access.operationId, marking, input.recipientAgencyIds)
+          ? await this.access.checkRecipients(access.operationId, marking, input.recipientAgencyIds, tx.manager)
           : marking === 'TLP:RED'
             ? before.recipientAgencyIds
             : [];
@@ -182,10 +185,15 @@ export class ReportsService {
     });
   }
 
-  /** One report with its history; the read is recorded in the audit trail. */
+  /**
+   * One report with its history; the read is recorded in the audit trail. The history shows only
+   * the entries made under markings the caller may see: a report re-marked from TLP:RED to
+   * TLP:CLEAR does not tell everyone what it said while it was RED.
+   */
   async get(user: AuthUser, reportId: string): Promise<ReportWithHistory> {
-    const row = await this.loadVisible(user, reportId);
-    const history = await this.reports.history(reportId);
+    const { row, viewer } = await this.loadVisibleFor(user, reportId);
+    const current = { marking: row.marking, originAgencyId: row.origin_agency_id, recipientAgencyIds: row.recipient_agency_ids };
+    const history = visibleHistory(await this.reports.history(reportId), current, viewer);
     await this.audit.record({
       userId: user.id,
       agencyId: user.agencyId,
@@ -194,7 +202,7 @@ export class ReportsService {
       entityId: reportId,
       operationId: row.operation_id,
     });
-    return { ...toReport(row), history: history.map(toReportChange) };
+    return { ...toReport(row, undefined, viewer), history: history.map(toReportChange) };
   }
 
   /** The operation's reports the caller may see (the marking rule applied in SQL), newest first. */
@@ -211,7 +219,7 @@ export class ReportsService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((row) => toReport(row)),
+      items: items.map((row) => toReport(row, undefined, access.viewer)),
       nextCursor: rows.length > limit && last ? encodeReportCursor({ receivedAtMicros: last.received_us, id: last.id }) : null,
     };
   }
@@ -222,17 +230,17 @@ export class ReportsService {
    */
   async newestVisible(access: OperationAccess, limit: number, manager: EntityManager): Promise<Report[]> {
     const rows = await this.reports.list(access.operationId, markingVisibility(access.viewer), {}, null, limit, manager);
-    return rows.map((row) => toReport(row));
+    return rows.map((row) => toReport(row, undefined, access.viewer));
   }
 
   private async decide(user: AuthUser, reportId: string, status: 'verified' | 'rejected', reason: string | null): Promise<Report> {
     return this.transactions.run(async (tx) => {
       const row = await this.loadVisible(user, reportId, tx.manager);
       await this.access.requireWriter(user, row.operation_id, tx.manager);
-      if (!isCommander(user) || user.agencyId !== row.origin_agency_id) {
+      if (!mayDecideReport(user, { originAgencyId: row.origin_agency_id })) {
         throw forbidden('origin_commander_required', 'Only a commander of the originating agency may verify or reject this report');
       }
-      if (row.status !== 'reported') {
+      if (!isAwaitingVerdict(row)) {
         throw conflict('report_not_reported', `The report is ${row.status}; only a report that is still 'reported' can be ${status}`);
       }
       await this.reports.update(tx.manager, reportId, { status, status_reason: reason, status_by: user.id, status_at: true });
@@ -256,6 +264,11 @@ export class ReportsService {
    * so that concurrent changes to one report apply one after the other.
    */
   private async loadVisible(user: AuthUser, reportId: string, manager?: EntityManager): Promise<ReportRow> {
+    return (await this.loadVisibleFor(user, reportId, manager)).row;
+  }
+
+  /** `loadVisible`, with the caller as the marking rule sees it in the report's operation. */
+  private async loadVisibleFor(user: AuthUser, reportId: string, manager?: EntityManager): Promise<{ row: ReportRow; viewer: Viewer }> {
     const row = await this.reports.findById(reportId, manager, manager !== undefined);
     if (!row) throw notFound('Report');
     const access = await this.access.require(user, row.operation_id, manager).catch((error: unknown) => {
@@ -263,7 +276,7 @@ export class ReportsService {
     });
     const item = { marking: row.marking, originAgencyId: row.origin_agency_id, recipientAgencyIds: row.recipient_agency_ids };
     if (!canView(item, access.viewer)) throw notFound('Report');
-    return row;
+    return { row, viewer: access.viewer };
   }
 
   /** `appendEventOf` for the report as it now stands in this transaction. */
@@ -292,58 +305,10 @@ export class ReportsService {
     return toReport(row, event.seq);
   }
 
-  private async checkSite(manager: EntityManager, siteId: string): Promise<void> {
-    if (!(await this.reports.siteExists(siteId, manager))) throw unknownSite(siteId);
-  }
-
-  private async checkRecipients(manager: EntityManager, operationId: string, marking: Marking, recipientAgencyIds: string[]): Promise<string[]> {
-    const operationAgencies = recipientAgencyIds.length === 0 ? [] : await this.reports.operationAgencyIds(operationId, manager);
-    return judgeRecipients(marking, recipientAgencyIds, operationAgencies);
-  }
-
   private replay(existing: ReportRow, user: AuthUser, operationId: string): Report {
     if (existing.author_user_id !== user.id || existing.operation_id !== operationId) {
       throw conflict('client_id_taken', 'This clientId already identifies another report; generate a new one for a new report');
     }
     return toReport(existing);
   }
-}
-
-/**
- * A field officer posts only for a team it is a member of; a commander or admin for one of its
- * agency's teams, or for none. The team must be in this operation (`team` is null when it is not).
- */
-function judgeTeam(user: AuthUser, teamId: string | null, team: { agencyId: string; isMember: boolean } | null): void {
-  if (teamId === null) {
-    if (user.role === 'field') throw forbidden('team_required', 'A field officer posts for its team: teamId is required');
-    return;
-  }
-  if (user.role === 'field') {
-    if (!team || !team.isMember || team.agencyId !== user.agencyId) {
-      throw forbidden('not_team_member', 'A field officer posts only for a team it belongs to in this operation');
-    }
-  } else if (!team || team.agencyId !== user.agencyId) {
-    throw forbidden('not_agency_team', "Reports may be posted only for your own agency's teams in this operation");
-  }
-}
-
-/** TLP:RED recipients must take part in the operation (`operationAgencies`); answers them without duplicates. */
-function judgeRecipients(marking: Marking, recipientAgencyIds: string[], operationAgencies: string[]): string[] {
-  const unique = [...new Set(recipientAgencyIds)];
-  if (unique.length === 0) return unique;
-  if (marking !== 'TLP:RED') throw badRequest('recipients_only_for_red', 'recipients are named only for TLP:RED');
-  const members = new Set(operationAgencies);
-  const strangers = unique.filter((id) => !members.has(id));
-  if (strangers.length > 0) {
-    throw badRequest('recipient_not_in_operation', `TLP:RED recipients must take part in the operation: ${strangers.join(', ')} do not`);
-  }
-  return unique;
-}
-
-function unknownSite(siteId: string): AppError {
-  return badRequest('unknown_site', `No border site has the id ${siteId}`);
-}
-
-function isCommander(user: AuthUser): boolean {
-  return user.role === 'commander' || user.role === 'admin';
 }

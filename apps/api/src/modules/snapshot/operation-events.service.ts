@@ -3,14 +3,14 @@ import { markingVisibility, type EventLogPage, type EventLogQuery } from '@linta
 import { TransactionService } from '../../database/transaction.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { OperationAccessService } from '../operations/operation-access.service';
+import { AccessService } from '../access/access.service';
 
 /** The operation event log over REST: the catch-up a client does without a socket. */
 @Injectable()
 export class OperationEventsService {
   constructor(
     private readonly transactions: TransactionService,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly events: EventLogService,
   ) {}
 

@@ -3,7 +3,7 @@ import type { OperationSnapshot } from '@lintas/contracts';
 import { TransactionService } from '../../database/transaction.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { OperationAccessService } from '../operations/operation-access.service';
+import { AccessService } from '../access/access.service';
 import { OperationsService } from '../operations/operations.service';
 import { ReportsService } from '../reports/reports.service';
 import { TeamsService } from '../teams/teams.service';
@@ -21,7 +21,7 @@ export const SNAPSHOT_REPORT_LIMIT = 5000;
 export class SnapshotService {
   constructor(
     private readonly transactions: TransactionService,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly events: EventLogService,
     private readonly operations: OperationsService,
     private readonly teams: TeamsService,

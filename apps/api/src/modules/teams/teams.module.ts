@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { OperationsModule } from '../operations/operations.module';
-import { TeamMembershipService } from './team-membership.service';
+import { AccessModule } from '../access/access.module';
 import { TeamsController } from './teams.controller';
 import { TeamsRepository } from './teams.repository';
 import { TeamsService } from './teams.service';
 
-/** Exports `TeamsService.listForOperation` (the snapshot) and `TeamMembershipService` (positions). */
+/** Exports `TeamsService.listForOperation` (the snapshot) and the repository (demo data's tracks). */
 @Module({
-  imports: [OperationsModule],
+  imports: [AccessModule],
   controllers: [TeamsController],
-  providers: [TeamsRepository, TeamsService, TeamMembershipService],
-  exports: [TeamsService, TeamMembershipService, TeamsRepository],
+  providers: [TeamsRepository, TeamsService],
+  exports: [TeamsService, TeamsRepository],
 })
 export class TeamsModule {}

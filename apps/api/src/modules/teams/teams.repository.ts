@@ -64,35 +64,8 @@ export class TeamsRepository {
     }
   }
 
-  /** Of `userIds`, those that are enabled accounts of the agency. */
-  async usersOfAgency(manager: EntityManager, agencyId: string, userIds: readonly string[]): Promise<string[]> {
-    const rows = (await manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND agency_id = $2 AND NOT disabled', [userIds, agencyId])) as {
-      id: string;
-    }[];
-    return rows.map((row) => row.id);
-  }
-
-  /** Of `agencyIds`, those that take part in the operation. */
-  async participatingAgencies(manager: EntityManager, operationId: string, agencyIds: readonly string[]): Promise<string[]> {
-    const rows = (await manager.query('SELECT agency_id FROM operation_participants WHERE operation_id = $1 AND agency_id = ANY($2::uuid[])', [
-      operationId,
-      agencyIds,
-    ])) as { agency_id: string }[];
-    return rows.map((row) => row.agency_id);
-  }
-
-  async siteExists(manager: EntityManager, siteId: string): Promise<boolean> {
-    const rows = (await manager.query('SELECT 1 FROM sites WHERE id = $1', [siteId])) as unknown[];
-    return rows.length === 1;
-  }
-
   async lockOperation(manager: EntityManager, operationId: string): Promise<void> {
     await manager.query('SELECT 1 FROM operations WHERE id = $1 FOR UPDATE', [operationId]);
-  }
-
-  async isMember(userId: string, teamId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT 1 FROM team_members WHERE user_id = $1 AND team_id = $2', [userId, teamId])) as unknown[];
-    return rows.length === 1;
   }
 
   /**

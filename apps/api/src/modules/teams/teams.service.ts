@@ -1,18 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canView, markingVisibility, type CreateTeam, type Team, type TeamStatus, type UpdateTeam } from '@lintas/contracts';
+import {
+  canView,
+  markingVisibility,
+  mayChangeTeam,
+  mayDeployTeam,
+  postForTeamRefusal,
+  type CreateTeam,
+  type Team,
+  type TeamStatus,
+  type UpdateTeam,
+} from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
-import { badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { conflict, forbidden, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService, type WriteTransaction } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { OperationAccessService, type OperationAccess } from '../operations/operation-access.service';
+import { AccessService, type OperationAccess } from '../access/access.service';
 import { toTeam, type TeamRow } from './team.mapper';
 import { TeamsRepository } from './teams.repository';
-
-const COMMANDING_ROLES = ['commander', 'admin'] as const;
 
 /**
  * Deployed teams. A team belongs to one agency (its creator's), carries its own handling marking,
@@ -23,7 +31,7 @@ export class TeamsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly teams: TeamsRepository,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
     private readonly transactions: TransactionService,
     private readonly eventLog: EventLogService,
     private readonly audit: AuditService,
@@ -49,7 +57,7 @@ export class TeamsService {
       return await this.transactions.run(async (tx) => {
         await this.lockOperation(tx, operationId);
         const access = await this.access.requireWriter(user, operationId, tx.manager);
-        this.requireCommander(user, 'Only a commander may deploy a team');
+        if (!mayDeployTeam(user)) throw forbidden('commander_required', `Only a commander may deploy a team; you are ${user.role}`);
         await this.checkReferences(tx, access, user.agencyId, input);
         const id = await this.teams.insert(tx.manager, operationId, user.agencyId, input);
         await this.teams.replaceMembers(tx.manager, id, input.memberUserIds);
@@ -69,8 +77,8 @@ export class TeamsService {
     try {
       return await this.transactions.run(async (tx) => {
         const { before, access } = await this.openTeam(tx, user, teamId);
-        if (before.agency_id !== user.agencyId || !isCommanding(user)) {
-          throw forbidden('team_agency_commander_required', `Only a commander of ${before.agency_code} may change this team`);
+        if (!mayChangeTeam(user, { agencyId: before.agency_id })) {
+          throw forbidden('team_commander_required', `Only a commander of ${before.agency_code} may change this team`);
         }
         await this.checkReferences(tx, access, before.agency_id, { memberUserIds: changes.memberUserIds, siteId: changes.siteId });
         const { memberUserIds, ...fields } = changes;
@@ -91,11 +99,9 @@ export class TeamsService {
   async setStatus(user: AuthUser, teamId: string, status: TeamStatus): Promise<Team> {
     return this.transactions.run(async (tx) => {
       const { before } = await this.openTeam(tx, user, teamId);
-      const ownAgency = before.agency_id === user.agencyId;
-      const member = before.members.some((m) => m.userId === user.id);
-      if (!ownAgency || !(isCommanding(user) || (user.role === 'field' && member))) {
-        throw forbidden('team_member_required', `Only a member of ${before.call_sign} or a commander of ${before.agency_code} may set its status`);
-      }
+      // The same rule as posting a report or a position for the team.
+      const refusal = postForTeamRefusal(user, { agencyId: before.agency_id, isMember: before.members.some((m) => m.userId === user.id) });
+      if (refusal) throw forbidden(refusal, `Only a member of ${before.call_sign} or a commander of ${before.agency_code} may set its status`);
       await this.teams.setStatus(tx.manager, teamId, status);
       const team = await this.reread(tx, teamId);
       await this.record(tx, user, team, 'team.status', { from: before.status, to: status });
@@ -128,23 +134,9 @@ export class TeamsService {
     agencyId: string,
     input: { memberUserIds?: string[]; siteId?: string | null; marking?: CreateTeam['marking']; recipientAgencyIds?: string[] },
   ): Promise<void> {
-    if (input.memberUserIds?.length) {
-      const known = new Set(await this.teams.usersOfAgency(tx.manager, agencyId, input.memberUserIds));
-      const strangers = input.memberUserIds.filter((id) => !known.has(id));
-      if (strangers.length) throw badRequest('invalid_members', `memberUserIds: not enabled users of the team's agency: ${strangers.join(', ')}`);
-    }
-    if (input.siteId && !(await this.teams.siteExists(tx.manager, input.siteId))) throw badRequest('invalid_site', `siteId: no site ${input.siteId}`);
-    if (input.marking !== undefined) {
-      const recipients = input.recipientAgencyIds ?? [];
-      if (input.marking !== 'TLP:RED' && recipients.length) throw badRequest('invalid_recipients', 'recipientAgencyIds: recipients are named only for TLP:RED');
-      const taking = new Set(await this.teams.participatingAgencies(tx.manager, access.operationId, recipients));
-      const outsiders = recipients.filter((id) => !taking.has(id));
-      if (outsiders.length) throw badRequest('invalid_recipients', `recipientAgencyIds: not taking part in the operation: ${outsiders.join(', ')}`);
-    }
-  }
-
-  private requireCommander(user: AuthUser, message: string): void {
-    if (!isCommanding(user)) throw forbidden('commander_required', `${message}; you are ${user.role}`);
+    if (input.memberUserIds?.length) await this.access.assertTeamMembers(agencyId, input.memberUserIds, tx.manager);
+    if (input.siteId) await this.access.assertSiteExists(input.siteId, tx.manager);
+    if (input.marking !== undefined) await this.access.checkRecipients(access.operationId, input.marking, input.recipientAgencyIds ?? [], tx.manager);
   }
 
   /** Checks made after the lock (status, membership, call sign) still hold at COMMIT. */
@@ -179,8 +171,4 @@ export class TeamsService {
       details,
     });
   }
-}
-
-function isCommanding(user: AuthUser): boolean {
-  return (COMMANDING_ROLES as readonly string[]).includes(user.role);
 }
