@@ -118,7 +118,10 @@ describe('operations, participants, sites, agencies and users', () => {
         updatedAt: expect.any(String),
       });
       const events = await db.query('SELECT seq, type, marking, origin_agency_id, payload FROM operation_events WHERE operation_id = $1', [operation.id]);
-      expect(events).toEqual([{ seq: '1', type: 'operation.updated', marking: 'TLP:GREEN', origin_agency_id: lead.id, payload: { operation } }]);
+      // Every member reads this event: it does not carry the writer's role in the operation.
+      const { myRole: _writersRole, ...shared } = operation;
+      expect(events).toEqual([{ seq: '1', type: 'operation.updated', marking: 'TLP:GREEN', origin_agency_id: lead.id, payload: { operation: shared } }]);
+      expect(events[0].payload.operation).not.toHaveProperty('myRole');
       const audit = await db.query('SELECT action, user_id FROM audit_log WHERE operation_id = $1', [operation.id]);
       expect(audit).toEqual([{ action: 'operation.create', user_id: leadCommanderId }]);
     });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TeamMembershipService } from '../src/modules/teams/team-membership.service';
 import { Fixtures, signIn } from './support/fixtures';
 import { http } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -78,8 +77,9 @@ describe('teams', () => {
     });
     const [event] = await db.query(`SELECT type, marking, origin_agency_id, recipient_agency_ids, payload FROM operation_events WHERE operation_id = $1 AND type = 'team.created'`, [operationId]);
     expect(event).toEqual({ type: 'team.created', marking: 'TLP:GREEN', origin_agency_id: lead.id, recipient_agency_ids: [], payload: { team: created.body } });
-    expect(await t.app.get(TeamMembershipService).isMember(field.id, created.body.id)).toBe(true);
-    expect(await t.app.get(TeamMembershipService).isMember(otherField.id, created.body.id)).toBe(false);
+    const members = await db.query('SELECT user_id FROM team_members WHERE team_id = $1', [created.body.id]);
+    expect(members).toEqual([{ user_id: field.id }]);
+    expect(members).not.toContainEqual({ user_id: otherField.id });
   });
 
   it.each([

@@ -21,8 +21,14 @@ interface EventBase {
   recipientAgencyIds: string[];
 }
 
+/**
+ * The operation as its `operation.updated` event carries it to every member: without `myRole`,
+ * which is each reader's own (a client keeps the one its snapshot gave it).
+ */
+export type OperationUpdate = Omit<Operation, 'myRole'>;
+
 export type OperationEventData =
-  | { type: 'operation.updated'; operation: Operation }
+  | { type: 'operation.updated'; operation: OperationUpdate }
   | { type: 'operation.participant_added'; participant: OperationParticipant }
   | { type: 'operation.participant_removed'; agencyId: string }
   | { type: 'operation.site_attached'; site: Site }

@@ -179,7 +179,8 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
         break;
       }
       case 'operation.updated':
-        operation = event.operation;
+        // The event does not carry the reader's role: the snapshot's stays.
+        if (operation) operation = { ...event.operation, myRole: operation.myRole };
         break;
       case 'operation.participant_added':
         if (operation) {

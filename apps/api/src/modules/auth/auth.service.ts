@@ -1,9 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginRequest, LoginResponse, SessionResponse, User } from '@lintas/contracts';
-import type { DataSource } from 'typeorm';
 import { AppError, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
@@ -42,7 +40,6 @@ export type RefreshAnswer = SessionResponse & { refreshToken: string | null };
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
@@ -162,13 +159,7 @@ export class AuthService {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw unauthorized(expired ? 'The access token has expired' : 'The access token is invalid');
     }
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.role, u.disabled, a.id AS agency_id, a.code AS agency_code,
-              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL AND r.expires_at > now()) AS session_open
-         FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
-      [claims.sub, claims.sid],
-    )) as (Omit<UserRow, 'password_hash' | 'agency_name'> & { session_open: boolean })[];
-    const row = rows[0];
+    const row = await this.refreshTokens.findSessionUser(claims.sub, claims.sid);
     if (!row || row.disabled || !row.session_open) throw unauthorized('The session has ended; sign in again');
     return { user: { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agency_id, agencyCode: row.agency_code }, sessionId: claims.sid };
   }

@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { UserRole } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+
+/** A signed-in user as each request re-checks it: enabled, and its sign-in (token family) still open. */
+export interface SessionUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  agency_id: string;
+  agency_code: string;
+  session_open: boolean;
+}
 
 export interface RefreshTokenRow {
   id: string;
@@ -61,5 +74,16 @@ export class RefreshTokensRepository {
 
   async revokeAllForUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  /** The user behind an access token, with whether its sign-in (`familyId`) still has a live refresh token. */
+  async findSessionUser(userId: string, familyId: string): Promise<SessionUserRow | null> {
+    const rows: SessionUserRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role, u.disabled, a.id AS agency_id, a.code AS agency_code,
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL AND r.expires_at > now()) AS session_open
+         FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
+      [userId, familyId],
+    );
+    return rows[0] ?? null;
   }
 }

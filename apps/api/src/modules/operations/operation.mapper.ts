@@ -1,4 +1,4 @@
-import type { AgencyRef, Operation, OperationParticipant, OperationRole, OperationStatus, OperationSummary, Polygon } from '@lintas/contracts';
+import type { AgencyRef, Operation, OperationParticipant, OperationRole, OperationStatus, OperationSummary, OperationUpdate, Polygon } from '@lintas/contracts';
 import { toSite, type SiteRow } from '../sites/site.mapper';
 
 export interface OperationRow {
@@ -71,4 +71,10 @@ export function toOperation(row: OperationRow, myRole: OperationRole, participan
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
   };
+}
+
+/** The operation for its `operation.updated` event: every member reads it, so not the writer's own role. */
+export function toOperationUpdate(operation: Operation): OperationUpdate {
+  const { myRole: _writersRole, ...update } = operation;
+  return update;
 }

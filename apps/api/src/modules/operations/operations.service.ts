@@ -18,7 +18,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { requireRole } from '../auth/roles';
 import { EventLogService } from '../event-log/event-log.service';
 import { AccessService, type OperationAccess } from '../access/access.service';
-import { toOperation, toOperationSummary, type OperationCountsRow } from './operation.mapper';
+import { toOperation, toOperationSummary, toOperationUpdate, type OperationCountsRow } from './operation.mapper';
 import { assertOpen, operationEvent } from './operation-writes';
 import { OperationsRepository } from './operations.repository';
 
@@ -64,7 +64,7 @@ export class OperationsService {
         const access = await this.access.require(user, id, tx.manager);
         const operation = await this.read(id, 'lead', tx.manager);
         await this.record(tx, user, id, 'operation.create', { operation: { code: operation.code, name: operation.name, exercise: operation.exercise } });
-        await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
+        await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
         return operation;
       });
     } catch (error) {
@@ -86,7 +86,7 @@ export class OperationsService {
       await this.operations.update(tx.manager, operationId, changes);
       const operation = await this.read(operationId, access.role, tx.manager);
       await this.record(tx, user, operationId, 'operation.update', { changes: Object.keys(changes) });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
       return operation;
     });
   }
@@ -101,7 +101,7 @@ export class OperationsService {
       await this.operations.setStatus(tx.manager, operationId, status);
       const operation = await this.read(operationId, access.role, tx.manager);
       await this.record(tx, user, operationId, 'operation.transition', { from: access.status, to: status });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation }));
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
       return operation;
     });
   }
