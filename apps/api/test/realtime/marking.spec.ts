@@ -97,7 +97,7 @@ describe('realtime marking filter', () => {
     const socket = await connectOps(t.baseUrl, tokens.OUTSIDER);
     sockets.push(socket);
     const feed = new Feed(socket);
-    expect(await subscribe(socket, { operationId, sinceSeq: 0 })).toEqual({ ok: false, error: { status: 404, message: 'Operation not found' } });
+    expect(await subscribe(socket, { operationId, sinceSeq: 0 })).toEqual({ ok: false, error: { status: 404, code: 'not_found', message: 'Operation not found' } });
     await appendEvent(t.app, operationId, { marking: 'TLP:CLEAR', originAgencyId: agency.LEAD });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(feed.events).toEqual([]);

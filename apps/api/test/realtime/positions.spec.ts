@@ -132,21 +132,21 @@ describe('team positions', () => {
   });
 
   it.each([
-    ['a field officer who is not on the team', 'khOtherField', 'kh', 403, 'Field officers post positions only for a team they are a member of'],
-    ["a commander, for another agency's team", 'khCommander', 'vnStrict', 403, "Positions of another agency's team are posted by that agency"],
-    ['an observing agency', 'thCommander', 'kh', 403, 'Observing agencies cannot write into this operation'],
-    ['a liaison', 'khLiaison', 'kh', 403, 'Liaison accounts are read-only'],
-    ['anyone, for a team its agency may not see', 'khCommander', 'vnRed', 404, 'Team not found'],
-  ])('refuses %s', async (_name, who, teamKey, status, message) => {
+    ['a field officer who is not on the team', 'khOtherField', 'kh', 403, 'team_member_required', 'A field officer posts only for a team of its agency that it is a member of'],
+    ["a commander, for another agency's team", 'khCommander', 'vnStrict', 403, 'own_agency_team_required', "Only your own agency's teams in this operation may be posted for"],
+    ['an observing agency', 'thCommander', 'kh', 403, 'observer_read_only', 'Observing agencies cannot write into this operation'],
+    ['a liaison', 'khLiaison', 'kh', 403, 'liaison_read_only', 'Liaison accounts are read-only'],
+    ['anyone, for a team its agency may not see', 'khCommander', 'vnRed', 404, 'not_found', 'Team not found'],
+  ])('refuses %s', async (_name, who, teamKey, status, code, message) => {
     const socket = await open(who);
-    expect(await post(socket, team[teamKey])).toEqual({ ok: false, error: { status, message } });
+    expect(await post(socket, team[teamKey])).toEqual({ ok: false, error: { status, code, message } });
   });
 
   it('refuses a team that is not in the operation with 404', async () => {
     const socket = await open('khCommander');
     const elsewhere = (await arrangeOperation(db, { leadAgencyId: agency.KH })).id;
     const stray = (await arrangeTeam(db, { operationId: elsewhere, agencyId: agency.KH })).id;
-    expect(await post(socket, stray)).toEqual({ ok: false, error: { status: 404, message: 'Team not found' } });
+    expect(await post(socket, stray)).toEqual({ ok: false, error: { status: 404, code: 'not_found', message: 'Team not found' } });
   });
 
   it('a flood of position updates is cut to the rate limit with 429, and the server stays responsive', async () => {

@@ -77,14 +77,14 @@ describe('realtime refusals and revocation', () => {
   describe('subscribe', () => {
     it('answers 404 for an operation that does not exist', async () => {
       const socket = await open('khCommander');
-      expect(await subscribe(socket, { operationId: randomUUID(), sinceSeq: 0 })).toEqual({ ok: false, error: { status: 404, message: 'Operation not found' } });
+      expect(await subscribe(socket, { operationId: randomUUID(), sinceSeq: 0 })).toEqual({ ok: false, error: { status: 404, code: 'not_found', message: 'Operation not found' } });
     });
 
     it("answers 404 for another agency's operation, exactly as for one that does not exist", async () => {
       const socket = await open('khCommander');
       expect(await subscribe(socket, { operationId: otherOperationId, sinceSeq: 0 })).toEqual({
         ok: false,
-        error: { status: 404, message: 'Operation not found' },
+        error: { status: 404, code: 'not_found', message: 'Operation not found' },
       });
     });
 

@@ -68,7 +68,7 @@ describe('report:create over the socket', () => {
     const observer = await open('thCommander');
     expect(await observer.timeout(5000).emitWithAck('report:create', { operationId, report: sitrep() })).toEqual({
       ok: false,
-      error: { status: 403, message: 'Observing agencies cannot write into this operation' },
+      error: { status: 403, code: 'observer_read_only', message: 'Observing agencies cannot write into this operation' },
     });
   });
 });

@@ -46,7 +46,7 @@ describe('writes while the API shuts down', () => {
     const position = { lat: 11.1, lon: 105.1, heading: null, speed: null, accuracy: null, at: new Date().toISOString() };
     expect(await field.timeout(5000).emitWithAck('team:position', { operationId, teamId, position })).toEqual({
       ok: false,
-      error: { status: 503, message: UNAVAILABLE, retryAfterSeconds: 2 },
+      error: { status: 503, code: 'service_unavailable', message: UNAVAILABLE, retryAfterSeconds: 2 },
     });
   });
 
@@ -54,6 +54,6 @@ describe('writes while the API shuts down', () => {
     const body = { clientId: randomUUID(), kind: 'sitrep', title: 'Quiet', narrative: 'Normal traffic.', occurredAt: '2026-11-01T08:00:00Z' };
     const answer = await http(t.baseUrl, 'POST', `/api/operations/${operationId}/reports`, { token: commanderToken, body });
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: UNAVAILABLE });
+    expect(answer.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable', message: UNAVAILABLE });
   });
 });

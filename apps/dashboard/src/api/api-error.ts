@@ -1,14 +1,16 @@
-import type { ErrorBody } from '@lintas/contracts';
+import type { ErrorBody, ErrorCode } from '@lintas/contracts';
 
 /**
  * A failed call to the Lintas API: the HTTP status (0 when the server could not be reached), the
- * server's message (written for people) and, for validation errors, each failing field.
+ * server's message (written for people), for validation errors each failing field, and the error
+ * code (one of libs/contracts' closed set; null when there was no answer) that screens translate.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly issues: ErrorBody['issues'] = undefined,
+    readonly code: ErrorCode | null = null,
   ) {
     super(message);
     this.name = 'ApiError';

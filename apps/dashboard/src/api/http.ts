@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@lintas/contracts';
+import { isErrorCode, type ErrorBody } from '@lintas/contracts';
 import { ApiError, isAbortError } from './api-error';
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -59,7 +59,7 @@ export function unreachable(error: unknown): unknown {
 export function errorAnswer(status: number, body: unknown): ApiError {
   const error = body as Partial<ErrorBody> | undefined;
   const message = typeof error?.message === 'string' && error.message ? error.message : `The server answered ${status}`;
-  return new ApiError(status, message, Array.isArray(error?.issues) ? error.issues : undefined);
+  return new ApiError(status, message, Array.isArray(error?.issues) ? error.issues : undefined, isErrorCode(error?.code) ? error.code : null);
 }
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../api/api-error';
+import { errorText } from '../i18n/error-text';
 import { useClientConfig } from '../app/client-config';
 import { t } from '../i18n/i18n';
 import { BaseMap } from '../map/base-map';
@@ -31,7 +31,7 @@ export function SignInPage() {
       const user = await store.signIn(email.trim(), password);
       navigate(next ?? homePathFor(user), { replace: true });
     } catch (failure) {
-      setError(t('signIn.failed', { message: failure instanceof ApiError ? failure.message : String(failure) }));
+      setError(t('signIn.failed', { message: errorText(failure) }));
       setBusy(false);
     }
   };

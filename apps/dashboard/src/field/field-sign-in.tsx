@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { SessionStore } from '../auth/session-store';
-import { ft } from '../i18n/field-i18n';
+import { fieldErrorText, ft } from '../i18n/field-i18n';
 
 /** Sign-in for the field page, with the dashboard's session store; light, with no map to download. */
 export function FieldSignIn({ store }: { store: SessionStore }) {
@@ -18,7 +18,7 @@ export function FieldSignIn({ store }: { store: SessionStore }) {
     try {
       await store.signIn(email.trim(), password);
     } catch (failure) {
-      setError(ft('signIn.failed', { message: failure instanceof ApiError ? failure.message : String(failure) }));
+      setError(ft('signIn.failed', { message: failure instanceof ApiError ? fieldErrorText(failure.code, failure.message) : String(failure) }));
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { classifyFailure, createFieldTransport, requestFor } from './field-transport';
+import { fieldErrorText } from '../i18n/field-i18n';
 import type { Delivery } from './outbox-types';
 
 const OP = '22222222-2222-4222-8222-222222222222';
@@ -31,6 +32,16 @@ describe('classifyFailure', () => {
       result: 'rejected',
       rejection: { status: 400, message: 'Invalid body', issues: [{ path: 'title', message: 'must not be empty' }] },
     });
+  });
+});
+
+describe('a rejection keeps the error code', () => {
+  it('so that the outbox shows the field catalogue’s text for it', () => {
+    const refusal = classifyFailure(new ApiError(403, 'A field officer posts only for a team of its agency that it is a member of', undefined, 'team_member_required'));
+    expect(refusal).toMatchObject({ result: 'rejected', rejection: { status: 403, code: 'team_member_required' } });
+    expect(refusal.result === 'rejected' && fieldErrorText(refusal.rejection.code, refusal.rejection.message)).toBe('You are not a member of this team');
+    expect(fieldErrorText(undefined, 'Invalid body')).toBe('Invalid body');
+    expect(fieldErrorText('stale_version', 'Changed since version 3')).toBe('Changed since version 3');
   });
 });
 

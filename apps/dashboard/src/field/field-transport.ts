@@ -61,5 +61,8 @@ export function classifyFailure(error: unknown): SendOutcome {
   if (error.status === 408 || error.status === 429 || error.status >= 500) {
     return { result: 'retry', reason: `${error.message} (${error.status})`, network: false };
   }
-  return { result: 'rejected', rejection: { status: error.status, message: error.message, ...(error.issues?.length ? { issues: error.issues } : {}) } };
+  return {
+    result: 'rejected',
+    rejection: { status: error.status, ...(error.code ? { code: error.code } : {}), message: error.message, ...(error.issues?.length ? { issues: error.issues } : {}) },
+  };
 }

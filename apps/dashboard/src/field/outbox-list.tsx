@@ -1,6 +1,6 @@
 import { teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
-import { ft } from '../i18n/field-i18n';
+import { fieldErrorText, ft } from '../i18n/field-i18n';
 import type { StoredOutboxItem } from './outbox-types';
 import type { PositionsDelivered } from './sync-engine';
 
@@ -57,7 +57,7 @@ export function OutboxList({
             <strong>{ft('outbox.positions', { count: refusedPositions.length })}</strong>
             <span className="field-badge field-badge--rejected">{ft('outbox.state.rejected')}</span>
           </div>
-          <p className="field-error">{refusedPositions[0].rejection?.message}</p>
+          <p className="field-error">{refusedPositions[0].rejection && fieldErrorText(refusedPositions[0].rejection.code, refusedPositions[0].rejection.message)}</p>
           <div className="field-actions field-actions--row">
             <button type="button" className="field-button" onClick={() => onDiscard(refusedPositions.map((item) => item.id))}>
               {ft('outbox.discard')}
@@ -80,7 +80,7 @@ export function OutboxList({
           {item.state === 'rejected' && item.rejection && (
             <div className="field-outbox__rejection" role="alert">
               <p className="field-error" data-testid="rejection-reason">
-                {item.rejection.message} ({item.rejection.status})
+                {fieldErrorText(item.rejection.code, item.rejection.message)} ({item.rejection.status})
               </p>
               {item.rejection.issues && (
                 <ul>

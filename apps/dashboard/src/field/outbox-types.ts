@@ -1,4 +1,4 @@
-import type { CreateReport, PositionInput, TeamStatus } from '@lintas/contracts';
+import type { CreateReport, ErrorCode, PositionInput, TeamStatus } from '@lintas/contracts';
 
 /**
  * What the field outbox keeps. Every post is an item written to IndexedDB before anything is
@@ -10,6 +10,8 @@ export type OutboxState = 'queued' | 'sending' | 'delivered' | 'rejected';
 export interface Rejection {
   /** The HTTP status of the final answer. */
   status: number;
+  /** The API's error code (absent on items refused before codes were kept). */
+  code?: ErrorCode;
   message: string;
   issues?: { path: string; message: string }[];
 }

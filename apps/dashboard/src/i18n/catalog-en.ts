@@ -192,6 +192,22 @@ export const en = {
   'help.help': 'This help',
   'help.times': 'Times are in your local time; hover over a time for UTC.',
   'help.ackNote': 'Acknowledging an alert marks it as seen on this browser; verifying or rejecting it is the commander’s decision.',
+
+  // the API's error codes a dashboard user can meet (libs/contracts `ERROR_MESSAGES`); `errorText` picks them
+  'error.invalid_credentials': 'Invalid e-mail or password',
+  'error.login_throttled': 'Too many failed sign-ins; try again later',
+  'error.unauthorized': 'Your session has ended; sign in again',
+  'error.not_found': 'Not found, or not shared with your agency',
+  'error.role_required': 'Your role does not allow this',
+  'error.observer_read_only': 'Observing agencies cannot change this operation',
+  'error.liaison_read_only': 'Liaison accounts are read-only',
+  'error.operation_closed': 'The operation is closed; it accepts no more changes',
+  'error.origin_commander_required': 'Only a commander of the originating agency may verify or reject this report',
+  'error.report_not_reported': 'This report has already been verified or rejected',
+  'error.stale_version': 'Someone changed this in the meantime; reload and try again',
+  'error.rate_limited': 'Too many requests; try again shortly',
+  'error.service_unavailable': 'The server is restarting or its database is unavailable; try again shortly',
+  'error.internal_error': 'The server failed; the error has been logged',
 } as const;
 
 export type MessageKey = keyof typeof en;

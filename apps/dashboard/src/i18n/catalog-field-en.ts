@@ -100,6 +100,20 @@ export const fieldEn = {
   'outbox.status': 'Status: {status}',
   'update.ready': 'A new version of the field page is ready.',
   'update.apply': 'Reload',
+  // the API's error codes a field officer can meet (libs/contracts `ERROR_MESSAGES`); `fieldErrorText` picks them
+  'error.invalid_credentials': 'Invalid e-mail or password',
+  'error.login_throttled': 'Too many failed sign-ins; try again later',
+  'error.not_found': 'Not found, or not shared with your agency',
+  'error.team_required': 'Choose your team before posting',
+  'error.team_member_required': 'You are not a member of this team',
+  'error.own_agency_team_required': 'This team belongs to another agency',
+  'error.observer_read_only': 'Your agency observes this operation and cannot post into it',
+  'error.liaison_read_only': 'Liaison accounts are read-only',
+  'error.operation_closed': 'The operation is closed; it accepts no more changes',
+  'error.unknown_site': 'The chosen border site does not exist',
+  'error.recipients_only_for_red': 'Recipients are named only for TLP:RED',
+  'error.recipient_not_in_operation': 'A named recipient does not take part in the operation',
+  'error.client_id_taken': 'This post collides with another one; save it again as a new post',
 } as const;
 
 export type FieldTextKey = keyof typeof fieldEn;

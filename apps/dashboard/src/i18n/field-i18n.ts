@@ -11,6 +11,12 @@ export function ft(key: FieldTextKey, params?: MessageParams): string {
   return field.t(key, params);
 }
 
+/** The field catalogue's text for an API error code, else the server's message (`fallback`). */
+export function fieldErrorText(code: string | null | undefined, fallback: string): string {
+  const key = `error.${code}`;
+  return code && key in fieldEn ? ft(key as FieldTextKey) : fallback;
+}
+
 /** Adds a translation of the field page; `setLocale` (translate.ts) switches to it. */
 export function registerFieldCatalogue(code: string, catalogue: Readonly<Record<FieldTextKey, string>>): void {
   field.register(code, catalogue);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventOf, KH, position, report, snapshot, team, VN } from '../test-support/fixtures';
+import { eventOf, KH, operation, position, report, snapshot, team, VN } from '../test-support/fixtures';
 import { initialOperationState, operationReducer, type OperationState, TIMELINE_LIMIT, TRAIL_POINTS } from './operation-state';
 
 const AT = 1_764_300_000_000;
@@ -51,6 +51,13 @@ describe('operationReducer', () => {
     expect(state.reports.has('old')).toBe(false);
     const again = operationReducer(state, { type: 'batch', events: [eventOf(13, { type: 'report.updated', report: amended })], positions: [], at: AT + 5 });
     expect(again).toBe(state);
+  });
+
+  it('takes an operation.updated but keeps its own role in the operation (the event does not carry the reader’s)', () => {
+    let state = loaded({ operation: operation({ myRole: 'observer', name: 'Before' }), seq: 10 });
+    const { myRole: _role, ...update } = operation({ name: 'After' });
+    state = operationReducer(state, { type: 'batch', events: [eventOf(11, { type: 'operation.updated', operation: update })], positions: [], at: AT });
+    expect(state.operation).toMatchObject({ name: 'After', myRole: 'observer' });
   });
 
   it('keeps the newer copy of a report when older pages arrive after live updates', () => {

@@ -1,7 +1,8 @@
-import type { Operation, OperationRole, Report, ReportChange, ReportWithHistory, User } from '@lintas/contracts';
+import { isAwaitingVerdict, mayDecideReport, mayWriteInOperation, type Operation, type OperationRole, type Report, type ReportChange, type ReportWithHistory, type User } from '@lintas/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import { useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
 import { ExerciseMark } from '../../ui/exercise-mark';
@@ -10,14 +11,16 @@ import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
 import './detail.css';
 
-/** Who may give a verdict: a commander of the originating agency, on a report still waiting, in an operation not closed, not as an observer. */
+/**
+ * Who may give a verdict, by the API's own predicates (libs/contracts `policy/`): a commander or
+ * administrator of the originating agency who may write into the operation, on a report still waiting.
+ */
 export function canDecide(user: Pick<User, 'role' | 'agency'>, report: Pick<Report, 'originAgency' | 'status'>, operation: Pick<Operation, 'status'>, myRole: OperationRole): boolean {
+  const actor = { role: user.role, agencyId: user.agency.id };
   return (
-    user.role === 'commander' &&
-    user.agency.id === report.originAgency.id &&
-    report.status === 'reported' &&
-    operation.status !== 'closed' &&
-    myRole !== 'observer'
+    mayWriteInOperation(actor, { role: myRole, status: operation.status }) &&
+    mayDecideReport(actor, { originAgencyId: report.originAgency.id }) &&
+    isAwaitingVerdict(report)
   );
 }
 
@@ -50,7 +53,7 @@ export function ReportDetail({ reportId, operation, user, readOnly, acknowledged
     api.getReport(reportId, controller.signal).then(
       (report) => setHistory({ status: 'ready', report }),
       (error: unknown) => {
-        if (!isAbortError(error)) setHistory({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (!isAbortError(error)) setHistory({ status: 'error', message: errorText(error) });
       },
     );
     return () => controller.abort();
@@ -189,7 +192,7 @@ function Verdict({ report, onDecided }: { report: Report; onDecided: (report: Re
       setMode('idle');
       setReason('');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }

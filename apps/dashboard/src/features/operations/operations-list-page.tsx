@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
+import { errorText } from '../../i18n/error-text';
 import { t, tn } from '../../i18n/i18n';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { TimeText } from '../../ui/time-text';
@@ -23,7 +24,7 @@ export function OperationsListPage() {
     api.listOperations(controller.signal).then(
       (operations) => setState({ status: 'ready', operations: sortOperations(operations) }),
       (error: unknown) => {
-        if (!isAbortError(error)) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (!isAbortError(error)) setState({ status: 'error', message: errorText(error) });
       },
     );
     return () => controller.abort();
