@@ -5,3 +5,4 @@ export * from './report-policy';
 export * from './recipients';
 export * from './history-visibility';
 export * from './references';
+export * from './administration-policy';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Agency, CreateAgency, UpdateAgency } from '@lintas/contracts';
+import { mayAdminister, type Agency, type CreateAgency, type UpdateAgency } from '@lintas/contracts';
 import { conflict, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -32,7 +32,7 @@ export class AgenciesService {
   }
 
   async create(user: AuthUser, input: CreateAgency): Promise<Agency> {
-    requireRole(user, 'admin');
+    requireRole(user, mayAdminister(user), 'admin');
     return this.insert({ userId: user.id, agencyId: user.agencyId }, input);
   }
 
@@ -45,7 +45,7 @@ export class AgenciesService {
   }
 
   async update(user: AuthUser, id: string, changes: UpdateAgency): Promise<Agency> {
-    requireRole(user, 'admin');
+    requireRole(user, mayAdminister(user), 'admin');
     return this.guardCode(changes.code, () =>
       this.transactions.run(async (tx) => {
         const before = await this.agencies.findById(id, tx.manager);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   canTransition,
   markingVisibility,
+  mayCreateOperation,
   type CreateOperation,
   type Operation,
   type OperationRole,
@@ -57,7 +58,7 @@ export class OperationsService {
   }
 
   async create(user: AuthUser, input: CreateOperation): Promise<Operation> {
-    requireRole(user, 'commander', 'admin');
+    requireRole(user, mayCreateOperation(user), 'commander', 'admin');
     try {
       return await this.transactions.run(async (tx) => {
         const id = await this.operations.insert(tx.manager, input, user.agencyId, user.id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateSite, Site, SiteQuery, UpdateSite } from '@lintas/contracts';
+import { mayAdminister, type CreateSite, type Site, type SiteQuery, type UpdateSite } from '@lintas/contracts';
 import { conflict, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -29,7 +29,7 @@ export class SitesService {
   }
 
   async create(user: AuthUser, input: CreateSite): Promise<Site> {
-    requireRole(user, 'admin');
+    requireRole(user, mayAdminister(user), 'admin');
     try {
       return await this.transactions.run(async (tx) => {
         const row = await this.sites.insert(tx.manager, input);
@@ -43,7 +43,7 @@ export class SitesService {
   }
 
   async update(user: AuthUser, id: string, changes: UpdateSite): Promise<Site> {
-    requireRole(user, 'admin');
+    requireRole(user, mayAdminister(user), 'admin');
     return this.transactions.run(async (tx) => {
       const before = await this.sites.findById(id, tx.manager);
       if (!before) throw notFound('Site');

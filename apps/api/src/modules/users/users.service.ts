@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUser, UpdateUser, User } from '@lintas/contracts';
+import { isSelfLockout, mayAdminister, userListScope, type CreateUser, type UpdateUser, type User } from '@lintas/contracts';
 import { conflict, forbidden, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -26,13 +26,14 @@ export class UsersService {
 
   /** Administrators see every account; commanders see their own agency's; nobody else lists users. */
   async list(user: AuthUser): Promise<User[]> {
-    if (user.role === 'admin') return (await this.users.list()).map(toUser);
-    if (user.role === 'commander') return (await this.users.list(user.agencyId)).map(toUser);
+    const scope = userListScope(user);
+    if (scope === 'all') return (await this.users.list()).map(toUser);
+    if (scope === 'own-agency') return (await this.users.list(user.agencyId)).map(toUser);
     throw forbidden('role_required', `Listing users needs the role admin or commander; you are ${user.role}`);
   }
 
   async create(user: AuthUser, input: CreateUser): Promise<User> {
-    requireRole(user, 'admin');
+    requireRole(user, mayAdminister(user), 'admin');
     return this.insert({ userId: user.id, agencyId: user.agencyId }, input);
   }
 
@@ -47,8 +48,8 @@ export class UsersService {
    * gateway after COMMIT so that its sockets are closed.
    */
   async update(user: AuthUser, id: string, changes: UpdateUser): Promise<User> {
-    requireRole(user, 'admin');
-    if (id === user.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'))) {
+    requireRole(user, mayAdminister(user), 'admin');
+    if (isSelfLockout(user, id, changes)) {
       throw conflict('self_lockout', 'You cannot disable your own account or take away your own administrator role');
     }
     const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
