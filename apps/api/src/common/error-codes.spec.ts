@@ -14,10 +14,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every error code written literally where an error is made: `badRequest('x', …)`, `new AppError(403, 'x', …)`. */
+/** Every error code written literally where an error is made: `badRequest('x', …)`, `new AppError(403, 'x', …)`, a rate limit's. */
 function codesThrownInSource(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const patterns = [/\b(?:badRequest|forbidden|conflict)\(\s*'([^']+)'/g, /new AppError\(\s*\d+\s*,\s*'([^']+)'/g];
+  const patterns = [
+    /\b(?:badRequest|forbidden|conflict)\(\s*'([^']+)'/g,
+    /new AppError\(\s*\d+\s*,\s*'([^']+)'/g,
+    // RateLimitedError(message, seconds, code)
+    /new RateLimitedError\([^;]*?,\s*'([a-z_]+)'\s*\)/g,
+  ];
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
     for (const pattern of patterns) {

@@ -1,4 +1,5 @@
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ErrorCode } from '@lintas/contracts';
 import type { RedisClient } from '../redis/redis-connection';
 import { AppError } from './app-error';
 
@@ -7,7 +8,7 @@ export class RateLimitedError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
-    code = 'rate_limited',
+    code: ErrorCode = 'rate_limited',
   ) {
     super(429, code, message);
   }
