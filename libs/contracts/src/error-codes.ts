@@ -22,6 +22,9 @@ export const ERROR_MESSAGES = {
   // Who you are
   unauthorized: 'Sign in first',
   invalid_credentials: 'Invalid e-mail or password',
+  cross_origin: 'Refused: the request came from another site',
+  csrf_header_missing: 'Refused: a request that uses the sign-in cookie must come from the Lintas page',
+  origin_missing: 'Refused: a request that uses the sign-in cookie must come from the Lintas page',
   login_throttled: 'Too many failed sign-ins; try again later',
   // What you may do
   role_required: 'Your role does not allow this',

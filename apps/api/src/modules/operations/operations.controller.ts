@@ -4,6 +4,7 @@ import {
   addParticipantSchema,
   attachSiteSchema,
   createOperationSchema,
+  mayCreateOperation,
   transitionOperationSchema,
   updateOperationSchema,
   type AddParticipant,
@@ -16,7 +17,7 @@ import { parseInput, ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { requireRole } from '../auth/roles';
-import { OperationAccessService } from './operation-access.service';
+import { AccessService } from '../access/access.service';
 import { OperationParticipantsService } from './operation-participants.service';
 import { OperationsService } from './operations.service';
 
@@ -41,7 +42,7 @@ export class OperationsController {
   constructor(
     private readonly operations: OperationsService,
     private readonly participants: OperationParticipantsService,
-    private readonly access: OperationAccessService,
+    private readonly access: AccessService,
   ) {}
 
   /** The operations the caller's agency takes part in, with the caller's role and visible counts. */
@@ -65,7 +66,7 @@ export class OperationsController {
   @ApiConflictResponse({ description: 'The code is taken' })
   create(@CurrentUser() user: AuthUser, @Body() body: unknown) {
     // Who may ask is settled before the body is read: an area's geometry is judged only for those who may write it.
-    requireRole(user, 'commander', 'admin');
+    requireRole(user, mayCreateOperation(user), 'commander', 'admin');
     return this.operations.create(user, parseInput(createOperationSchema, body ?? {}));
   }
 
