@@ -19,7 +19,7 @@ describe('one client against the others', () => {
   const sockets: OpsClient[] = [];
   let operationId: string;
 
-  const sitrep = () => ({ clientId: randomUUID(), kind: 'sitrep', title: 'Flood', occurredAt: new Date(Date.now() - 60_000).toISOString(), marking: 'TLP:GREEN' });
+  const sitrep = () => ({ clientId: randomUUID(), kind: 'sitrep' as const, title: 'Flood', occurredAt: new Date(Date.now() - 60_000).toISOString(), marking: 'TLP:GREEN' as const });
   const open = async (who: string) => {
     const socket = await connectOps(t.baseUrl, tokens[who]);
     sockets.push(socket);
