@@ -64,6 +64,9 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
  * Duplicates keep the offline queue: the adapter's blocking stream reads would otherwise retry in
  * a tight loop while the link is down.
  */
+/** The duplicates made of a client (the adapter's stream readers and subscriber), closed with it. */
+const duplicatesOf = new WeakMap<RedisClient, RedisClient[]>();
+
 function guardFireAndForget(client: RedisClient, logger: Logger): void {
   let lastFailure = '';
   for (const name of ['publish', 'sPublish'] as const) {
@@ -82,12 +85,24 @@ function guardFireAndForget(client: RedisClient, logger: Logger): void {
   (client as unknown as { duplicate: unknown }).duplicate = (overrides?: Parameters<RedisClient['duplicate']>[0]) => {
     const copy = duplicate({ ...overrides, disableOfflineQueue: false });
     copy.on('error', () => undefined);
+    // The adapter awaits the duplicate's connect() with no handler: closed before it connected, it
+    // must not reject (an unhandled rejection); it just never settles, and the adapter never starts.
+    const connect = copy.connect.bind(copy);
+    (copy as unknown as { connect: unknown }).connect = () => connect().catch(() => new Promise<never>(() => undefined));
+    duplicatesOf.set(client, [...(duplicatesOf.get(client) ?? []), copy as unknown as RedisClient]);
     return copy;
   };
 }
 
 export async function closeRedis(client: RedisClient | null): Promise<void> {
-  if (!client?.isOpen) return;
+  if (!client) return;
+  // A duplicate still waiting for its first connection would otherwise reconnect forever and keep the process alive.
+  for (const copy of duplicatesOf.get(client) ?? []) await closeOne(copy);
+  await closeOne(client);
+}
+
+async function closeOne(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
   try {
     // A client still reconnecting has nothing to flush: close() would wait for a link that is down.
     if (client.isReady) await client.close();
