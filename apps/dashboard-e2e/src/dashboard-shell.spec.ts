@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, saveScreenshot, startLintas, type RunningLintas } from './support';
+import { describeInBrowser, newContext, newPage, problemsOf, saveScreenshot, browserSuite } from './support';
 
 describeInBrowser('dashboard shell', () => {
-  let lintas: RunningLintas;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    lintas = await startLintas();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await lintas?.stop();
-  });
+  const suite = browserSuite();
 
   it('draws the embedded country outlines, framed on ASEAN, in the dark theme, with no internet', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/`);
+    await page.goto(`${suite.lintas.baseUrl}/`);
 
     await page.getByRole('heading', { name: 'Lintas' }).waitFor();
     await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
@@ -70,9 +58,9 @@ describeInBrowser('dashboard shell', () => {
   });
 
   it('switches to the light theme and keeps it across a reload', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/`);
+    await page.goto(`${suite.lintas.baseUrl}/`);
     await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
     await page.getByTestId('theme-toggle').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
@@ -88,9 +76,9 @@ describeInBrowser('dashboard shell', () => {
   });
 
   it('serves client-side routes on reload: an unknown address shows the not-found page inside the frame', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await newPage(context);
-    const response = await page.goto(`${lintas.baseUrl}/no/such/page`);
+    const response = await page.goto(`${suite.lintas.baseUrl}/no/such/page`);
     expect(response?.status()).toBe(200);
     await page.getByText('Page not found').waitFor();
     await page.getByRole('heading', { name: 'Lintas' }).waitFor();
@@ -99,11 +87,11 @@ describeInBrowser('dashboard shell', () => {
   });
 
   it('does not publish the source: scripts name no source map, and a map asked for by address is 404', async () => {
-    const html = await (await fetch(`${lintas.baseUrl}/`)).text();
+    const html = await (await fetch(`${suite.lintas.baseUrl}/`)).text();
     const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
     expect(script).toBeDefined();
-    const code = await (await fetch(`${lintas.baseUrl}${script}`)).text();
+    const code = await (await fetch(`${suite.lintas.baseUrl}${script}`)).text();
     expect(code).not.toContain('sourceMappingURL');
-    expect((await fetch(`${lintas.baseUrl}${script}.map`)).status).toBe(404);
+    expect((await fetch(`${suite.lintas.baseUrl}${script}.map`)).status).toBe(404);
   });
 });

@@ -1,15 +1,13 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
   describeInBrowser,
-  launchBrowser,
   newContext,
   newPage,
   problemsOf,
   restSignIn,
   saveScreenshot,
-  startLintas,
+  browserSuite,
   type RestSession,
-  type RunningLintas,
 } from './support';
 
 /** A phone in portrait, held in one hand. */
@@ -35,26 +33,15 @@ interface OperationView {
 }
 
 describeInBrowser('field page: outbox over a poor link', () => {
-  let lintas: RunningLintas;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    lintas = await startLintas();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await lintas?.stop();
-  });
+  const suite = browserSuite();
 
   async function signInOnField(context: BrowserContext, email: string, expectedCallSign: string): Promise<Page> {
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/field`);
+    await page.goto(`${suite.lintas.baseUrl}/field`);
     await page.getByTestId('field-sign-in').waitFor();
     await saveScreenshot(page, 'field-sign-in');
     await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(lintas.demoPassword);
+    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('field-team').getByText(expectedCallSign).waitFor();
     return page;
@@ -118,11 +105,11 @@ describeInBrowser('field page: outbox over a poor link', () => {
 
   it('keeps 3 interceptions, 5 positions and a status change made offline across a reload, and delivers each once, in order, when the link returns', async () => {
     const startedAt = new Date(Date.now() - 1000).toISOString();
-    const context = await newContext(browser, { ...PHONE, geolocation: { latitude: 11.05, longitude: 106.1, accuracy: 8 } });
+    const context = await newContext(suite.browser, { ...PHONE, geolocation: { latitude: 11.05, longitude: 106.1, accuracy: 8 } });
     const page = await signInOnField(context, 'field@kh-gdi.demo', 'KH-BAVET-1');
     await offlineReady(page);
     await waitForStatus(page, { link: 'online', waiting: 0 });
-    const commander = await restSignIn(lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+    const commander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);
     const team = await teamOf(commander, 'OP-MEKONG-GATE', 'KH-BAVET-1');
     const reportsBefore = await reportsOf(commander, team);
     expect(team.status).toBe('on_station');
@@ -158,15 +145,15 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await saveScreenshot(page, 'field-offline-outbox');
 
     // The commander watches the live map in the operations room.
-    const room = await newContext(browser);
+    const room = await newContext(suite.browser);
     const roomPage = await newPage(room);
-    await roomPage.goto(`${lintas.baseUrl}/`);
+    await roomPage.goto(`${suite.lintas.baseUrl}/`);
     await roomPage.getByTestId('sign-in-form').waitFor();
     await roomPage.getByLabel('E-mail').fill('commander@kh-gdi.demo');
-    await roomPage.getByLabel('Password').fill(lintas.demoPassword);
+    await roomPage.getByLabel('Password').fill(suite.lintas.demoPassword);
     await roomPage.getByRole('button', { name: 'Sign in' }).click();
     await roomPage.getByTestId('operations-list').waitFor();
-    await roomPage.goto(`${lintas.baseUrl}/operations/${team.operationId}`);
+    await roomPage.goto(`${suite.lintas.baseUrl}/operations/${team.operationId}`);
     await roomPage.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
     await roomPage.locator('[data-testid="connection"][data-status="live"]').waitFor();
     expect(await roomPage.locator('.timeline__item', { hasText: 'KH-BAVET-1: Engaged' }).count()).toBe(0);
@@ -216,7 +203,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
   });
 
   it('shows a post the server refuses (the operation was closed) with its reason, and does not send it again', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(suite.browser, PHONE);
     const page = await signInOnField(context, 'field@th-rtp.demo', 'TH-SADAO-1');
     await page.getByTestId('field-team').getByText('EXERCISE').waitFor();
     await context.setOffline(true);
@@ -225,7 +212,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     await waitForStatus(page, { waiting: 1 });
 
     // Meanwhile the lead commander closes the exercise.
-    const commander = await restSignIn(lintas.baseUrl, 'commander@th-rtp.demo', lintas.demoPassword);
+    const commander = await restSignIn(suite.lintas.baseUrl, 'commander@th-rtp.demo', suite.lintas.demoPassword);
     const team = await teamOf(commander, 'EX-SADAO-SHIELD', 'TH-SADAO-1');
     await commander.call((api) => api.POST('/api/operations/{id}/transition', { params: { path: { id: team.operationId } }, body: { status: 'closed' } }));
 
@@ -260,7 +247,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
 
   it('stores a report once when its first acknowledgement is lost and the outbox sends it again', async () => {
     // No service worker here: requests must go straight through page.route.
-    const context = await newContext(browser, { ...PHONE, serviceWorkers: 'block' });
+    const context = await newContext(suite.browser, { ...PHONE, serviceWorkers: 'block' });
     const page = await signInOnField(context, 'field@vn-bgc.demo', 'VN-MOCBAI-1');
     const requests: Array<{ clientId: string; answered: string }> = [];
     await page.route('**/api/operations/*/reports', async (route) => {
@@ -282,7 +269,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
 
     expect(requests.map((request) => request.answered)).toEqual(['lost 201', '200']);
     expect(requests[1].clientId).toBe(requests[0].clientId);
-    const officer = await restSignIn(lintas.baseUrl, 'field@vn-bgc.demo', lintas.demoPassword);
+    const officer = await restSignIn(suite.lintas.baseUrl, 'field@vn-bgc.demo', suite.lintas.demoPassword);
     const team = await teamOf(officer, 'OP-MEKONG-GATE', 'VN-MOCBAI-1');
     const stored = (await reportsOf(officer, team)).filter((report) => report.title === 'E2E lost ack: two suspects at Moc Bai');
     expect(stored.map((report) => report.clientId)).toEqual([requests[0].clientId]);
@@ -291,7 +278,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
   });
 
   it('opens with the network cut after one visit: the page, the saved team, the form and the map', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(suite.browser, PHONE);
     const page = await signInOnField(context, 'field2@kh-gdi.demo', 'KH-MEKONG-2');
     await offlineReady(page);
     await context.setOffline(true);

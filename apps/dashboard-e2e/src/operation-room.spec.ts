@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateReport } from '@lintas/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, startLintas, type RestSession, type RunningLintas } from './support';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, browserSuite, type RestSession } from './support';
 
 interface OperationSummary {
   id: string;
@@ -24,8 +24,7 @@ interface Report {
 const QUIET_SPOT = { lat: 10.86, lon: 105.68 };
 
 describeInBrowser('operation room (commander and partner dashboard)', () => {
-  let lintas: RunningLintas;
-  let browser: Browser;
+  const suite = browserSuite();
   let mekong: OperationSummary;
   let exercise: OperationSummary;
   let field: RestSession;
@@ -33,11 +32,9 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
   let bavetTeam: Team;
 
   beforeAll(async () => {
-    lintas = await startLintas();
-    browser = await launchBrowser();
-    khCommander = await restSignIn(lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
-    field = await restSignIn(lintas.baseUrl, 'field@kh-gdi.demo', lintas.demoPassword);
-    const interpol = await restSignIn(lintas.baseUrl, 'liaison@interpol-cu.demo', lintas.demoPassword);
+    khCommander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);
+    field = await restSignIn(suite.lintas.baseUrl, 'field@kh-gdi.demo', suite.lintas.demoPassword);
+    const interpol = await restSignIn(suite.lintas.baseUrl, 'liaison@interpol-cu.demo', suite.lintas.demoPassword);
     const operations = await interpol.call<OperationSummary[]>((api) => api.GET('/api/operations'));
     mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
     exercise = operations.find((operation) => operation.code === 'EX-SADAO-SHIELD')!;
@@ -45,25 +42,20 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     bavetTeam = teams.find((team) => team.members.some((member) => member.userId === field.user.id))!;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await lintas?.stop();
-  });
-
   async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/`);
+    await page.goto(`${suite.lintas.baseUrl}/`);
     await page.getByTestId('sign-in-form').waitFor();
     await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(lintas.demoPassword);
+    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('operations-list').waitFor();
     return { context, page };
   }
 
   async function openOperation(page: Page, operationId: string, query = ''): Promise<void> {
-    await page.goto(`${lintas.baseUrl}/operations/${operationId}${query}`);
+    await page.goto(`${suite.lintas.baseUrl}/operations/${operationId}${query}`);
     await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
     // The timeline's past is read after the snapshot; a live event can arrive before it (seen in CI).
     await page.locator('[data-testid="operation-view"][data-history="loaded"]').waitFor();
@@ -218,7 +210,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     expect(await page.getByTestId('marking-banner').getAttribute('data-marking')).toBe('TLP:GREEN');
 
     // Even asked for by address, a restricted report is not shown.
-    await page.goto(`${lintas.baseUrl}/operations/${mekong.id}?report=${strict.id}`);
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}?report=${strict.id}`);
     await page.locator('[data-testid="report-detail"] .detail__error').waitFor();
     expect(await page.getByTestId('report-detail').textContent()).not.toContain(strict.title);
 

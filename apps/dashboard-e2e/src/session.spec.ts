@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   describeInBrowser,
-  launchBrowser,
   newContext,
   newPage,
   problemsOf,
   REFRESH_COOKIE,
   saveScreenshot,
   signInContext,
-  startLintas,
-  type RunningLintas,
+  browserSuite,
 } from './support';
 
 /** Everything a script of the page can read: both storages and `document.cookie`. */
@@ -21,36 +19,25 @@ function readableByScripts(page: Page): Promise<string> {
 }
 
 describeInBrowser('sign-in: tokens out of reach of scripts', () => {
-  let lintas: RunningLintas;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    lintas = await startLintas();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await lintas?.stop();
-  });
+  const suite = browserSuite();
 
   it('stays signed in across a reload and in a second tab, with no token in storage, and signs out every tab', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/`);
+    await page.goto(`${suite.lintas.baseUrl}/`);
     await page.getByTestId('sign-in-form').waitFor();
     await page.getByLabel('E-mail').fill('commander@kh-gdi.demo');
-    await page.getByLabel('Password').fill(lintas.demoPassword);
+    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
     const login = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     const { accessToken } = (await (await login).json()) as { accessToken: string };
     await page.getByTestId('operations-list').waitFor();
 
     // The refresh token is an HttpOnly, SameSite=Strict cookie on /api/auth only.
-    const cookies = await context.cookies(lintas.baseUrl + '/api/auth/refresh');
+    const cookies = await context.cookies(suite.lintas.baseUrl + '/api/auth/refresh');
     const refresh = cookies.find((cookie) => cookie.name === REFRESH_COOKIE);
     expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
-    expect((await context.cookies(lintas.baseUrl + '/')).map((cookie) => cookie.name)).not.toContain(REFRESH_COOKIE);
+    expect((await context.cookies(suite.lintas.baseUrl + '/')).map((cookie) => cookie.name)).not.toContain(REFRESH_COOKIE);
 
     // Nothing a script can read holds either token.
     const readable = await readableByScripts(page);
@@ -66,13 +53,13 @@ describeInBrowser('sign-in: tokens out of reach of scripts', () => {
     expect(await page.getByTestId('sign-in-form').count()).toBe(0);
     const afterReload = await readableByScripts(page);
     expect(afterReload).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT anywhere
-    const rotated = (await context.cookies(lintas.baseUrl + '/api/auth/refresh')).find((cookie) => cookie.name === REFRESH_COOKIE)!;
+    const rotated = (await context.cookies(suite.lintas.baseUrl + '/api/auth/refresh')).find((cookie) => cookie.name === REFRESH_COOKIE)!;
     expect(rotated.value).not.toBe(refresh!.value);
     expect(afterReload).not.toContain(rotated.value);
 
     // A second tab is signed in too; both tabs keep working (neither refresh ended the sign-in).
     const second = await newPage(context);
-    await second.goto(`${lintas.baseUrl}/`);
+    await second.goto(`${suite.lintas.baseUrl}/`);
     await second.getByTestId('operations-list').waitFor();
     expect(await readableByScripts(second)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     // Both tabs reloaded at the same moment each refresh with the one cookie: neither is signed out.
@@ -86,7 +73,7 @@ describeInBrowser('sign-in: tokens out of reach of scripts', () => {
     expect((await loggedOut).status()).toBe(204);
     await page.getByTestId('sign-in-form').waitFor();
     await second.getByTestId('sign-in-form').waitFor();
-    expect((await context.cookies(lintas.baseUrl + '/api/auth/refresh')).map((cookie) => cookie.name)).not.toContain(REFRESH_COOKIE);
+    expect((await context.cookies(suite.lintas.baseUrl + '/api/auth/refresh')).map((cookie) => cookie.name)).not.toContain(REFRESH_COOKIE);
     await page.reload();
     await page.getByTestId('sign-in-form').waitFor();
 
@@ -96,10 +83,10 @@ describeInBrowser('sign-in: tokens out of reach of scripts', () => {
   });
 
   it('signInContext (for tests whose subject is not the sign-in) opens the app signed in, by cookie', async () => {
-    const context = await newContext(browser);
-    await signInContext(context, lintas.baseUrl, 'liaison@interpol-cu.demo', lintas.demoPassword);
+    const context = await newContext(suite.browser);
+    await signInContext(context, suite.lintas.baseUrl, 'liaison@interpol-cu.demo', suite.lintas.demoPassword);
     const page = await newPage(context);
-    await page.goto(`${lintas.baseUrl}/`);
+    await page.goto(`${suite.lintas.baseUrl}/`);
     await page.getByTestId('operations-list').waitFor();
     expect(await readableByScripts(page)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });

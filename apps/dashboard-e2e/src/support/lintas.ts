@@ -1,4 +1,6 @@
 import { startLintasApi, type RunningLintas } from '@lintas/testing';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
 
 export { API_MAIN, DASHBOARD_DIST, WORKSPACE_ROOT, type RunningLintas } from '@lintas/testing';
 
@@ -24,4 +26,32 @@ export function startLintas(options: StartOptions = {}): Promise<RunningLintas> 
     timeoutMs: options.startTimeoutMs,
     env: { LOG_LEVEL: process.env.LINTAS_E2E_LOG_LEVEL ?? 'warn', ...options.env },
   });
+}
+
+/**
+ * The API and Chromium a browser spec file shares: started before its tests (before the file's own
+ * `beforeAll`, which may use them) and stopped after them. Read `suite.lintas` and `suite.browser`
+ * inside tests and hooks.
+ */
+export function browserSuite(): { readonly lintas: RunningLintas; readonly browser: Browser } {
+  let lintas: RunningLintas | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    lintas = await startLintas();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lintas?.stop();
+  });
+  return {
+    get lintas() {
+      if (!lintas) throw new Error('the Lintas API of this suite is not started');
+      return lintas;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser of this suite is not started');
+      return browser;
+    },
+  };
 }
