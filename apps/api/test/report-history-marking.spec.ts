@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { OperationEvent } from '@lintas/contracts';
 import { arrangeOperation, arrangeTeam } from './support/arrange-operation';
 import { Fixtures, signInCast } from './support/fixtures';
 import { http } from './support/http';
+import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from './support/ops-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -16,6 +18,7 @@ describe('report history and references under the marking rule', () => {
   const users: Record<string, { id: string; email: string }> = {};
   const tokens: Record<string, string> = {};
   let operationId: string;
+  const sockets: OpsClient[] = [];
 
   const get = (who: string, path: string) => http(t.baseUrl, 'GET', path, { token: tokens[who] });
   const post = (who: string, path: string, body: unknown) => http(t.baseUrl, 'POST', path, { token: tokens[who], body });
@@ -48,6 +51,7 @@ describe('report history and references under the marking rule', () => {
     ).id;
   });
   afterAll(async () => {
+    for (const socket of sockets) socket.close();
     await db.close();
     await t.close();
   });
@@ -107,6 +111,70 @@ describe('report history and references under the marking rule', () => {
     expect(await teamIdFor('thCommander')).toEqual([null, null, null]);
     expect(await teamIdFor('vnCommander')).toEqual([team, team, team]);
     expect(await teamIdFor('khCommander')).toEqual([team, team, team]);
+  });
+
+  it('report events name a restricted team only to viewers who may see it: live, in the catch-up and over /events', async () => {
+    const operation = (
+      await arrangeOperation(db, {
+        leadAgencyId: agencies.KH,
+        members: [
+          { agencyId: agencies.VN, role: 'participant' },
+          { agencyId: agencies.TH, role: 'observer' },
+        ],
+      })
+    ).id;
+    // One team in the database before the live stream starts, one created over the API after it.
+    const strictTeam = (await arrangeTeam(db, { operationId: operation, agencyId: agencies.KH, marking: 'TLP:AMBER+STRICT' })).id;
+    const viewers = ['khCommander', 'vnCommander', 'thCommander'];
+    const live: Record<string, Feed> = {};
+    for (const who of viewers) {
+      const socket = await connectOps(t.baseUrl, tokens[who]);
+      sockets.push(socket);
+      live[who] = new Feed(socket);
+      expect(await subscribe(socket, { operationId: operation, sinceSeq: 0 })).toMatchObject({ ok: true });
+      await waitUntil(() => live[who].caughtUp.length === 1, `${who} caught up`);
+    }
+    const amberTeam = await post('khCommander', `/api/operations/${operation}/teams`, { callSign: 'KH-AMBER', size: 2, marking: 'TLP:AMBER' });
+    expect(amberTeam.status).toBe(201);
+    const report = (title: string, teamId: string) =>
+      post('khCommander', `/api/operations/${operation}/reports`, { clientId: randomUUID(), kind: 'sitrep', title, occurredAt: '2026-11-01T09:00:00Z', marking: 'TLP:GREEN', teamId });
+    const first = await report('Amber team back at base', amberTeam.body.id);
+    expect((await report('Strict team back at base', strictTeam)).status).toBe(201);
+
+    const teamsNamed = (events: readonly OperationEvent[]) =>
+      events.flatMap((event) => (event.type === 'report.created' ? [[event.report.title, event.report.teamId]] : []));
+    const expected: Record<string, (string | null)[][]> = {
+      khCommander: [
+        ['Amber team back at base', amberTeam.body.id],
+        ['Strict team back at base', strictTeam],
+      ],
+      vnCommander: [
+        ['Amber team back at base', amberTeam.body.id],
+        ['Strict team back at base', null],
+      ],
+      thCommander: [
+        ['Amber team back at base', null],
+        ['Strict team back at base', null],
+      ],
+    };
+    const firstSeq = (await get('khCommander', `/api/operations/${operation}/events?sinceSeq=0&limit=500`)).body.items.find(
+      (event: OperationEvent) => event.type === 'report.created' && event.report.id === first.body.id,
+    ).seq as number;
+    for (const who of viewers) {
+      await waitUntil(() => teamsNamed(live[who].events).length === 2, `${who} to receive both reports live`);
+      expect({ who, live: teamsNamed(live[who].events) }).toEqual({ who, live: expected[who] });
+
+      // A reconnecting client is sent the same events from the stream's recent memory.
+      const socket = await connectOps(t.baseUrl, tokens[who]);
+      sockets.push(socket);
+      const again = new Feed(socket);
+      expect(await subscribe(socket, { operationId: operation, sinceSeq: firstSeq - 1 })).toMatchObject({ ok: true });
+      await waitUntil(() => again.caughtUp.length === 1, `${who} caught up again`);
+      expect({ who, catchUp: teamsNamed(again.events) }).toEqual({ who, catchUp: expected[who] });
+
+      const rest = await get(who, `/api/operations/${operation}/events?sinceSeq=0&limit=500`);
+      expect({ who, rest: teamsNamed(rest.body.items) }).toEqual({ who, rest: expected[who] });
+    }
   });
 
   it('an administrator of the originating agency verifies, as the dashboard now offers it', async () => {

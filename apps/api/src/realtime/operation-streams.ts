@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { MARKINGS, type MarkingVisibility, type OperationEvent } from '@lintas/contracts';
+import { MARKINGS, markingAudience, type MarkingVisibility, type OperationEvent } from '@lintas/contracts';
 import type { Subscription } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EventLogService } from '../modules/event-log/event-log.service';
 import { OperationEventBus } from '../modules/event-log/operation-event-bus';
+import { TeamsRepository } from '../modules/teams/teams.repository';
 import { DEFAULT_DISPATCHER_OPTIONS, OperationDispatcher } from './operation-dispatcher';
 import { audienceRooms, operationRooms } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
+import { TeamMarkings, withoutTeam } from './team-disclosure';
 
 /**
  * The dispatchers read every event, whatever its marking, and address each to the rooms of its
@@ -19,10 +21,18 @@ const TAIL_CHECK_MS = 1000;
 /** A dispatcher with no socket left is dropped after this long. */
 const IDLE_DISPOSE_MS = 30_000;
 
+/** One operation's live stream on this instance: its dispatcher and what it knows of the teams' markings. */
+export interface LiveStream {
+  dispatcher: OperationDispatcher;
+  teams: TeamMarkings;
+}
+
 interface Entry {
-  dispatcher: Promise<OperationDispatcher>;
+  stream: Promise<LiveStream>;
   idleSince: number | null;
 }
+
+type Namespace = NonNullable<RealtimeServer['current']>;
 
 /**
  * The live event stream of every operation watched by a socket of this instance. Committed events
@@ -46,6 +56,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     private readonly bus: OperationEventBus,
     private readonly eventLog: EventLogService,
     private readonly server: RealtimeServer,
+    private readonly teamsRepository: TeamsRepository,
   ) {
     this.clustered = config.redisUrl !== null;
   }
@@ -63,31 +74,42 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     if (this.publishing) clearImmediate(this.publishing);
     this.publishing = null;
     this.committed = [];
-    for (const entry of this.entries.values()) void entry.dispatcher.then((dispatcher) => dispatcher.close(), () => undefined);
+    for (const entry of this.entries.values()) void entry.stream.then(({ dispatcher }) => dispatcher.close(), () => undefined);
     this.entries.clear();
   }
 
-  /** The operation's dispatcher on this instance, started (its start point known) when it resolves. */
-  async dispatcherFor(operationId: string, leadAgencyId: string): Promise<OperationDispatcher> {
+  /**
+   * The operation's live stream on this instance, started when it resolves: the dispatcher's start
+   * point is known, and the teams' markings are read after it (a team committed later reaches the
+   * stream as an event).
+   */
+  async streamFor(operationId: string, leadAgencyId: string): Promise<LiveStream> {
     let entry = this.entries.get(operationId);
     if (!entry) {
+      const teams = new TeamMarkings();
       const dispatcher = new OperationDispatcher(operationId, leadAgencyId, {
-        emit: (event) => this.emit(event, leadAgencyId),
+        emit: (event) => this.emit(event, leadAgencyId, teams),
         readAfter: (afterSeq, limit) => this.eventLog.listSince(operationId, afterSeq, EVERY_EVENT, limit),
         lastSeq: () => this.eventLog.lastSeq(operationId),
         onError: (error) => this.logger.error(`operation ${operationId}: ${error instanceof Error ? error.message : String(error)}`),
       }, DEFAULT_DISPATCHER_OPTIONS);
-      const created: Entry = { dispatcher: dispatcher.ready.then(() => dispatcher), idleSince: null };
+      const started = dispatcher.ready
+        .then(() => this.teamsRepository.markingsOf(operationId))
+        .then((rows): LiveStream => {
+          teams.load(rows);
+          return { dispatcher, teams };
+        });
+      const created: Entry = { stream: started, idleSince: null };
       entry = created;
       this.entries.set(operationId, created);
-      // A dispatcher that could not start is forgotten, so that the next subscriber tries again.
-      created.dispatcher.catch(() => {
+      // A stream that could not start is forgotten, so that the next subscriber tries again.
+      created.stream.catch(() => {
         if (this.entries.get(operationId) === created) this.entries.delete(operationId);
         dispatcher.close();
       });
     }
     entry.idleSince = null;
-    return entry.dispatcher;
+    return entry.stream;
   }
 
   /**
@@ -117,16 +139,28 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
 
   private offer(event: OperationEvent): void {
     const entry = this.entries.get(event.operationId);
-    if (entry) void entry.dispatcher.then((dispatcher) => dispatcher.offer(event), () => undefined);
+    if (entry) void entry.stream.then(({ dispatcher }) => dispatcher.offer(event), () => undefined);
   }
 
-  private emit(event: OperationEvent, leadAgencyId: string): void {
+  private emit(event: OperationEvent, leadAgencyId: string, teams: TeamMarkings): void {
+    teams.note(event);
     const namespace = this.server.current;
     if (!namespace) return;
-    namespace.local
-      .to(audienceRooms(event.operationId, event, leadAgencyId))
-      .except(operationRooms.catchingUp(event.operationId))
-      .emit('operation:event', event);
+    const rooms = audienceRooms(event.operationId, event, leadAgencyId);
+    const catchingUp = operationRooms.catchingUp(event.operationId);
+    const team = teams.teamNamedBy(event);
+    if (team === null || markingAudience(team, leadAgencyId).kind === 'all-members') {
+      namespace.local.to(rooms).except(catchingUp).emit('operation:event', event);
+      return;
+    }
+    // A report of a more restricted team: its audience splits into the sockets that may also see
+    // the team (read it whole) and the others (read it without the team). Each socket sits in a
+    // room named by its id, so the first group is addressed by those rooms.
+    const teamRooms = audienceRooms(event.operationId, team, leadAgencyId);
+    const mayKnowTeam = socketsIn(namespace, teamRooms);
+    const whole = [...socketsIn(namespace, rooms)].filter((id) => mayKnowTeam.has(id));
+    if (whole.length > 0) namespace.local.to(whole).except(catchingUp).emit('operation:event', event);
+    namespace.local.to(rooms).except([catchingUp, ...teamRooms]).emit('operation:event', withoutTeam(event));
   }
 
   /** Drops dispatchers nobody here watches any more; with several instances, looks for events whose relay was lost. */
@@ -140,7 +174,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
         entry.idleSince ??= now;
         if (now - entry.idleSince >= IDLE_DISPOSE_MS) {
           this.entries.delete(operationId);
-          void entry.dispatcher.then((dispatcher) => dispatcher.close(), () => undefined);
+          void entry.stream.then(({ dispatcher }) => dispatcher.close(), () => undefined);
         }
         continue;
       }
@@ -152,10 +186,17 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
   /** An instance that died between COMMIT and relaying its event leaves a hole at the end: read it from the database. */
   private async checkTail(operationId: string, entry: Entry): Promise<void> {
     try {
-      const [dispatcher, lastSeq] = await Promise.all([entry.dispatcher, this.eventLog.lastSeq(operationId)]);
+      const [{ dispatcher }, lastSeq] = await Promise.all([entry.stream, this.eventLog.lastSeq(operationId)]);
       dispatcher.noteCommitted(lastSeq);
     } catch (error) {
       this.logger.warn(`tail check of operation ${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** The ids of this instance's sockets in any of the rooms. */
+function socketsIn(namespace: Namespace, rooms: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const room of rooms) namespace.adapter.rooms.get(room)?.forEach((id) => ids.add(id));
+  return ids;
 }

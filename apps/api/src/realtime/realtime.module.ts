@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OperationsModule } from '../modules/operations/operations.module';
 import { PositionsModule } from '../modules/positions/positions.module';
 import { ReportsModule } from '../modules/reports/reports.module';
+import { TeamsModule } from '../modules/teams/teams.module';
 import { AccessRevocation } from './access-revocation';
 import { OperationStreams } from './operation-streams';
 import { OpsGateway } from './ops.gateway';
@@ -15,7 +16,7 @@ import { SubscriptionService } from './subscription.service';
  * set up by `RealtimeIoAdapter` in `app.factory.ts`.
  */
 @Module({
-  imports: [OperationsModule, PositionsModule, ReportsModule],
+  imports: [OperationsModule, PositionsModule, ReportsModule, TeamsModule],
   providers: [OpsGateway, RealtimeServer, OperationStreams, SubscriptionService, PositionFanout, AccessRevocation],
 })
 export class RealtimeModule {}

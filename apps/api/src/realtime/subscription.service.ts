@@ -5,9 +5,8 @@ import { isDatabaseUnavailable } from '../common/pg-errors';
 import { EventLogService } from '../modules/event-log/event-log.service';
 import { AccessService, type OperationAccess } from '../modules/access/access.service';
 import { PositionsService } from '../modules/positions/positions.service';
-import type { OperationDispatcher } from './operation-dispatcher';
 import { allRoomsOf, memberRooms, operationRooms } from './operation-rooms';
-import { OperationStreams } from './operation-streams';
+import { OperationStreams, type LiveStream } from './operation-streams';
 import type { OpsSocket } from './socket-types';
 
 /** Catch-up reads from the database in pages of this size. */
@@ -50,7 +49,8 @@ export class SubscriptionService {
     const generation = ++lastGeneration;
     socket.data.subscriptions[operationId] = generation;
 
-    const stream = await this.streams.dispatcherFor(operationId, access.leadAgencyId);
+    const live = await this.streams.streamFor(operationId, access.leadAgencyId);
+    const stream = live.dispatcher;
     if (request.sinceSeq !== undefined) {
       const lastSeq = await this.eventLog.lastSeq(operationId);
       if (request.sinceSeq > lastSeq) {
@@ -75,7 +75,7 @@ export class SubscriptionService {
     const fromSeq = request.sinceSeq ?? stream.deliveredSeq;
     return {
       result: { operationId, fromSeq, positions },
-      catchUp: () => this.catchUp(socket, stream, confirmed, fromSeq, generation),
+      catchUp: () => this.catchUp(socket, live, confirmed, fromSeq, generation),
     };
   }
 
@@ -84,8 +84,9 @@ export class SubscriptionService {
     if (generation !== undefined) this.leaveOperation(socket, request.operationId, generation);
   }
 
-  private async catchUp(socket: OpsSocket, stream: OperationDispatcher, access: OperationAccess, fromSeq: number, generation: number): Promise<void> {
+  private async catchUp(socket: OpsSocket, live: LiveStream, access: OperationAccess, fromSeq: number, generation: number): Promise<void> {
     const { operationId, viewer } = access;
+    const { dispatcher: stream, teams } = live;
     const visibility = markingVisibility(viewer);
     let cursor = fromSeq;
     let delivered = 0;
@@ -103,7 +104,7 @@ export class SubscriptionService {
           // From here to the end, synchronous: the dispatcher cannot emit in between.
           for (const event of rest) {
             if (!canView(event, viewer)) continue;
-            socket.emit('operation:event', event);
+            socket.emit('operation:event', teams.disclose(event, viewer));
             delivered++;
           }
           socket.leave(operationRooms.catchingUp(operationId));

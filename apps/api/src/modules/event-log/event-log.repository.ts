@@ -73,7 +73,11 @@ export class EventLogRepository {
     return toOperationEvent(rows[0]);
   }
 
-  /** Events after `sinceSeq` that the viewer may see, in sequence order. */
+  /**
+   * Events after `sinceSeq` that the viewer may see, in sequence order. A report event names its
+   * team only when the viewer may see the team under the team's current marking (as the REST reads
+   * of reports do): otherwise its `report.teamId` reads as null.
+   */
   async listSince(
     operationId: string,
     sinceSeq: number,
@@ -82,10 +86,16 @@ export class EventLogRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OperationEvent[]> {
     const params: unknown[] = [operationId, sinceSeq, limit];
+    const eventVisible = markingCondition(visibility, params, 'e');
+    const teamVisible = markingCondition(visibility, params, 't');
     const rows = (await manager.query(
-      `SELECT * FROM operation_events
-        WHERE operation_id = $1 AND seq > $2 AND ${markingCondition(visibility, params)}
-        ORDER BY seq
+      `SELECT e.operation_id, e.seq, e.type, e.at, e.actor_user_id, e.actor_agency_id, e.marking, e.origin_agency_id, e.recipient_agency_ids,
+              CASE WHEN t.id IS NULL OR ${teamVisible} THEN e.payload
+                   ELSE jsonb_set(e.payload, '{report,teamId}', 'null'::jsonb) END AS payload
+         FROM operation_events e
+         LEFT JOIN teams t ON e.type IN ('report.created', 'report.updated') AND t.id = (e.payload #>> '{report,teamId}')::uuid
+        WHERE e.operation_id = $1 AND e.seq > $2 AND ${eventVisible}
+        ORDER BY e.seq
         LIMIT $3`,
       params,
     )) as EventRow[];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateTeam, MarkingVisibility, PositionInput, TeamStatus, UpdateTeam } from '@lintas/contracts';
+import type { CreateTeam, Marking, MarkingVisibility, PositionInput, TeamStatus, UpdateTeam } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { markingCondition } from '../../common/marking-sql';
 import type { TeamRow } from './team.mapper';
@@ -13,6 +13,14 @@ const SELECT_TEAM = `
                      FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = t.id), '[]'::json) AS members
     FROM teams t JOIN agencies a ON a.id = t.agency_id`;
 
+/** A team's marking, as the live stream keeps it. */
+export interface TeamMarkingRow {
+  id: string;
+  marking: Marking;
+  agency_id: string;
+  recipient_agency_ids: string[];
+}
+
 @Injectable()
 export class TeamsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -22,6 +30,11 @@ export class TeamsRepository {
     const params: unknown[] = [operationId];
     const visible = markingCondition(visibility, params, 't');
     return (await manager.query(`${SELECT_TEAM} WHERE t.operation_id = $1 AND ${visible} ORDER BY a.code, t.call_sign`, params)) as TeamRow[];
+  }
+
+  /** Every team of the operation with its marking: what the live stream needs to disclose report events' teams. */
+  async markingsOf(operationId: string): Promise<TeamMarkingRow[]> {
+    return (await this.dataSource.query('SELECT id, marking, agency_id, recipient_agency_ids FROM teams WHERE operation_id = $1', [operationId])) as TeamMarkingRow[];
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<TeamRow | null> {
