@@ -23,6 +23,17 @@ describe('report history and references under the marking rule', () => {
   const get = (who: string, path: string) => http(t.baseUrl, 'GET', path, { token: tokens[who] });
   const post = (who: string, path: string, body: unknown) => http(t.baseUrl, 'POST', path, { token: tokens[who], body });
   const patch = (who: string, path: string, body: unknown) => http(t.baseUrl, 'PATCH', path, { token: tokens[who], body });
+  /** Led by KH, with VN taking part and TH observing. */
+  const arrangeKhOperation = async () =>
+    (
+      await arrangeOperation(db, {
+        leadAgencyId: agencies.KH,
+        members: [
+          { agencyId: agencies.VN, role: 'participant' },
+          { agencyId: agencies.TH, role: 'observer' },
+        ],
+      })
+    ).id;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -40,15 +51,7 @@ describe('report history and references under the marking rule', () => {
       ],
       { users, tokens },
     );
-    operationId = (
-      await arrangeOperation(db, {
-        leadAgencyId: agencies.KH,
-        members: [
-          { agencyId: agencies.VN, role: 'participant' },
-          { agencyId: agencies.TH, role: 'observer' },
-        ],
-      })
-    ).id;
+    operationId = await arrangeKhOperation();
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -114,15 +117,7 @@ describe('report history and references under the marking rule', () => {
   });
 
   it('report events name a restricted team only to viewers who may see it: live, in the catch-up and over /events', async () => {
-    const operation = (
-      await arrangeOperation(db, {
-        leadAgencyId: agencies.KH,
-        members: [
-          { agencyId: agencies.VN, role: 'participant' },
-          { agencyId: agencies.TH, role: 'observer' },
-        ],
-      })
-    ).id;
+    const operation = await arrangeKhOperation();
     // One team in the database before the live stream starts, one created over the API after it.
     const strictTeam = (await arrangeTeam(db, { operationId: operation, agencyId: agencies.KH, marking: 'TLP:AMBER+STRICT' })).id;
     const viewers = ['khCommander', 'vnCommander', 'thCommander'];
