@@ -56,3 +56,18 @@ export type InterceptionKind = (typeof INTERCEPTION_KINDS)[number];
 
 /** ISO 3166-1 alpha-2 codes of the ASEAN member states (Timor-Leste included). */
 export const ASEAN_COUNTRIES = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'] as const;
+
+/** What a field alert is about: the choices of the field page's alert form. */
+export const ALERT_KINDS = ['backup_needed', 'vehicle_of_interest', 'suspected_victims', 'other'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * The title an alert of each kind is stored with (English, the operation's working language): the
+ * operations room reads the kind from the title, whatever the sender's screen language.
+ */
+export const ALERT_KIND_TITLES: Readonly<Record<AlertKind, string>> = {
+  backup_needed: 'Backup needed',
+  vehicle_of_interest: 'Vehicle or boat of interest',
+  suspected_victims: 'Suspected victims',
+  other: 'Alert',
+};

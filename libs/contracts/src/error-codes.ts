@@ -19,6 +19,9 @@ export const ERROR_MESSAGES = {
   invalid_members: 'Team members must be enabled users of the team’s agency',
   recipients_only_for_red: 'Recipients are named only for TLP:RED',
   recipient_not_in_operation: 'TLP:RED recipients must take part in the operation',
+  document_list_header: 'The first line must be the header issuingCountry,documentType,documentNumber,status,source,reportedAt',
+  document_list_rejected: 'Some rows of the list are not valid; the list in force is unchanged',
+  csv_required: 'The request body must be CSV (Content-Type: text/csv)',
   // Who you are
   unauthorized: 'Sign in first',
   invalid_credentials: 'Invalid e-mail or password',
@@ -38,6 +41,8 @@ export const ERROR_MESSAGES = {
   team_commander_required: 'Only a commander of the team’s agency may change this team',
   origin_commander_required: 'Only a commander of the originating agency may verify or reject this report',
   not_report_owner: 'Only the author or a commander of the originating agency may amend this report',
+  list_import_not_allowed: 'Only an administrator or a commander of this agency may import its list',
+  check_outcome_not_allowed: 'Only a commander of the checking agency or of the lead agency may record this outcome',
   self_lockout: 'You cannot disable your own account or take away your own administrator role',
   // Existence
   not_found: 'Not found',
@@ -59,6 +64,8 @@ export const ERROR_MESSAGES = {
   seq_ahead: 'The live feed is ahead of this view; reload the operation',
   superseded: 'A newer subscription replaced this one',
   role_changed: 'Your agency’s role in this operation changed',
+  not_a_potential_hit: 'Only a potential hit has an outcome to record',
+  outcome_already_recorded: 'The outcome of this check is already recorded',
   // Load and faults
   rate_limited: 'Too many requests; slow down and try again shortly',
   service_unavailable: 'The service is restarting or its database is unavailable; retry shortly',

@@ -14,6 +14,8 @@ export * from './socket';
 export * from './positions';
 export * from './scenario';
 export * from './client-config';
+export * from './personal-data';
+export * from './document-checks';
 // The REST API as its OpenAPI document publishes it (types only, generated: `npm run api:types`),
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';

@@ -7,6 +7,8 @@ import { ft } from '../i18n/field-i18n';
 import { OutboxList } from './outbox-list';
 import type { OutboxStore } from './outbox-store';
 import type { StoredOutboxItem } from './outbox-types';
+import { AlertFormView } from './alert/alert-form-view';
+import { DocumentCheckView } from './document-check/document-check-view';
 import { formFromReport } from './report-form';
 import { ReportFormView } from './report-form-view';
 import { onFieldUpdate } from './service-worker';
@@ -15,8 +17,8 @@ import { TeamPanel } from './team-panel';
 import { type Assignment, useFieldContext } from './use-field-context';
 import { useFieldSync } from './use-field-sync';
 
-type Tab = 'team' | 'interception' | 'sitrep' | 'outbox';
-const TABS: readonly Tab[] = ['team', 'interception', 'sitrep', 'outbox'];
+type Tab = 'team' | 'alert' | 'interception' | 'sitrep' | 'check' | 'outbox';
+const TABS: readonly Tab[] = ['team', 'alert', 'interception', 'sitrep', 'check', 'outbox'];
 type ReportItem = StoredOutboxItem & { kind: 'report' };
 
 export interface FieldPageProps {
@@ -115,6 +117,8 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
             {tab === 'team' && (
               <TeamTab assignment={selected} context={context} items={snapshot.items} onStatus={(status) => engine.enqueue({ kind: 'status', operationId: selected.operation.id, teamId: selected.team.id, body: { status } })} onPosition={(position) => engine.enqueue({ kind: 'position', operationId: selected.operation.id, teamId: selected.team.id, body: position })} />
             )}
+            {tab === 'alert' && <AlertFormView assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />}
+            {tab === 'check' && <DocumentCheckView assignment={selected} engine={engine} items={snapshot.items} />}
             {(tab === 'interception' || tab === 'sitrep') && (
               <ReportFormView key={tab} kind={tab} assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />
             )}

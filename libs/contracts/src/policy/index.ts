@@ -6,3 +6,4 @@ export * from './recipients';
 export * from './history-visibility';
 export * from './references';
 export * from './administration-policy';
+export * from './document-check-policy';
