@@ -11,6 +11,7 @@ import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
 import { HealthModule } from './modules/health/health.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { DocumentChecksModule } from './modules/document-checks/document-checks.module';
 import { SnapshotModule } from './modules/snapshot/snapshot.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
@@ -40,6 +41,7 @@ const FEATURE_MODULES = [
   TeamsModule,
   DemoModule,
   ReportsModule,
+  DocumentChecksModule,
   SnapshotModule,
   PositionsModule,
   RealtimeModule,

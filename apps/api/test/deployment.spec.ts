@@ -21,7 +21,7 @@ const dockerfile = read('Dockerfile');
  */
 function variablesReadByConfig(): Set<string> {
   const read = new Set<string>();
-  const environment = new Proxy({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48) } as Record<string, string>, {
+  const environment = new Proxy({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48), DOCUMENT_HASH_SECRET: 'y'.repeat(48) } as Record<string, string>, {
     get(target, name) {
       if (typeof name === 'string' && /^[A-Z][A-Z0-9_]*$/.test(name)) read.add(name);
       return Reflect.get(target, name);
@@ -60,7 +60,7 @@ function apiEnvironment(shell: Record<string, string | undefined>): Record<strin
   return environment;
 }
 
-const shell = { JWT_SECRET: 'x'.repeat(48) };
+const shell = { JWT_SECRET: 'x'.repeat(48), DOCUMENT_HASH_SECRET: 'y'.repeat(48) };
 
 describe('docker-compose.yml', () => {
   it('runs postgres 16, redis 7 and the api built from this repository', () => {

@@ -81,6 +81,7 @@ export async function startLintasApi(options: StartLintasOptions = {}): Promise<
       PORT: String(port),
       LINTAS_DATA_DIR: dataDir,
       JWT_SECRET: randomBytes(48).toString('base64url'),
+      DOCUMENT_HASH_SECRET: randomBytes(48).toString('base64url'),
       DEMO_DATA: options.demoData === false ? 'false' : 'true',
       DEMO_PASSWORD: demoPassword,
       LOG_LEVEL: 'warn',

@@ -7,7 +7,7 @@ import type { ErrorCode } from '@lintas/contracts';
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
     readonly code: ErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],

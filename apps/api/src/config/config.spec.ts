@@ -25,7 +25,13 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_DATA: 'true', LINTAS_DATA_DIR: dataDir() }),
     ).toThrow(/DEMO_PASSWORD/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), LINTAS_DATA_DIR: dataDir() }).demo.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DOCUMENT_HASH_SECRET: 'y'.repeat(40), LINTAS_DATA_DIR: dataDir() }).demo.enabled).toBe(false);
+  });
+
+  it('refuses production without the document hash secret; retention defaults to 90 days after close', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), LINTAS_DATA_DIR: dataDir() })).toThrow(/DOCUMENT_HASH_SECRET/);
+    expect(loadConfig({ LINTAS_DATA_DIR: dataDir() }).retentionDaysAfterClose).toBe(90);
+    expect(loadConfig({ RETENTION_DAYS_AFTER_CLOSE: '30', LINTAS_DATA_DIR: dataDir() }).retentionDaysAfterClose).toBe(30);
   });
 
   it('keeps one development secret across restarts', () => {

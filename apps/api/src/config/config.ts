@@ -55,6 +55,10 @@ const environmentSchema = z.object({
   WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
   /** `operation:subscribe` per user a second (every reconnect subscribes again). */
   SUBSCRIPTIONS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Key of the HMAC-SHA-256 that turns document numbers into the hashes the lists and checks keep. */
+  DOCUMENT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Days after an operation closes before its document-check hashes are erased and its narratives redacted. */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +84,9 @@ export interface AppConfig {
   positionStaleSeconds: number;
   dashboardDir: string;
   logLevel: string;
+  /** HMAC key for document numbers: never stored next to the hashes. */
+  documentHashSecret: string;
+  retentionDaysAfterClose: number;
   /** Per user, shared by the instances through Redis; each allows three times as many more over ten seconds. */
   rateLimits: { writesPerSecond: number; subscriptionsPerSecond: number };
 }
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const demoEnabled = e.DEMO_DATA ?? !production;
 
   if (production && !e.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+  if (production && !e.DOCUMENT_HASH_SECRET) throw new ConfigError('Invalid configuration:\n  DOCUMENT_HASH_SECRET: required in production');
   if (production && demoEnabled && e.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  DEMO_PASSWORD: the default demo password is refused in production');
   }
@@ -125,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     positionStaleSeconds: e.POSITION_STALE_SECONDS,
     dashboardDir: e.DASHBOARD_DIR ? absolute(e.DASHBOARD_DIR, cwd) : resolve(__dirname, '../../../dashboard/dist'),
     logLevel: e.LOG_LEVEL,
+    documentHashSecret: e.DOCUMENT_HASH_SECRET ?? localDevelopmentSecret(dataDir, 'document-hash-secret'),
+    retentionDaysAfterClose: e.RETENTION_DAYS_AFTER_CLOSE,
     rateLimits: { writesPerSecond: e.WRITES_PER_SECOND, subscriptionsPerSecond: e.SUBSCRIPTIONS_PER_SECOND },
   };
 }
@@ -134,8 +144,8 @@ function absolute(path: string, cwd: string): string {
 }
 
 /** Outside production a secret is made once and kept in the data folder, so sessions survive restarts. */
-function localDevelopmentSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+function localDevelopmentSecret(dataDir: string, name = 'jwt-secret'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

@@ -1,2 +1,3 @@
 export * from './document-checks';
 export * from './mrz';
+export * from './document-list-row';

@@ -24,7 +24,7 @@ import { EventLogService } from '../event-log/event-log.service';
 import { decodeReportCursor, encodeReportCursor } from './report-cursor';
 import { diffFields } from './report-diff';
 import { toReport, toReportChange, type ReportRow } from './report.mapper';
-import { ReportsRepository, type ReportColumns } from './reports.repository';
+import { ReportsRepository, type NewReportRow, type ReportColumns } from './reports.repository';
 
 /**
  * Reports (interceptions, sitreps, alerts): idempotent creation, amendment, verification by the
@@ -102,6 +102,39 @@ export class ReportsService {
       const report = await this.appendEventOf(tx, user, row, 'report.created');
       return { report, created: true };
     });
+  }
+
+  /**
+   * A report another module raises inside its own write (a document check's potential hit raises an
+   * alert): stored with its history, audit row and event in the caller's transaction. The caller
+   * has already decided that the user may write it.
+   */
+  async raiseInTransaction(tx: WriteTransaction, user: AuthUser, report: Omit<NewReportRow, 'originAgencyId' | 'authorUserId'>): Promise<Report> {
+    const row = await this.reports.insertIfAbsent(tx.manager, { ...report, originAgencyId: user.agencyId, authorUserId: user.id });
+    if (row === null) throw conflict('client_id_taken', 'This clientId already identifies another report');
+    await this.audit.recordInTransaction(tx, {
+      userId: user.id,
+      agencyId: user.agencyId,
+      action: 'report.create',
+      entityType: 'report',
+      entityId: row.id,
+      operationId: row.operation_id,
+      details: { clientId: report.clientId, kind: report.kind, marking: report.marking, raisedBy: 'document_check' },
+    });
+    return this.appendEventOf(tx, user, row, 'report.created');
+  }
+
+  /**
+   * Verifies or rejects a report inside another module's write, which has applied its own rule
+   * (a document check's outcome is recorded by a commander of the checking or the lead agency).
+   * A report no longer 'reported' is left as it is.
+   */
+  async settleInTransaction(tx: WriteTransaction, user: AuthUser, reportId: string, status: 'verified' | 'rejected', reason: string): Promise<Report | null> {
+    const row = await this.reports.findById(reportId, tx.manager, true);
+    if (!row || !isAwaitingVerdict(row)) return null;
+    await this.reports.update(tx.manager, reportId, { status, status_reason: reason, status_by: user.id, status_at: true });
+    await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: status, changes: { status: ['reported', status] }, reason });
+    return this.appendEvent(tx, user, reportId, 'report.updated');
   }
 
   /** Only a commander (or admin) of the originating agency, and only a report still 'reported'. */

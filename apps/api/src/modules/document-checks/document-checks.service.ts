@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  canView,
+  DOCUMENT_HIT_MARKING,
+  markingVisibility,
+  mayRecordCheckOutcome,
+  type CreateDocumentCheck,
+  type DocumentCheck,
+  type DocumentCheckFiguresRow,
+  type RecordCheckOutcome,
+} from '@lintas/contracts';
+import { AppError, conflict, forbidden, notFound } from '../../common/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { ReportsService } from '../reports/reports.service';
+import { DOCUMENT_CHECK_PROVIDER, type DocumentCheckProvider, type ListHit } from './document-check-provider';
+import { toDocumentCheck, type DocumentCheckRow } from './document-check.mapper';
+import { DocumentChecksRepository } from './document-checks.repository';
+import { DocumentHasher } from './document-hasher';
+
+const STATUS_TEXT: Record<ListHit['status'], string> = {
+  stolen_blank: 'stolen blank',
+  lost: 'lost',
+  stolen: 'stolen from its holder',
+  revoked: 'revoked',
+};
+
+/**
+ * Document checks: the officer's document (type, country, number) is hashed, matched by the
+ * provider, and stored as hash, country, type, result, officer, team, site and time. A potential
+ * hit raises an alert (TLP:AMBER by default) in the same transaction, addressed to the commanders
+ * of the checking and the lead agency, who record the outcome after asking the issuing country.
+ */
+@Injectable()
+export class DocumentChecksService {
+  constructor(
+    private readonly checks: DocumentChecksRepository,
+    private readonly hasher: DocumentHasher,
+    @Inject(DOCUMENT_CHECK_PROVIDER) private readonly provider: DocumentCheckProvider,
+    private readonly access: AccessService,
+    private readonly transactions: TransactionService,
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Idempotent by clientId, like a report: the outbox's retry answers the stored check. */
+  async create(user: AuthUser, operationId: string, input: CreateDocumentCheck): Promise<{ check: DocumentCheck; created: boolean }> {
+    const [membership, existing, team] = await Promise.all([
+      this.access.require(user, operationId),
+      this.checks.findByClientId(input.clientId),
+      this.access.teamInOperation(user, operationId, input.teamId),
+    ]);
+    if (existing) {
+      if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
+        throw conflict('client_id_taken', 'This clientId already identifies another check; generate a new one');
+      }
+      return { check: toDocumentCheck(existing), created: false };
+    }
+    const access = this.access.assertWriter(user, membership);
+    this.access.assertMayPostForTeam(user, input.teamId, team);
+
+    const hash = this.hasher.hash(input.issuingCountry, input.documentType, input.documentNumber);
+    const [hit, place] = await Promise.all([this.provider.check(hash), this.checks.teamSite(input.teamId)]);
+
+    const id = await this.transactions.run(async (tx) => {
+      const checkId = await this.checks.insertIfAbsent(tx.manager, {
+        clientId: input.clientId,
+        operationId,
+        teamId: input.teamId,
+        siteId: place.siteId,
+        checkingAgencyId: user.agencyId,
+        officerUserId: user.id,
+        hash,
+        documentType: input.documentType,
+        issuingCountry: input.issuingCountry,
+        result: hit ? 'potential_hit' : 'no_hit',
+        hit,
+      });
+      if (checkId === null) return null;
+      if (hit) {
+        const alert = await this.reports.raiseInTransaction(tx, user, {
+          clientId: randomUUID(),
+          operationId,
+          kind: 'alert',
+          title: `Document check: potential hit (${STATUS_TEXT[hit.status]}) on a ${input.documentType.replace('_', ' ')} of ${input.issuingCountry}`.slice(0, 120),
+          narrative:
+            `Listed as ${STATUS_TEXT[hit.status]} by ${hit.source}${hit.reportedAt ? ` on ${hit.reportedAt}` : ''} (list of ${hit.listAgencyCode}). ` +
+            'A potential hit only: confirm with the issuing country before acting, then record the outcome.',
+          lat: place.lat,
+          lon: place.lon,
+          siteId: place.siteId,
+          occurredAt: new Date().toISOString(),
+          teamId: input.teamId,
+          marking: DOCUMENT_HIT_MARKING,
+          recipientAgencyIds: [],
+          interception: null,
+        });
+        await this.checks.setAlert(tx.manager, checkId, alert.id);
+      }
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'document_check.create',
+        entityType: 'document_check',
+        entityId: checkId,
+        operationId: access.operationId,
+        // Never the number: the result and the provider only.
+        details: { clientId: input.clientId, result: hit ? 'potential_hit' : 'no_hit', provider: this.provider.name },
+      });
+      return checkId;
+    });
+    const row = id === null ? await this.checks.findByClientId(input.clientId) : await this.checks.findById(id);
+    if (!row) throw conflict('client_id_in_flight', 'The same check is being stored by another request; retry');
+    return { check: toDocumentCheck(row), created: id !== null };
+  }
+
+  async recordOutcome(user: AuthUser, checkId: string, input: RecordCheckOutcome): Promise<DocumentCheck> {
+    return this.transactions.run(async (tx) => {
+      const row = await this.checks.findById(checkId, tx.manager, true);
+      if (!row) throw notFound('Document check');
+      const access = await this.access.require(user, row.operation_id, tx.manager).catch((error: unknown) => {
+        throw error instanceof AppError && error.status === 404 ? notFound('Document check') : error;
+      });
+      if (!canView({ marking: DOCUMENT_HIT_MARKING, originAgencyId: row.checking_agency_id }, access.viewer)) throw notFound('Document check');
+      if (!mayRecordCheckOutcome(user, { checkingAgencyId: row.checking_agency_id, leadAgencyId: row.lead_agency_id })) {
+        throw forbidden('check_outcome_not_allowed', 'Only a commander of the checking agency or of the lead agency may record this outcome');
+      }
+      this.access.assertWriter(user, access);
+      if (row.result !== 'potential_hit') throw conflict('not_a_potential_hit', 'This check found no hit: there is no outcome to record');
+      if (row.outcome !== null) throw conflict('outcome_already_recorded', `The outcome is already recorded: ${row.outcome}`);
+      await this.checks.setOutcome(tx.manager, checkId, input.outcome, input.note, user.id);
+      if (row.alert_report_id) {
+        const reason = input.note.trim() || (input.outcome === 'confirmed' ? 'Confirmed with the issuing country' : 'False positive');
+        await this.reports.settleInTransaction(tx, user, row.alert_report_id, input.outcome === 'confirmed' ? 'verified' : 'rejected', reason);
+      }
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'document_check.outcome',
+        entityType: 'document_check',
+        entityId: checkId,
+        operationId: row.operation_id,
+        details: { outcome: input.outcome, note: input.note },
+      });
+      const updated = (await this.checks.findById(checkId, tx.manager)) as DocumentCheckRow;
+      return toDocumentCheck(updated);
+    });
+  }
+
+  async list(user: AuthUser, operationId: string): Promise<DocumentCheck[]> {
+    const access = await this.access.require(user, operationId);
+    const others = markingVisibility(access.viewer).markings.includes(DOCUMENT_HIT_MARKING);
+    return (await this.checks.list(operationId, user.agencyId, others, 500)).map(toDocumentCheck);
+  }
+
+  async figures(user: AuthUser, operationId: string): Promise<DocumentCheckFiguresRow[]> {
+    const access = await this.access.require(user, operationId);
+    const others = markingVisibility(access.viewer).markings.includes(DOCUMENT_HIT_MARKING);
+    return this.checks.figures(operationId, user.agencyId, others);
+  }
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import {
+  isDocumentListHeader,
+  mayImportDocumentList,
+  readDocumentListRow,
+  type DocumentListImportReport,
+  type DocumentListRejectedRow,
+} from '@lintas/contracts';
+import { parse } from 'csv-parse';
+import { AppError, forbidden, notFound } from '../../common/app-error';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { DocumentHasher } from './document-hasher';
+import { DocumentListsRepository, type HashedEntry } from './document-lists.repository';
+
+/** Rows per INSERT: large enough that a million rows take 200 statements, small enough to keep memory flat. */
+const BATCH = 5_000;
+/** Rejected rows listed in the answer (all of them are counted). */
+const REJECTED_SHOWN = 1_000;
+
+/**
+ * Imports an agency's stolen and lost documents list from CSV, streamed: the file is parsed as it
+ * arrives and written in batches inside one transaction, so a million rows never sit in memory and
+ * the new version replaces the old in one step (COMMIT). Any invalid row refuses the whole file
+ * (every rejected row reported with its line), leaving the list in force untouched: a list with
+ * holes would answer "no hit" for documents it should know. The same file again is a no-op.
+ */
+@Injectable()
+export class DocumentListImportService {
+  constructor(
+    private readonly lists: DocumentListsRepository,
+    private readonly hasher: DocumentHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(user: AuthUser, agencyCode: string, body: Readable): Promise<DocumentListImportReport> {
+    const agencyId = await this.lists.agencyIdByCode(agencyCode);
+    if (!agencyId) throw notFound('Agency');
+    if (!mayImportDocumentList(user, agencyId)) throw forbidden('list_import_not_allowed', 'Only an administrator or a commander of this agency may import its list');
+
+    const fileHash = createHash('sha256');
+    body.on('data', (chunk: Buffer) => fileHash.update(chunk));
+    const parser = body.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+
+    const runner = this.lists.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction('READ COMMITTED');
+    try {
+      const manager = runner.manager;
+      const inForce = await this.lists.lockListInForce(manager, agencyId);
+      await this.lists.deleteEntries(manager, agencyId);
+
+      const rejected: DocumentListRejectedRow[] = [];
+      let rejectedCount = 0;
+      let rowsRead = 0;
+      let accepted = 0;
+      let header: boolean | null = null;
+      let batch: HashedEntry[] = [];
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (header === null) {
+          header = isDocumentListHeader(record);
+          if (!header) break;
+          continue;
+        }
+        rowsRead += 1;
+        const reading = readDocumentListRow(record);
+        if (!reading.ok) {
+          rejectedCount += 1;
+          if (rejected.length < REJECTED_SHOWN) rejected.push({ line: info.lines, message: reading.message });
+          continue;
+        }
+        accepted += 1;
+        // Once a row is refused the file will be too: stop writing, keep reading for the report.
+        if (rejectedCount > 0) continue;
+        const { row } = reading;
+        batch.push({ hash: this.hasher.hash(row.issuingCountry, row.documentType, row.documentNumber), status: row.status, source: row.source, reportedAt: row.reportedAt });
+        if (batch.length === BATCH) {
+          await this.lists.insertEntries(manager, agencyId, batch);
+          batch = [];
+        }
+      }
+      if (!header) {
+        body.resume();
+        throw new AppError(400, 'document_list_header', 'The first line must be the header issuingCountry,documentType,documentNumber,status,source,reportedAt');
+      }
+      const fileSha256 = fileHash.digest('hex');
+      const report = (outcome: DocumentListImportReport['outcome'], version: number | null): DocumentListImportReport => ({
+        agencyCode,
+        outcome,
+        version,
+        rowsRead,
+        rowsAccepted: accepted,
+        rejectedCount,
+        rejected,
+        fileSha256,
+      });
+      if (rejectedCount > 0) {
+        await runner.rollbackTransaction();
+        await this.record(user, agencyId, 'document_list.import_refused', { rowsRead, rejectedCount, fileSha256 });
+        throw new AppError(
+          400,
+          'document_list_rejected',
+          `${rejectedCount} of ${rowsRead} rows are not valid; the list in force is unchanged`,
+          rejected.map((row) => ({ path: `line ${row.line}`, message: row.message })),
+        );
+      }
+      if (inForce && inForce.fileSha256 === fileSha256) {
+        await runner.rollbackTransaction();
+        return report('unchanged', inForce.version);
+      }
+      await this.lists.insertEntries(manager, agencyId, batch);
+      const version = (inForce?.version ?? 0) + 1;
+      await this.lists.saveListInForce(manager, agencyId, { version, fileSha256, rowCount: accepted }, user.id);
+      await this.audit.recordInTransaction(
+        { manager, afterCommit: () => undefined },
+        { userId: user.id, agencyId: user.agencyId, action: 'document_list.import', entityType: 'document_list', entityId: agencyId, details: { version, rows: accepted, fileSha256 } },
+      );
+      await runner.commitTransaction();
+      return report('applied', version);
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      body.resume();
+      throw csvFailure(error) ?? error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private record(user: AuthUser, agencyId: string, action: string, details: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ userId: user.id, agencyId: user.agencyId, action, entityType: 'document_list', entityId: agencyId, details });
+  }
+}
+
+/** A file csv-parse cannot read (an unclosed quote…): refused like an invalid row, with its line. */
+function csvFailure(error: unknown): AppError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('CSV_')) return null;
+  const line = Number((error as { lines?: unknown }).lines) || 0;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError(400, 'document_list_rejected', `The file is not valid CSV at line ${line}; the list in force is unchanged`, [{ path: `line ${line}`, message }]);
+}
