@@ -1,3 +1,4 @@
 export * from './document-checks';
 export * from './mrz';
 export * from './document-list-row';
+export * from './mrz-specimens';
