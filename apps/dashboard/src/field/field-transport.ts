@@ -14,8 +14,8 @@ export function createFieldTransport(api: Pick<ApiClient, 'request'>, timeoutMs 
   return async function send(delivery: Delivery): Promise<SendOutcome> {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      await api.request(requestFor(delivery, signal));
-      return { result: 'delivered' };
+      const answer = await api.request<unknown>(requestFor(delivery, signal));
+      return delivery.kind === 'document-check' ? { result: 'delivered', answer } : { result: 'delivered' };
     } catch (error) {
       return classifyFailure(error);
     }
@@ -29,6 +29,16 @@ export function requestFor(delivery: Delivery, signal?: AbortSignal) {
     case 'report': {
       const [item] = delivery.items;
       return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/reports`, body: minimalReport({ ...item.body, clientId: item.id }), signal };
+    }
+    case 'document-check': {
+      const [item] = delivery.items;
+      const { documentType, issuingCountry, documentNumber, expiryDate } = item.body;
+      return {
+        method: 'POST' as const,
+        path: `/api/operations/${enc(item.operationId)}/document-checks`,
+        body: { clientId: item.id, teamId: item.teamId, documentType, issuingCountry, documentNumber, ...(expiryDate ? { expiryDate } : {}) },
+        signal,
+      };
     }
     case 'status': {
       const [item] = delivery.items;

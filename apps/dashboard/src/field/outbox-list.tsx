@@ -68,7 +68,7 @@ export function OutboxList({
       {others.map((item) => (
         <li key={item.id} className={`field-outbox__item field-outbox__item--${item.state}`} data-testid="outbox-item" data-kind={item.kind} data-state={item.state} data-id={item.id}>
           <div className="field-outbox__head">
-            <strong>{item.kind === 'report' ? item.body.title : ft('outbox.status', { status: teamStatusLabel(item.body.status) })}</strong>
+            <strong>{outboxTitle(item)}</strong>
             <span className={`field-badge field-badge--${item.state}`}>
               {item.state === 'delivered' && item.deliveredAt ? ft('outbox.state.delivered', { time: formatLocal(item.deliveredAt, 'time') }) : ft(`outbox.state.${item.state}`)}
             </span>
@@ -92,7 +92,7 @@ export function OutboxList({
                 </ul>
               )}
               <div className="field-actions field-actions--row">
-                {item.kind === 'report' && (
+                {item.kind === 'report' && item.body.kind !== 'alert' && (
                   <button type="button" className="field-button field-button--primary" onClick={() => onEdit(item)} data-testid="outbox-edit">
                     {ft('outbox.edit')}
                   </button>
@@ -107,4 +107,11 @@ export function OutboxList({
       ))}
     </ul>
   );
+}
+
+function outboxTitle(item: StoredOutboxItem): string {
+  if (item.kind === 'report') return item.body.title;
+  if (item.kind === 'document-check') return ft('check.outboxTitle', { type: ft(`check.type.${item.body.documentType}`), country: item.body.issuingCountry });
+  if (item.kind === 'status') return ft('outbox.status', { status: teamStatusLabel(item.body.status) });
+  return '';
 }

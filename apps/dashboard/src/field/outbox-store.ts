@@ -16,7 +16,7 @@ export const FIELD_DB_NAME = 'lintas-field';
 const VERSION = 1;
 const PENDING: readonly OutboxState[] = ['queued', 'sending'];
 
-export type ItemPatch = Partial<Pick<OutboxItem, 'state' | 'attempts' | 'deliveredAt' | 'rejection'>>;
+export type ItemPatch = Partial<Pick<OutboxItem, 'state' | 'attempts' | 'deliveredAt' | 'rejection' | 'answer'>> & { body?: OutboxItem['body'] };
 
 export class OutboxStore {
   private db: Promise<IDBPDatabase<FieldDb>> | null = null;

@@ -1,4 +1,4 @@
-import type { CreateReport, ErrorCode, PositionInput, TeamStatus } from '@lintas/contracts';
+import type { CreateReport, DocumentCheck, DocumentType, ErrorCode, PositionInput, TeamStatus } from '@lintas/contracts';
 
 /**
  * What the field outbox keeps. Every post is an item written to IndexedDB before anything is
@@ -31,12 +31,27 @@ interface ItemBase {
   attempts: number;
   deliveredAt: number | null;
   rejection: Rejection | null;
+  /** A document check's result, as the server answered its delivery. */
+  answer?: DocumentCheck | null;
+}
+
+/**
+ * A document check as the phone queues it: the fields read from the MRZ (checked on the phone) or
+ * typed. The number leaves the phone's storage once the check is delivered (see the sync engine).
+ */
+export interface DocumentCheckBody {
+  documentType: DocumentType;
+  issuingCountry: string;
+  /** Emptied once delivered: the phone keeps no document numbers. */
+  documentNumber: string;
+  expiryDate: string | null;
 }
 
 export type OutboxPayload =
   | { kind: 'report'; body: CreateReport }
   | { kind: 'status'; body: { status: TeamStatus } }
-  | { kind: 'position'; body: PositionInput };
+  | { kind: 'position'; body: PositionInput }
+  | { kind: 'document-check'; body: DocumentCheckBody };
 
 export type OutboxItem = ItemBase & OutboxPayload;
 export type OutboxKind = OutboxItem['kind'];
@@ -46,6 +61,7 @@ export type StoredOutboxItem = OutboxItem & { seq: number };
 export type Delivery =
   | { kind: 'report'; items: [StoredOutboxItem & { kind: 'report' }] }
   | { kind: 'status'; items: [StoredOutboxItem & { kind: 'status' }] }
+  | { kind: 'document-check'; items: [StoredOutboxItem & { kind: 'document-check' }] }
   | {
       kind: 'positions';
       operationId: string;
@@ -58,7 +74,7 @@ export type Delivery =
 
 /** How a delivery attempt ended, as the sync engine needs to know it. */
 export type SendOutcome =
-  | { result: 'delivered' }
+  | { result: 'delivered'; answer?: unknown }
   /** Network failure, timeout, 408, 429 or 5xx: try again later (at least `retryAfterMs`). */
   | { result: 'retry'; reason: string; network: boolean; retryAfterMs?: number | null }
   /** Any other 4xx: final, shown with the server's reason; never retried by itself. */

@@ -1,7 +1,8 @@
 import { backoffDelay, type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import { newClientId } from './client-id';
 import type { OutboxStore } from './outbox-store';
-import type { Delivery, OutboxItem, OutboxPayload, SendOutcome, StoredOutboxItem } from './outbox-types';
+import type { DocumentCheck } from '@lintas/contracts';
+import type { Delivery, DocumentCheckBody, OutboxItem, OutboxPayload, SendOutcome, StoredOutboxItem } from './outbox-types';
 import { compressPositions, type CompressionOptions, DEFAULT_COMPRESSION, MAX_BATCH } from './position-compression';
 
 /** What the top of the field page tells the officer. */
@@ -220,6 +221,17 @@ export class SyncEngine {
             // Positions are many and never edited: forgotten once delivered, remembered as a count.
             await store.remove(ids);
             await store.setValue(lastPositionsKey(ownerId), { queued: ids.length, sent: delivery.positions.length, at } satisfies PositionsDelivered);
+          } else if (delivery.kind === 'document-check') {
+            // The result is kept to show; the document number is not: the phone keeps none once the server has it.
+            const answer = (outcome.answer ?? null) as DocumentCheck | null;
+            await store.update(ids, (item) => ({
+              ...attempted(item),
+              state: 'delivered',
+              deliveredAt: at,
+              rejection: null,
+              answer,
+              body: { ...(item.body as DocumentCheckBody), documentNumber: '' },
+            }));
           } else await store.update(ids, (item) => ({ ...attempted(item), state: 'delivered', deliveredAt: at, rejection: null }));
           await store.setValue(lastDeliveredKey(ownerId), at);
           this.failures = 0;
@@ -259,6 +271,7 @@ export class SyncEngine {
     const head = pending[0];
     if (head.kind === 'report') return { kind: 'report', items: [head] };
     if (head.kind === 'status') return { kind: 'status', items: [head] };
+    if (head.kind === 'document-check') return { kind: 'document-check', items: [head] };
     const run: Array<StoredOutboxItem & { kind: 'position' }> = [];
     for (const item of pending) {
       if (item.kind !== 'position' || item.operationId !== head.operationId || item.teamId !== head.teamId || run.length === MAX_BATCH) break;

@@ -3,13 +3,24 @@ import { memo, useMemo } from 'react';
 import { t, tn } from '../../i18n/i18n';
 import { reportKindLabel } from '../../ui/labels';
 import { formatLocal } from '../../ui/time-text';
+import { DocumentCheckFigures } from './document-check-figures';
 import { type Bar, reportsByDay, reportsByKind, reportsBySite } from './figures';
 import './figures-panel.css';
 
 const DAYS = 14;
 
 /** Figures for the reports the filters show: by kind, by day, by site, as small hand-drawn SVG charts. */
-export const FiguresPanel = memo(function FiguresPanel({ reports, now, siteName }: { reports: readonly Report[]; now: number; siteName: (siteId: string) => string | null }) {
+export const FiguresPanel = memo(function FiguresPanel({
+  reports,
+  now,
+  siteName,
+  operationId,
+}: {
+  reports: readonly Report[];
+  now: number;
+  siteName: (siteId: string) => string | null;
+  operationId?: string;
+}) {
   const dayBucket = Math.floor(now / 3_600_000); // the day chart moves on with the hour, not every tick
   const byKind = useMemo(() => reportsByKind(reports), [reports]);
   const byDay = useMemo(() => reportsByDay(reports, dayBucket * 3_600_000, DAYS), [reports, dayBucket]);
@@ -23,9 +34,22 @@ export const FiguresPanel = memo(function FiguresPanel({ reports, now, siteName 
       <DayColumns days={byDay} />
       <h4>{t('figures.bySite')}</h4>
       {bySite.length ? <HorizontalBars bars={bySite} testId="figures-site" /> : <p className="muted">{t('figures.noSites')}</p>}
+      {operationId && <DocumentCheckFigures operationId={operationId} refreshKey={checkRefreshKey(reports)} siteName={siteName} />}
     </div>
   );
 });
+
+/** Changes when an alert appears or is settled: the check figures are read again then. */
+function checkRefreshKey(reports: readonly Report[]): string {
+  let alerts = 0;
+  let latest = 0;
+  for (const report of reports) {
+    if (report.kind !== 'alert') continue;
+    alerts += 1;
+    latest = Math.max(latest, report.version);
+  }
+  return `${alerts}:${latest}`;
+}
 
 const BAR_HEIGHT = 18;
 const GAP = 6;

@@ -209,7 +209,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
             {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
             {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
             {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
-            {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} />}
+            {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} operationId={operation.id} />}
           </div>
         </aside>
       </div>

@@ -9,6 +9,7 @@ import { ExerciseMark } from '../../ui/exercise-mark';
 import { interceptionKindLabel, reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
+import { DocumentCheckOutcomePanel } from './document-check-outcome';
 import './detail.css';
 
 /**
@@ -45,6 +46,8 @@ export function ReportDetail({ reportId, operation, user, readOnly, acknowledged
   const store = useOperationStore();
   const live = useOperationSelector((state) => state.reports.get(reportId) ?? null);
   const [history, setHistory] = useState<History>({ status: 'loading' });
+  // An alert raised by a document check is settled by recording the check's outcome, not by verify/reject.
+  const [fromCheck, setFromCheck] = useState(false);
   const version = live?.version;
 
   // The history is read from the server (the read is audited), again whenever the report changes.
@@ -73,7 +76,7 @@ export function ReportDetail({ reportId, operation, user, readOnly, acknowledged
     );
   }
 
-  const decide = !readOnly && canDecide(user, report, operation, operationRoleOf(operation, user));
+  const decide = !readOnly && !fromCheck && canDecide(user, report, operation, operationRoleOf(operation, user));
   return (
     <section className="detail" aria-label={t('detail.report')} data-testid="report-detail" data-report-id={report.id} data-status={report.status}>
       <DetailHeader title={report.title} onClose={onClose} exercise={operation.exercise} />
@@ -150,6 +153,16 @@ export function ReportDetail({ reportId, operation, user, readOnly, acknowledged
         <button type="button" className="button" onClick={onAcknowledge} disabled={acknowledged} data-testid="acknowledge">
           {acknowledged ? t('detail.acknowledged') : t('detail.acknowledge')}
         </button>
+      )}
+      {report.kind === 'alert' && (
+        <DocumentCheckOutcomePanel
+          reportId={report.id}
+          reportVersion={report.version}
+          operation={operation}
+          user={user}
+          myRole={readOnly ? 'observer' : operationRoleOf(operation, user)}
+          onFound={setFromCheck}
+        />
       )}
       {decide && (
         <Verdict

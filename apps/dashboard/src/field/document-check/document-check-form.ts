@@ -1,0 +1,34 @@
+import { documentTypeFromCode, DOCUMENT_TYPES, documentNumberSchema, issuingCountrySchema, readMrz, type DocumentType } from '@lintas/contracts';
+import type { DocumentCheckBody } from '../outbox-types';
+
+/**
+ * The phone's side of a document check: the MRZ is read and its check digits verified here, with
+ * the `mrz` library (through the contracts), so the officer fixes a mistyped zone on the spot; only
+ * type, country, number and expiry are queued — the name and birth date never leave the phone.
+ */
+export type CheckFormValues =
+  | { mode: 'mrz'; mrz: string }
+  | { mode: 'fields'; documentType: DocumentType; issuingCountry: string; documentNumber: string; expiryDate: string };
+
+export type CheckBuild = { ok: true; body: DocumentCheckBody } | { ok: false; problems: string[] };
+
+export function buildDocumentCheck(values: CheckFormValues): CheckBuild {
+  if (values.mode === 'mrz') {
+    const reading = readMrz(values.mrz);
+    if (!reading.ok) return { ok: false, problems: reading.problems.map((problem) => problem.message) };
+    const { document } = reading;
+    return {
+      ok: true,
+      body: { documentType: documentTypeFromCode(document.documentCode), issuingCountry: document.issuingCountry, documentNumber: document.documentNumber, expiryDate: document.expiryDate },
+    };
+  }
+  const problems: string[] = [];
+  const country = issuingCountrySchema.safeParse(values.issuingCountry);
+  if (!country.success) problems.push(`Issuing country: ${country.error.issues[0].message}`);
+  const number = documentNumberSchema.safeParse(values.documentNumber);
+  if (!number.success) problems.push(`Document number: ${number.error.issues[0].message}`);
+  if (!DOCUMENT_TYPES.includes(values.documentType)) problems.push('Document type: choose one');
+  if (values.expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.expiryDate)) problems.push('Date of expiry: must be a date');
+  if (problems.length > 0 || !country.success || !number.success) return { ok: false, problems };
+  return { ok: true, body: { documentType: values.documentType, issuingCountry: country.data, documentNumber: number.data, expiryDate: values.expiryDate || null } };
+}
