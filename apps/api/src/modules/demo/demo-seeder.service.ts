@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { createReportSchema, type PositionInput, type UserRole } from '@lintas/contracts';
 import { AgenciesRepository } from '../agencies/agencies.repository';
@@ -13,6 +14,9 @@ import { TeamsService } from '../teams/teams.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { DemoHistoryRepository } from './demo-history.repository';
+import { DocumentChecksService } from '../document-checks/document-checks.service';
+import { DocumentListImportService } from '../document-checks/document-list-import.service';
+import { DEMO_DOCUMENT_CHECKS, DEMO_DOCUMENT_LIST } from './demo-document-list';
 import { DEMO_AGENCIES, DEMO_OPERATIONS, DEMO_USERS, type DemoOperation, type DemoReport, type DemoTeam } from './demo-data';
 
 export interface DemoAccount {
@@ -48,6 +52,8 @@ export class DemoSeeder {
     private readonly teamRows: TeamsRepository,
     private readonly reports: ReportsService,
     private readonly history: DemoHistoryRepository,
+    private readonly documentLists: DocumentListImportService,
+    private readonly documentChecks: DocumentChecksService,
   ) {}
 
   /** `password`: of every account it creates (`config.demo.password`). */
@@ -65,6 +71,7 @@ export class DemoSeeder {
     for (const user of otherUsers) people.set(user.email, await this.ensureUser(user, password, agencyIds, admin, created));
 
     for (const operation of DEMO_OPERATIONS) await this.ensureOperation(operation, agencyIds, people, created);
+    await this.ensureDocumentChecks(people);
 
     return {
       created,
@@ -142,6 +149,25 @@ export class DemoSeeder {
     const reports = [...spec.reports].sort((a, b) => b.minutesAgo - a.minutesAgo);
     for (const report of reports) await this.ensureReport(report, operationId, agencyIds, people, teamIds, siteIds, created);
     if (madeNow) await this.history.spreadOverTheStory(operationId);
+  }
+
+  /** The made-up list (the same file again changes nothing) and the scenario's checks (keyed clientIds). */
+  private async ensureDocumentChecks(people: Map<string, AuthUser>): Promise<void> {
+    await this.documentLists.import(people.get(DEMO_DOCUMENT_LIST.importerEmail)!, DEMO_DOCUMENT_LIST.agencyCode, Readable.from([Buffer.from(DEMO_DOCUMENT_LIST.csv)]));
+    for (const check of DEMO_DOCUMENT_CHECKS) {
+      const officer = people.get(check.officerEmail)!;
+      const operation = (await this.operations.list(officer)).find((candidate) => candidate.code === check.operationCode);
+      const team = operation ? await this.teamRows.findByCallSign(operation.id, check.teamCallSign) : null;
+      if (!operation || !team) continue;
+      await this.documentChecks.create(officer, operation.id, {
+        clientId: demoClientId(`document-check:${check.key}`),
+        teamId: team.id,
+        documentType: check.documentType,
+        issuingCountry: check.issuingCountry,
+        documentNumber: check.documentNumber,
+        expiryDate: null,
+      });
+    }
   }
 
   private async ensureTeam(

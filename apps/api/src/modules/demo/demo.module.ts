@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReportsModule } from '../reports/reports.module';
+import { DocumentChecksModule } from '../document-checks/document-checks.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
@@ -10,7 +11,7 @@ import { DemoSeeder } from './demo-seeder.service';
 
 /** The demo data seeder; run once at start in demo mode (see startup-tasks.ts). */
 @Module({
-  imports: [AgenciesModule, UsersModule, SitesModule, OperationsModule, TeamsModule, ReportsModule],
+  imports: [AgenciesModule, UsersModule, SitesModule, OperationsModule, TeamsModule, ReportsModule, DocumentChecksModule],
   providers: [DemoSeeder, DemoHistoryRepository],
   exports: [DemoSeeder],
 })

@@ -65,6 +65,8 @@ export class DocumentChecksService {
     const hash = this.hasher.hash(input.issuingCountry, input.documentType, input.documentNumber);
     const [hit, place] = await Promise.all([this.provider.check(hash), this.checks.teamSite(input.teamId)]);
 
+    // Read before the transaction starts: the alert happened before it was received (the transaction's now()).
+    const occurredAt = new Date().toISOString();
     const id = await this.transactions.run(async (tx) => {
       const checkId = await this.checks.insertIfAbsent(tx.manager, {
         clientId: input.clientId,
@@ -92,7 +94,7 @@ export class DocumentChecksService {
           lat: place.lat,
           lon: place.lon,
           siteId: place.siteId,
-          occurredAt: new Date().toISOString(),
+          occurredAt,
           teamId: input.teamId,
           marking: DOCUMENT_HIT_MARKING,
           recipientAgencyIds: [],
