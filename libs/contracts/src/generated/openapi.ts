@@ -447,6 +447,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{operationId}/document-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operation's document checks the caller may see (never the numbers), newest first (500 at most) */
+        get: operations["DocumentChecksController_list"];
+        put?: never;
+        /**
+         * Check a travel document against the stolen and lost documents lists
+         * @description Send the machine-readable zone (`mrz`, 2 or 3 lines; check digits are verified) or the fields. Only the keyed hash of country + type + number is stored, never the number. A potential hit raises an alert (TLP:AMBER) to the commanders of the checking and the lead agency. Idempotent by `clientId` (201 first, 200 for a retry).
+         */
+        post: operations["DocumentChecksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{operationId}/document-checks/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks, potential hits and confirmed hits per site and per day (UTC) */
+        get: operations["DocumentChecksController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/document-checks/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the outcome of a potential hit: confirmed or false positive, after asking the issuing country
+         * @description A commander of the checking agency or of the lead agency. Verifies (confirmed) or rejects (false positive) the alert the hit raised.
+         */
+        post: operations["DocumentChecksController_recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/document-lists/{agencyCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an agency's stolen and lost documents list (CSV)
+         * @description Header row `issuingCountry,documentType,documentNumber,status,source,reportedAt`; status one of stolen_blank, lost, stolen, revoked; reportedAt YYYY-MM-DD or empty. Streamed and written in one transaction: the new version replaces the old in one step. Any invalid row refuses the file (400, every rejected row named by its line in `issues`) and leaves the list in force. The same file again changes nothing (`outcome: 'unchanged'`). An administrator, or a commander of the agency.
+         */
+        put: operations["DocumentChecksController_importList"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{id}/snapshot": {
         parameters: {
             query?: never;
@@ -1918,6 +1996,278 @@ export interface operations {
             };
             /** @description The report is not 'reported' (the message names its status), or the operation is closed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentChecksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DocumentCheck[] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentChecksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId: string;
+                    /** Format: uuid */
+                    teamId: string;
+                    mrz: string;
+                } | {
+                    /** Format: uuid */
+                    clientId: string;
+                    /** Format: uuid */
+                    teamId: string;
+                    /** @enum {string} */
+                    documentType: "passport" | "id_card" | "visa" | "other";
+                    issuingCountry: string;
+                    documentNumber: string;
+                    /** @default null */
+                    expiryDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A retry of a check already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Checked: `result` is `no_hit` or `potential_hit` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid body; a wrong MRZ names its line and field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Observer agency, liaison account, or a team the caller may not check for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description clientId used for another check, or the operation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentChecksController_figures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DocumentCheckFiguresRow[] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentChecksController_recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "confirmed" | "false_positive";
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check with its outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander of the checking or the lead agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such check, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a potential hit, outcome already recorded, or the operation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentChecksController_importList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Wrong header, invalid rows (with their lines), or not CSV */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither an administrator nor a commander of this agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No agency with this code */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
