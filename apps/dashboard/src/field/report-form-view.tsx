@@ -6,6 +6,7 @@ import { ft, type FieldTextKey } from '../i18n/field-i18n';
 import { currentPosition } from './geolocation';
 import { buildReport, COUNT_FIELDS, type CountField, emptyForm, type FieldErrors, type Place, type ReportFormValues, toLocalInput } from './report-form';
 import type { Assignment } from './use-field-context';
+import { PersonalDataHint } from './alert/personal-data-hint';
 
 const MapPicker = lazy(() => import('./map-picker'));
 
@@ -135,6 +136,7 @@ export function ReportFormView({ kind, assignment, sites, initial, onSubmit, onC
 
       <FieldSet legend={ft('form.narrative')} error={errors.narrative} name="narrative">
         <textarea className="field-control" rows={kind === 'sitrep' ? 8 : 4} value={values.narrative} onChange={(event) => set({ narrative: event.target.value })} aria-label={ft('form.narrative')} data-testid="narrative" />
+        <PersonalDataHint text={values.narrative} />
       </FieldSet>
 
       <FieldSet legend={ft('form.title')} error={errors.title} name="title">

@@ -36,7 +36,8 @@ export const fieldEn = {
   'context.exercise': 'EXERCISE',
   'context.closed': 'This operation is closed: new posts will be refused.',
   'tab.team': 'Team',
-  'tab.interception': 'Interception',
+  // a soft hyphen: the six tabs of a phone's width break it as Inter-ception
+  'tab.interception': 'Inter\u00ADception',
   'tab.sitrep': 'Sitrep',
   'tab.outbox': 'Outbox',
   'tab.alert': 'Alert',

@@ -79,6 +79,13 @@ export function AlertFormView({ assignment, sites, onSubmit }: AlertFormViewProp
         {busy ? ft('alert.sending') : ft('alert.backup')}
       </button>
       <p className="field-muted">{ft('alert.backupHelp')}</p>
+      {/* Right under the big button: the officer sees at once that the alert is stored. */}
+      {saved && (
+        <p className="field-success" role="status" data-testid="alert-saved">
+          {ft('alert.saved', { kind: ft(`alert.kind.${saved.kind}` as FieldTextKey), time: formatLocal(saved.at, 'time') })}
+          {saved.located ? '' : ` ${ft('alert.noPosition')}`}
+        </p>
+      )}
 
       <form className="field-form" onSubmit={submit} noValidate data-testid="alert-form">
         <fieldset className="field-set">
@@ -100,12 +107,6 @@ export function AlertFormView({ assignment, sites, onSubmit }: AlertFormViewProp
         {error && (
           <p className="field-error" role="alert" data-testid="alert-error">
             {error}
-          </p>
-        )}
-        {saved && (
-          <p className="field-success" role="status" data-testid="alert-saved">
-            {ft('alert.saved', { kind: ft(`alert.kind.${saved.kind}` as FieldTextKey), time: formatLocal(saved.at, 'time') })}
-            {saved.located ? '' : ` ${ft('alert.noPosition')}`}
           </p>
         )}
         <div className="field-submit">
