@@ -12,6 +12,7 @@ import { ClientConfigModule } from './modules/client-config/client-config.module
 import { HealthModule } from './modules/health/health.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { DocumentChecksModule } from './modules/document-checks/document-checks.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { SnapshotModule } from './modules/snapshot/snapshot.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
@@ -42,6 +43,7 @@ const FEATURE_MODULES = [
   DemoModule,
   ReportsModule,
   DocumentChecksModule,
+  RetentionModule,
   SnapshotModule,
   PositionsModule,
   RealtimeModule,
