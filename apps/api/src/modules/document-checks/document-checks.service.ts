@@ -145,7 +145,8 @@ export class DocumentChecksService {
         entityType: 'document_check',
         entityId: checkId,
         operationId: row.operation_id,
-        details: { outcome: input.outcome, note: input.note },
+        // The note is free text (kept in the alert's history, which the retention rule redacts), not in the audit trail.
+        details: { outcome: input.outcome },
       });
       const updated = (await this.checks.findById(checkId, tx.manager)) as DocumentCheckRow;
       return toDocumentCheck(updated);
