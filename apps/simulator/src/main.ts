@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { benchCommand } from './cli/bench.command';
+import { benchDocumentsCommand } from './cli/bench-documents.command';
 import { demoCommand } from './cli/demo.command';
 import { simulateCommand } from './cli/simulate.command';
 import { listBuiltInScenarios } from './scenario/scenario-loader';
@@ -10,6 +11,7 @@ const program = new Command('lintas-simulator')
   .addCommand(simulateCommand())
   .addCommand(demoCommand())
   .addCommand(benchCommand())
+  .addCommand(benchDocumentsCommand())
   .addCommand(
     new Command('scenarios').description('List the built-in scenarios').action(() => {
       for (const name of listBuiltInScenarios()) console.log(name);
