@@ -120,8 +120,9 @@ export class DocumentListImportService {
       await runner.commitTransaction();
       return report('applied', version);
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
       body.resume();
+      // The connection may be gone (the database restarted): the rollback is then PostgreSQL's own.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw csvFailure(error) ?? error;
     } finally {
       await runner.release();
