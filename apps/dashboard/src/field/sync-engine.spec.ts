@@ -316,4 +316,19 @@ describe('SyncEngine', () => {
     expect(server.deliveries).toEqual([]);
     expect(timers).toEqual([]);
   });
+
+  it('delivers a document check, keeps the server’s answer, and forgets the document number', async () => {
+    const sync = engine();
+    await sync.start();
+    const answer = { id: 'c1', result: 'potential_hit', hit: { status: 'stolen', source: 'Test list' } };
+    server.answer({ result: 'delivered', answer });
+    online = false;
+    const item = await sync.enqueue({ kind: 'document-check', operationId: OP, teamId: TEAM, body: { documentType: 'passport', issuingCountry: 'KHM', documentNumber: 'N0000001', expiryDate: null } });
+    expect(await store.get(item.id)).toMatchObject({ state: 'queued', body: { documentNumber: 'N0000001' } });
+    online = true;
+    await sync.kick();
+    await settle(sync);
+    expect(server.deliveries.map((delivery) => delivery.kind)).toEqual(['document-check']);
+    expect(await store.get(item.id)).toMatchObject({ state: 'delivered', answer, body: { documentType: 'passport', issuingCountry: 'KHM', documentNumber: '' } });
+  });
 });
