@@ -49,12 +49,12 @@ export class DocumentChecksRepository {
   }
 
   /** Null when the client id was taken meanwhile (the unique index decides). */
-  async insertIfAbsent(manager: EntityManager, check: NewCheckRow): Promise<string | null> {
+  async insertIfAbsent(manager: EntityManager, check: NewCheckRow): Promise<{ id: string; checked_at: Date } | null> {
     const rows = (await manager.query(
       `INSERT INTO document_checks (client_id, operation_id, team_id, site_id, checking_agency_id, officer_user_id, doc_hash, document_type,
                                     issuing_country, result, hit_status, hit_source, hit_reported_at, hit_list_agency_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (client_id) DO NOTHING RETURNING id, checked_at`,
       [
         check.clientId,
         check.operationId,
@@ -71,8 +71,8 @@ export class DocumentChecksRepository {
         check.hit?.reportedAt ?? null,
         check.hit?.listAgencyId ?? null,
       ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    )) as { id: string; checked_at: Date }[];
+    return rows[0] ?? null;
   }
 
   async setAlert(manager: EntityManager, id: string, reportId: string): Promise<void> {

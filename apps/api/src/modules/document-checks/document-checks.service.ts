@@ -48,10 +48,15 @@ export class DocumentChecksService {
 
   /** Idempotent by clientId, like a report: the outbox's retry answers the stored check. */
   async create(user: AuthUser, operationId: string, input: CreateDocumentCheck): Promise<{ check: DocumentCheck; created: boolean }> {
-    const [membership, existing, team] = await Promise.all([
+    // Every read the check needs at once, on pooled connections: its latency is its round trips.
+    // The lookup is answered only once the caller proves to be a writer for the team.
+    const hash = this.hasher.hash(input.issuingCountry, input.documentType, input.documentNumber);
+    const [membership, existing, team, hit, place] = await Promise.all([
       this.access.require(user, operationId),
       this.checks.findByClientId(input.clientId),
       this.access.teamInOperation(user, operationId, input.teamId),
+      this.provider.check(hash),
+      this.checks.teamSite(input.teamId),
     ]);
     if (existing) {
       if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
@@ -62,13 +67,10 @@ export class DocumentChecksService {
     const access = this.access.assertWriter(user, membership);
     this.access.assertMayPostForTeam(user, input.teamId, team);
 
-    const hash = this.hasher.hash(input.issuingCountry, input.documentType, input.documentNumber);
-    const [hit, place] = await Promise.all([this.provider.check(hash), this.checks.teamSite(input.teamId)]);
-
     // Read before the transaction starts: the alert happened before it was received (the transaction's now()).
     const occurredAt = new Date().toISOString();
-    const id = await this.transactions.run(async (tx) => {
-      const checkId = await this.checks.insertIfAbsent(tx.manager, {
+    const stored = await this.transactions.run(async (tx) => {
+      const inserted = await this.checks.insertIfAbsent(tx.manager, {
         clientId: input.clientId,
         operationId,
         teamId: input.teamId,
@@ -81,7 +83,9 @@ export class DocumentChecksService {
         result: hit ? 'potential_hit' : 'no_hit',
         hit,
       });
-      if (checkId === null) return null;
+      if (inserted === null) return null;
+      const checkId = inserted.id;
+      let alertReportId: string | null = null;
       if (hit) {
         const alert = await this.reports.raiseInTransaction(tx, user, {
           clientId: randomUUID(),
@@ -101,6 +105,7 @@ export class DocumentChecksService {
           interception: null,
         });
         await this.checks.setAlert(tx.manager, checkId, alert.id);
+        alertReportId = alert.id;
       }
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
@@ -112,11 +117,38 @@ export class DocumentChecksService {
         // Never the number: the result and the provider only.
         details: { clientId: input.clientId, result: hit ? 'potential_hit' : 'no_hit', provider: this.provider.name },
       });
-      return checkId;
+      return { ...inserted, alertReportId };
     });
-    const row = id === null ? await this.checks.findByClientId(input.clientId) : await this.checks.findById(id);
-    if (!row) throw conflict('client_id_in_flight', 'The same check is being stored by another request; retry');
-    return { check: toDocumentCheck(row), created: id !== null };
+    if (stored === null) {
+      // Lost a race with the same clientId: the other request has committed it by now.
+      const winner = await this.checks.findByClientId(input.clientId);
+      if (!winner || winner.officer_user_id !== user.id) throw conflict('client_id_in_flight', 'The same check is being stored by another request; retry');
+      return { check: toDocumentCheck(winner), created: false };
+    }
+    const row: DocumentCheckRow = {
+      id: stored.id,
+      client_id: input.clientId,
+      operation_id: operationId,
+      team_id: input.teamId,
+      site_id: place.siteId,
+      checking_agency_id: user.agencyId,
+      officer_user_id: user.id,
+      document_type: input.documentType,
+      issuing_country: input.issuingCountry,
+      result: hit ? 'potential_hit' : 'no_hit',
+      hit_status: hit?.status ?? null,
+      hit_source: hit?.source ?? null,
+      hit_reported_on: hit?.reportedAt ?? null,
+      hit_list_agency_code: hit?.listAgencyCode ?? null,
+      alert_report_id: stored.alertReportId,
+      outcome: null,
+      outcome_note: null,
+      outcome_by: null,
+      outcome_at: null,
+      checked_at: stored.checked_at,
+      lead_agency_id: access.leadAgencyId,
+    };
+    return { check: toDocumentCheck(row), created: true };
   }
 
   async recordOutcome(user: AuthUser, checkId: string, input: RecordCheckOutcome): Promise<DocumentCheck> {
