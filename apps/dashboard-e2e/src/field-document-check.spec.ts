@@ -125,6 +125,10 @@ describeInBrowser('field page: alerts and document checks', () => {
     await desk.locator('[data-testid="document-check-outcome"][data-outcome="confirmed"]').waitFor();
     await desk.locator('[data-testid="report-detail"][data-status="verified"]').waitFor();
     await saveScreenshot(desk, 'room-check-confirmed');
+    // The phone, still open on the check tab, learns the outcome (it asks while a hit is open).
+    await page.locator('[data-testid="check-result"][data-outcome="confirmed"]').waitFor({ timeout: 45_000 });
+    expect(await page.getByTestId('check-result').first().textContent()).toContain('Confirmed by your commander');
+    await saveScreenshot(page, 'field-check-confirmed');
 
     // Figures: the operation's panel counts checks, potential hits and confirmed hits.
     await desk.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}?panel=figures`);

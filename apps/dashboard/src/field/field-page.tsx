@@ -118,7 +118,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
               <TeamTab assignment={selected} context={context} items={snapshot.items} onStatus={(status) => engine.enqueue({ kind: 'status', operationId: selected.operation.id, teamId: selected.team.id, body: { status } })} onPosition={(position) => engine.enqueue({ kind: 'position', operationId: selected.operation.id, teamId: selected.team.id, body: position })} />
             )}
             {tab === 'alert' && <AlertFormView assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />}
-            {tab === 'check' && <DocumentCheckView assignment={selected} engine={engine} items={snapshot.items} />}
+            {tab === 'check' && <DocumentCheckView assignment={selected} engine={engine} items={snapshot.items} api={api} />}
             {(tab === 'interception' || tab === 'sitrep') && (
               <ReportFormView key={tab} kind={tab} assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />
             )}

@@ -1,11 +1,13 @@
-import { DOCUMENT_TYPES, type DocumentType } from '@lintas/contracts';
+import { DOCUMENT_TYPES, type DocumentCheck, type DocumentType } from '@lintas/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldErrorText, ft, type FieldTextKey } from '../../i18n/field-i18n';
 import { formatLocal } from '../../ui/time-text';
+import type { ApiClient } from '../../api/api-client';
 import type { StoredOutboxItem } from '../outbox-types';
 import type { SyncEngine } from '../sync-engine';
 import type { Assignment } from '../use-field-context';
 import { buildDocumentCheck, type CheckFormValues } from './document-check-form';
+import { useCheckOutcomes } from './use-check-outcomes';
 import './document-check.css';
 
 type CheckItem = StoredOutboxItem & { kind: 'document-check' };
@@ -15,10 +17,12 @@ export interface DocumentCheckViewProps {
   assignment: Assignment;
   engine: Pick<SyncEngine, 'enqueue'>;
   items: readonly StoredOutboxItem[];
+  /** Reads the outcome of open potential hits. */
+  api: Pick<ApiClient, 'request'>;
 }
 
 /** The check tab: MRZ or fields in, through the outbox; the latest results below, "not checked yet" until the server answers. */
-export function DocumentCheckView({ assignment, engine, items }: DocumentCheckViewProps) {
+export function DocumentCheckView({ assignment, engine, items, api }: DocumentCheckViewProps) {
   const [mode, setMode] = useState<'mrz' | 'fields'>('mrz');
   const [mrz, setMrz] = useState('');
   const [fields, setFields] = useState({ documentType: 'passport' as DocumentType, issuingCountry: '', documentNumber: '', expiryDate: '' });
@@ -48,6 +52,8 @@ export function DocumentCheckView({ assignment, engine, items }: DocumentCheckVi
   };
 
   const checks = items.filter((item): item is CheckItem => item.kind === 'document-check' && item.teamId === assignment.team.id).slice(-SHOWN).reverse();
+  const openHits = checks.flatMap((item) => (item.answer?.result === 'potential_hit' && !item.answer.outcome ? [item.answer.id] : []));
+  const outcomes = useCheckOutcomes(api, assignment.operation.id, openHits);
   return (
     <section className="field-panel field-check" data-testid="check-panel">
       <form className="field-form" onSubmit={submit} noValidate data-testid="check-form">
@@ -117,7 +123,7 @@ export function DocumentCheckView({ assignment, engine, items }: DocumentCheckVi
       {checks.length > 0 && (
         <ul className="field-check__results" data-testid="check-results">
           {checks.map((item) => (
-            <CheckResult key={item.id} item={item} />
+            <CheckResult key={item.id} item={item} latest={item.answer ? (outcomes.get(item.answer.id) ?? null) : null} />
           ))}
         </ul>
       )}
@@ -126,12 +132,12 @@ export function DocumentCheckView({ assignment, engine, items }: DocumentCheckVi
 }
 
 /** One check as the officer sees it. Anything but the server's answer is "not checked yet": never "clear". */
-function CheckResult({ item }: { item: CheckItem }) {
+function CheckResult({ item, latest }: { item: CheckItem; latest: DocumentCheck | null }) {
   const label = ft('check.outboxTitle', { type: ft(`check.type.${item.body.documentType}` as FieldTextKey), country: item.body.issuingCountry });
-  const answer = item.state === 'delivered' ? item.answer : null;
+  const answer = item.state === 'delivered' ? (latest ?? item.answer) : null;
   const result = item.state === 'rejected' ? 'refused' : answer ? answer.result : 'pending';
   return (
-    <li className={`field-check__result field-check__result--${result}`} data-testid="check-result" data-result={result} data-id={item.id}>
+    <li className={`field-check__result field-check__result--${result}`} data-testid="check-result" data-result={result} data-outcome={answer?.outcome ?? ''} data-id={item.id}>
       <div className="field-outbox__head">
         <strong>{label}</strong>
         <span className="field-muted">{formatLocal(item.createdAt, 'time')}</span>
