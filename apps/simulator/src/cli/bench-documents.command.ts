@@ -15,6 +15,7 @@ interface Options {
   rate: number;
   duration: number;
   concurrency: number;
+  hitShare: number;
   output: string;
   write: boolean;
 }
@@ -27,6 +28,7 @@ export function benchDocumentsCommand(): Command {
     .option('--rate <r>', 'checks per second of the open-loop run', numberIn(1, 10_000), 100)
     .option('--duration <seconds>', 'time of each check run', secondsIn(1, 600), 20)
     .option('--concurrency <n>', 'clients of the flat-out run', numberIn(1, 64, true), 4)
+    .option('--hit-share <share>', 'share of the checks on listed numbers (each potential hit raises an alert)', numberIn(0, 1), 0.02)
     .option('--output <file>', 'the results document', 'docs/benchmarks-document-checks.md')
     .option('--no-write', 'print the results without writing the document')
     .action(async (options: Options) => {
@@ -55,8 +57,8 @@ async function run(options: Options): Promise<number> {
     const importBaseline = await importThroughPg(server.databaseUrl, options.rows);
     log(`  baseline (pg unnest INSERT into a plain indexed table): ${importBaseline.seconds.toFixed(1)} s`);
 
-    const check = apiCheck(server.baseUrl, operation.id, field, options.rows);
-    const baseline = pgCheck(pool, options.rows);
+    const check = apiCheck(server.baseUrl, operation.id, field, options.rows, options.hitShare);
+    const baseline = pgCheck(pool, options.rows, options.hitShare);
     await flat(check, 2, 2, 10_000_000); // warm-up, unmeasured
     await flat(baseline, 2, 2, 10_000_000);
     log(`checks at ${options.rate}/s for ${options.duration} s…`);
@@ -69,6 +71,7 @@ async function run(options: Options): Promise<number> {
 
     const results: DocumentBenchResults = {
       rows: options.rows,
+      hitShare: options.hitShare,
       import: { lintas: importLintas, baseline: importBaseline },
       checks: { lintas: { atRate: lintasAtRate, flat: lintasFlat }, baseline: { atRate: baselineAtRate, flat: baselineFlat } },
     };
