@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   it('refuses production without a JWT secret, and with the default demo password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', LINTAS_DATA_DIR: dataDir() })).toThrow(ConfigError);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_DATA: 'true', LINTAS_DATA_DIR: dataDir() }),
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DOCUMENT_HASH_SECRET: 'y'.repeat(40), DEMO_DATA: 'true', LINTAS_DATA_DIR: dataDir() }),
     ).toThrow(/DEMO_PASSWORD/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DOCUMENT_HASH_SECRET: 'y'.repeat(40), LINTAS_DATA_DIR: dataDir() }).demo.enabled).toBe(false);
   });
