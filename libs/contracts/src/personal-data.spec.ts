@@ -11,5 +11,6 @@ describe('personalDataHints', () => {
   it('leaves ordinary narratives, call signs and counts alone', () => {
     expect(personalDataHints('14 persons on a long-tail boat near km 12, team KH-BAVET-1 on station')).toEqual([]);
     expect(personalDataHints('Backup needed at 06:40, 2 suspects')).toEqual([]);
+    expect(personalDataHints('Seen on 2026-11-28 and again on 29/11/2026, 14 persons')).toEqual([]);
   });
 });
