@@ -22,7 +22,7 @@ export interface ImportMeasure {
 
 export interface CheckMeasure {
   /** Open loop at a fixed rate: latency as a client sees it. */
-  atRate: { rate: number; seconds: number; latency: LatencySummary; failures: number };
+  atRate: { rate: number; seconds: number; latency: LatencySummary; failures: number; firstFailure: string | null };
   /** Closed loop, `concurrency` clients as fast as they go. */
   flat: { concurrency: number; seconds: number; perSecond: number; latency: LatencySummary; failures: number };
 }
@@ -171,6 +171,7 @@ export function pgCheck(pool: Pool, rows: number, hitShare: number): OneCheck {
 export async function atRate(check: OneCheck, rate: number, seconds: number, offset: number): Promise<CheckMeasure['atRate']> {
   const latencies = newLatencies();
   let failures = 0;
+  let firstFailure: string | null = null;
   const total = Math.round(rate * seconds);
   const began = performance.now();
   const pending: Promise<void>[] = [];
@@ -181,14 +182,15 @@ export async function atRate(check: OneCheck, rate: number, seconds: number, off
     pending.push(
       check(offset + i).then(
         () => latencies.recordValue(Math.max(1, Math.round(performance.now() - planned))),
-        () => {
+        (error: unknown) => {
           failures++;
+          firstFailure ??= error instanceof Error ? error.message : String(error);
         },
       ),
     );
   }
   await Promise.all(pending);
-  return { rate, seconds, latency: summarize(latencies), failures };
+  return { rate, seconds, latency: summarize(latencies), failures, firstFailure };
 }
 
 export async function flat(check: OneCheck, concurrency: number, seconds: number, offset: number): Promise<CheckMeasure['flat']> {
@@ -230,7 +232,7 @@ export function documentBenchTable(results: DocumentBenchResults): string {
     '|---|---|---|---|',
     `| import: time | ${li.seconds.toFixed(1)} s (${int(li.rowsPerSecond)} rows/s) | ${bi.seconds.toFixed(1)} s (${int(bi.rowsPerSecond)} rows/s) | ${(li.seconds / bi.seconds).toFixed(2)}× |`,
     `| import: API memory (RSS before → peak) | ${li.rssBeforeMiB} → ${li.rssPeakMiB} MiB | — | |`,
-    `| checks at ${lc.atRate.rate}/s for ${lc.atRate.seconds} s: p50 / p99 / max | ${ms(lc.atRate.latency.p50)} / ${ms(lc.atRate.latency.p99)} / ${ms(lc.atRate.latency.max)} (${lc.atRate.failures} failed) | ${ms(bc.atRate.latency.p50)} / ${ms(bc.atRate.latency.p99)} / ${ms(bc.atRate.latency.max)} | p99 ${(lc.atRate.latency.p99 / Math.max(1, bc.atRate.latency.p99)).toFixed(1)}× |`,
+    `| checks at ${lc.atRate.rate}/s for ${lc.atRate.seconds} s: p50 / p99 / max | ${ms(lc.atRate.latency.p50)} / ${ms(lc.atRate.latency.p99)} / ${ms(lc.atRate.latency.max)} (${lc.atRate.failures} failed${lc.atRate.firstFailure ? `, first: ${lc.atRate.firstFailure.replace(/\|/g, '/').slice(0, 120)}` : ''}) | ${ms(bc.atRate.latency.p50)} / ${ms(bc.atRate.latency.p99)} / ${ms(bc.atRate.latency.max)} | p99 ${(lc.atRate.latency.p99 / Math.max(1, bc.atRate.latency.p99)).toFixed(1)}× |`,
     `| checks flat out, ${lc.flat.concurrency} clients: rate, p99 | ${int(lc.flat.perSecond)}/s, ${ms(lc.flat.latency.p99)} (${lc.flat.failures} failed) | ${int(bc.flat.perSecond)}/s, ${ms(bc.flat.latency.p99)} | ${(bc.flat.perSecond / Math.max(1, lc.flat.perSecond)).toFixed(1)}× fewer |`,
     '',
     `Target (issue 14): a check answered in under 50 ms at p99 with 100 checks/s — ${lc.atRate.rate >= 100 && lc.atRate.latency.p99 < 50 ? 'met' : lc.atRate.rate < 100 ? 'not measured at 100/s in this run' : 'NOT met'} in this run.`,
