@@ -235,7 +235,7 @@ export function documentBenchTable(results: DocumentBenchResults): string {
     `| checks at ${lc.atRate.rate}/s for ${lc.atRate.seconds} s: p50 / p99 / max | ${ms(lc.atRate.latency.p50)} / ${ms(lc.atRate.latency.p99)} / ${ms(lc.atRate.latency.max)} (${lc.atRate.failures} failed${lc.atRate.firstFailure ? `, first: ${lc.atRate.firstFailure.replace(/\|/g, '/').slice(0, 120)}` : ''}) | ${ms(bc.atRate.latency.p50)} / ${ms(bc.atRate.latency.p99)} / ${ms(bc.atRate.latency.max)} | p99 ${(lc.atRate.latency.p99 / Math.max(1, bc.atRate.latency.p99)).toFixed(1)}× |`,
     `| checks flat out, ${lc.flat.concurrency} clients: rate, p99 | ${int(lc.flat.perSecond)}/s, ${ms(lc.flat.latency.p99)} (${lc.flat.failures} failed) | ${int(bc.flat.perSecond)}/s, ${ms(bc.flat.latency.p99)} | ${(bc.flat.perSecond / Math.max(1, lc.flat.perSecond)).toFixed(1)}× fewer |`,
     '',
-    `Target (issue 14): a check answered in under 50 ms at p99 with 100 checks/s — ${lc.atRate.rate >= 100 && lc.atRate.latency.p99 < 50 ? 'met' : lc.atRate.rate < 100 ? 'not measured at 100/s in this run' : 'NOT met'} in this run.`,
+    `Target (issue 14): a check answered in under 50 ms at p99 with 100 checks/s — ${lc.atRate.rate < 100 ? 'not measured (the rate of this run is below 100/s)' : lc.atRate.latency.p99 < 50 ? 'met in this run' : 'NOT met in this run'}.`,
     'Baselines: the import beside the same rows unnested into a plain table with one index, straight through pg (no parsing, validation or hashing); a check beside a plain indexed SELECT on that table (no HTTP, authentication, hashing, storing or audit).',
   ].join('\n');
 }
