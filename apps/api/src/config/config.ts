@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { TILE_URL_TEMPLATE } from '@lintas/contracts';
+import { DOCUMENT_HIT_MARKING, TILE_URL_TEMPLATE, type Marking } from '@lintas/contracts';
 import { z } from 'zod';
 
 /**
@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   DOCUMENT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Days after an operation closes before its document-check hashes are erased and its narratives redacted. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The marking of the alert a potential hit raises (and of the check for other agencies); TLP:RED would need recipients. */
+  DOCUMENT_HIT_MARKING: z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT']).default(DOCUMENT_HIT_MARKING as 'TLP:AMBER'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +89,7 @@ export interface AppConfig {
   /** HMAC key for document numbers: never stored next to the hashes. */
   documentHashSecret: string;
   retentionDaysAfterClose: number;
+  documentHitMarking: Marking;
   /** Per user, shared by the instances through Redis; each allows three times as many more over ten seconds. */
   rateLimits: { writesPerSecond: number; subscriptionsPerSecond: number };
 }
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     documentHashSecret: e.DOCUMENT_HASH_SECRET ?? localDevelopmentSecret(dataDir, 'document-hash-secret'),
     retentionDaysAfterClose: e.RETENTION_DAYS_AFTER_CLOSE,
+    documentHitMarking: e.DOCUMENT_HIT_MARKING,
     rateLimits: { writesPerSecond: e.WRITES_PER_SECOND, subscriptionsPerSecond: e.SUBSCRIPTIONS_PER_SECOND },
   };
 }

@@ -22,7 +22,7 @@ export type DocumentCheckResult = (typeof DOCUMENT_CHECK_RESULTS)[number];
 export const DOCUMENT_CHECK_OUTCOMES = ['confirmed', 'false_positive'] as const;
 export type DocumentCheckOutcome = (typeof DOCUMENT_CHECK_OUTCOMES)[number];
 
-/** The marking of the alert a potential hit raises, unless the operation says otherwise. */
+/** The marking of the alert a potential hit raises, unless the API's DOCUMENT_HIT_MARKING says otherwise. */
 export const DOCUMENT_HIT_MARKING: Marking = 'TLP:AMBER';
 
 /** The CSV header row of `PUT /document-lists/{agencyCode}`, exactly. */

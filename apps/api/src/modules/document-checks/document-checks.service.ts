@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   canView,
-  DOCUMENT_HIT_MARKING,
   markingVisibility,
   mayRecordCheckOutcome,
   type CreateDocumentCheck,
@@ -11,6 +10,7 @@ import {
   type RecordCheckOutcome,
 } from '@lintas/contracts';
 import { AppError, conflict, forbidden, notFound } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -44,7 +44,13 @@ export class DocumentChecksService {
     private readonly transactions: TransactionService,
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Hits and the checks of other agencies are marked as configured (DOCUMENT_HIT_MARKING, TLP:AMBER by default). */
+  private get marking() {
+    return this.config.documentHitMarking;
+  }
 
   /** Idempotent by clientId, like a report: the outbox's retry answers the stored check. */
   async create(user: AuthUser, operationId: string, input: CreateDocumentCheck): Promise<{ check: DocumentCheck; created: boolean }> {
@@ -100,7 +106,7 @@ export class DocumentChecksService {
           siteId: place.siteId,
           occurredAt,
           teamId: input.teamId,
-          marking: DOCUMENT_HIT_MARKING,
+          marking: this.marking,
           recipientAgencyIds: [],
           interception: null,
         });
@@ -158,7 +164,7 @@ export class DocumentChecksService {
       const access = await this.access.require(user, row.operation_id, tx.manager).catch((error: unknown) => {
         throw error instanceof AppError && error.status === 404 ? notFound('Document check') : error;
       });
-      if (!canView({ marking: DOCUMENT_HIT_MARKING, originAgencyId: row.checking_agency_id }, access.viewer)) throw notFound('Document check');
+      if (!canView({ marking: this.marking, originAgencyId: row.checking_agency_id }, access.viewer)) throw notFound('Document check');
       if (!mayRecordCheckOutcome(user, { checkingAgencyId: row.checking_agency_id, leadAgencyId: row.lead_agency_id })) {
         throw forbidden('check_outcome_not_allowed', 'Only a commander of the checking agency or of the lead agency may record this outcome');
       }
@@ -187,13 +193,13 @@ export class DocumentChecksService {
 
   async list(user: AuthUser, operationId: string): Promise<DocumentCheck[]> {
     const access = await this.access.require(user, operationId);
-    const others = markingVisibility(access.viewer).markings.includes(DOCUMENT_HIT_MARKING);
+    const others = markingVisibility(access.viewer).markings.includes(this.marking);
     return (await this.checks.list(operationId, user.agencyId, others, 500)).map(toDocumentCheck);
   }
 
   async figures(user: AuthUser, operationId: string): Promise<DocumentCheckFiguresRow[]> {
     const access = await this.access.require(user, operationId);
-    const others = markingVisibility(access.viewer).markings.includes(DOCUMENT_HIT_MARKING);
+    const others = markingVisibility(access.viewer).markings.includes(this.marking);
     return this.checks.figures(operationId, user.agencyId, others);
   }
 }
