@@ -8,8 +8,10 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // The contracts read MRZs with the mrz package, which ships ES modules only: it goes through the transform.
+  transformIgnorePatterns: ['/node_modules/(?!(mrz)/)'],
   moduleNameMapper: {
     '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
     '^@lintas/testing$': path.resolve(__dirname, '../../libs/testing/src/index.ts'),
