@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Marking } from './marking';
 import type { Operation, OperationParticipant } from './operations';
 import type { Report } from './reports';
+import type { AgencyRequest } from './requests';
+import type { Task } from './tasks';
 import type { Site } from './sites';
 import type { Team, TeamPosition } from './teams';
 
@@ -36,7 +38,19 @@ export type OperationEventData =
   | { type: 'team.created'; team: Team }
   | { type: 'team.updated'; team: Team }
   | { type: 'report.created'; report: Report }
-  | { type: 'report.updated'; report: Report };
+  | { type: 'report.updated'; report: Report }
+  | { type: 'task.created'; task: Task }
+  | { type: 'task.updated'; task: Task }
+  /** Not acknowledged by its deadline: flagged, and an alert for the users named (the task's author). */
+  | { type: 'task.overdue'; task: Task; alertUserIds: string[] }
+  | { type: 'request.created'; request: AgencyRequest }
+  | { type: 'request.updated'; request: AgencyRequest }
+  /**
+   * An unanswered request past its deadline, escalated to the lead agency. Marked TLP:AMBER+STRICT
+   * from the requesting agency (it and the lead see it) and carrying no subject or details, so
+   * that it discloses nothing of a TLP:RED request the lead was not named on.
+   */
+  | { type: 'request.escalated'; requestId: string; fromAgencyId: string; toAgencyId: string; answerDueAt: string };
 
 export type OperationEventType = OperationEventData['type'];
 export type OperationEvent = EventBase & OperationEventData;
@@ -51,6 +65,12 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'team.updated',
   'report.created',
   'report.updated',
+  'task.created',
+  'task.updated',
+  'task.overdue',
+  'request.created',
+  'request.updated',
+  'request.escalated',
 ];
 
 /** Latest-value position updates; not in the event log, batched per operation. */

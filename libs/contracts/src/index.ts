@@ -9,6 +9,8 @@ export * from './sites';
 export * from './operations';
 export * from './teams';
 export * from './reports';
+export * from './tasks';
+export * from './requests';
 export * from './events';
 export * from './socket';
 export * from './positions';

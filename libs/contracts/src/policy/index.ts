@@ -7,3 +7,4 @@ export * from './history-visibility';
 export * from './references';
 export * from './administration-policy';
 export * from './document-check-policy';
+export * from './tasking-policy';
