@@ -24,6 +24,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
+import { TaskingModule } from './modules/tasking/tasking.module';
 
 /** Feature modules, in one list so that the application and the tests boot the same thing. */
 const FEATURE_MODULES = [
@@ -44,6 +45,7 @@ const FEATURE_MODULES = [
   ReportsModule,
   DocumentChecksModule,
   RetentionModule,
+  TaskingModule,
   SnapshotModule,
   PositionsModule,
   RealtimeModule,

@@ -131,3 +131,7 @@ export const taskQuerySchema = cursorPageQuerySchema.extend({
   requestId: z.uuid().optional(),
 });
 export type TaskQuery = z.infer<typeof taskQuerySchema>;
+
+/** A participating agency's setting: the lead agency's commanders may task its teams in this operation. */
+export const taskingConsentSchema = z.strictObject({ leadMayTask: z.boolean() });
+export type TaskingConsent = z.infer<typeof taskingConsentSchema>;

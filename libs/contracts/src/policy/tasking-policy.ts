@@ -55,6 +55,11 @@ export function taskingRefusal(actor: Pick<Actor, 'role' | 'agencyId'>, standing
   return 'own_agency_team_required';
 }
 
+/** Whether the lead may task its teams is each participating agency's own setting, set by its commanders. */
+export function mayChangeTaskingConsent(actor: Pick<Actor, 'role'>, actorOperationRole: OperationRole): boolean {
+  return isCommanding(actor) && actorOperationRole === 'participant';
+}
+
 export interface TaskStanding {
   originAgencyId: string;
   teamAgencyId: string;

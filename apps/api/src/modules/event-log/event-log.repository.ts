@@ -29,7 +29,12 @@ export interface NewEvent {
    * row's `version` are set to the seq in the statement that takes it.
    */
   reportVersionOf?: string;
+  /** The same for a task or a request between agencies: `payload.task.version` / `payload.request.version` and the row's `version`. */
+  itemVersionOf?: { kind: 'task' | 'request'; id: string };
 }
+
+/** The tables whose rows carry their latest event's seq as `version`, by payload key (a closed list: these go into SQL). */
+const VERSIONED = { report: 'reports', task: 'tasks', request: 'agency_requests' } as const;
 
 @Injectable()
 export class EventLogRepository {
@@ -54,17 +59,23 @@ export class EventLogRepository {
       event.recipientAgencyIds,
       payload,
     ];
-    const withVersion = event.reportVersionOf !== undefined;
-    if (withVersion) params.push(event.reportVersionOf);
+    const versioned =
+      event.reportVersionOf !== undefined
+        ? { key: 'report' as const, id: event.reportVersionOf }
+        : event.itemVersionOf !== undefined
+          ? { key: event.itemVersionOf.kind, id: event.itemVersionOf.id }
+          : null;
+    const withVersion = versioned !== null;
+    if (versioned) params.push(versioned.id);
     const rows = (await manager.query(
       `WITH s AS (UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq),
             e AS (INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
                   SELECT $1::uuid, s.last_seq, $2::text, $3::uuid, $4::uuid, $5::text, $6::uuid, $7::uuid[],
-                         ${withVersion ? `jsonb_set($8::jsonb, '{report,version}', to_jsonb(s.last_seq))` : '$8::jsonb'}
+                         ${withVersion ? `jsonb_set($8::jsonb, '{${versioned.key},version}', to_jsonb(s.last_seq))` : '$8::jsonb'}
                     FROM s
                   RETURNING *)${
                     withVersion ? `,
-            v AS (UPDATE reports SET version = (SELECT seq FROM e) WHERE id = $9::uuid)` : ''
+            v AS (UPDATE ${VERSIONED[versioned.key]} SET version = (SELECT seq FROM e) WHERE id = $9::uuid)` : ''
                   }
        SELECT * FROM e`,
       params,

@@ -1,0 +1,135 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { isDatabaseUnavailable } from '../../common/pg-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import { EventLogService } from '../event-log/event-log.service';
+import { toRequest, toTask } from './tasking.mapper';
+import { TaskingRepository } from './tasking.repository';
+
+/** How often the deadlines are checked. A deadline is minutes long: a few seconds late is on time. */
+const SWEEP_EVERY_MS = 5_000;
+const BATCH = 100;
+
+/**
+ * Acknowledgement deadlines. A task still assigned at its `ackDueAt` is flagged overdue once,
+ * with a `task.overdue` event that alerts its author; a request still open at its `answerDueAt`
+ * is flagged overdue (`request.updated`) and escalated to the lead agency (`request.escalated`).
+ * Rows are claimed with SKIP LOCKED, so several API instances sweep without doing a deadline
+ * twice, and each flag commits with its event and audit row. Time comes from the injected
+ * `Clock`: tests move it instead of waiting.
+ */
+@Injectable()
+export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TaskingDeadlines.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly repository: TaskingRepository,
+    private readonly transactions: TransactionService,
+    private readonly events: EventLogService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.sweepQuietly(), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Flags everything due at `now`; answers how many tasks and requests it flagged. */
+  async sweep(now: Date = this.clock.now()): Promise<{ tasks: number; requests: number }> {
+    // One sweep at a time on this instance (the timer and a test's call do not overlap).
+    while (this.running) await this.running.catch(() => undefined);
+    const work = this.sweepAll(now);
+    this.running = work;
+    try {
+      return await work;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async sweepAll(now: Date): Promise<{ tasks: number; requests: number }> {
+    const at = now.toISOString();
+    let tasks = 0;
+    let requests = 0;
+    for (;;) {
+      const flagged = await this.transactions.run(async (tx) => {
+        const rows = await this.repository.claimOverdueTasks(tx.manager, at, BATCH);
+        for (const row of rows) {
+          await this.audit.recordInTransaction(tx, {
+            userId: null, agencyId: null, action: 'task.overdue', entityType: 'task', entityId: row.id, operationId: row.operation_id,
+            details: { ackDueAt: new Date(row.ack_due_at).toISOString() },
+          });
+          await this.events.append(tx, {
+            operationId: row.operation_id,
+            actor: null,
+            marking: row.marking,
+            originAgencyId: row.origin_agency_id,
+            recipientAgencyIds: row.recipient_agency_ids,
+            data: { type: 'task.overdue', task: toTask(row), alertUserIds: [row.author_user_id] },
+            itemVersionOf: { kind: 'task', id: row.id },
+          });
+        }
+        return rows.length;
+      });
+      tasks += flagged;
+      if (flagged < BATCH) break;
+    }
+    for (;;) {
+      const flagged = await this.transactions.run(async (tx) => {
+        const rows = await this.repository.claimOverdueRequests(tx.manager, at, BATCH);
+        for (const row of rows) {
+          await this.audit.recordInTransaction(tx, {
+            userId: null, agencyId: null, action: 'request.escalate', entityType: 'agency_request', entityId: row.id, operationId: row.operation_id,
+            details: { answerDueAt: new Date(row.answer_due_at).toISOString(), toAgencyId: row.to_agency_id },
+          });
+          await this.events.append(tx, {
+            operationId: row.operation_id,
+            actor: null,
+            marking: row.marking,
+            originAgencyId: row.origin_agency_id,
+            recipientAgencyIds: row.recipient_agency_ids,
+            data: { type: 'request.updated', request: toRequest(row) },
+            itemVersionOf: { kind: 'request', id: row.id },
+          });
+          // To the lead agency (and the sender): marked so that nothing of a TLP:RED request's content travels with it.
+          await this.events.append(tx, {
+            operationId: row.operation_id,
+            actor: null,
+            marking: 'TLP:AMBER+STRICT',
+            originAgencyId: row.origin_agency_id,
+            recipientAgencyIds: [],
+            data: {
+              type: 'request.escalated',
+              requestId: row.id,
+              fromAgencyId: row.origin_agency_id,
+              toAgencyId: row.to_agency_id,
+              answerDueAt: new Date(row.answer_due_at).toISOString(),
+            },
+          });
+        }
+        return rows.length;
+      });
+      requests += flagged;
+      if (flagged < BATCH) break;
+    }
+    return { tasks, requests };
+  }
+
+  private async sweepQuietly(): Promise<void> {
+    try {
+      await this.sweep();
+    } catch (error) {
+      const log = isDatabaseUnavailable(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+      log(`deadline sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { AccessModule } from '../access/access.module';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+import { TaskingDeadlines } from './tasking-deadlines';
+import { TaskingRepository } from './tasking.repository';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+/** Tasks to teams and requests between agencies, with their acknowledgement deadlines. */
+@Module({
+  imports: [AccessModule],
+  controllers: [TasksController, RequestsController],
+  providers: [TaskingRepository, TasksService, RequestsService, TaskingDeadlines, Clock],
+  exports: [TasksService, RequestsService, TaskingDeadlines, Clock],
+})
+export class TaskingModule {}
