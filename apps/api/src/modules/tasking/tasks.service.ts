@@ -122,7 +122,7 @@ export class TasksService {
    */
   async transition(user: AuthUser, operationId: string, taskId: string, input: TaskTransitionRequest): Promise<Task> {
     const done = await this.repository.taskTransitionByClientId(input.clientId);
-    if (done) return this.replayTransition(user, operationId, taskId, done);
+    if (done) return this.replayTransition(user, operationId, taskId, done, input.to);
     return this.transactions.run(async (tx) => {
       const { row } = await this.loadVisible(user, operationId, taskId, tx.manager, true);
       await this.access.requireWriter(user, operationId, tx.manager);
@@ -232,8 +232,8 @@ export class TasksService {
     return toTask(existing);
   }
 
-  private async replayTransition(user: AuthUser, operationId: string, taskId: string, done: { task_id: string; user_id: string }): Promise<Task> {
-    if (done.task_id !== taskId || done.user_id !== user.id) {
+  private async replayTransition(user: AuthUser, operationId: string, taskId: string, done: { task_id: string; user_id: string; to_state: string }, to: string): Promise<Task> {
+    if (done.task_id !== taskId || done.user_id !== user.id || done.to_state !== to) {
       throw conflict('client_id_taken', 'This clientId already identifies another change; generate a new one for a new change');
     }
     return toTask((await this.loadVisible(user, operationId, taskId)).row);
