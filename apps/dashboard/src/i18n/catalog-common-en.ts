@@ -1,9 +1,12 @@
+import { taskingCommonEn } from './catalog-tasking-common-en';
+
 /**
  * English texts both pages show — the enum labels, ages, the map's name — in one catalogue that the
  * operations room's (catalog-en.ts) and the field page's (catalog-field-en.ts) both include, so the
  * field bundle carries these and its own texts, never the operations room's.
  */
 export const commonEn = {
+  ...taskingCommonEn,
   'map.label': 'Operations map',
   'age.seconds': '{n} s',
   'age.minutes': '{n} min',

@@ -1,4 +1,5 @@
 import { commonEn } from './catalog-common-en';
+import { taskingEn } from './catalog-tasking-en';
 
 /**
  * English, the reference catalogue: its keys are the type every other catalogue must match.
@@ -7,6 +8,8 @@ import { commonEn } from './catalog-common-en';
 export const en = {
   // shared with the field page: enum labels, ages, the map (catalog-common-en.ts)
   ...commonEn,
+  // tasks and requests between agencies (catalog-tasking-en.ts)
+  ...taskingEn,
 
   // the frame of every page
   'shell.subtitle': 'Joint operations coordination',

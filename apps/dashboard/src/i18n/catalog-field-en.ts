@@ -1,4 +1,5 @@
 import { commonEn } from './catalog-common-en';
+import { taskingFieldEn } from './catalog-tasking-field-en';
 
 /**
  * The field page's texts (English), with the ones both pages show. Apart from the operations room's
@@ -6,6 +7,7 @@ import { commonEn } from './catalog-common-en';
  */
 export const fieldEn = {
   ...commonEn,
+  ...taskingFieldEn,
   'title': 'Lintas field',
   'signIn.title': 'Field sign-in',
   'signIn.intro': 'Sign in once with a connection; the page then works offline and delivers your posts when the link returns.',

@@ -1,4 +1,5 @@
-import type { Operation, OperationEvent, OperationSnapshot, Report, Team, TeamPosition } from '@lintas/contracts';
+import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition } from '@lintas/contracts';
+import { applyTaskingEvent, mergeNewer, type TaskingAlert } from './tasking-state';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
 /** The link to the live feed as the connection indicator shows it. */
@@ -23,6 +24,11 @@ export interface OperationState {
   operation: Operation | null;
   teams: ReadonlyMap<string, Team>;
   reports: ReadonlyMap<string, Report>;
+  /** Tasks and requests between agencies the viewer may see (read over REST, then kept live). */
+  tasks: ReadonlyMap<string, Task>;
+  requests: ReadonlyMap<string, AgencyRequest>;
+  /** Overdue tasks and escalated requests that concern this viewer, newest last. */
+  taskingAlerts: readonly TaskingAlert[];
   /** Each team's last few positions, oldest first: the short live trail. */
   trails: ReadonlyMap<string, readonly TrailPoint[]>;
   /** Newest first, capped. */
@@ -42,6 +48,8 @@ export type OperationAction =
   | { type: 'reports-loaded'; reports: readonly Report[] }
   /** Recent log history for the timeline, oldest first, up to the snapshot's seq. */
   | { type: 'history-loaded'; events: readonly OperationEvent[] }
+  /** Tasks and requests read over REST (the snapshot does not carry them). */
+  | { type: 'tasking-loaded'; tasks: readonly Task[]; requests: readonly AgencyRequest[] }
   /** One animation frame's worth of live messages. */
   | { type: 'batch'; events: readonly OperationEvent[]; positions: readonly TeamPosition[]; at: number }
   | { type: 'connection'; status: ConnectionStatus; message?: string | null }
@@ -56,6 +64,9 @@ export const initialOperationState: OperationState = {
   operation: null,
   teams: new Map(),
   reports: new Map(),
+  tasks: new Map(),
+  requests: new Map(),
+  taskingAlerts: [],
   trails: new Map(),
   timeline: [],
   historyLoaded: false,
@@ -73,6 +84,8 @@ export function operationReducer(state: OperationState, action: OperationAction)
       return mergeReports(state, action.reports);
     case 'history-loaded':
       return withHistory(state, action.events);
+    case 'tasking-loaded':
+      return { ...state, tasks: mergeNewer(state.tasks, action.tasks), requests: mergeNewer(state.requests, action.requests) };
     case 'batch':
       return applyBatch(state, action.events, action.positions, action.at);
     case 'connection':
@@ -146,6 +159,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
   const entries: TimelineEntry[] = [];
   let lastSeq = state.lastSeq;
   let applied = 0;
+  let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts };
 
   const teamsDraft = () => (teams ??= new Map(state.teams));
   const reportsDraft = () => (reports ??= new Map(state.reports));
@@ -197,6 +211,8 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
       case 'operation.site_detached':
         if (operation) operation = { ...operation, sites: operation.sites.filter((s) => s.id !== event.siteId) };
         break;
+      default:
+        tasking = applyTaskingEvent(tasking, event);
     }
   }
 
@@ -217,6 +233,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
     operation,
     teams: teams ?? state.teams,
     reports: reports ?? state.reports,
+    ...tasking,
     trails: trails ?? state.trails,
     timeline: entries.length ? [...entries.reverse(), ...state.timeline].slice(0, TIMELINE_LIMIT) : state.timeline,
     lastSeq,

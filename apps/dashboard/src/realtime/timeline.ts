@@ -13,7 +13,13 @@ export type TimelineKind =
   | 'operation.participant_added'
   | 'operation.participant_removed'
   | 'operation.site_attached'
-  | 'operation.site_detached';
+  | 'operation.site_detached'
+  | 'task.created'
+  | 'task.updated'
+  | 'task.overdue'
+  | 'request.created'
+  | 'request.updated'
+  | 'request.escalated';
 
 export interface TimelineEntry {
   seq: number;
@@ -28,6 +34,10 @@ export interface TimelineEntry {
   teamId?: string;
   teamStatus?: TeamStatus;
   reason?: string | null;
+  taskId?: string;
+  requestId?: string;
+  /** A task's or a request's state after the event. */
+  state?: string;
 }
 
 /** Verdicts given at the event's time (within this much) count as the event's verdict when there is no earlier state to compare with. */
@@ -63,6 +73,15 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
       return { ...base, kind: 'operation.site_attached', subject: event.site.name };
     case 'operation.site_detached':
       return { ...base, kind: 'operation.site_detached', subject: event.siteId };
+    case 'task.created':
+    case 'task.updated':
+    case 'task.overdue':
+      return { ...base, kind: event.type, subject: event.task.title, taskId: event.task.id, state: event.task.state, reason: event.task.stateReason };
+    case 'request.created':
+    case 'request.updated':
+      return { ...base, kind: event.type, subject: event.request.subject, requestId: event.request.id, state: event.request.state, reason: event.request.stateReason };
+    case 'request.escalated':
+      return { ...base, kind: 'request.escalated', subject: event.requestId.slice(0, 8), requestId: event.requestId };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { InterceptionKind, OperationRole, OperationStatus, ReportKind, ReportStatus, SiteKind, TeamStatus, UserRole } from '@lintas/contracts';
+import type { InterceptionKind, OperationRole, OperationStatus, ReportKind, ReportStatus, RequestKind, RequestState, SiteKind, TaskKind, TaskState, TeamStatus, UserRole } from '@lintas/contracts';
 import { type CommonKey, common } from '../i18n/common';
 
 /** Labels of the contracts' enum values, from the catalogue. */
@@ -13,4 +13,8 @@ export const reportKindLabel = label<ReportKind>('enum.reportKind');
 export const reportStatusLabel = label<ReportStatus>('enum.reportStatus');
 export const teamStatusLabel = label<TeamStatus>('enum.teamStatus');
 export const siteKindLabel = label<SiteKind>('enum.siteKind');
+export const taskKindLabel = label<TaskKind>('enum.taskKind');
+export const taskStateLabel = label<TaskState>('enum.taskState');
+export const requestKindLabel = label<RequestKind>('enum.requestKind');
+export const requestStateLabel = label<RequestState>('enum.requestState');
 export const interceptionKindLabel = label<InterceptionKind>('enum.interceptionKind');

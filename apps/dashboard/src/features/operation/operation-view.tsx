@@ -36,6 +36,11 @@ import { useMarkingShown } from './use-marking-shown';
 import { useNow } from './use-now';
 import { useOperationShortcuts } from './use-operation-shortcuts';
 import { useViewFilters } from './use-view-filters';
+import { RequestsPanel } from '../tasking/requests-panel';
+import { TaskBoard } from '../tasking/task-board';
+import { TaskingAlerts } from '../tasking/tasking-alerts';
+import { TasksLayer } from '../tasking/tasks-layer';
+import { useTaskingData } from '../tasking/use-tasking-data';
 import { layerOn } from './view-filters';
 
 /**
@@ -72,6 +77,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const mapController = useRef<MapController | null>(null);
   const now = useNow(15_000);
   const operationId = useOperationId();
+  const tasking = useTaskingData();
   const readOnly = operation?.myRole === 'observer' || user.role === 'liaison' || user.role === 'field';
 
   const reports = useOperationSelector((state) => state.reports);
@@ -181,6 +187,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
                 <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
                 <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
                 <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
+                <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
                 <MapDrawnMark reports={reports.size} />
               </>
             )}
@@ -204,12 +211,15 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
             />
           )}
           {operation && filters.team && !filters.report && <TeamDetail teamId={filters.team} operation={operation} now={now} isStale={isTeamStale} onClose={() => select(null)} />}
+          <TaskingAlerts user={user} />
           <PanelTabs panel={filters.panel} onChange={(panel) => setFilters((current) => ({ ...current, panel }))} />
           <div className="op-side__panel" role="tabpanel" id={`panel-${filters.panel}`}>
             {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
             {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
             {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
             {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} operationId={operation.id} />}
+            {operation && filters.panel === 'tasks' && <TaskBoard operation={operation} user={user} calls={tasking} />}
+            {operation && filters.panel === 'requests' && <RequestsPanel operation={operation} user={user} calls={tasking} />}
           </div>
         </aside>
       </div>

@@ -1,8 +1,8 @@
-import type { OperationParticipant } from '@lintas/contracts';
+import type { OperationParticipant, RequestState, TaskState } from '@lintas/contracts';
 import { memo } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import type { TimelineEntry } from '../../realtime/timeline';
-import { reportKindLabel, teamStatusLabel } from '../../ui/labels';
+import { reportKindLabel, requestStateLabel, taskStateLabel, teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
 import './timeline-panel.css';
@@ -55,5 +55,6 @@ function describe(entry: TimelineEntry, agencyCode: (id: string) => string): str
     kind: entry.reportKind ? reportKindLabel(entry.reportKind) : '',
     status: entry.teamStatus ? teamStatusLabel(entry.teamStatus) : '',
     reason: entry.reason ?? '',
+    state: entry.state ? (entry.taskId ? taskStateLabel(entry.state as TaskState) : requestStateLabel(entry.state as RequestState)).toLowerCase() : '',
   });
 }

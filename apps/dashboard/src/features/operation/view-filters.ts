@@ -14,7 +14,7 @@ export const TIME_WINDOW_MS: Readonly<Record<TimeWindow, number | null>> = {
   all: null,
 };
 
-export const PANELS = ['timeline', 'teams', 'figures'] as const;
+export const PANELS = ['timeline', 'teams', 'figures', 'tasks', 'requests'] as const;
 export type PanelName = (typeof PANELS)[number];
 
 /**

@@ -1,0 +1,237 @@
+import {
+  handoverRefusal,
+  isCommanding,
+  MARKINGS,
+  mayWriteInOperation,
+  REQUEST_KINDS,
+  requestTransitionRefusal,
+  type AgencyRequest,
+  type Marking,
+  type Operation,
+  type RequestKind,
+  type RequestState,
+  type Team,
+  type User,
+} from '@lintas/contracts';
+import { type FormEvent, memo, useMemo, useState } from 'react';
+import { errorText } from '../../i18n/error-text';
+import { t } from '../../i18n/i18n';
+import { useOperationSelector } from '../../realtime/operation-realtime';
+import { requestKindLabel, requestStateLabel } from '../../ui/labels';
+import { MarkingLabel } from '../../ui/marking-label';
+import { formatLocal } from '../../ui/time-text';
+import { HandoverView } from './handover-view';
+import { TaskForm } from './task-form';
+import type { TaskingApi } from './tasking-api';
+import './tasking.css';
+
+export interface RequestsPanelProps {
+  operation: Operation;
+  user: User;
+  calls: TaskingApi;
+}
+
+/** The requests panel of the viewer's agency: incoming, outgoing, overdue (and, for the lead, those between others it may see). */
+export const RequestsPanel = memo(function RequestsPanel({ operation, user, calls }: RequestsPanelProps) {
+  const requests = useOperationSelector((state) => state.requests);
+  const teams = useOperationSelector((state) => state.teams);
+  const [adding, setAdding] = useState(false);
+  const actor = { id: user.id, role: user.role, agencyId: user.agency.id };
+  const mayWrite = mayWriteInOperation(actor, { role: operation.myRole, status: operation.status }) && isCommanding(actor);
+  const groups = useMemo(() => {
+    const all = [...requests.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const mine = user.agency.id;
+    return [
+      { key: 'overdue', items: all.filter((r) => r.overdue && r.state === 'open') },
+      { key: 'incoming', items: all.filter((r) => r.toAgency.id === mine && !(r.overdue && r.state === 'open')) },
+      { key: 'outgoing', items: all.filter((r) => r.fromAgency.id === mine && !(r.overdue && r.state === 'open')) },
+      { key: 'others', items: all.filter((r) => r.toAgency.id !== mine && r.fromAgency.id !== mine && !(r.overdue && r.state === 'open')) },
+    ] as const;
+  }, [requests, user.agency.id]);
+  const ownTeams = useMemo(() => [...teams.values()].filter((team) => team.agency.id === user.agency.id), [teams, user.agency.id]);
+
+  return (
+    <section className="requests-panel" data-testid="requests-panel">
+      {mayWrite && (
+        <div className="task-board__tools">
+          <button type="button" className="button button--small button--primary" onClick={() => setAdding((open) => !open)} aria-expanded={adding} data-testid="request-new">
+            {t('requests.new')}
+          </button>
+        </div>
+      )}
+      {adding && <RequestForm operation={operation} user={user} calls={calls} onDone={() => setAdding(false)} />}
+      {groups.map((group) =>
+        group.key === 'others' && group.items.length === 0 ? null : (
+          <div key={group.key} className="requests-panel__group" data-testid={`requests-${group.key}`}>
+            <h3>
+              {t(`requests.${group.key}`)} <span className="muted">({group.items.length})</span>
+            </h3>
+            {group.items.length === 0 ? (
+              <p className="muted">{t('requests.empty')}</p>
+            ) : (
+              <ul>
+                {group.items.map((request) => (
+                  <RequestCard key={request.id} request={request} operation={operation} user={user} mayWrite={mayWrite} ownTeams={ownTeams} calls={calls} />
+                ))}
+              </ul>
+            )}
+          </div>
+        ),
+      )}
+    </section>
+  );
+});
+
+function RequestCard({ request, operation, user, mayWrite, ownTeams, calls }: { request: AgencyRequest; operation: Operation; user: User; mayWrite: boolean; ownTeams: readonly Team[]; calls: TaskingApi }) {
+  const [error, setError] = useState<string | null>(null);
+  const [tasking, setTasking] = useState(false);
+  const actor = { role: user.role, agencyId: user.agency.id };
+  const standing = { fromAgencyId: request.fromAgency.id, toAgencyId: request.toAgency.id };
+  const may = (to: RequestState) => mayWrite && requestTransitionRefusal(actor, standing, to) === null;
+  const move = async (to: RequestState, reasonPrompt?: string) => {
+    const reason = reasonPrompt ? window.prompt(reasonPrompt) : undefined;
+    if (reasonPrompt && !reason) return;
+    setError(null);
+    try {
+      await calls.moveRequest(request.id, to, reason ?? undefined);
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+  return (
+    <li className={`request-card${request.overdue ? ' task-card--overdue' : ''}`} data-testid="request-card" data-request-id={request.id} data-state={request.state}>
+      <div className="task-card__head">
+        <strong>{request.subject}</strong>
+        <MarkingLabel marking={request.marking} />
+      </div>
+      <div className="task-card__meta">
+        {requestKindLabel(request.kind)} · {t('requests.fromTo', { from: request.fromAgency.code, to: request.toAgency.code })} ·{' '}
+        <span data-testid="request-state">{requestStateLabel(request.state)}</span>
+      </div>
+      {request.details && <div className="task-card__reason">{request.details}</div>}
+      {request.state === 'open' && <div className="task-card__meta">{t('requests.answerDue', { time: formatLocal(request.answerDueAt, 'time') })}</div>}
+      {request.overdue && request.state === 'open' && <div className="task-card__overdue">{t('requests.escalated')}</div>}
+      {request.stateReason && <div className="task-card__reason">“{request.stateReason}”</div>}
+      <div className="tasking-actions">
+        {request.state === 'open' && may('accepted') && (
+          <>
+            <button type="button" className="button button--small button--ok" onClick={() => void move('accepted')} data-testid="request-accept">
+              {t('requests.accept')}
+            </button>
+            <button type="button" className="button button--small button--danger" onClick={() => void move('declined', t('requests.declineReason'))} data-testid="request-decline">
+              {t('requests.decline')}
+            </button>
+          </>
+        )}
+        {request.state === 'accepted' && request.toAgency.id === user.agency.id && mayWrite && (
+          <button type="button" className="button button--small" onClick={() => setTasking((open) => !open)} data-testid="request-task">
+            {t('requests.taskTeam')}
+          </button>
+        )}
+        {request.state === 'accepted' && may('completed') && (
+          <button type="button" className="button button--small" onClick={() => void move('completed')} data-testid="request-complete">
+            {t('requests.complete')}
+          </button>
+        )}
+        {(request.state === 'open' || request.state === 'accepted') && may('cancelled') && (
+          <button type="button" className="button button--small button--danger" onClick={() => void move('cancelled', t('requests.cancelReason'))} data-testid="request-cancel">
+            {t('requests.cancel')}
+          </button>
+        )}
+      </div>
+      {tasking && (
+        <TaskForm
+          operation={operation}
+          teams={ownTeams}
+          calls={calls}
+          requestId={request.id}
+          initialTitle={request.subject}
+          initialMarking={request.marking}
+          recipientAgencyIds={[request.fromAgency.id]}
+          onDone={() => setTasking(false)}
+        />
+      )}
+      {request.state !== 'open' && request.state !== 'declined' && (request.handover || request.state === 'accepted') && (
+        <HandoverView request={request} mayEdit={mayWrite && handoverRefusal(actor, standing) === null && request.state === 'accepted'} user={user} calls={calls} />
+      )}
+      {error && <p role="alert" className="form-error" data-testid="request-error">{error}</p>}
+    </li>
+  );
+}
+
+function RequestForm({ operation, user, calls, onDone }: { operation: Operation; user: User; calls: TaskingApi; onDone(): void }) {
+  const addressees = operation.participants.filter((p) => p.agency.id !== user.agency.id && p.role !== 'observer');
+  const [toAgencyId, setTo] = useState(addressees[0]?.agency.id ?? '');
+  const [kind, setKind] = useState<RequestKind>('assist');
+  const [subject, setSubject] = useState('');
+  const [details, setDetails] = useState('');
+  const [minutes, setMinutes] = useState('15');
+  const [marking, setMarking] = useState<Marking>('TLP:AMBER');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await calls.createRequest({ toAgencyId, kind, subject, details, answerWithinSeconds: Math.max(60, Math.round(Number(minutes) * 60) || 900), marking });
+      onDone();
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="tasking-form" onSubmit={(event) => void submit(event)} data-testid="request-form">
+      <label className="field">
+        <span>{t('requests.to')}</span>
+        <select value={toAgencyId} onChange={(event) => setTo(event.target.value)} data-testid="request-to">
+          {addressees.map((p) => (
+            <option key={p.agency.id} value={p.agency.id}>
+              {p.agency.code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('requests.kind')}</span>
+        <select value={kind} onChange={(event) => setKind(event.target.value as RequestKind)} data-testid="request-kind">
+          {REQUEST_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {requestKindLabel(value)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('requests.subject')}</span>
+        <input value={subject} onChange={(event) => setSubject(event.target.value)} required maxLength={120} data-testid="request-subject" />
+      </label>
+      <label className="field">
+        <span>{t('requests.details')}</span>
+        <textarea value={details} onChange={(event) => setDetails(event.target.value)} rows={2} data-testid="request-details" />
+      </label>
+      <div className="tasking-form__row">
+        <label className="field">
+          <span>{t('requests.answerMinutes')}</span>
+          <input type="number" min={1} value={minutes} onChange={(event) => setMinutes(event.target.value)} data-testid="request-minutes" />
+        </label>
+        <label className="field">
+          <span>{t('tasks.marking')}</span>
+          <select value={marking} onChange={(event) => setMarking(event.target.value as Marking)} data-testid="request-marking">
+            {MARKINGS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p role="alert" className="form-error" data-testid="request-form-error">{error}</p>}
+      <button type="submit" className="button button--primary" disabled={busy || !subject.trim() || !toAgencyId} data-testid="request-submit">
+        {t('requests.send')}
+      </button>
+    </form>
+  );
+}

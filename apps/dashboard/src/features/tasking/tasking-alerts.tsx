@@ -1,0 +1,34 @@
+import type { User } from '@lintas/contracts';
+import { useState } from 'react';
+import { t } from '../../i18n/i18n';
+import { useOperationSelector } from '../../realtime/operation-realtime';
+import './tasking.css';
+
+/**
+ * The alerts of the tasking side that concern this user: a task of theirs not acknowledged in time.
+ * Shown above the panels until dismissed (per session).
+ */
+export function TaskingAlerts({ user }: { user: User }) {
+  const alerts = useOperationSelector((state) => state.taskingAlerts);
+  const tasks = useOperationSelector((state) => state.tasks);
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
+  const mine = alerts.filter((alert) => alert.kind === 'task.overdue' && alert.userIds.includes(user.id) && !dismissed.has(alert.seq));
+  if (mine.length === 0) return null;
+  return (
+    <div className="tasking-alerts" role="alert" data-testid="tasking-alerts">
+      {mine.map((alert) => {
+        const task = tasks.get(alert.itemId);
+        // Acknowledged since: no longer needs attention.
+        if (task && task.state !== 'assigned') return null;
+        return (
+          <div key={alert.seq} className="tasking-alerts__item" data-testid="tasking-alert" data-task-id={alert.itemId}>
+            <span>{t('tasks.alert.overdue', { subject: task?.title ?? '' })}</span>
+            <button type="button" className="button button--small" onClick={() => setDismissed((all) => new Set([...all, alert.seq]))}>
+              {t('tasks.alert.dismiss')}
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type {
+  AgencyRequest,
+  AgencyRequestWithHistory,
+  CreateRequestInput,
+  CreateTaskInput,
+  Page,
+  RecordHandover,
+  RequestState,
+  Task,
+  TaskState,
+} from '@lintas/contracts';
+import type { ApiClient } from '../../api/api-client';
+import { newClientId } from '../../field/client-id';
+
+/** The REST calls of tasks and requests between agencies (`/api/operations/{id}/tasks`, `/requests`). */
+export function taskingApi(api: Pick<ApiClient, 'request'>, operationId: string) {
+  const base = `/api/operations/${encodeURIComponent(operationId)}`;
+  return {
+    listTasks: (query: { teamId?: string } = {}, signal?: AbortSignal) =>
+      api.request<Page<Task>>({ path: `${base}/tasks`, query: { limit: 500, ...query }, signal }),
+    createTask: (task: Omit<CreateTaskInput, 'clientId'>) => api.request<Task>({ method: 'POST', path: `${base}/tasks`, body: { clientId: newClientId(), ...task } }),
+    moveTask: (taskId: string, to: TaskState, reason?: string, clientId = newClientId()) =>
+      api.request<Task>({ method: 'POST', path: `${base}/tasks/${encodeURIComponent(taskId)}/transitions`, body: { clientId, to, ...(reason ? { reason } : {}) } }),
+    listRequests: (signal?: AbortSignal) => api.request<Page<AgencyRequest>>({ path: `${base}/requests`, query: { limit: 500 }, signal }),
+    getRequest: (requestId: string, signal?: AbortSignal) => api.request<AgencyRequestWithHistory>({ path: `${base}/requests/${encodeURIComponent(requestId)}`, signal }),
+    createRequest: (request: Omit<CreateRequestInput, 'clientId'>) =>
+      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests`, body: { clientId: newClientId(), ...request } }),
+    moveRequest: (requestId: string, to: RequestState, reason?: string) =>
+      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/transitions`, body: { clientId: newClientId(), to, ...(reason ? { reason } : {}) } }),
+    recordHandover: (requestId: string, handover: Omit<RecordHandover, 'clientId'>) =>
+      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover`, body: { clientId: newClientId(), ...handover } }),
+    confirmHandover: (requestId: string, expectedVersion: number) =>
+      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover/confirm`, body: { clientId: newClientId(), expectedVersion } }),
+  };
+}
+export type TaskingApi = ReturnType<typeof taskingApi>;

@@ -1,0 +1,77 @@
+import { isTaskOpen, type Site, type Task, type Team } from '@lintas/contracts';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useLeafletMap } from '../../map/map-context';
+import { useOperationSelector } from '../../realtime/operation-realtime';
+import { mapPick, useMapPick } from './map-pick';
+
+/** Where a task sends its team: its point, else its site's. */
+export function taskTarget(task: Task, sites: readonly Site[]): { lat: number; lon: number } | null {
+  if (task.target.lat !== null && task.target.lon !== null) return { lat: task.target.lat, lon: task.target.lon };
+  const site = task.target.siteId ? sites.find((candidate) => candidate.id === task.target.siteId) : undefined;
+  return site ? { lat: site.lat, lon: site.lon } : null;
+}
+
+/**
+ * Open tasks on the map: each target as a ring, with a dashed line from its team's last position
+ * (overdue ones in the alert colour). Also takes the click of a target being picked for a new task.
+ */
+export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible: boolean }) {
+  const map = useLeafletMap();
+  const tasks = useOperationSelector((state) => state.tasks);
+  const teams = useOperationSelector((state) => state.teams);
+  const group = useRef<L.LayerGroup | null>(null);
+  const pick = useMapPick();
+
+  useEffect(() => {
+    const layer = L.layerGroup();
+    group.current = layer;
+    return () => {
+      layer.remove();
+      group.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    const layer = group.current;
+    if (!layer) return;
+    layer.clearLayers();
+    for (const task of tasks.values()) {
+      if (!isTaskOpen(task.state)) continue;
+      const target = taskTarget(task, sites);
+      if (!target) continue;
+      const className = `task-target task-target--${task.state}${task.overdue ? ' task-target--overdue' : ''}`;
+      L.circleMarker([target.lat, target.lon], { radius: 9, className, weight: 3, fillOpacity: 0.15 })
+        .bindTooltip(task.title)
+        .addTo(layer)
+        .getElement?.()
+        ?.setAttribute('data-task-id', task.id);
+      const team: Team | undefined = teams.get(task.teamId);
+      if (team?.lastPosition) {
+        L.polyline(
+          [
+            [team.lastPosition.lat, team.lastPosition.lon],
+            [target.lat, target.lon],
+          ],
+          { className: `task-line${task.overdue ? ' task-line--overdue' : ''}`, weight: 2, dashArray: '6 6', interactive: false },
+        ).addTo(layer);
+      }
+    }
+    if (visible && !map.hasLayer(layer)) layer.addTo(map);
+    if (!visible && map.hasLayer(layer)) layer.remove();
+  }, [map, tasks, teams, sites, visible]);
+
+  useEffect(() => {
+    if (!pick.active) return;
+    const container = map.getContainer();
+    container.classList.add('map--picking');
+    const onClick = (event: L.LeafletMouseEvent) => mapPick.answer({ lat: event.latlng.lat, lon: event.latlng.lng });
+    map.once('click', onClick);
+    return () => {
+      map.off('click', onClick);
+      container.classList.remove('map--picking');
+    };
+  }, [map, pick.active]);
+
+  return null;
+}
