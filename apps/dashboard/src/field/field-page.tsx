@@ -13,12 +13,13 @@ import { formFromReport } from './report-form';
 import { ReportFormView } from './report-form-view';
 import { onFieldUpdate } from './service-worker';
 import { SyncStatusBar } from './sync-status-bar';
+import { FieldTasks } from './field-tasks';
 import { TeamPanel } from './team-panel';
 import { type Assignment, useFieldContext } from './use-field-context';
 import { useFieldSync } from './use-field-sync';
 
-type Tab = 'team' | 'alert' | 'interception' | 'sitrep' | 'check' | 'outbox';
-const TABS: readonly Tab[] = ['team', 'alert', 'interception', 'sitrep', 'check', 'outbox'];
+type Tab = 'team' | 'tasks' | 'alert' | 'interception' | 'sitrep' | 'check' | 'outbox';
+const TABS: readonly Tab[] = ['team', 'tasks', 'alert', 'interception', 'sitrep', 'check', 'outbox'];
 type ReportItem = StoredOutboxItem & { kind: 'report' };
 
 export interface FieldPageProps {
@@ -119,6 +120,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
             )}
             {tab === 'alert' && <AlertFormView assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />}
             {tab === 'check' && <DocumentCheckView assignment={selected} engine={engine} items={snapshot.items} api={api} />}
+            {tab === 'tasks' && <FieldTasks assignment={selected} api={api} tokens={session} outbox={outbox} engine={engine} items={snapshot.items} />}
             {(tab === 'interception' || tab === 'sitrep') && (
               <ReportFormView key={tab} kind={tab} assignment={selected} sites={context.sites} onSubmit={(report) => enqueueReport(selected, report)} />
             )}

@@ -44,6 +44,16 @@ export function requestFor(delivery: Delivery, signal?: AbortSignal) {
       const [item] = delivery.items;
       return { method: 'POST' as const, path: `/api/teams/${enc(item.teamId)}/status`, body: { status: item.body.status }, signal };
     }
+    case 'task': {
+      const [item] = delivery.items;
+      const { taskId, to, reason } = item.body;
+      return {
+        method: 'POST' as const,
+        path: `/api/operations/${enc(item.operationId)}/tasks/${enc(taskId)}/transitions`,
+        body: { clientId: item.id, to, ...(reason ? { reason } : {}) },
+        signal,
+      };
+    }
     case 'positions':
       return {
         method: 'POST' as const,

@@ -1,4 +1,4 @@
-import { teamStatusLabel } from '../ui/labels';
+import { taskStateLabel, teamStatusLabel } from '../ui/labels';
 import { formatLocal } from '../ui/time-text';
 import { fieldErrorText, ft } from '../i18n/field-i18n';
 import type { StoredOutboxItem } from './outbox-types';
@@ -113,5 +113,6 @@ function outboxTitle(item: StoredOutboxItem): string {
   if (item.kind === 'report') return item.body.title;
   if (item.kind === 'document-check') return ft('check.outboxTitle', { type: ft(`check.type.${item.body.documentType}`), country: item.body.issuingCountry });
   if (item.kind === 'status') return ft('outbox.status', { status: teamStatusLabel(item.body.status) });
+  if (item.kind === 'task') return ft('outbox.task', { title: item.body.title, state: taskStateLabel(item.body.to) });
   return '';
 }

@@ -1,4 +1,4 @@
-import type { CreateReport, DocumentCheck, DocumentType, ErrorCode, PositionInput, TeamStatus } from '@lintas/contracts';
+import type { CreateReport, DocumentCheck, DocumentType, ErrorCode, PositionInput, TaskState, TeamStatus } from '@lintas/contracts';
 
 /**
  * What the field outbox keeps. Every post is an item written to IndexedDB before anything is
@@ -51,7 +51,9 @@ export type OutboxPayload =
   | { kind: 'report'; body: CreateReport }
   | { kind: 'status'; body: { status: TeamStatus } }
   | { kind: 'position'; body: PositionInput }
-  | { kind: 'document-check'; body: DocumentCheckBody };
+  | { kind: 'document-check'; body: DocumentCheckBody }
+  /** A task's state change (acknowledged, in progress, done, unable); the item id is the change's clientId. */
+  | { kind: 'task'; body: { taskId: string; title: string; to: TaskState; reason?: string } };
 
 export type OutboxItem = ItemBase & OutboxPayload;
 export type OutboxKind = OutboxItem['kind'];
@@ -62,6 +64,7 @@ export type Delivery =
   | { kind: 'report'; items: [StoredOutboxItem & { kind: 'report' }] }
   | { kind: 'status'; items: [StoredOutboxItem & { kind: 'status' }] }
   | { kind: 'document-check'; items: [StoredOutboxItem & { kind: 'document-check' }] }
+  | { kind: 'task'; items: [StoredOutboxItem & { kind: 'task' }] }
   | {
       kind: 'positions';
       operationId: string;

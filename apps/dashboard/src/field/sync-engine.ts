@@ -272,6 +272,7 @@ export class SyncEngine {
     if (head.kind === 'report') return { kind: 'report', items: [head] };
     if (head.kind === 'status') return { kind: 'status', items: [head] };
     if (head.kind === 'document-check') return { kind: 'document-check', items: [head] };
+    if (head.kind === 'task') return { kind: 'task', items: [head] };
     const run: Array<StoredOutboxItem & { kind: 'position' }> = [];
     for (const item of pending) {
       if (item.kind !== 'position' || item.operationId !== head.operationId || item.teamId !== head.teamId || run.length === MAX_BATCH) break;

@@ -1,6 +1,7 @@
 /** The field page's texts for tasks (included by catalog-field-en.ts). */
 export const taskingFieldEn = {
   'tab.tasks': 'Tasks',
+  'outbox.task': 'Task {title}: {state}',
   'tasks.none': 'No tasks for your team.',
   'tasks.new': 'New task',
   'tasks.acknowledge': 'Acknowledge',
