@@ -126,6 +126,12 @@ describe('demo data', () => {
       // 34 demo reports, and the alert of the demo's document check that hits the made-up list
       { type: 'report.created', n: 35 },
       { type: 'report.updated', n: 9 },
+      // OP-MEKONG-GATE's requests between agencies (2 sent; one accepted, its hand-over recorded, confirmed twice, completed)
+      { type: 'request.created', n: 2 },
+      { type: 'request.updated', n: 5 },
+      // and its tasks (4 given; 7 changes by the teams)
+      { type: 'task.created', n: 4 },
+      { type: 'task.updated', n: 7 },
       { type: 'team.created', n: 7 },
     ]);
   });

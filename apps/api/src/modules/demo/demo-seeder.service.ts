@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { createReportSchema, type PositionInput, type UserRole } from '@lintas/contracts';
@@ -8,6 +7,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { OperationParticipantsService } from '../operations/operation-participants.service';
 import { OperationsService } from '../operations/operations.service';
 import { ReportsService } from '../reports/reports.service';
+import { demoClientId } from './demo-client-id';
+import { DemoTaskingSeeder } from './demo-tasking.service';
+import { MEKONG_GATE_REQUESTS, MEKONG_GATE_TASKS } from './demo-tasking-data';
 import { SitesRepository } from '../sites/sites.repository';
 import { TeamsRepository } from '../teams/teams.repository';
 import { TeamsService } from '../teams/teams.service';
@@ -54,6 +56,7 @@ export class DemoSeeder {
     private readonly history: DemoHistoryRepository,
     private readonly documentLists: DocumentListImportService,
     private readonly documentChecks: DocumentChecksService,
+    private readonly tasking: DemoTaskingSeeder,
   ) {}
 
   /** `password`: of every account it creates (`config.demo.password`). */
@@ -149,6 +152,10 @@ export class DemoSeeder {
     const reports = [...spec.reports].sort((a, b) => b.minutesAgo - a.minutesAgo);
     for (const report of reports) await this.ensureReport(report, operationId, agencyIds, people, teamIds, siteIds, created);
     if (madeNow) await this.history.spreadOverTheStory(operationId);
+    // Tasks and requests between agencies after the reports' story: their events keep their true (recent) times.
+    if (spec.code === 'OP-MEKONG-GATE') {
+      await this.tasking.seed(operationId, { requests: MEKONG_GATE_REQUESTS, tasks: MEKONG_GATE_TASKS }, people, agencyIds, teamIds, siteIds);
+    }
   }
 
   /** The made-up list (the same file again changes nothing) and the scenario's checks (keyed clientIds). */
@@ -232,14 +239,7 @@ export class DemoSeeder {
   }
 }
 
-/** A fixed, valid UUID (version 5 layout) per demo report key: the same key, the same clientId. */
-export function demoClientId(key: string): string {
-  const hex = createHash('sha1').update(`lintas-demo-report:${key}`).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
+export { demoClientId };
 
 /** Eight fixes a few minutes apart, closing in on the end point from the south-west. */
 function approachTrack(end: { lat: number; lon: number; minutesAgo: number }): PositionInput[] {
