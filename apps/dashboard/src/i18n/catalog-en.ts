@@ -213,7 +213,7 @@ export const en = {
   'help.layer.alerts': 'Alerts on / off',
   'help.layer.area': 'Area of operations on / off',
   'help.fit': 'Fit the map to the operation',
-  'help.panels': 'Timeline, teams, figures',
+  'help.panels': 'Timeline, teams, figures, tasks, requests',
   'help.close': 'Close the detail or this help',
   'help.help': 'This help',
   'help.times': 'Times are in your local time; hover over a time for UTC.',

@@ -23,7 +23,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; text: MessageKey }> = [
   { keys: 'a', text: 'help.layer.alerts' },
   { keys: 'o', text: 'help.layer.area' },
   { keys: 'f', text: 'help.fit' },
-  { keys: '1 2 3', text: 'help.panels' },
+  { keys: '1 2 3 4 5', text: 'help.panels' },
   { keys: 'Esc', text: 'help.close' },
   { keys: '?', text: 'help.help' },
 ];

@@ -14,7 +14,7 @@ export interface ShortcutActions {
   fit(): void;
 }
 
-/** The operation view's keys (listed by the help overlay, `SHORTCUTS`): `?`, Esc, n, k, f, 1 2 3 and one per layer. */
+/** The operation view's keys (listed by the help overlay, `SHORTCUTS`): `?`, Esc, n, k, f, 1–5 and one per layer. */
 export function useOperationShortcuts({ filters, setFilters, reports, helpOpen, setHelpOpen, clearSelection, nextAlert, acknowledge, fit }: ShortcutActions): void {
   useShortcuts((key, event) => {
     if (key === '?') setHelpOpen((open) => !open);
@@ -26,7 +26,7 @@ export function useOperationShortcuts({ filters, setFilters, reports, helpOpen, 
       const selected = filters.report ? reports.get(filters.report) : undefined;
       if (selected?.kind === 'alert') acknowledge(selected.id);
     } else if (key === 'f') fit();
-    else if (key === '1' || key === '2' || key === '3') setFilters((current) => ({ ...current, panel: PANELS[Number(key) - 1] }));
+    else if (/^[1-9]$/.test(key) && Number(key) <= PANELS.length) setFilters((current) => ({ ...current, panel: PANELS[Number(key) - 1] }));
     else {
       const layer = LAYERS.find((candidate) => LAYER_KEYS[candidate] === key);
       if (!layer) return;
