@@ -31,6 +31,10 @@ const EXPECTED: Record<string, Record<Actor, number>> = {
   'POST /operations/:id/requests/:request/transitions':        row(403, 200, 403, 404, 403,  404,  401),
   'POST /operations/:id/requests/:request/handover':           row(200, 200, 403, 404, 403,  404,  401),
   'POST /operations/:id/requests/:request/handover/confirm':   row(200, 200, 403, 404, 403,  404,  401),
+  'GET /operations/:id/tasks/:task/messages':                  row(200, 200, 200, 404, 200,  404,  401),
+  'POST /operations/:id/tasks/:task/messages':                 row(201, 201, 403, 404, 201,  404,  401),
+  'GET /operations/:id/requests/:request/messages':            row(200, 200, 200, 404, 200,  404,  401),
+  'POST /operations/:id/requests/:request/messages':           row(201, 201, 403, 404, 201,  404,  401),
 };
 
 describe('tasking: authorization matrix', () => {
@@ -65,6 +69,10 @@ describe('tasking: authorization matrix', () => {
     'GET /operations/:id/requests/:request': async (token) => call('GET', `/requests/${await newRequest()}`, token),
     'POST /operations/:id/requests/:request/transitions': async (token) => call('POST', `/requests/${await newRequest()}/transitions`, token, { clientId: randomUUID(), to: 'accepted' }),
     'POST /operations/:id/requests/:request/handover': async (token) => call('POST', `/requests/${await accepted()}/handover`, token, { clientId: randomUUID(), ...HANDOVER }),
+    'GET /operations/:id/tasks/:task/messages': async (token) => call('GET', `/tasks/${await newTask()}/messages`, token),
+    'POST /operations/:id/tasks/:task/messages': async (token) => call('POST', `/tasks/${await newTask()}/messages`, token, { clientId: randomUUID(), body: 'On our way' }),
+    'GET /operations/:id/requests/:request/messages': async (token) => call('GET', `/requests/${await newRequest()}/messages`, token),
+    'POST /operations/:id/requests/:request/messages': async (token) => call('POST', `/requests/${await newRequest()}/messages`, token, { clientId: randomUUID(), body: 'Coming' }),
     'POST /operations/:id/requests/:request/handover/confirm': async (token) => {
       const id = await accepted();
       expect((await asLead('POST', `/requests/${id}/handover`, { clientId: randomUUID(), ...HANDOVER })).status).toBe(200);

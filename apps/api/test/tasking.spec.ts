@@ -286,9 +286,46 @@ describe('tasking and requests between agencies', () => {
     expect((await api('GET', `/requests/${id}`, 'observer')).status).toBe(404);
   });
 
+  it('keeps each thread as visible as its subject: live, in the catch-up, over REST, and a resent message once', async () => {
+    const red = await api('POST', '/requests', 'khCommander', { clientId: randomUUID(), toAgencyId: agency.VN, kind: 'assist', subject: 'Red thread', marking: 'TLP:RED' });
+    const green = await newTask('khCommander', { marking: 'TLP:GREEN', title: 'Green thread' });
+    const feeds: Record<string, Feed> = {};
+    for (const name of ['vnCommander', 'thCommander', 'observer']) {
+      const socket = await connectOps(t.baseUrl, token[name]);
+      sockets.push(socket);
+      feeds[name] = new Feed(socket);
+      expect((await subscribe(socket, { operationId })).ok).toBe(true);
+    }
+    const message = { clientId: randomUUID(), body: 'Van at the zero-kilometre marker, lane 2' };
+    expect((await api('POST', `/requests/${red.body.id}/messages`, 'vnCommander', message)).status).toBe(201);
+    expect((await api('POST', `/requests/${red.body.id}/messages`, 'vnCommander', message)).status).toBe(200);
+    expect((await api('POST', `/requests/${red.body.id}/messages`, 'thCommander', { clientId: randomUUID(), body: 'x' })).status).toBe(404);
+    expect((await api('GET', `/requests/${red.body.id}/messages`, 'observer')).status).toBe(404);
+    const thread = await api('GET', `/requests/${red.body.id}/messages`, 'khCommander');
+    expect(thread.body).toEqual([expect.objectContaining({ body: message.body, agencyCode: 'VN-TK', subject: 'request' })]);
+    // A green task's thread: the observer reads it but does not write in it; the team's field officer does.
+    expect((await api('POST', `/tasks/${green.id}/messages`, 'khField', { clientId: randomUUID(), body: 'On our way' })).status).toBe(201);
+    expect((await api('POST', `/tasks/${green.id}/messages`, 'observer', { clientId: randomUUID(), body: 'x' })).status).toBe(403);
+    expect((await api('GET', `/tasks/${green.id}/messages`, 'observer')).body).toHaveLength(1);
+
+    const messages = (feed: Feed) => feed.events.filter((e) => e.type === 'thread.message').map((e) => (e as { message: { body: string } }).message.body);
+    await waitUntil(() => messages(feeds.observer).includes('On our way') && messages(feeds.vnCommander).length === 2, 'the messages live');
+    await waitUntil(() => messages(feeds.thCommander).includes('On our way'), 'the green message to TH');
+    expect(messages(feeds.vnCommander)).toEqual([message.body, 'On our way']);
+    expect(messages(feeds.thCommander)).toEqual(['On our way']);
+    expect(messages(feeds.observer)).toEqual(['On our way']);
+    const again = await connectOps(t.baseUrl, token.thCommander);
+    sockets.push(again);
+    const catchUp = new Feed(again);
+    expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);
+    await waitUntil(() => catchUp.caughtUp.length > 0, 'the catch-up');
+    expect(messages(catchUp)).not.toContain(message.body);
+  });
+
   it('escalates an unanswered request to the lead agency at its deadline, once', async () => {
     const start = new Date('2030-02-01T08:00:00Z');
     clock.set(start);
+    await deadlines.sweep(start); // what the earlier tests left open, on the system clock years before
     const sent = await api('POST', '/requests', 'vnCommander', { clientId: randomUUID(), toAgencyId: agency.TH, kind: 'share_information', subject: 'Lists of last week', answerWithinSeconds: 600 });
     expect(sent.status).toBe(201);
     expect((await deadlines.sweep(new Date(start.getTime() + 599_000))).requests).toBe(0);

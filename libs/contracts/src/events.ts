@@ -4,6 +4,7 @@ import type { Operation, OperationParticipant } from './operations';
 import type { Report } from './reports';
 import type { AgencyRequest } from './requests';
 import type { Task } from './tasks';
+import type { ThreadMessage } from './threads';
 import type { Site } from './sites';
 import type { Team, TeamPosition } from './teams';
 
@@ -50,7 +51,9 @@ export type OperationEventData =
    * from the requesting agency (it and the lead see it) and carrying no subject or details, so
    * that it discloses nothing of a TLP:RED request the lead was not named on.
    */
-  | { type: 'request.escalated'; requestId: string; fromAgencyId: string; toAgencyId: string; answerDueAt: string };
+  | { type: 'request.escalated'; requestId: string; fromAgencyId: string; toAgencyId: string; answerDueAt: string }
+  /** A message in the thread of a task or a request, marked like its subject. */
+  | { type: 'thread.message'; message: ThreadMessage };
 
 export type OperationEventType = OperationEventData['type'];
 export type OperationEvent = EventBase & OperationEventData;
@@ -71,6 +74,7 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'request.created',
   'request.updated',
   'request.escalated',
+  'thread.message',
 ];
 
 /** Latest-value position updates; not in the event log, batched per operation. */

@@ -11,6 +11,7 @@ export * from './teams';
 export * from './reports';
 export * from './tasks';
 export * from './requests';
+export * from './threads';
 export * from './events';
 export * from './socket';
 export * from './positions';

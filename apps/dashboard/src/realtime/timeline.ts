@@ -19,7 +19,8 @@ export type TimelineKind =
   | 'task.overdue'
   | 'request.created'
   | 'request.updated'
-  | 'request.escalated';
+  | 'request.escalated'
+  | 'thread.message';
 
 export interface TimelineEntry {
   seq: number;
@@ -82,6 +83,10 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
       return { ...base, kind: event.type, subject: event.request.subject, requestId: event.request.id, state: event.request.state, reason: event.request.stateReason };
     case 'request.escalated':
       return { ...base, kind: 'request.escalated', subject: event.requestId.slice(0, 8), requestId: event.requestId };
+    case 'thread.message': {
+      const about = event.message.subject === 'task' ? { taskId: event.message.subjectId } : { requestId: event.message.subjectId };
+      return { ...base, kind: 'thread.message', subject: `${event.message.agencyCode}: ${event.message.body.slice(0, 80)}`, ...about };
+    }
   }
 }
 

@@ -169,3 +169,12 @@ export function mayTaskForRequest(actor: Pick<Actor, 'agencyId'>, request: Reque
 function isRequestParty(actor: Pick<Actor, 'agencyId'>, request: RequestStanding): boolean {
   return actor.agencyId === request.fromAgencyId || actor.agencyId === request.toAgencyId;
 }
+
+/**
+ * Writing in the thread of a task or a request: anyone who may see its subject and write into the
+ * operation (observers and liaison accounts read threads, as the marking releases them, but do
+ * not write). The visibility check is the caller's (the subject answers 404 otherwise).
+ */
+export function mayPostInThread(actor: Pick<Actor, 'role'>, actorOperationRole: OperationRole): boolean {
+  return actorOperationRole !== 'observer' && actor.role !== 'liaison';
+}

@@ -2,6 +2,7 @@ import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { SeedBorderSites1764300100000 } from './1764300100000-seed-border-sites';
 import { TeamsOriginAgency1764300100001 } from './1764300100001-teams-origin-agency';
 import { TasksAndRequests1764500000000 } from './1764500000000-tasks-and-requests';
+import { TaskingThreads1764500000001 } from './1764500000001-tasking-threads';
 import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   SeedBorderSites1764300100000,
   TeamsOriginAgency1764300100001,
   TasksAndRequests1764500000000,
+  TaskingThreads1764500000001,
   DocumentChecks1764600000000,
   OperationClosedAt1764600000001,
 ];

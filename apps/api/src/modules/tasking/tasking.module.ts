@@ -7,12 +7,15 @@ import { TaskingDeadlines } from './tasking-deadlines';
 import { TaskingRepository } from './tasking.repository';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { ThreadsController } from './threads.controller';
+import { ThreadsRepository } from './threads.repository';
+import { ThreadsService } from './threads.service';
 
-/** Tasks to teams and requests between agencies, with their acknowledgement deadlines. */
+/** Tasks to teams and requests between agencies, with their acknowledgement deadlines and their message threads. */
 @Module({
   imports: [AccessModule],
-  controllers: [TasksController, RequestsController],
-  providers: [TaskingRepository, TasksService, RequestsService, TaskingDeadlines, Clock],
+  controllers: [TasksController, RequestsController, ThreadsController],
+  providers: [TaskingRepository, TasksService, RequestsService, ThreadsRepository, ThreadsService, TaskingDeadlines, Clock],
   exports: [TasksService, RequestsService, TaskingDeadlines, Clock],
 })
 export class TaskingModule {}
