@@ -100,9 +100,13 @@ describeInBrowser('tasking and requests between agencies', () => {
     await phone.setOffline(true);
     await field.locator('[data-testid="sync-status"][data-link="offline"]').waitFor();
     await card.getByTestId('field-task-ack').click();
+    await card.getByTestId('field-task-thread').click();
+    await card.getByTestId('field-thread-input').fill('At the lane, two cars ahead of the van');
+    await card.getByTestId('field-thread-send').click();
+    await card.getByTestId('field-thread-waiting').waitFor();
     await card.getByTestId('field-task-done').click();
     await field.locator('[data-testid="field-task"][data-state="done"]', { hasText: title }).waitFor();
-    await field.locator('[data-testid="sync-status"][data-waiting="2"]').waitFor();
+    await field.locator('[data-testid="sync-status"][data-waiting="3"]').waitFor();
     await saveScreenshot(field, 'tasking-field-offline-done');
     // Nothing reached the server yet.
     expect(await commander.page.locator('[data-testid="task-card"][data-state="assigned"]', { hasText: title }).count()).toBe(1);
@@ -119,6 +123,13 @@ describeInBrowser('tasking and requests between agencies', () => {
       api.GET('/api/operations/{operationId}/tasks/{taskId}', { params: { path: { operationId: mekong.id, taskId: task.id } } }),
     );
     expect(detail.transitions.map((step) => step.to)).toEqual(['assigned', 'acknowledged', 'done']);
+    // The message written offline between the two changes reached the task's thread, once.
+    const thread = await khCommander.call<{ body: string; agencyCode: string }[]>((api) =>
+      api.GET('/api/operations/{operationId}/tasks/{taskId}/messages', { params: { path: { operationId: mekong.id, taskId: task.id } } }),
+    );
+    expect(thread.map((message) => message.body)).toEqual(['At the lane, two cars ahead of the van']);
+    await commander.page.locator('[data-testid="task-card"]', { hasText: title }).getByTestId('task-thread').click();
+    await commander.page.getByTestId('thread-message').getByText('At the lane, two cars ahead of the van').waitFor();
 
     // The ignored task turns overdue on the board, and its author is alerted.
     await commander.page.locator('[data-testid="task-card"][data-overdue="true"]', { hasText: ignored }).waitFor({ timeout: 60_000 });
@@ -159,6 +170,13 @@ describeInBrowser('tasking and requests between agencies', () => {
     await taskForm.getByTestId('task-team').selectOption({ label: 'VN-MOCBAI-1 · VN-BGC' });
     await taskForm.getByTestId('task-submit').click();
     await taskForm.waitFor({ state: 'detached' });
+
+    // The conversation around the hand-over, on the record: KH writes, VN reads it live.
+    await kh.page.getByTestId('requests-outgoing').locator('[data-testid="request-card"]', { hasText: subject }).getByTestId('request-thread').click();
+    await incoming.getByTestId('request-thread').click();
+    await kh.page.getByTestId('thread-input').fill('Van leaves Bavet in 10 minutes, 5 passengers');
+    await kh.page.getByTestId('thread-send').click();
+    await incoming.getByTestId('thread-message').getByText('Van leaves Bavet in 10 minutes, 5 passengers').waitFor();
     await saveScreenshot(vn.page, 'tasking-requests-vn');
 
     // The KH commander (lead) sees the VN task on its board, from the request.

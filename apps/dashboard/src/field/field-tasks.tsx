@@ -1,4 +1,5 @@
 import { canTransitionTask, isTaskOpen, type Task, type TaskState } from '@lintas/contracts';
+import { useState } from 'react';
 import type { AccessTokens, ApiClient } from '../api/api-client';
 import { ft } from '../i18n/field-i18n';
 import { taskKindLabel, taskStateLabel } from '../ui/labels';
@@ -7,6 +8,7 @@ import type { OutboxStore } from './outbox-store';
 import type { StoredOutboxItem } from './outbox-types';
 import type { SyncEngine } from './sync-engine';
 import type { Assignment } from './use-field-context';
+import { FieldThread } from './field-thread';
 import { useFieldTasks } from './use-field-tasks';
 import './field-tasks.css';
 
@@ -28,7 +30,8 @@ type TaskItem = StoredOutboxItem & { kind: 'task' };
  */
 export function FieldTasks({ assignment, api, tokens, outbox, engine, items }: FieldTasksProps) {
   const { operation, team } = assignment;
-  const { tasks, live } = useFieldTasks(api, tokens, outbox, operation.id, team.id);
+  const [threadOf, setThreadOf] = useState<string | null>(null);
+  const { tasks, live, messages } = useFieldTasks(api, tokens, outbox, operation.id, team.id);
   const waiting = items.filter((item): item is TaskItem => item.kind === 'task' && item.state !== 'rejected' && item.state !== 'delivered');
 
   const move = (task: Task, to: TaskState) => {
@@ -87,6 +90,10 @@ export function FieldTasks({ assignment, api, tokens, outbox, engine, items }: F
                   )}
                 </div>
               )}
+              <button type="button" className="field-button field-button--small" onClick={() => setThreadOf(threadOf === task.id ? null : task.id)} aria-expanded={threadOf === task.id} data-testid="field-task-thread">
+                {ft('thread.title')}
+              </button>
+              {threadOf === task.id && <FieldThread task={task} api={api} engine={engine} live={messages} items={items} />}
             </li>
           );
         })}

@@ -54,6 +54,10 @@ export function requestFor(delivery: Delivery, signal?: AbortSignal) {
         signal,
       };
     }
+    case 'message': {
+      const [item] = delivery.items;
+      return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/tasks/${enc(item.body.taskId)}/messages`, body: { clientId: item.id, body: item.body.text }, signal };
+    }
     case 'positions':
       return {
         method: 'POST' as const,

@@ -114,5 +114,6 @@ function outboxTitle(item: StoredOutboxItem): string {
   if (item.kind === 'document-check') return ft('check.outboxTitle', { type: ft(`check.type.${item.body.documentType}`), country: item.body.issuingCountry });
   if (item.kind === 'status') return ft('outbox.status', { status: teamStatusLabel(item.body.status) });
   if (item.kind === 'task') return ft('outbox.task', { title: item.body.title, state: taskStateLabel(item.body.to) });
+  if (item.kind === 'message') return ft('outbox.message', { title: item.body.title });
   return '';
 }

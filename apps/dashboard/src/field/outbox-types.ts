@@ -53,7 +53,9 @@ export type OutboxPayload =
   | { kind: 'position'; body: PositionInput }
   | { kind: 'document-check'; body: DocumentCheckBody }
   /** A task's state change (acknowledged, in progress, done, unable); the item id is the change's clientId. */
-  | { kind: 'task'; body: { taskId: string; title: string; to: TaskState; reason?: string } };
+  | { kind: 'task'; body: { taskId: string; title: string; to: TaskState; reason?: string } }
+  /** A message in a task's thread; the item id is the message's clientId. */
+  | { kind: 'message'; body: { taskId: string; title: string; text: string } };
 
 export type OutboxItem = ItemBase & OutboxPayload;
 export type OutboxKind = OutboxItem['kind'];
@@ -65,6 +67,7 @@ export type Delivery =
   | { kind: 'status'; items: [StoredOutboxItem & { kind: 'status' }] }
   | { kind: 'document-check'; items: [StoredOutboxItem & { kind: 'document-check' }] }
   | { kind: 'task'; items: [StoredOutboxItem & { kind: 'task' }] }
+  | { kind: 'message'; items: [StoredOutboxItem & { kind: 'message' }] }
   | {
       kind: 'positions';
       operationId: string;

@@ -273,6 +273,7 @@ export class SyncEngine {
     if (head.kind === 'status') return { kind: 'status', items: [head] };
     if (head.kind === 'document-check') return { kind: 'document-check', items: [head] };
     if (head.kind === 'task') return { kind: 'task', items: [head] };
+    if (head.kind === 'message') return { kind: 'message', items: [head] };
     const run: Array<StoredOutboxItem & { kind: 'position' }> = [];
     for (const item of pending) {
       if (item.kind !== 'position' || item.operationId !== head.operationId || item.teamId !== head.teamId || run.length === MAX_BATCH) break;

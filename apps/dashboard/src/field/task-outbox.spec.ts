@@ -66,5 +66,7 @@ describe('task changes through the field outbox', () => {
       path: `/api/operations/${OP}/tasks/${TASK}/transitions`,
       body: { clientId: item.id, to: 'unable', reason: 'Boat engine failed' },
     });
+    const message = { ...item, kind: 'message' as const, body: { taskId: TASK, title: 'x', text: 'On our way' } };
+    expect(requestFor({ kind: 'message', items: [message] })).toMatchObject({ path: `/api/operations/${OP}/tasks/${TASK}/messages`, body: { clientId: item.id, body: 'On our way' } });
   });
 });

@@ -1,4 +1,4 @@
-import type { OperationEvent, Page, Task } from '@lintas/contracts';
+import type { OperationEvent, Page, Task, ThreadMessage } from '@lintas/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { AccessTokens, ApiClient } from '../api/api-client';
 import { createOpsSocket } from '../realtime/ops-socket';
@@ -9,6 +9,8 @@ export interface FieldTasksState {
   tasks: Task[];
   /** The live feed is connected: a new task shows up by itself. */
   live: boolean;
+  /** Thread messages of the team's tasks received live. */
+  messages: readonly ThreadMessage[];
 }
 
 const cacheKey = (teamId: string) => `tasks:${teamId}`;
@@ -21,6 +23,7 @@ const cacheKey = (teamId: string) => `tasks:${teamId}`;
 export function useFieldTasks(api: ApiClient, tokens: AccessTokens, store: OutboxStore, operationId: string, teamId: string): FieldTasksState {
   const [tasks, setTasks] = useState<Map<string, Task>>(new Map());
   const [live, setLive] = useState(false);
+  const [messages, setMessages] = useState<readonly ThreadMessage[]>([]);
   const known = useRef(new Set<string>());
 
   useEffect(() => {
@@ -70,6 +73,7 @@ export function useFieldTasks(api: ApiClient, tokens: AccessTokens, store: Outbo
     socket.on('disconnect', () => setLive(false));
     socket.on('operation:event', (event: OperationEvent) => {
       if (event.type === 'task.created' || event.type === 'task.updated' || event.type === 'task.overdue') merge([event.task], true);
+      if (event.type === 'thread.message' && event.message.subject === 'task') setMessages((all) => [...all, event.message].slice(-200));
     });
     socket.connect();
     void read();
@@ -79,5 +83,5 @@ export function useFieldTasks(api: ApiClient, tokens: AccessTokens, store: Outbo
     };
   }, [api, tokens, store, operationId, teamId]);
 
-  return { tasks: [...tasks.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), live };
+  return { tasks: [...tasks.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), live, messages };
 }

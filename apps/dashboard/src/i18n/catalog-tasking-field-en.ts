@@ -2,6 +2,11 @@
 export const taskingFieldEn = {
   'tab.tasks': 'Tasks',
   'outbox.task': 'Task {title}: {state}',
+  'outbox.message': 'Message on task {title}',
+  'thread.title': 'Messages',
+  'thread.placeholder': 'Write a message…',
+  'thread.send': 'Send',
+  'thread.waiting': 'waiting to be sent',
   'tasks.none': 'No tasks for your team.',
   'tasks.new': 'New task',
   'tasks.acknowledge': 'Acknowledge',

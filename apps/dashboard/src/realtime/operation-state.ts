@@ -1,4 +1,4 @@
-import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition } from '@lintas/contracts';
+import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition, ThreadMessage } from '@lintas/contracts';
 import { applyTaskingEvent, mergeNewer, type TaskingAlert } from './tasking-state';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
@@ -29,6 +29,7 @@ export interface OperationState {
   requests: ReadonlyMap<string, AgencyRequest>;
   /** Overdue tasks and escalated requests that concern this viewer, newest last. */
   taskingAlerts: readonly TaskingAlert[];
+  threadMessages: readonly ThreadMessage[];
   /** Each team's last few positions, oldest first: the short live trail. */
   trails: ReadonlyMap<string, readonly TrailPoint[]>;
   /** Newest first, capped. */
@@ -67,6 +68,7 @@ export const initialOperationState: OperationState = {
   tasks: new Map(),
   requests: new Map(),
   taskingAlerts: [],
+  threadMessages: [],
   trails: new Map(),
   timeline: [],
   historyLoaded: false,
@@ -159,7 +161,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
   const entries: TimelineEntry[] = [];
   let lastSeq = state.lastSeq;
   let applied = 0;
-  let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts };
+  let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts, threadMessages: state.threadMessages };
 
   const teamsDraft = () => (teams ??= new Map(state.teams));
   const reportsDraft = () => (reports ??= new Map(state.reports));

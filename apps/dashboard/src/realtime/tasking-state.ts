@@ -1,4 +1,4 @@
-import type { AgencyRequest, OperationEvent, Task } from '@lintas/contracts';
+import type { AgencyRequest, OperationEvent, Task, ThreadMessage } from '@lintas/contracts';
 
 /** Something on the tasking side that needs a person's attention: a task not acknowledged in time, a request escalated. */
 export interface TaskingAlert {
@@ -15,9 +15,12 @@ export interface TaskingSlice {
   tasks: ReadonlyMap<string, Task>;
   requests: ReadonlyMap<string, AgencyRequest>;
   taskingAlerts: readonly TaskingAlert[];
+  /** Thread messages received live (the open thread reads its past over REST), newest last. */
+  threadMessages: readonly ThreadMessage[];
 }
 
 const ALERTS_KEPT = 50;
+const MESSAGES_KEPT = 500;
 
 /** Items by id, each replaced only by a newer version (a REST page may be older than the live feed). */
 export function mergeNewer<T extends { id: string; version: number }>(current: ReadonlyMap<string, T>, incoming: readonly T[]): ReadonlyMap<string, T> {
@@ -46,6 +49,8 @@ export function applyTaskingEvent(slice: TaskingSlice, event: OperationEvent): T
     case 'request.created':
     case 'request.updated':
       return { ...slice, requests: mergeNewer(slice.requests, [event.request]) };
+    case 'thread.message':
+      return { ...slice, threadMessages: [...slice.threadMessages, event.message].slice(-MESSAGES_KEPT) };
     case 'request.escalated':
       return { ...slice, taskingAlerts: withAlert(slice.taskingAlerts, { seq: event.seq, at: event.at, kind: 'request.escalated', itemId: event.requestId, userIds: [] }) };
     default:

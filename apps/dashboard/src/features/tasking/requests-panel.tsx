@@ -22,6 +22,7 @@ import { MarkingLabel } from '../../ui/marking-label';
 import { formatLocal } from '../../ui/time-text';
 import { HandoverView } from './handover-view';
 import { TaskForm } from './task-form';
+import { ThreadView } from './thread-view';
 import type { TaskingApi } from './tasking-api';
 import './tasking.css';
 
@@ -85,6 +86,7 @@ export const RequestsPanel = memo(function RequestsPanel({ operation, user, call
 function RequestCard({ request, operation, user, mayWrite, ownTeams, calls }: { request: AgencyRequest; operation: Operation; user: User; mayWrite: boolean; ownTeams: readonly Team[]; calls: TaskingApi }) {
   const [error, setError] = useState<string | null>(null);
   const [tasking, setTasking] = useState(false);
+  const [thread, setThread] = useState(false);
   const actor = { role: user.role, agencyId: user.agency.id };
   const standing = { fromAgencyId: request.fromAgency.id, toAgencyId: request.toAgency.id };
   const may = (to: RequestState) => mayWrite && requestTransitionRefusal(actor, standing, to) === null;
@@ -113,6 +115,9 @@ function RequestCard({ request, operation, user, mayWrite, ownTeams, calls }: { 
       {request.overdue && request.state === 'open' && <div className="task-card__overdue">{t('requests.escalated')}</div>}
       {request.stateReason && <div className="task-card__reason">“{request.stateReason}”</div>}
       <div className="tasking-actions">
+        <button type="button" className="button button--small" onClick={() => setThread((open) => !open)} aria-expanded={thread} data-testid="request-thread">
+          {t('thread.title')}
+        </button>
         {request.state === 'open' && may('accepted') && (
           <>
             <button type="button" className="button button--small button--ok" onClick={() => void move('accepted')} data-testid="request-accept">
@@ -154,6 +159,7 @@ function RequestCard({ request, operation, user, mayWrite, ownTeams, calls }: { 
       {request.state !== 'open' && request.state !== 'declined' && (request.handover || request.state === 'accepted') && (
         <HandoverView request={request} mayEdit={mayWrite && handoverRefusal(actor, standing) === null && request.state === 'accepted'} user={user} calls={calls} />
       )}
+      {thread && <ThreadView subject="request" subjectId={request.id} calls={calls} mayWrite={mayWrite} />}
       {error && <p role="alert" className="form-error" data-testid="request-error">{error}</p>}
     </li>
   );

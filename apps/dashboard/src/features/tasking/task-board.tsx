@@ -7,6 +7,7 @@ import { taskKindLabel, taskStateLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatLocal } from '../../ui/time-text';
 import { TaskForm } from './task-form';
+import { ThreadView } from './thread-view';
 import type { TaskingApi } from './tasking-api';
 import './tasking.css';
 
@@ -73,6 +74,7 @@ export const TaskBoard = memo(function TaskBoard({ operation, user, calls }: Tas
 
 function TaskCard({ task, team, requestSubject, mayWrite, user, calls }: { task: Task; team: Team | undefined; requestSubject?: string; mayWrite: boolean; user: User; calls: TaskingApi }) {
   const [error, setError] = useState<string | null>(null);
+  const [thread, setThread] = useState(false);
   const mayCancel = mayWrite && isTaskOpen(task.state) && taskTransitionRefusal({ role: user.role, agencyId: user.agency.id }, { originAgencyId: task.originAgency.id, teamAgencyId: task.teamAgencyId, isTeamMember: false }, 'cancelled') === null;
   const cancel = async () => {
     const reason = window.prompt(t('tasks.cancelReason'));
@@ -100,11 +102,17 @@ function TaskCard({ task, team, requestSubject, mayWrite, user, calls }: { task:
       )}
       {task.stateReason && <div className="task-card__reason">“{task.stateReason}”</div>}
       {requestSubject && <div className="task-card__meta">{t('tasks.fromRequest', { subject: requestSubject })}</div>}
-      {mayCancel && (
-        <button type="button" className="button button--small button--danger" onClick={() => void cancel()} data-testid="task-cancel">
-          {t('tasks.cancel')}
+      <div className="tasking-actions">
+        <button type="button" className="button button--small" onClick={() => setThread((open) => !open)} aria-expanded={thread} data-testid="task-thread">
+          {t('thread.title')}
         </button>
-      )}
+        {mayCancel && (
+          <button type="button" className="button button--small button--danger" onClick={() => void cancel()} data-testid="task-cancel">
+            {t('tasks.cancel')}
+          </button>
+        )}
+      </div>
+      {thread && <ThreadView subject="task" subjectId={task.id} calls={calls} mayWrite={mayWrite} />}
       {error && <p role="alert" className="form-error">{error}</p>}
     </li>
   );

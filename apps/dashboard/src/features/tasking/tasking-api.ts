@@ -8,6 +8,8 @@ import type {
   RequestState,
   Task,
   TaskState,
+  ThreadMessage,
+  ThreadSubject,
 } from '@lintas/contracts';
 import type { ApiClient } from '../../api/api-client';
 import { newClientId } from '../../field/client-id';
@@ -31,6 +33,10 @@ export function taskingApi(api: Pick<ApiClient, 'request'>, operationId: string)
       api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover`, body: { clientId: newClientId(), ...handover } }),
     confirmHandover: (requestId: string, expectedVersion: number) =>
       api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover/confirm`, body: { clientId: newClientId(), expectedVersion } }),
+    messages: (subject: ThreadSubject, subjectId: string, signal?: AbortSignal) =>
+      api.request<ThreadMessage[]>({ path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, signal }),
+    postMessage: (subject: ThreadSubject, subjectId: string, body: string) =>
+      api.request<ThreadMessage>({ method: 'POST', path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, body: { clientId: newClientId(), body } }),
   };
 }
 export type TaskingApi = ReturnType<typeof taskingApi>;
