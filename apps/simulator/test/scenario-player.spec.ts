@@ -116,6 +116,15 @@ describe('npm run simulate', () => {
     const reports = (await kh.call<{ items: Report[] }>((client) => client.GET('/api/operations/{operationId}/reports', { params: { path: { operationId: operation.id }, query: { limit: 500 } } }))).items;
     expect(reports).toHaveLength(9);
     expect(new Set(reports.map((report) => report.clientId)).size).toBe(9);
+    // Its tasking: each commander tasks its own team, which acknowledges, works and reports it done.
+    const tasks = (await kh.call<{ items: { title: string; state: string; originAgency: { code: string } }[] }>((client) =>
+      client.GET('/api/operations/{operationId}/tasks', { params: { path: { operationId: operation.id }, query: { limit: 50 } } }),
+    )).items;
+    expect(tasks.map((task) => [task.title, task.originAgency.code, task.state]).sort()).toEqual([
+      ['Hold the Kaam Samnor landing point', 'KH-GDI', 'done'],
+      ['Intercept the second boat at the Vinh Xuong bank', 'VN-BGC', 'done'],
+    ]);
+    expect(run.stdout).toMatch(/KH-SHORE-3 +task-update +"Hold the Kaam Samnor landing point" → done/);
   });
 
   it('stops cleanly on Ctrl-C: in-flight posts finish, a summary is printed, exit code 0', async () => {

@@ -5,6 +5,7 @@ import { latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, narrativeSchema, textSchema } from './common';
 import { interceptionDetailsSchema } from './reports';
 import { createTeamSchema } from './teams';
+import { TASK_KINDS } from './tasks';
 import { recipientsAllowed } from './policy/recipients';
 
 /**
@@ -111,6 +112,30 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
     }),
     list: textSchema.trim().min(1).max(32).default('SLTD'),
   }),
+  /**
+   * A commander (`by`, one of the scenario's commanders) gives `team` a task; `task-update` events
+   * name it by its title. Where: a site, a point, or where the team is then.
+   */
+  z.strictObject({
+    kind: z.literal('task'),
+    ...eventBase,
+    by: z.string().trim().toLowerCase().pipe(z.email('must be the e-mail of a commander account')),
+    taskKind: z.enum(TASK_KINDS).default('move_to'),
+    title: nameSchema,
+    instructions: narrativeSchema.default(''),
+    place: placeSchema.default('team'),
+    marking: z.enum(MARKINGS).default('TLP:AMBER'),
+    /** How long the team has to acknowledge it (scenario time is not applied: it is the API's deadline). */
+    ackWithin: scenarioDurationSchema.pipe(z.number().min(30, 'must be at least 30 seconds')).default(300),
+  }),
+  /** The team's account moves the task it was given under `title`. */
+  z.strictObject({
+    kind: z.literal('task-update'),
+    ...eventBase,
+    title: nameSchema,
+    to: z.enum(['acknowledged', 'in_progress', 'done', 'unable']),
+    reason: textSchema.trim().max(2000).optional(),
+  }),
 ]);
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 export type ScenarioEventKind = ScenarioEvent['kind'];
@@ -157,7 +182,10 @@ export const scenarioSchema = z
       if (!callSigns.has(event.team)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'team'], message: `no team has the call sign ${event.team}` });
       }
-      if (event.kind !== 'status' && !recipientsAllowed(event.marking, event.recipients)) {
+      if (event.kind === 'task' && !scenario.commanders.includes(event.by)) {
+        ctx.addIssue({ code: 'custom', path: ['events', index, 'by'], message: `${event.by} is not one of the scenario's commanders` });
+      }
+      if ('recipients' in event && !recipientsAllowed(event.marking, event.recipients)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'recipients'], message: 'recipients are named only for TLP:RED' });
       }
       if (scenario.duration !== undefined && event.at > scenario.duration) {

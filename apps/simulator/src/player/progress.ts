@@ -9,6 +9,9 @@ export interface Tally {
   reportsFailed: number;
   statusChanges: number;
   statusFailed: number;
+  /** Tasks given and task changes made (scenario `task` and `task-update` events). */
+  taskEvents: number;
+  taskEventsFailed: number;
   laps: number;
 }
 
@@ -22,6 +25,8 @@ export function emptyTally(): Tally {
     reportsFailed: 0,
     statusChanges: 0,
     statusFailed: 0,
+    taskEvents: 0,
+    taskEventsFailed: 0,
     laps: 0,
   };
 }
@@ -41,6 +46,7 @@ export function summaryLine(tally: Tally, scenarioSeconds: number, duration: num
     (tally.reportsFailed ? ` (+${tally.reportsFailed} failed)` : '') +
     ` · status changes ${tally.statusChanges}` +
     (tally.statusFailed ? ` (+${tally.statusFailed} failed)` : '') +
+    (tally.taskEvents || tally.taskEventsFailed ? ` · tasking ${tally.taskEvents}${tally.taskEventsFailed ? ` (+${tally.taskEventsFailed} failed)` : ''}` : '') +
     ` · in flight ${inFlight}`
   );
 }

@@ -16,6 +16,7 @@ import { waypointPoint } from '../scenario/route-motion';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
 import { resolveOperation, siteId, type OperationTarget } from './operation-target';
 import { clock, emptyTally, summaryLine, type Tally } from './progress';
+import { isTaskEvent, postTaskEvent } from './task-events';
 
 export interface PlayOptions {
   url: string;
@@ -89,6 +90,8 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
   // A team does one thing after another: at high speed two of its events fall due at once, and
   // sent side by side they could be stored in the other order (a status change overtaking another).
   const teamTurns = new SerialQueues();
+  /** The tasks this play gave, by title: `task-update` events name them so. */
+  const taskIds = new Map<string, string>();
   let scenarioNow = 0;
   const summaryTimer = setInterval(() => log(summaryLine(tally, scenarioNow, plan.duration, inFlight.size)), options.summaryEveryMs);
   let completed = false;
@@ -121,7 +124,13 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
         while (pending.length > 0 && pending[0].at <= scenarioNow) {
           const event = pending.shift() as ScenarioEvent;
           const where = (plan.motions.get(event.team) as NonNullable<ReturnType<typeof plan.motions.get>>).at(event.at);
-          track(teamTurns.next(event.team, () => postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log)));
+          track(
+            teamTurns.next(event.team, () =>
+              isTaskEvent(event)
+                ? postTaskEvent(event, { target, accounts, teamAccount: teamAccount(plan, event.team), teamAt: where, taskIds, tally, log })
+                : postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log),
+            ),
+          );
         }
         await delay(50, options.signal);
       }
@@ -214,7 +223,7 @@ async function flushOutboxes(
 }
 
 async function postEvent(
-  event: ScenarioEvent,
+  event: Exclude<ScenarioEvent, { kind: 'task' | 'task-update' }>,
   target: OperationTarget,
   api: LintasApi,
   teamAt: LatLon,
@@ -257,7 +266,7 @@ async function postEvent(
 
 /** The report a scheduled event posts, checked against the contracts before it goes out. */
 async function reportFor(
-  event: Exclude<ScenarioEvent, { kind: 'status' }>,
+  event: Exclude<ScenarioEvent, { kind: 'status' | 'task' | 'task-update' }>,
   target: OperationTarget,
   api: LintasApi,
   team: Team,

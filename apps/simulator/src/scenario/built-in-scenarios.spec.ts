@@ -11,7 +11,8 @@ describe('the scenarios shipped with the simulator', () => {
     const plan = planScenario(scenario);
     expect(plan.duration).toBe(scenario.duration);
     expect(plan.events.length).toBeGreaterThan(10);
-    expect(new Set(plan.events.map((event) => event.kind))).toEqual(new Set(['sitrep', 'status', 'interception', 'document-check']));
+    expect([...new Set(plan.events.map((event) => event.kind))]).toEqual(expect.arrayContaining(['sitrep', 'status', 'interception', 'document-check']));
+    if (name === 'mekong-river-crossing') expect(plan.events.filter((event) => event.kind === 'task' || event.kind === 'task-update')).toHaveLength(7);
     expect(plan.events.every((event, index) => index === 0 || plan.events[index - 1].at <= event.at)).toBe(true);
   });
 

@@ -72,7 +72,7 @@ function unknownSites(scenario: Scenario): string[] {
   };
   scenario.teams.forEach((team, t) => team.route.forEach((waypoint, w) => check(waypoint.site, `teams[${t}].route[${w}].site`)));
   scenario.events.forEach((event, e) => {
-    if (event.kind !== 'status' && typeof event.place === 'object') check(event.place.site, `events[${e}].place.site`);
+    if ('place' in event && typeof event.place === 'object') check(event.place.site, `events[${e}].place.site`);
   });
   return problems;
 }
