@@ -322,6 +322,35 @@ describe('tasking and requests between agencies', () => {
     expect(messages(catchUp)).not.toContain(message.body);
   });
 
+  it('alerts the author once when a team patrolling an area leaves it, and again after it came back and left again', async () => {
+    const area = [[106.1, 11.0], [106.2, 11.0], [106.2, 11.1], [106.1, 11.1]];
+    const task = await newTask('khCommander', { kind: 'patrol', title: 'Patrol the paddy fields', target: { area } });
+    const at = (minutes: number) => new Date(Date.now() - 60 * 60_000 + minutes * 60_000).toISOString();
+    const report = (lat: number, lon: number, minutes: number) =>
+      http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: at(minutes) }] } });
+    const leftEvents = async () => {
+      const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
+      return (log.body.items as OperationEvent[]).filter((e) => e.type === 'task.left_area' && e.task.id === task.id);
+    };
+    expect((await report(11.05, 106.15, 1)).status).toBeLessThan(300);
+    // Outside, but the team has not acknowledged yet: not its area yet.
+    expect((await report(11.3, 106.15, 2)).status).toBeLessThan(300);
+    await deadlines.sweep(new Date());
+    expect(await leftEvents()).toHaveLength(0);
+    expect((await move(task.id, 'acknowledged')).status).toBe(200);
+    await deadlines.sweep(new Date());
+    await deadlines.sweep(new Date());
+    expect(await leftEvents()).toHaveLength(1);
+    expect((await leftEvents())[0]).toMatchObject({ alertUserIds: [userId.khCommander], task: { leftArea: true }, position: { lat: 11.3, lon: 106.15 } });
+    expect((await api('GET', `/tasks/${task.id}`, 'khCommander')).body.leftArea).toBe(true);
+    expect((await report(11.05, 106.15, 3)).status).toBeLessThan(300);
+    await deadlines.sweep(new Date());
+    expect((await api('GET', `/tasks/${task.id}`, 'khCommander')).body.leftArea).toBe(false);
+    expect((await report(10.9, 106.15, 4)).status).toBeLessThan(300);
+    await deadlines.sweep(new Date());
+    expect(await leftEvents()).toHaveLength(2);
+  });
+
   it('escalates an unanswered request to the lead agency at its deadline, once', async () => {
     const start = new Date('2030-02-01T08:00:00Z');
     clock.set(start);

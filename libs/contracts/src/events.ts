@@ -44,6 +44,8 @@ export type OperationEventData =
   | { type: 'task.updated'; task: Task }
   /** Not acknowledged by its deadline: flagged, and an alert for the users named (the task's author). */
   | { type: 'task.overdue'; task: Task; alertUserIds: string[] }
+  /** A team tasked to patrol or hold an area was seen outside it: an alert for the users named (the task's author). */
+  | { type: 'task.left_area'; task: Task; alertUserIds: string[]; position: { lat: number; lon: number; at: string } }
   | { type: 'request.created'; request: AgencyRequest }
   | { type: 'request.updated'; request: AgencyRequest }
   /**
@@ -71,6 +73,7 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'task.created',
   'task.updated',
   'task.overdue',
+  'task.left_area',
   'request.created',
   'request.updated',
   'request.escalated',

@@ -62,6 +62,8 @@ export interface Task {
   stateReason: string | null;
   /** Not acknowledged by `ackDueAt` (stays true as a record once flagged). */
   overdue: boolean;
+  /** A patrol or hold task with an area whose team is outside it now (last position). */
+  leftArea: boolean;
   acknowledgedAt: string | null;
   originAgency: AgencyRef;
   authorUserId: string;

@@ -4,7 +4,7 @@ import type { AgencyRequest, OperationEvent, Task, ThreadMessage } from '@lintas
 export interface TaskingAlert {
   seq: number;
   at: string;
-  kind: 'task.overdue' | 'request.escalated';
+  kind: 'task.overdue' | 'task.left_area' | 'request.escalated';
   /** The task or the request. */
   itemId: string;
   /** For task.overdue: the users alerted (the task's author). */
@@ -45,6 +45,12 @@ export function applyTaskingEvent(slice: TaskingSlice, event: OperationEvent): T
         ...slice,
         tasks: mergeNewer(slice.tasks, [event.task]),
         taskingAlerts: withAlert(slice.taskingAlerts, { seq: event.seq, at: event.at, kind: 'task.overdue', itemId: event.task.id, userIds: event.alertUserIds }),
+      };
+    case 'task.left_area':
+      return {
+        ...slice,
+        tasks: mergeNewer(slice.tasks, [event.task]),
+        taskingAlerts: withAlert(slice.taskingAlerts, { seq: event.seq, at: event.at, kind: 'task.left_area', itemId: event.task.id, userIds: event.alertUserIds }),
       };
     case 'request.created':
     case 'request.updated':

@@ -17,6 +17,7 @@ export type TimelineKind =
   | 'task.created'
   | 'task.updated'
   | 'task.overdue'
+  | 'task.left_area'
   | 'request.created'
   | 'request.updated'
   | 'request.escalated'
@@ -77,6 +78,7 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
     case 'task.created':
     case 'task.updated':
     case 'task.overdue':
+    case 'task.left_area':
       return { ...base, kind: event.type, subject: event.task.title, taskId: event.task.id, state: event.task.state, reason: event.task.stateReason };
     case 'request.created':
     case 'request.updated':

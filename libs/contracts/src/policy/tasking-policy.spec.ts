@@ -10,6 +10,7 @@ import {
   hiddenFromAddressee,
   isRequestOverdue,
   isTaskOverdue,
+  isOutsideTaskArea,
   isValidAddressee,
   mayTaskForRequest,
   requestTransitionRefusal,
@@ -88,6 +89,19 @@ describe('markings of addressed items', () => {
     const amberTeam = { marking: 'TLP:AMBER' as const, originAgencyId: PART };
     expect(disclosesHiddenReference({ marking: 'TLP:GREEN', originAgencyId: PART }, amberTeam, agencies)).toBe(true);
     expect(disclosesHiddenReference({ marking: 'TLP:AMBER', originAgencyId: PART }, amberTeam, agencies)).toBe(false);
+  });
+});
+
+describe('areas tasked', () => {
+  const area = [[105, 10], [106, 10], [106, 11], [105, 11]] as [number, number][];
+  const patrol = { kind: 'patrol' as const, state: 'in_progress' as const, target: { area } };
+  it('alerts when a team patrolling or holding an area is outside it, only while it works the task', () => {
+    expect(isOutsideTaskArea(patrol, { lat: 10.5, lon: 105.5 })).toBe(false);
+    expect(isOutsideTaskArea(patrol, { lat: 11.5, lon: 105.5 })).toBe(true);
+    expect(isOutsideTaskArea({ ...patrol, state: 'assigned' }, { lat: 11.5, lon: 105.5 })).toBe(false);
+    expect(isOutsideTaskArea({ ...patrol, kind: 'move_to' }, { lat: 11.5, lon: 105.5 })).toBe(false);
+    expect(isOutsideTaskArea({ ...patrol, target: { area: null } }, { lat: 11.5, lon: 105.5 })).toBe(false);
+    expect(isOutsideTaskArea(patrol, null)).toBe(false);
   });
 });
 

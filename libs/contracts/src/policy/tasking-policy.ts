@@ -1,7 +1,7 @@
 import type { OperationRole } from '../enums';
 import { canView, type MarkedItem, type Viewer } from '../marking';
 import type { RequestState } from '../requests';
-import type { TaskState } from '../tasks';
+import type { TaskKind, TaskState } from '../tasks';
 import { isCommanding, type Actor } from './actor';
 
 /**
@@ -53,6 +53,33 @@ export function taskingRefusal(actor: Pick<Actor, 'role' | 'agencyId'>, standing
   if (actor.agencyId === standing.teamAgencyId) return null;
   if (standing.actorOperationRole === 'lead') return standing.leadMayTaskTeamAgency ? null : 'lead_tasking_not_allowed';
   return 'own_agency_team_required';
+}
+
+/** Kinds of task that keep a team inside an area (the geofence applies to them). */
+export const AREA_TASK_KINDS: readonly TaskKind[] = ['patrol', 'hold'];
+
+/** Ray casting over one ring of [lon, lat] positions (closed or not); a point on the edge may go either way. */
+export function isInsideArea(point: { lat: number; lon: number }, ring: readonly (readonly [number, number])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > point.lat !== yj > point.lat && point.lon < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * A team tasked to patrol or hold an area, working the task (acknowledged or in progress), whose
+ * last position is outside the area: the task's author is alerted.
+ */
+export function isOutsideTaskArea(
+  task: { kind: TaskKind; state: TaskState; target: { area: readonly (readonly [number, number])[] | null } },
+  position: { lat: number; lon: number } | null,
+): boolean {
+  if (!AREA_TASK_KINDS.includes(task.kind) || (task.state !== 'acknowledged' && task.state !== 'in_progress')) return false;
+  if (!task.target.area || task.target.area.length < 3 || !position) return false;
+  return !isInsideArea(position, task.target.area);
 }
 
 /** Whether the lead may task its teams is each participating agency's own setting, set by its commanders. */

@@ -3,6 +3,7 @@ import { SeedBorderSites1764300100000 } from './1764300100000-seed-border-sites'
 import { TeamsOriginAgency1764300100001 } from './1764300100001-teams-origin-agency';
 import { TasksAndRequests1764500000000 } from './1764500000000-tasks-and-requests';
 import { TaskingThreads1764500000001 } from './1764500000001-tasking-threads';
+import { TaskLeftArea1764500000002 } from './1764500000002-task-left-area';
 import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   TeamsOriginAgency1764300100001,
   TasksAndRequests1764500000000,
   TaskingThreads1764500000001,
+  TaskLeftArea1764500000002,
   DocumentChecks1764600000000,
   OperationClosedAt1764600000001,
 ];

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { isOutsideTaskArea } from '@lintas/contracts';
 import { Clock } from '../../common/clock';
 import { isDatabaseUnavailable } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -44,7 +45,7 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Flags everything due at `now`; answers how many tasks and requests it flagged. */
-  async sweep(now: Date = this.clock.now()): Promise<{ tasks: number; requests: number }> {
+  async sweep(now: Date = this.clock.now()): Promise<{ tasks: number; requests: number; leftArea: number }> {
     // One sweep at a time on this instance (the timer and a test's call do not overlap).
     while (this.running) await this.running.catch(() => undefined);
     const work = this.sweepAll(now);
@@ -56,7 +57,7 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async sweepAll(now: Date): Promise<{ tasks: number; requests: number }> {
+  private async sweepAll(now: Date): Promise<{ tasks: number; requests: number; leftArea: number }> {
     const at = now.toISOString();
     let tasks = 0;
     let requests = 0;
@@ -121,7 +122,46 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
       requests += flagged;
       if (flagged < BATCH) break;
     }
-    return { tasks, requests };
+    const leftArea = await this.sweepAreas(at);
+    return { tasks, requests, leftArea };
+  }
+
+  /**
+   * Teams tasked to patrol or hold an area: one found outside it (by its last position) flags the
+   * task once and alerts its author (`task.left_area`); back inside, the flag is cleared quietly, so
+   * that the next exit alerts again.
+   */
+  private async sweepAreas(at: string): Promise<number> {
+    return this.transactions.run(async (tx) => {
+      const rows = await this.repository.areaTasks(tx.manager, 500);
+      const position = (row: (typeof rows)[number]) => (row.last_lat === null || row.last_lon === null ? null : { lat: row.last_lat, lon: row.last_lon });
+      const outside = rows.filter((row) => isOutsideTaskArea(toTask(row), position(row)));
+      const back = rows.filter((row) => row.left_area && !outside.includes(row));
+      const leaving = outside.filter((row) => !row.left_area);
+      await this.repository.setLeftArea(tx.manager, back.map((row) => row.id), false, at);
+      await this.repository.setLeftArea(tx.manager, leaving.map((row) => row.id), true, at);
+      for (const row of leaving) {
+        await this.audit.recordInTransaction(tx, {
+          userId: null, agencyId: null, action: 'task.left_area', entityType: 'task', entityId: row.id, operationId: row.operation_id,
+          details: { lat: row.last_lat, lon: row.last_lon },
+        });
+        await this.events.append(tx, {
+          operationId: row.operation_id,
+          actor: null,
+          marking: row.marking,
+          originAgencyId: row.origin_agency_id,
+          recipientAgencyIds: row.recipient_agency_ids,
+          data: {
+            type: 'task.left_area',
+            task: { ...toTask(row), leftArea: true },
+            alertUserIds: [row.author_user_id],
+            position: { lat: row.last_lat!, lon: row.last_lon!, at: new Date(row.last_position_at ?? at).toISOString() },
+          },
+          itemVersionOf: { kind: 'task', id: row.id },
+        });
+      }
+      return leaving.length;
+    });
   }
 
   private async sweepQuietly(): Promise<void> {

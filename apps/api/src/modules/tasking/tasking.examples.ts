@@ -16,6 +16,7 @@ export const TASK_EXAMPLE: Task = {
   state: 'assigned',
   stateReason: null,
   overdue: false,
+  leftArea: false,
   acknowledgedAt: null,
   originAgency: { id: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', code: 'KH-GDI', name: 'General Department of Immigration, Cambodia' },
   authorUserId: '7e6f5a4b-3c2d-4e1f-9a8b-7c6d5e4f3a2b',

@@ -19,6 +19,7 @@ export function toTask(row: TaskRow, version?: number): Task {
     state: row.state as TaskState,
     stateReason: row.state_reason,
     overdue: row.overdue,
+    leftArea: row.left_area,
     acknowledgedAt: iso(row.acknowledged_at),
     originAgency: { id: row.origin_agency_id, code: row.origin_agency_code, name: row.origin_agency_name },
     authorUserId: row.author_user_id,

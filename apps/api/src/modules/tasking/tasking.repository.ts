@@ -22,6 +22,7 @@ export interface TaskRow {
   state: string;
   state_reason: string | null;
   overdue: boolean;
+  left_area: boolean;
   acknowledged_at: Date | null;
   origin_agency_id: string;
   origin_agency_code: string;
@@ -197,6 +198,25 @@ export class TaskingRepository {
     if (ids.length === 0) return [];
     await manager.query('UPDATE tasks SET overdue = true, updated_at = $2 WHERE id = ANY($1::uuid[])', [ids.map((r) => r.id), now]);
     return manager.query(`${SELECT_TASK} WHERE t.id = ANY($1::uuid[]) ORDER BY t.ack_due_at`, [ids.map((r) => r.id)]);
+  }
+
+  /** Open patrol and hold tasks with an area, with their team's last position, locked for the caller's transaction. */
+  async areaTasks(manager: EntityManager, limit: number): Promise<(TaskRow & { last_lat: number | null; last_lon: number | null; last_position_at: Date | null })[]> {
+    const ids: { id: string }[] = await manager.query(
+      `SELECT t.id FROM tasks t
+        WHERE t.state IN ('acknowledged', 'in_progress') AND t.kind IN ('patrol', 'hold') AND jsonb_typeof(t.target -> 'area') = 'array'
+        ORDER BY t.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    if (ids.length === 0) return [];
+    return manager.query(
+      `${SELECT_TASK.replace('tm.recipient_agency_ids AS team_recipient_agency_ids', 'tm.recipient_agency_ids AS team_recipient_agency_ids, tm.last_lat, tm.last_lon, tm.last_position_at')} WHERE t.id = ANY($1::uuid[])`,
+      [ids.map((r) => r.id)],
+    );
+  }
+
+  async setLeftArea(manager: EntityManager, ids: readonly string[], left: boolean, now: string): Promise<void> {
+    if (ids.length) await manager.query('UPDATE tasks SET left_area = $2, updated_at = $3 WHERE id = ANY($1::uuid[])', [ids, left, now]);
   }
 
   // ---- requests ----

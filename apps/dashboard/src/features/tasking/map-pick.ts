@@ -6,9 +6,16 @@ import { useSyncExternalStore } from 'react';
  * the layer sit in different parts of the view and share nothing else.
  */
 type Listener = () => void;
-type Pick = { active: boolean; point: { lat: number; lon: number } | null };
+type Pick = {
+  active: boolean;
+  /** point: the next click is the target; area: each click adds a corner until `finish`. */
+  mode: 'point' | 'area';
+  point: { lat: number; lon: number } | null;
+  /** [lon, lat] corners of an area being drawn or drawn. */
+  area: [number, number][];
+};
 
-let state: Pick = { active: false, point: null };
+let state: Pick = { active: false, mode: 'point', point: null, area: [] };
 const listeners = new Set<Listener>();
 
 function set(next: Pick): void {
@@ -17,10 +24,13 @@ function set(next: Pick): void {
 }
 
 export const mapPick = {
-  start: () => set({ active: true, point: null }),
+  start: () => set({ active: true, mode: 'point', point: null, area: [] }),
+  startArea: () => set({ active: true, mode: 'area', point: null, area: [] }),
   cancel: () => set({ ...state, active: false }),
-  answer: (point: { lat: number; lon: number }) => set({ active: false, point }),
-  clear: () => set({ active: false, point: null }),
+  finish: () => set({ ...state, active: false }),
+  answer: (point: { lat: number; lon: number }) =>
+    set(state.mode === 'area' ? { ...state, area: [...state.area, [point.lon, point.lat]] } : { ...state, active: false, point }),
+  clear: () => set({ active: false, mode: 'point', point: null, area: [] }),
   get: () => state,
   subscribe: (listener: Listener) => {
     listeners.add(listener);

@@ -100,6 +100,7 @@ function TaskCard({ task, team, requestSubject, mayWrite, user, calls }: { task:
           {task.overdue && <span className="task-card__overdue" data-testid="task-overdue">{t('tasking.overdue')}</span>}
         </div>
       )}
+      {task.leftArea && <div className="task-card__overdue" data-testid="task-left-area">{t('tasks.leftArea')}</div>}
       {task.stateReason && <div className="task-card__reason">“{task.stateReason}”</div>}
       {requestSubject && <div className="task-card__meta">{t('tasks.fromRequest', { subject: requestSubject })}</div>}
       <div className="tasking-actions">

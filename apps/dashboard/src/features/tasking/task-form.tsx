@@ -1,4 +1,4 @@
-import { DEFAULT_TASK_ACK_SECONDS, MARKINGS, TASK_KINDS, type Marking, type Operation, type Site, type TaskKind, type Team } from '@lintas/contracts';
+import { AREA_TASK_KINDS, DEFAULT_TASK_ACK_SECONDS, MARKINGS, TASK_KINDS, type Marking, type Operation, type Site, type TaskKind, type Team } from '@lintas/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
@@ -47,7 +47,7 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
         kind,
         title,
         instructions,
-        target: { lat: point?.lat ?? null, lon: point?.lon ?? null, siteId: siteId || null, area: null },
+        target: { lat: point?.lat ?? null, lon: point?.lon ?? null, siteId: siteId || null, area: AREA_TASK_KINDS.includes(kind) && pick.area.length >= 3 ? pick.area : null },
         ackWithinSeconds: Math.max(30, Math.round(Number(ackMinutes) * 60) || DEFAULT_TASK_ACK_SECONDS),
         marking,
         recipientAgencyIds: marking === 'TLP:RED' ? recipientAgencyIds : [],
@@ -103,8 +103,19 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
           ))}
         </select>
         <button type="button" className="button button--small" onClick={() => (pick.active ? mapPick.cancel() : mapPick.start())} aria-pressed={pick.active} data-testid="task-pick">
-          {pick.active ? t('tasks.target.picking') : t('tasks.target.pick')}
+          {pick.active && pick.mode === 'point' ? t('tasks.target.picking') : t('tasks.target.pick')}
         </button>
+        {AREA_TASK_KINDS.includes(kind) && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => (pick.active && pick.mode === 'area' ? mapPick.finish() : mapPick.startArea())}
+            aria-pressed={pick.active && pick.mode === 'area'}
+            data-testid="task-draw-area"
+          >
+            {pick.active && pick.mode === 'area' ? t('tasks.area.finish', { n: pick.area.length }) : t('tasks.area.draw')}
+          </button>
+        )}
         {pick.point && <span className="muted" data-testid="task-picked">{t('tasks.target.map')}: {pick.point.lat.toFixed(4)}, {pick.point.lon.toFixed(4)}</span>}
       </fieldset>
       <div className="tasking-form__row">

@@ -12,17 +12,18 @@ export function TaskingAlerts({ user }: { user: User }) {
   const alerts = useOperationSelector((state) => state.taskingAlerts);
   const tasks = useOperationSelector((state) => state.tasks);
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
-  const mine = alerts.filter((alert) => alert.kind === 'task.overdue' && alert.userIds.includes(user.id) && !dismissed.has(alert.seq));
+  const mine = alerts.filter((alert) => alert.kind !== 'request.escalated' && alert.userIds.includes(user.id) && !dismissed.has(alert.seq));
   if (mine.length === 0) return null;
   return (
     <div className="tasking-alerts" role="alert" data-testid="tasking-alerts">
       {mine.map((alert) => {
         const task = tasks.get(alert.itemId);
-        // Acknowledged since: no longer needs attention.
-        if (task && task.state !== 'assigned') return null;
+        // Acknowledged since (overdue), or back inside its area: no longer needs attention.
+        if (alert.kind === 'task.overdue' && task && task.state !== 'assigned') return null;
+        if (alert.kind === 'task.left_area' && task && !task.leftArea) return null;
         return (
-          <div key={alert.seq} className="tasking-alerts__item" data-testid="tasking-alert" data-task-id={alert.itemId}>
-            <span>{t('tasks.alert.overdue', { subject: task?.title ?? '' })}</span>
+          <div key={alert.seq} className="tasking-alerts__item" data-testid="tasking-alert" data-kind={alert.kind} data-task-id={alert.itemId}>
+            <span>{t(alert.kind === 'task.overdue' ? 'tasks.alert.overdue' : 'tasks.alert.leftArea', { subject: task?.title ?? '' })}</span>
             <button type="button" className="button button--small" onClick={() => setDismissed((all) => new Set([...all, alert.seq]))}>
               {t('tasks.alert.dismiss')}
             </button>

@@ -38,6 +38,12 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
     layer.clearLayers();
     for (const task of tasks.values()) {
       if (!isTaskOpen(task.state)) continue;
+      if (task.target.area) {
+        L.polygon(
+          task.target.area.map(([lon, lat]) => [lat, lon] as [number, number]),
+          { className: `task-area${task.leftArea ? ' task-line--overdue' : ''}`, weight: 2, dashArray: '4 4', fillOpacity: 0.05, interactive: false },
+        ).addTo(layer);
+      }
       const target = taskTarget(task, sites);
       if (!target) continue;
       const className = `task-target task-target--${task.state}${task.overdue ? ' task-target--overdue' : ''}`;
@@ -66,12 +72,19 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
     const container = map.getContainer();
     container.classList.add('map--picking');
     const onClick = (event: L.LeafletMouseEvent) => mapPick.answer({ lat: event.latlng.lat, lon: event.latlng.lng });
-    map.once('click', onClick);
+    map.on('click', onClick);
     return () => {
       map.off('click', onClick);
       container.classList.remove('map--picking');
     };
   }, [map, pick.active]);
+
+  // The area being drawn for a new task.
+  useEffect(() => {
+    if (pick.area.length === 0) return;
+    const drawn = L.polygon(pick.area.map(([lon, lat]) => [lat, lon] as [number, number]), { className: 'task-area task-area--drawing', weight: 2, interactive: false }).addTo(map);
+    return () => void drawn.remove();
+  }, [map, pick.area]);
 
   return null;
 }
