@@ -136,7 +136,8 @@ describeInBrowser('tasking and requests between agencies', () => {
     await commander.page.locator('[data-testid="tasking-alert"]').first().waitFor();
     await saveScreenshot(commander.page, 'tasking-board-commander');
     expect(problemsOf(commander.page).errors).toEqual([]);
-    expect(problemsOf(field).errors).toEqual([]);
+    // Requests the phone made while it had no network fail as such (as in field-outbox.spec.ts); nothing else may.
+    expect(problemsOf(field).errors.filter((error) => !error.endsWith('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await phone.close();
     await commander.context.close();
   });

@@ -75,10 +75,19 @@ export function useFieldTasks(api: ApiClient, tokens: AccessTokens, store: Outbo
       if (event.type === 'task.created' || event.type === 'task.updated' || event.type === 'task.overdue') merge([event.task], true);
       if (event.type === 'thread.message' && event.message.subject === 'task') setMessages((all) => [...all, event.message].slice(-200));
     });
-    socket.connect();
+    // No reconnection attempts while the phone says it has no network (battery, and no failed requests): the `online` event resumes.
+    const offline = () => socket.disconnect();
+    const online = () => {
+      if (!socket.connected) socket.connect();
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    if (navigator.onLine !== false) socket.connect();
     void read();
     return () => {
       stopped = true;
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       socket.close();
     };
   }, [api, tokens, store, operationId, teamId]);
