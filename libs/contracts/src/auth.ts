@@ -12,6 +12,8 @@ export interface Agency {
   /** ISO 3166-1 alpha-2, or null for an international organisation. */
   country: string | null;
   kind: AgencyKind;
+  /** A deactivated agency's accounts cannot sign in; it cannot join operations or get new accounts. */
+  active: boolean;
 }
 
 export interface User {
@@ -21,6 +23,10 @@ export interface User {
   role: UserRole;
   agency: AgencyRef;
   disabled: boolean;
+  /** False until the account's holder has chosen a password through a set-password link. */
+  passwordSet: boolean;
+  /** The account has an open sign-in (an unexpired, unrevoked refresh token) somewhere. */
+  signedIn: boolean;
 }
 
 /**
@@ -76,7 +82,8 @@ export const createAgencySchema = z.strictObject({
   kind: z.enum(AGENCY_KINDS),
 });
 export type CreateAgency = z.infer<typeof createAgencySchema>;
-export const updateAgencySchema = createAgencySchema.partial();
+/** `active: false` deactivates the agency (its accounts' sign-ins end); `true` brings it back. */
+export const updateAgencySchema = createAgencySchema.partial().extend({ active: z.boolean().optional() });
 export type UpdateAgency = z.infer<typeof updateAgencySchema>;
 
 export const passwordSchema = textSchema.min(12, 'must be at least 12 characters').max(1024);
@@ -86,14 +93,44 @@ export const createUserSchema = z.strictObject({
   name: nameSchema,
   role: z.enum(USER_ROLES),
   agencyId: z.uuid(),
-  password: passwordSchema,
 });
+/** No password: the account's holder chooses it through the set-password link the answer carries. */
 export type CreateUser = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.strictObject({
   name: nameSchema.optional(),
   role: z.enum(USER_ROLES).optional(),
   disabled: z.boolean().optional(),
-  password: passwordSchema.optional(),
 });
 export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+/** The dashboard page a set-password link opens: `/set-password?token=…`. */
+export const SET_PASSWORD_PATH = '/set-password';
+
+/**
+ * A one-time link for an account's holder to choose a password: shown once to the administrator
+ * who created or reset the account (the server keeps only the token's hash), expiring, single use.
+ */
+export interface SetPasswordLink {
+  /** `/set-password?token=…`, relative to the dashboard's address. */
+  path: string;
+  token: string;
+  expiresAt: string;
+}
+
+/** The answer to creating or resetting an account: the account and its one-time link. */
+export interface UserWithSetPasswordLink {
+  user: User;
+  setPassword: SetPasswordLink;
+}
+
+export const setPasswordRequestSchema = z.strictObject({
+  token: z.string().trim().min(10, 'the link is incomplete').max(200),
+  password: passwordSchema,
+});
+export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
+
+/** After a password is set: the account's e-mail, so that the page can offer to sign in. */
+export interface SetPasswordResponse {
+  email: string;
+}

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   marking_discloses_team: 'The marking would show the task to agencies that may not see its team',
   request_addressee_invalid: 'A request goes to another agency taking part in the operation (not an observer)',
   request_task_team_mismatch: 'The tasks of a request go to teams of the receiving agency, given by its commanders',
+  set_password_link_invalid: 'This set-password link is not valid any more (expired, used or replaced); ask your administrator for a new one',
   // Who you are
   unauthorized: 'Sign in first',
   invalid_credentials: 'Invalid e-mail or password',
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   csrf_header_missing: 'Refused: a request that uses the sign-in cookie must come from the Lintas page',
   origin_missing: 'Refused: a request that uses the sign-in cookie must come from the Lintas page',
   login_throttled: 'Too many failed sign-ins; try again later',
+  set_password_throttled: 'Too many attempts with set-password links; try again later',
   // What you may do
   role_required: 'Your role does not allow this',
   commander_required: 'Only a commander may do this',
@@ -69,6 +71,8 @@ export const ERROR_MESSAGES = {
   already_participant: 'This agency already takes part in the operation',
   lead_cannot_leave: 'The lead agency cannot be removed from its operation',
   site_already_attached: 'This site is already one of the operation’s sites',
+  site_retired: 'This border site is retired; it cannot be attached any more',
+  agency_inactive: 'This agency is deactivated',
   agency_code_taken: 'An agency with this code already exists',
   operation_code_taken: 'An operation with this code already exists',
   site_code_taken: 'A site with this code already exists',

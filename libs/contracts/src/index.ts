@@ -22,3 +22,4 @@ export * from './document-checks';
 // The REST API as its OpenAPI document publishes it (types only, generated: `npm run api:types`),
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';
+export * from './audit';

@@ -13,6 +13,8 @@ export interface Site {
   counterpart: string | null;
   lat: number;
   lon: number;
+  /** A retired site stays on the operations it was part of, but is no longer offered or attached. */
+  retired: boolean;
 }
 
 export const siteQuerySchema = z.strictObject({
@@ -20,6 +22,11 @@ export const siteQuerySchema = z.strictObject({
   bbox: bboxSchema.optional(),
   kind: z.enum(SITE_KINDS).optional(),
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** Retired sites are left out unless asked for (`includeRetired=true`, the administration's list). */
+  includeRetired: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type SiteQuery = z.infer<typeof siteQuerySchema>;
 
@@ -33,5 +40,6 @@ export const createSiteSchema = z.strictObject({
   lon: longitudeSchema,
 });
 export type CreateSite = z.infer<typeof createSiteSchema>;
-export const updateSiteSchema = createSiteSchema.omit({ code: true }).partial();
+/** `retired: true` retires the site; `false` brings it back. */
+export const updateSiteSchema = createSiteSchema.omit({ code: true }).partial().extend({ retired: z.boolean().optional() });
 export type UpdateSite = z.infer<typeof updateSiteSchema>;

@@ -35,6 +35,8 @@ const environmentSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(14 * 86_400),
+  /** How long a set-password link (new or reset account) stays valid. */
+  SET_PASSWORD_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   /** `auto`: Secure when the request came over HTTPS (directly or through a proxy on this host). */
   AUTH_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Origins whose pages may use the sign-in routes besides the request's own host (a proxy that rewrites Host). */
@@ -77,6 +79,7 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  setPasswordTokenTtlHours: number;
   /** Whether the refresh-token cookie is marked Secure: always, never, or when the request is HTTPS. */
   authCookieSecure: 'auto' | 'always' | 'never';
   /** Hosts (host[:port], lower case) of AUTH_ALLOWED_ORIGINS. */
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jwtSecret: e.JWT_SECRET ?? localDevelopmentSecret(dataDir),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    setPasswordTokenTtlHours: e.SET_PASSWORD_TOKEN_TTL_HOURS,
     authCookieSecure: e.AUTH_COOKIE_SECURE === 'auto' ? 'auto' : e.AUTH_COOKIE_SECURE === 'true' ? 'always' : 'never',
     authAllowedHosts: (e.AUTH_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean).map((origin) => new URL(origin).host.toLowerCase()),
     demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD },

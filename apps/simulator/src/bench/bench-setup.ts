@@ -1,4 +1,4 @@
-import type { Agency, Operation, Team, User } from '@lintas/contracts';
+import type { Agency, Operation, Team, User, UserWithSetPasswordLink } from '@lintas/contracts';
 import { LintasApi } from '../client/lintas-api';
 import type { FieldClient } from './field-load';
 
@@ -69,6 +69,9 @@ export class BenchWorld {
   }
 }
 
-function createUser(admin: LintasApi, agencyId: string, email: string, role: 'commander' | 'field' | 'liaison'): Promise<User> {
-  return admin.call<User>((client) => client.POST('/api/users', { body: { email, name: `Bench ${email.split('@')[0]}`, role, agencyId, password: PASSWORD } }));
+/** As an administrator does it: the account, then its holder chooses the password through the one-time link. */
+async function createUser(admin: LintasApi, agencyId: string, email: string, role: 'commander' | 'field' | 'liaison'): Promise<User> {
+  const created = await admin.call<UserWithSetPasswordLink>((client) => client.POST('/api/users', { body: { email, name: `Bench ${email.split('@')[0]}`, role, agencyId } }));
+  await admin.call((client) => client.POST('/api/auth/set-password', { body: { token: created.setPassword.token, password: PASSWORD } }));
+  return created.user;
 }

@@ -22,3 +22,8 @@ export function userListScope(actor: Pick<Actor, 'role'>): 'all' | 'own-agency' 
 export function isSelfLockout(actor: Pick<Actor, 'id'>, targetUserId: string, changes: { disabled?: boolean; role?: UserRole }): boolean {
   return targetUserId === actor.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'));
 }
+
+/** The audit trail (who did what, when) is read by administrators only. */
+export function mayReadAudit(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

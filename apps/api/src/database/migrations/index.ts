@@ -1,6 +1,7 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { SeedBorderSites1764300100000 } from './1764300100000-seed-border-sites';
 import { TeamsOriginAgency1764300100001 } from './1764300100001-teams-origin-agency';
+import { Administration1764400000000 } from './1764400000000-administration';
 import { TasksAndRequests1764500000000 } from './1764500000000-tasks-and-requests';
 import { TaskingThreads1764500000001 } from './1764500000001-tasking-threads';
 import { TaskLeftArea1764500000002 } from './1764500000002-task-left-area';
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   InitialSchema1764300000000,
   SeedBorderSites1764300100000,
   TeamsOriginAgency1764300100001,
+  Administration1764400000000,
   TasksAndRequests1764500000000,
   TaskingThreads1764500000001,
   TaskLeftArea1764500000002,

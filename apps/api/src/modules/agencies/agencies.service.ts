@@ -5,7 +5,9 @@ import { isUniqueViolation } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { requireRole } from '../auth/roles';
+import { AccessChangeBus } from '../event-log/access-change-bus';
 import { AgenciesRepository } from './agencies.repository';
 import { toAgency } from './agency.mapper';
 
@@ -19,6 +21,8 @@ export class AgenciesService {
     private readonly agencies: AgenciesRepository,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly accessChanges: AccessChangeBus,
   ) {}
 
   async list(): Promise<Agency[]> {
@@ -44,18 +48,34 @@ export class AgenciesService {
     return this.insert({ userId: null, agencyId: null }, input);
   }
 
+  /**
+   * `active: false` deactivates the agency: its accounts' sign-ins end in the same transaction
+   * (their open sockets are closed after COMMIT) and they cannot sign in until it is reactivated.
+   * Its history stays: operations it took part in keep it as a participant.
+   */
   async update(user: AuthUser, id: string, changes: UpdateAgency): Promise<Agency> {
     requireRole(user, mayAdminister(user), 'admin');
+    if (changes.active === false && id === user.agencyId) {
+      throw conflict('self_lockout', 'You cannot deactivate your own agency: you would lock yourself out');
+    }
     return this.guardCode(changes.code, () =>
       this.transactions.run(async (tx) => {
         const before = await this.agencies.findById(id, tx.manager);
         if (!before) throw notFound('Agency');
         const row = await this.agencies.update(tx.manager, id, changes);
         if (!row) throw notFound('Agency');
+        const deactivatedNow = before.active && !row.active;
+        if (deactivatedNow) {
+          const userIds = await this.agencies.userIds(tx.manager, id);
+          for (const userId of userIds) await this.refreshTokens.revokeAllForUser(tx.manager, userId);
+          tx.afterCommit(() => {
+            for (const userId of userIds) this.accessChanges.publish({ kind: 'user-signed-out', userId, reason: 'Your agency has been deactivated in Lintas' });
+          });
+        }
         await this.audit.recordInTransaction(tx, {
           userId: user.id,
           agencyId: user.agencyId,
-          action: 'agency.update',
+          action: deactivatedNow ? 'agency.deactivate' : before.active !== row.active ? 'agency.reactivate' : 'agency.update',
           entityType: 'agency',
           entityId: id,
           details: { before: toAgency(before), changes },

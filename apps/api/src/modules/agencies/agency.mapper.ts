@@ -6,8 +6,9 @@ export interface AgencyRow {
   name: string;
   country: string | null;
   kind: AgencyKind;
+  active: boolean;
 }
 
 export function toAgency(row: AgencyRow): Agency {
-  return { id: row.id, code: row.code, name: row.name, country: row.country, kind: row.kind };
+  return { id: row.id, code: row.code, name: row.name, country: row.country, kind: row.kind, active: row.active };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import {
   CSRF_HEADER,
   loginRequestSchema,
@@ -7,7 +7,10 @@ import {
   REFRESH_COOKIE_NAME,
   REFRESH_COOKIE_PATH,
   refreshRequestSchema,
+  setPasswordRequestSchema,
   type LoginRequest,
+  type SetPasswordRequest,
+  type SetPasswordResponse,
   type LoginResponse,
   type RefreshRequest,
   type SessionResponse,
@@ -23,6 +26,7 @@ import { assertCookieRequestFromApp, assertSameOriginIfSent } from './csrf';
 import { CurrentUser } from './current-user.decorator';
 import { Public } from './public.decorator';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import { SetPasswordService } from './set-password.service';
 
 const COOKIE = `\`${REFRESH_COOKIE_NAME}\` (HttpOnly, SameSite=Strict, Path=${REFRESH_COOKIE_PATH}; Secure per AUTH_COOKIE_SECURE)`;
 const CSRF_RULE = `By cookie (empty body): the request must carry the header \`${CSRF_HEADER}: 1\` and an \`Origin\` of this host, or it is refused with 403.`;
@@ -32,6 +36,7 @@ const CSRF_RULE = `By cookie (empty body): the request must carry the header \`$
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly setPasswords: SetPasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -123,6 +128,32 @@ export class AuthController {
     const token = readRefreshCookie(request);
     clearRefreshCookie(response, request, this.config);
     if (token) await this.auth.logout(token, clientInfo(request));
+  }
+
+  @Public()
+  @Post('auth/set-password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Choose a password with a one-time link',
+    description:
+      'The token comes from the link `/set-password?token=…` an administrator was shown once when creating or resetting the account. ' +
+      'A token works once, until it expires (SET_PASSWORD_TOKEN_TTL_HOURS, 24 h by default) or a newer link replaces it; ' +
+      'unknown, used, replaced and expired tokens all answer 400 `set_password_link_invalid`. Failed attempts are throttled per address as sign-ins are (429). ' +
+      'Every sign-in of the account ends; the answer names the account so that the page can offer to sign in.',
+  })
+  @ApiZodBody(setPasswordRequestSchema, { token: 'Zq3…one-time token from the link…', password: 'a long pass phrase of my own' })
+  @ApiOkResponse({ description: '{ email }' })
+  @ApiBadRequestResponse({ description: 'The password is too short, or the link is not valid any more' })
+  @ApiForbiddenResponse({ description: 'Sent by a page of another site' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts from this address' })
+  async setPassword(
+    @Body(new ZodPipe(setPasswordRequestSchema)) body: SetPasswordRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SetPasswordResponse> {
+    assertSameOriginIfSent(request, this.config.authAllowedHosts);
+    noStore(response);
+    return this.setPasswords.setPassword(body, clientInfo(request));
   }
 
   @Get('me')

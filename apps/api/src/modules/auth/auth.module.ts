@@ -8,7 +8,11 @@ import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { PasswordTokensRepository } from './password-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SetPasswordLinks } from './set-password-links';
+import { SetPasswordService } from './set-password.service';
+import { SetPasswordThrottle } from './set-password-throttle';
 
 @Global()
 @Module({
@@ -24,7 +28,17 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository, RefreshTokensRepository, LoginThrottle, { provide: APP_GUARD, useClass: AccessTokenGuard }],
-  exports: [AuthService, UsersRepository, RefreshTokensRepository],
+  providers: [
+    AuthService,
+    UsersRepository,
+    RefreshTokensRepository,
+    LoginThrottle,
+    PasswordTokensRepository,
+    SetPasswordLinks,
+    SetPasswordThrottle,
+    SetPasswordService,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+  ],
+  exports: [AuthService, UsersRepository, RefreshTokensRepository, SetPasswordLinks],
 })
 export class AuthModule {}

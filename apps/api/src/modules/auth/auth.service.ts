@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
 import { AccessChangeBus } from '../event-log/access-change-bus';
-import { toUser, type UserRow } from '../users/user.mapper';
+import { accountUsable, toUser, type UserRow } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { accessTokenClaims, type AccessTokenClaims } from './access-token-claims';
 import type { AuthUser } from './auth-user';
@@ -54,7 +54,7 @@ export class AuthService {
     await this.throttle.assertAllowed(request.email, ip);
     const row = await this.users.findByEmail(request.email);
     const passwordOk = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), request.password);
-    if (!row || !passwordOk || row.disabled) {
+    if (!row || !passwordOk || !accountUsable(row)) {
       await this.throttle.recordFailure(request.email, ip);
       await this.audit.record({
         userId: row?.id ?? null,
@@ -92,7 +92,7 @@ export class AuthService {
       if (stored.revoked_at && options.rotationGrace && this.withinRotationGrace(stored)) {
         const user = await this.users.findById(stored.user_id, tx.manager);
         const open = await this.refreshTokens.familyOpen(tx.manager, stored.family_id);
-        if (!user || user.disabled || !open) return { error: 'disabled' as const };
+        if (!user || !accountUsable(user) || !open) return { error: 'disabled' as const };
         return { user, familyId: stored.family_id, token: null };
       }
       if (stored.revoked_at) {
@@ -110,7 +110,7 @@ export class AuthService {
       }
       if (stored.expires_at.getTime() < Date.now()) return { error: 'expired' as const };
       const user = await this.users.findById(stored.user_id, tx.manager);
-      if (!user || user.disabled) return { error: 'disabled' as const };
+      if (!user || !accountUsable(user)) return { error: 'disabled' as const };
       const next = await this.issueRefreshToken(tx.manager, user.id, stored.family_id, client);
       await this.refreshTokens.markReplaced(tx.manager, stored.id, next.id);
       return { user, familyId: stored.family_id, token: next.value };

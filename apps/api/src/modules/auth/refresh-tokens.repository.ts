@@ -72,6 +72,16 @@ export class RefreshTokensRepository {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 
+  /** Which of these accounts have an open sign-in (an unexpired, unrevoked refresh token). */
+  async signedInAmong(userIds: readonly string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT user_id FROM refresh_tokens WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL AND expires_at > now()`,
+      [userIds],
+    )) as { user_id: string }[];
+    return new Set(rows.map((row) => row.user_id));
+  }
+
   async revokeAllForUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
@@ -79,7 +89,7 @@ export class RefreshTokensRepository {
   /** The user behind an access token, with whether its sign-in (`familyId`) still has a live refresh token. */
   async findSessionUser(userId: string, familyId: string): Promise<SessionUserRow | null> {
     const rows: SessionUserRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.role, u.disabled, a.id AS agency_id, a.code AS agency_code,
+      `SELECT u.id, u.email, u.name, u.role, (u.disabled OR NOT a.active) AS disabled, a.id AS agency_id, a.code AS agency_code,
               EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL AND r.expires_at > now()) AS session_open
          FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
       [userId, familyId],

@@ -102,8 +102,9 @@ export class DemoSeeder {
       return { id: existing.id, email: existing.email, name: existing.name, role: existing.role, agencyId: existing.agency_id, agencyCode: existing.agency_code };
     }
     created.users++;
-    const input = { email: spec.email, name: spec.name, role: spec.role, agencyId: agencyIds.get(spec.agencyCode)!, password };
-    const user = admin ? await this.users.create(admin, input) : await this.users.createAsSystem(input);
+    const input = { email: spec.email, name: spec.name, role: spec.role, agencyId: agencyIds.get(spec.agencyCode)! };
+    // Demo accounts share the published demo password instead of each getting a set-password link.
+    const user = await this.users.createWithPassword(admin, input, password);
     return { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agency.id, agencyCode: user.agency.code };
   }
 

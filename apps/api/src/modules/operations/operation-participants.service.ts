@@ -39,6 +39,7 @@ export class OperationParticipantsService {
       const access = await this.lockOpenForLead(tx, user, operationId);
       const agency = await this.agencies.findById(input.agencyId, tx.manager);
       if (!agency) throw notFound('Agency');
+      if (!agency.active) throw conflict('agency_inactive', `${agency.code} is deactivated; it cannot join an operation`);
       if (!(await this.operations.addParticipant(tx.manager, operationId, agency.id, input.role))) {
         const role = await this.operations.participantRole(tx.manager, operationId, agency.id);
         throw conflict('already_participant', `${agency.code} already takes part in this operation as ${role}; remove it first to change its role`);
@@ -71,6 +72,7 @@ export class OperationParticipantsService {
       const access = await this.lockOpenForLead(tx, user, operationId);
       const row = await this.sites.findById(siteId, tx.manager);
       if (!row) throw notFound('Site');
+      if (row.retired_at !== null) throw conflict('site_retired', `${row.name} (${row.code}) is retired; it cannot be attached any more`);
       if (!(await this.operations.attachSite(tx.manager, operationId, siteId))) {
         throw conflict('site_already_attached', `${row.name} (${row.code}) is already one of this operation's sites`);
       }

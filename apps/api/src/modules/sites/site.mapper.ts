@@ -9,9 +9,10 @@ export interface SiteRow {
   counterpart: string | null;
   lat: number;
   lon: number;
+  retired_at: Date | null;
 }
 
-export const SITE_COLUMNS = 'id, code, name, kind, country, counterpart, lat, lon';
+export const SITE_COLUMNS = 'id, code, name, kind, country, counterpart, lat, lon, retired_at';
 
 export function toSite(row: SiteRow): Site {
   return {
@@ -23,5 +24,6 @@ export function toSite(row: SiteRow): Site {
     counterpart: row.counterpart,
     lat: Number(row.lat),
     lon: Number(row.lon),
+    retired: row.retired_at !== null,
   };
 }

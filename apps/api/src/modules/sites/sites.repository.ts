@@ -32,6 +32,7 @@ export class SitesRepository {
       params.push(query.country);
       where.push(`country = $${params.length}`);
     }
+    if (!query.includeRetired) where.push('retired_at IS NULL');
     params.push(MAX_SITES);
     return (await this.dataSource.query(
       `SELECT ${SITE_COLUMNS} FROM sites ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY country, name LIMIT $${params.length}`,
@@ -61,7 +62,9 @@ export class SitesRepository {
       `UPDATE sites
           SET name = COALESCE($2, name), kind = COALESCE($3, kind), country = COALESCE($4, country),
               counterpart = CASE WHEN $5::boolean THEN $6 ELSE counterpart END,
-              lat = COALESCE($7, lat), lon = COALESCE($8, lon), updated_at = now()
+              lat = COALESCE($7, lat), lon = COALESCE($8, lon),
+              retired_at = CASE WHEN $9::boolean IS NULL THEN retired_at WHEN $9 THEN COALESCE(retired_at, now()) ELSE NULL END,
+              updated_at = now()
         WHERE id = $1 RETURNING ${SITE_COLUMNS}`,
       [
         id,
@@ -72,6 +75,7 @@ export class SitesRepository {
         changes.counterpart ?? null,
         changes.lat ?? null,
         changes.lon ?? null,
+        changes.retired ?? null,
       ],
     )) as [SiteRow[], number];
     return rows[0] ?? null;

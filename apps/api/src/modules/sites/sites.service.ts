@@ -9,7 +9,10 @@ import { requireRole } from '../auth/roles';
 import { toSite } from './site.mapper';
 import { SitesRepository } from './sites.repository';
 
-/** Border sites are reference data: anyone signed in reads them, administrators maintain them. */
+/**
+ * Border sites are reference data: anyone signed in reads them, administrators maintain them.
+ * A retired site is no longer offered or attached, but stays on the operations it was part of.
+ */
 @Injectable()
 export class SitesService {
   constructor(
@@ -49,7 +52,8 @@ export class SitesService {
       if (!before) throw notFound('Site');
       const row = await this.sites.update(tx.manager, id, changes);
       if (!row) throw notFound('Site');
-      await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action: 'site.update', entityType: 'site', entityId: id, details: { before: toSite(before), changes } });
+      const action = changes.retired === true && before.retired_at === null ? 'site.retire' : changes.retired === false && before.retired_at !== null ? 'site.restore' : 'site.update';
+      await this.audit.recordInTransaction(tx, { userId: user.id, agencyId: user.agencyId, action, entityType: 'site', entityId: id, details: { before: toSite(before), changes } });
       return toSite(row);
     });
   }

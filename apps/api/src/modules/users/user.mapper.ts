@@ -6,7 +6,9 @@ export interface UserRow {
   name: string;
   role: User['role'];
   disabled: boolean;
-  password_hash: string;
+  password_hash: string | null;
+  agency_active: boolean;
+  signed_in: boolean;
   agency_id: string;
   agency_code: string;
   agency_name: string;
@@ -19,6 +21,13 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: row.role,
     disabled: row.disabled,
+    passwordSet: row.password_hash !== null,
+    signedIn: row.signed_in,
     agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
   };
+}
+
+/** An account may sign in (and keep its sign-ins) while it is enabled, has a password and its agency is active. */
+export function accountUsable(row: Pick<UserRow, 'disabled' | 'agency_active'>): boolean {
+  return !row.disabled && row.agency_active;
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createUserSchema, updateUserSchema, type CreateUser, type UpdateUser } from '@lintas/contracts';
 import { ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
@@ -26,13 +26,21 @@ export class UsersController {
     name: 'Chea Sophal',
     role: 'field',
     agencyId: '00000000-0000-4000-8000-000000000000',
-    password: 'a long pass phrase',
   })
+  @ApiCreatedResponse({ description: '{ user, setPassword: { path, token, expiresAt } }: the one-time link is shown here only; the account cannot sign in until its holder uses it' })
   create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createUserSchema)) body: CreateUser) {
     return this.users.create(user, body);
   }
 
-  /** `disabled: true` ends every session of the account at once. */
+  /** A new one-time set-password link; the old password and every sign-in of the account end at once. */
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ user, setPassword: { path, token, expiresAt } }' })
+  resetPassword(@CurrentUser() user: AuthUser, @Param('id', uuidParam('User id')) id: string) {
+    return this.users.resetPassword(user, id);
+  }
+
+  /** `disabled: true` ends every session of the account at once; `false` enables it again. */
   @Patch(':id')
   @ApiZodBody(updateUserSchema, { disabled: true })
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('User id')) id: string, @Body(new ZodPipe(updateUserSchema)) body: UpdateUser) {

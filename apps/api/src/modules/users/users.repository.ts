@@ -5,7 +5,8 @@ import type { UserRow } from './user.mapper';
 
 const SELECT_USER = `
   SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash,
-         a.id AS agency_id, a.code AS agency_code, a.name AS agency_name
+         a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.active AS agency_active,
+         EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.user_id = u.id AND r.revoked_at IS NULL AND r.expires_at > now()) AS signed_in
     FROM users u JOIN agencies a ON a.id = u.agency_id`;
 
 @Injectable()
@@ -30,7 +31,7 @@ export class UsersRepository {
 
   async insert(
     manager: EntityManager,
-    user: { email: string; name: string; role: string; agencyId: string; passwordHash: string },
+    user: { email: string; name: string; role: string; agencyId: string; passwordHash: string | null },
   ): Promise<string> {
     const [row] = (await manager.query(
       `INSERT INTO users (email, name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -42,13 +43,17 @@ export class UsersRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: { name?: string; role?: string; disabled?: boolean; passwordHash?: string },
+    changes: { name?: string; role?: string; disabled?: boolean },
   ): Promise<void> {
     await manager.query(
-      `UPDATE users SET name = COALESCE($2, name), role = COALESCE($3, role), disabled = COALESCE($4, disabled),
-              password_hash = COALESCE($5, password_hash), updated_at = now()
+      `UPDATE users SET name = COALESCE($2, name), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = now()
         WHERE id = $1`,
-      [id, changes.name ?? null, changes.role ?? null, changes.disabled ?? null, changes.passwordHash ?? null],
+      [id, changes.name ?? null, changes.role ?? null, changes.disabled ?? null],
     );
+  }
+
+  /** A new password (from a set-password link), or null: the account waits for its holder to choose one. */
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string | null): Promise<void> {
+    await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
   }
 }

@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { auditQuerySchema, type AuditQuery } from '@lintas/contracts';
+import { ApiZodQuery } from '../../common/openapi';
+import { ZodPipe } from '../../common/validation';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuditTrailService } from './audit-trail.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly trail: AuditTrailService) {}
+
+  /**
+   * Administrators: who did (or read) what, when; newest first. e.g. `?action=report.read&operationId=…`,
+   * `?userId=…&from=2026-12-01T00:00:00Z`. Pass `nextCursor` back as `cursor` for the next page.
+   */
+  @Get()
+  @ApiZodQuery(auditQuerySchema)
+  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor }' })
+  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(auditQuerySchema)) query: AuditQuery) {
+    return this.trail.list(user, query);
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface PasswordTokenRow {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+/** Set-password tokens, stored as hashes only. */
+@Injectable()
+export class PasswordTokensRepository {
+  /** Issuing a new link ends the account's earlier ones: only the latest link works. */
+  async replaceForUser(manager: EntityManager, token: { userId: string; hash: string; expiresAt: Date; createdBy: string | null }): Promise<void> {
+    await manager.query('UPDATE password_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [token.userId]);
+    await manager.query('INSERT INTO password_tokens (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)', [
+      token.userId,
+      token.hash,
+      token.expiresAt,
+      token.createdBy,
+    ]);
+  }
+
+  /** Locks the row, so that two requests with one token cannot both use it. */
+  async findByHashForUpdate(manager: EntityManager, hash: string): Promise<PasswordTokenRow | null> {
+    const rows = (await manager.query('SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1 FOR UPDATE', [hash])) as PasswordTokenRow[];
+    return rows[0] ?? null;
+  }
+
+  async markUsed(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('UPDATE password_tokens SET used_at = now() WHERE id = $1', [id]);
+  }
+}
