@@ -93,7 +93,7 @@ describe('operations, participants, sites, agencies and users', () => {
     expect(create.security).toEqual([{ bearer: [] }]);
     expect(create.requestBody.content['application/json'].schema.properties.area).toBeDefined();
     expect(create.requestBody.content['application/json'].schema.example.code).toBe('OP-MEKONG-GATE');
-    expect(document.paths['/api/sites'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'bbox', 'kind', 'country']);
+    expect(document.paths['/api/sites'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'bbox', 'kind', 'country', 'includeRetired']);
   });
 
   describe('operations', () => {
@@ -228,7 +228,7 @@ describe('operations, participants, sites, agencies and users', () => {
       expect((await api('POST', `/api/operations/${operation.id}/sites`, leadToken, { siteId: randomUUID() })).status).toBe(404);
       const attached = await api('POST', `/api/operations/${operation.id}/sites`, leadToken, { siteId: bavet });
       expect(attached.status).toBe(201);
-      expect(attached.body).toEqual({ id: bavet, code: 'kh-bavet', name: 'Bavet', kind: 'land', country: 'KH', counterpart: 'VN', lat: 11.067, lon: 106.12 });
+      expect(attached.body).toEqual({ id: bavet, code: 'kh-bavet', name: 'Bavet', kind: 'land', country: 'KH', counterpart: 'VN', lat: 11.067, lon: 106.12, retired: false });
       const twice = await api('POST', `/api/operations/${operation.id}/sites`, leadToken, { siteId: bavet });
       expect(twice.status).toBe(409);
       expect(twice.body.message).toBe("Bavet (kh-bavet) is already one of this operation's sites");
@@ -300,6 +300,7 @@ describe('operations, participants, sites, agencies and users', () => {
         counterpart: 'KH',
         lat: 11.075,
         lon: 106.14,
+        retired: false,
       });
     });
 
@@ -329,7 +330,7 @@ describe('operations, participants, sites, agencies and users', () => {
       const site = { code: 'kh-koh-kong', name: 'Koh Kong port', kind: 'sea', country: 'KH', lat: 11.61, lon: 102.98 };
       const created = await api('POST', '/api/sites', adminToken, site);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), ...site, counterpart: null });
+      expect(created.body).toEqual({ id: expect.any(String), ...site, counterpart: null, retired: false });
       expect((await api('POST', '/api/sites', adminToken, site)).status).toBe(409);
       const patched = await api('PATCH', `/api/sites/${created.body.id}`, adminToken, { counterpart: 'TH', lat: 11.62 });
       expect(patched.body).toEqual({ ...created.body, counterpart: 'TH', lat: 11.62 });
@@ -342,7 +343,7 @@ describe('operations, participants, sites, agencies and users', () => {
     it('administrators create and change agencies; a taken code answers 409', async () => {
       const created = await api('POST', '/api/agencies', adminToken, { code: 'LA-IMM', name: 'Immigration Department, Lao PDR', country: 'LA', kind: 'immigration' });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), code: 'LA-IMM', name: 'Immigration Department, Lao PDR', country: 'LA', kind: 'immigration' });
+      expect(created.body).toEqual({ id: expect.any(String), code: 'LA-IMM', name: 'Immigration Department, Lao PDR', country: 'LA', kind: 'immigration', active: true });
       expect((await api('POST', '/api/agencies', adminToken, { code: 'LA-IMM', name: 'Again', country: 'LA', kind: 'police' })).status).toBe(409);
       expect((await api('PATCH', `/api/agencies/${created.body.id}`, adminToken, { code: 'KH-LEAD' })).status).toBe(409);
       const patched = await api('PATCH', `/api/agencies/${created.body.id}`, adminToken, { country: null, kind: 'international_organisation' });
@@ -359,21 +360,26 @@ describe('operations, participants, sites, agencies and users', () => {
       expect(JSON.stringify(all.body)).not.toContain('argon2');
     });
 
-    it('administrators create accounts (404 unknown agency, 409 taken e-mail) that can sign in', async () => {
-      const body = { email: 'New.Officer@Test.Lintas', name: 'New Officer', role: 'field', agencyId: lead.id, password: 'a long enough pass phrase' };
+    it('administrators create accounts (404 unknown agency, 409 taken e-mail) whose holders choose the password', async () => {
+      const body = { email: 'New.Officer@Test.Lintas', name: 'New Officer', role: 'field', agencyId: lead.id };
       const created = await api('POST', '/api/users', adminToken, body);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({
+      expect(created.body.user).toEqual({
         id: expect.any(String),
         email: 'new.officer@test.lintas',
         name: 'New Officer',
         role: 'field',
         disabled: false,
+        passwordSet: false,
+        signedIn: false,
         agency: { id: lead.id, code: 'KH-LEAD', name: 'Agency KH-LEAD' },
       });
+      expect(created.body.setPassword.path).toMatch(/^\/set-password\?token=/);
       expect((await api('POST', '/api/users', adminToken, body)).status).toBe(409);
       expect((await api('POST', '/api/users', adminToken, { ...body, email: 'other@test.lintas', agencyId: randomUUID() })).status).toBe(404);
-      expect((await api('POST', '/api/users', adminToken, { ...body, email: 'short@test.lintas', password: 'short' })).status).toBe(400);
+      expect((await api('POST', '/api/users', adminToken, { ...body, email: 'pw@test.lintas', password: 'an administrator’s choice' })).status).toBe(400);
+      const set = await http(t.baseUrl, 'POST', '/api/auth/set-password', { body: { token: created.body.setPassword.token, password: 'a long enough pass phrase' } });
+      expect(set.status).toBe(200);
       await signIn(t.baseUrl, 'new.officer@test.lintas', 'a long enough pass phrase');
     });
 
@@ -390,7 +396,7 @@ describe('operations, participants, sites, agencies and users', () => {
       expect((await http(t.baseUrl, 'GET', '/api/me', { token: session.accessToken })).status).toBe(401);
       expect((await http(t.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
       const audit = await db.query("SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE 'user.%'", [user.id]);
-      expect(audit).toEqual([{ action: 'user.update', details: { changes: { disabled: true } } }]);
+      expect(audit).toEqual([{ action: 'user.disable', details: { changes: { disabled: true } } }]);
     });
 
     it('an administrator cannot lock themself out', async () => {

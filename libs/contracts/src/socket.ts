@@ -22,6 +22,7 @@ export const SocketEvents = {
   caughtUp: 'operation:caught-up',
   positions: 'team:positions',
   accessRevoked: 'access:revoked',
+  operationsChanged: 'operations:changed',
 } as const;
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
@@ -86,4 +87,6 @@ export interface ServerToClientEvents {
   'team:positions': (message: TeamPositionsMessage) => void;
   /** The viewer lost access (agency removed, user disabled, token revoked). */
   'access:revoked': (message: { operationId: string | null; reason: string }) => void;
+  /** The viewer's agency was added to or removed from an operation: an open operations list refreshes. */
+  'operations:changed': (message: { operationId: string; change: 'added' | 'removed' }) => void;
 }

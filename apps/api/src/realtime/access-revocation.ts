@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Subscription } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AccessChangeBus, type AccessChange } from '../modules/event-log/access-change-bus';
-import { allRoomsOf, operationRooms, sessionRoom, userRoom } from './operation-rooms';
+import { agencyRoom, allRoomsOf, operationRooms, sessionRoom, userRoom } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
 
 /**
@@ -63,7 +63,10 @@ export class AccessRevocation implements OnModuleInit, OnModuleDestroy {
           const socket = namespace.sockets.get(socketId);
           if (socket) socket.data.user = { ...socket.data.user, role: change.role };
         }
+      } else if (change.kind === 'participant-added') {
+        namespace.local.in(agencyRoom(change.agencyId)).emit('operations:changed', { operationId: change.operationId, change: 'added' });
       } else if (change.kind === 'participant-removed') {
+        namespace.local.in(agencyRoom(change.agencyId)).emit('operations:changed', { operationId: change.operationId, change: 'removed' });
         const room = operationRooms.agency(change.operationId, change.agencyId);
         namespace.local.in(room).emit('access:revoked', { operationId: change.operationId, reason: 'Your agency no longer takes part in this operation' });
         namespace.local.in(room).socketsLeave(allRoomsOf(change.operationId, change.agencyId));

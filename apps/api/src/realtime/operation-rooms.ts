@@ -16,6 +16,8 @@ export const operationRooms = {
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Every socket of an agency's users, subscribed or not: told when the agency joins or leaves an operation. */
+export const agencyRoom = (agencyId: string) => `agency:${agencyId}`;
 
 /** The rooms a member socket joins for one operation (the catching-up room aside). */
 export function memberRooms(operationId: string, agencyId: string, role: OperationRole): string[] {

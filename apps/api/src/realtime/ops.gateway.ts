@@ -16,7 +16,7 @@ import { AuthService } from '../modules/auth/auth.service';
 import { PositionsService } from '../modules/positions/positions.service';
 import { WriteRateLimiter } from '../modules/rate-limits/write-rate-limiter';
 import { ReportsService } from '../modules/reports/reports.service';
-import { sessionRoom, userRoom } from './operation-rooms';
+import { agencyRoom, sessionRoom, userRoom } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
 import { answerAck } from './socket-ack';
 import type { AckResult, OpsNamespace, OpsSocket } from './socket-types';
@@ -58,7 +58,7 @@ export class OpsGateway implements OnGatewayInit<OpsNamespace>, OnGatewayConnect
   }
 
   handleConnection(socket: OpsSocket): void {
-    void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
+    void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId), agencyRoom(socket.data.user.agencyId)]);
 
     this.on(socket, SocketEvents.subscribe, async (request, after) => {
       await this.rateLimits.consume(socket.data.user.id, 'subscribe');

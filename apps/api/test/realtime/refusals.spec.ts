@@ -172,12 +172,12 @@ describe('realtime refusals and revocation', () => {
       expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your account has been disabled' }]);
     });
 
-    it("a password changed by an administrator closes every socket of the user", async () => {
+    it("a password reset by an administrator closes every socket of the user", async () => {
       const { feed } = await openSignedIn(users.vnCommander.email);
-      const answer = await http(t.baseUrl, 'PATCH', `/api/users/${users.vnCommander.id}`, { token: tokens.admin, body: { password: 'a brand new pass phrase' } });
+      const answer = await http(t.baseUrl, 'POST', `/api/users/${users.vnCommander.id}/reset-password`, { token: tokens.admin });
       expect(answer.status).toBe(200);
       await waitUntil(() => feed.disconnects.length === 1, 'the disconnect');
-      expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your password was changed; sign in again' }]);
+      expect(feed.revoked).toEqual([{ operationId: null, reason: 'Your password was reset by an administrator' }]);
     });
 
     it('logging out closes the sockets of that sign-in, and only those', async () => {

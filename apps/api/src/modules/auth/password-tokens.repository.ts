@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface PasswordTokenRow {
   id: string;
@@ -11,6 +12,8 @@ export interface PasswordTokenRow {
 /** Set-password tokens, stored as hashes only. */
 @Injectable()
 export class PasswordTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /** Issuing a new link ends the account's earlier ones: only the latest link works. */
   async replaceForUser(manager: EntityManager, token: { userId: string; hash: string; expiresAt: Date; createdBy: string | null }): Promise<void> {
     await manager.query('UPDATE password_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [token.userId]);
@@ -20,6 +23,12 @@ export class PasswordTokensRepository {
       token.expiresAt,
       token.createdBy,
     ]);
+  }
+
+  /** Whether the token can still be used (a cheap look before the password is hashed). */
+  async usable(hash: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM password_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()', [hash]);
+    return rows.length > 0;
   }
 
   /** Locks the row, so that two requests with one token cannot both use it. */

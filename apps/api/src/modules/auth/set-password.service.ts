@@ -35,10 +35,22 @@ export class SetPasswordService {
   async setPassword(request: SetPasswordRequest, client: ClientInfo): Promise<SetPasswordResponse> {
     const ip = client.ip ?? 'unknown';
     await this.throttle.assertAllowed(ip);
+    const tokenHash = hashSetPasswordToken(request.token);
+    // A guess costs one indexed look-up, not an Argon2id hash; the locked re-check below decides.
+    const outcome = !(await this.tokens.usable(tokenHash)) ? null : await this.apply(tokenHash, request.password, ip);
+    if (!outcome) {
+      await this.audit.record({ userId: null, agencyId: null, action: 'auth.set_password_failed', entityType: 'user', ip });
+      throw badRequest('set_password_link_invalid', LINK_INVALID);
+    }
+    await this.throttle.recordSuccess(ip);
+    return outcome;
+  }
+
+  private async apply(tokenHash: string, password: string, ip: string): Promise<SetPasswordResponse | null> {
     // Hashed before the transaction: Argon2id takes tens of milliseconds, no lock should wait for it.
-    const passwordHash = await hashPassword(request.password);
-    const outcome = await this.transactions.run(async (tx) => {
-      const token = await this.tokens.findByHashForUpdate(tx.manager, hashSetPasswordToken(request.token));
+    const passwordHash = await hashPassword(password);
+    return this.transactions.run(async (tx) => {
+      const token = await this.tokens.findByHashForUpdate(tx.manager, tokenHash);
       if (!token || token.used_at !== null || token.expires_at.getTime() <= Date.now()) return null;
       const user = await this.users.findById(token.user_id, tx.manager);
       if (!user) return null;
@@ -56,11 +68,5 @@ export class SetPasswordService {
       });
       return { email: user.email };
     });
-    if (!outcome) {
-      await this.audit.record({ userId: null, agencyId: null, action: 'auth.set_password_failed', entityType: 'user', ip });
-      throw badRequest('set_password_link_invalid', LINK_INVALID);
-    }
-    await this.throttle.recordSuccess(ip);
-    return outcome;
   }
 }

@@ -11,6 +11,8 @@ import { Subject, type Observable } from 'rxjs';
  */
 export type AccessChange =
   | { kind: 'participant-removed'; operationId: string; agencyId: string }
+  /** Not a loss of access: the agency's open operation lists are told to refresh. */
+  | { kind: 'participant-added'; operationId: string; agencyId: string }
   | { kind: 'user-signed-out'; userId: string; reason: string }
   | { kind: 'session-ended'; sessionId: string; reason: string }
   /** An administrator changed the user's role: its open sockets act with the new role from now on. */

@@ -48,6 +48,7 @@ export class OperationParticipantsService {
       const participant: OperationParticipant = { agency: { id: agency.id, code: agency.code, name: agency.name }, role: input.role };
       await this.record(tx, user, operationId, 'operation.participant_add', { agencyId: agency.id, agencyCode: agency.code, role: input.role });
       await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_added', participant }));
+      tx.afterCommit(() => this.accessChanges.publish({ kind: 'participant-added', operationId, agencyId: agency.id }));
       return participant;
     });
   }
