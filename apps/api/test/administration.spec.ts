@@ -218,13 +218,18 @@ describe('administration: accounts, agencies, sites and the audit trail', () => 
       expect((await api('GET', `/api/reports/${report.body.id}`, leadToken)).status).toBe(200);
       const reads = await audit(`operationId=${operation.id}&action=report.read`);
       expect(reads.items).toMatchObject([{ action: 'report.read', entityId: report.body.id, operation: { id: operation.id } }]);
+      // Lists and the snapshot that hand out the RED report are reads of it too.
+      expect((await api('GET', `/api/operations/${operation.id}/reports`, leadToken)).status).toBe(200);
+      expect((await api('GET', `/api/operations/${operation.id}/snapshot`, leadToken)).status).toBe(200);
+      const listed = await audit(`operationId=${operation.id}&action=report.read_list`);
+      expect(listed.items.map((e) => e.details)).toEqual([{ reportIds: [report.body.id] }, { reportIds: [report.body.id] }]);
 
       const agency = await db.agency({ code: 'PH-OBS', country: 'PH' });
       await api('POST', `/api/operations/${operation.id}/participants`, leadToken, { agencyId: agency.id, role: 'observer' });
       const team = await api('POST', `/api/operations/${operation.id}/teams`, leadToken, { callSign: 'ADM-1', size: 3 });
       expect(team.status).toBe(201);
       const planning = (await audit(`operationId=${operation.id}`)).items.map((e) => e.action);
-      expect(planning).toEqual(expect.arrayContaining(['operation.participant_add', 'team.create', 'report.create', 'report.read']));
+      expect(planning).toEqual(expect.arrayContaining(['operation.participant_add', 'team.create', 'report.create', 'report.read', 'report.read_list']));
     });
   });
 

@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -58,6 +74,26 @@ export interface paths {
          * @description Ends the sign-in the refresh token belongs to (its access tokens and open sockets stop at once). Tools send `refreshToken` in the body. Without a body the token comes from the cookie, which is cleared. By cookie (empty body): the request must carry the header `X-Lintas-CSRF: 1` and an `Origin` of this host, or it is refused with 403. No access token is needed: holding the refresh token is the proof.
          */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a password with a one-time link
+         * @description The token comes from the link `/set-password?token=…` an administrator was shown once when creating or resetting the account. A token works once, until it expires (SET_PASSWORD_TOKEN_TTL_HOURS, 24 h by default) or a newer link replaces it; unknown, used, replaced and expired tokens all answer 400 `set_password_link_invalid`. Failed attempts are throttled per address as sign-ins are (429). Every sign-in of the account ends; the answer names the account so that the page can offer to sign in.
+         */
+        post: operations["AuthController_setPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -154,6 +190,22 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -811,6 +863,33 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                userId?: string;
+                agencyId?: string;
+                operationId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { items: AuditEntry[], nextCursor } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -917,6 +996,52 @@ export interface operations {
         responses: {
             /** @description By cookie without the CSRF header or the Origin of this host */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description { email } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password is too short, or the link is not valid any more */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sent by a page of another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed attempts from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1196,6 +1321,7 @@ export interface operations {
                     country?: string | null;
                     /** @enum {string} */
                     kind?: "police" | "immigration" | "customs" | "border_guard" | "coast_guard" | "international_organisation";
+                    active?: boolean;
                 };
             };
         };
@@ -1241,12 +1367,32 @@ export interface operations {
                     role: "admin" | "commander" | "field" | "liaison";
                     /** Format: uuid */
                     agencyId: string;
-                    password: string;
                 };
             };
         };
         responses: {
+            /** @description { user, setPassword: { path, token, expiresAt } }: the one-time link is shown here only; the account cannot sign in until its holder uses it */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { user, setPassword: { path, token, expiresAt } } */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1270,7 +1416,6 @@ export interface operations {
                     /** @enum {string} */
                     role?: "admin" | "commander" | "field" | "liaison";
                     disabled?: boolean;
-                    password?: string;
                 };
             };
         };
@@ -1290,6 +1435,7 @@ export interface operations {
                 bbox?: string;
                 kind?: "land" | "river" | "sea" | "air";
                 country?: string;
+                includeRetired?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -1375,6 +1521,7 @@ export interface operations {
                     counterpart?: string | null;
                     lat?: number;
                     lon?: number;
+                    retired?: boolean;
                 };
             };
         };

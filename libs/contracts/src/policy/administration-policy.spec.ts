@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSelfLockout, mayAdminister, mayCreateOperation, userListScope } from './administration-policy';
+import { isSelfLockout, mayAdminister, mayCreateOperation, mayReadAudit, userListScope } from './administration-policy';
 
 describe('administration rules', () => {
   it('agencies, sites and accounts are for administrators; operations are created by commanders and admins', () => {
@@ -24,5 +24,10 @@ describe('administration rules', () => {
     expect(isSelfLockout(admin, 'me', { role: 'commander' })).toBe(true);
     expect(isSelfLockout(admin, 'me', { role: 'admin', disabled: false })).toBe(false);
     expect(isSelfLockout(admin, 'someone', { disabled: true })).toBe(false);
+  });
+
+  it('only administrators read the audit trail', () => {
+    expect(mayReadAudit({ role: 'admin' })).toBe(true);
+    for (const role of ['commander', 'field', 'liaison'] as const) expect(mayReadAudit({ role })).toBe(false);
   });
 });

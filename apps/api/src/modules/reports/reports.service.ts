@@ -251,6 +251,7 @@ export class ReportsService {
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    await this.recordRedReads(user, operationId, items);
     return {
       items: items.map((row) => toReport(row, undefined, access.viewer)),
       nextCursor: rows.length > limit && last ? encodeReportCursor({ receivedAtMicros: last.received_us, id: last.id }) : null,
@@ -264,6 +265,13 @@ export class ReportsService {
   async newestVisible(access: OperationAccess, limit: number, manager: EntityManager): Promise<Report[]> {
     const rows = await this.reports.list(access.operationId, markingVisibility(access.viewer), {}, null, limit, manager);
     return rows.map((row) => toReport(row, undefined, access.viewer));
+  }
+
+  /** A page (or snapshot) that hands out TLP:RED reports is a read of each of them: one audit row names them all. */
+  async recordRedReads(user: AuthUser, operationId: string, items: readonly { id: string; marking: string }[]): Promise<void> {
+    const red = items.filter((item) => item.marking === 'TLP:RED').map((item) => item.id);
+    if (!red.length) return;
+    await this.audit.record({ userId: user.id, agencyId: user.agencyId, action: 'report.read_list', entityType: 'report', operationId, details: { reportIds: red } });
   }
 
   private async decide(user: AuthUser, reportId: string, status: 'verified' | 'rejected', reason: string | null): Promise<Report> {

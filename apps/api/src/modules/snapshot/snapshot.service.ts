@@ -28,8 +28,8 @@ export class SnapshotService {
     private readonly reports: ReportsService,
   ) {}
 
-  snapshot(user: AuthUser, operationId: string): Promise<OperationSnapshot> {
-    return this.transactions.read(async (manager) => {
+  async snapshot(user: AuthUser, operationId: string): Promise<OperationSnapshot> {
+    const snapshot = await this.transactions.read(async (manager) => {
       const access = await this.access.require(user, operationId, manager);
       const seq = await this.events.lastSeq(operationId, manager);
       const operation = await this.operations.getOperation(user, operationId, manager);
@@ -37,5 +37,7 @@ export class SnapshotService {
       const reports = await this.reports.newestVisible(access, SNAPSHOT_REPORT_LIMIT, manager);
       return { operation, teams, reports, seq };
     });
+    await this.reports.recordRedReads(user, operationId, snapshot.reports);
+    return snapshot;
   }
 }
