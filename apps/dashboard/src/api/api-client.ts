@@ -65,6 +65,11 @@ export class ApiClient {
     return this.withToken((token) => requestJson<T>(this.doFetch, { ...request, token }));
   }
 
+  /** One typed call (any route of the generated document) with the session's token; features build their own clients on it. */
+  call<T>(send: (api: TypedClient, headers: { authorization: string }) => Promise<TypedAnswer>): Promise<T> {
+    return this.send<T>(send);
+  }
+
   me(signal?: AbortSignal): Promise<User> {
     return this.send((api, headers) => api.GET('/api/me', { headers, signal }));
   }
@@ -88,7 +93,7 @@ export class ApiClient {
   }
 
   // sites
-  listSites(query: Partial<Omit<SiteQuery, 'bbox'>> & { bbox?: string } = {}, signal?: AbortSignal): Promise<Site[]> {
+  listSites(query: Partial<Omit<SiteQuery, 'bbox' | 'includeRetired'>> & { bbox?: string } = {}, signal?: AbortSignal): Promise<Site[]> {
     return this.send((api, headers) => api.GET('/api/sites', { params: { query }, headers, signal }));
   }
 
@@ -172,7 +177,7 @@ export class ApiClient {
 }
 
 /** What an openapi-fetch call answers, whatever the route. */
-interface TypedAnswer {
+export interface TypedAnswer {
   data?: unknown;
   error?: unknown;
   response: Response;

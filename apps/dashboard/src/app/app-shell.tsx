@@ -1,3 +1,4 @@
+import { mayAdminister } from '@lintas/contracts';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useSession, useSessionStore } from '../auth/session-context';
 import { type MessageKey, t } from '../i18n/i18n';
@@ -73,6 +74,11 @@ function SessionMenu() {
   const { user } = session;
   return (
     <div className="session-menu" data-testid="session-menu">
+      {mayAdminister(user) && (
+        <Link to="/admin" className="session-menu__admin" data-testid="admin-link">
+          {t('admin.title')}
+        </Link>
+      )}
       <span className="session-menu__user" title={user.email}>
         {t('session.user', { name: user.name, agency: user.agency.code, role: userRoleLabel(user.role) })}
       </span>

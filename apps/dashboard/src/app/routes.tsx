@@ -1,6 +1,13 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { RequireSession } from '../auth/session-context';
+import { SetPasswordPage } from '../auth/set-password-page';
 import { SignInPage } from '../auth/sign-in-page';
+import { AdminPage } from '../features/admin/admin-page';
+import { AgenciesTab } from '../features/admin/agencies-tab';
+import { AuditTab } from '../features/admin/audit-tab';
+import { SitesTab } from '../features/admin/sites-tab';
+import { UsersTab } from '../features/admin/users-tab';
+import { CreateOperationPage } from '../features/planning/create-operation-page';
 import { OperationPage } from '../features/operation/operation-page';
 import { OperationsListPage } from '../features/operations/operations-list-page';
 import { FieldEntryRoute } from '../field/field-entry-route';
@@ -27,6 +34,31 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'sign-in', element: <SignInPage /> },
+      // The one-time link of a new or reset account: no session needed.
+      { path: 'set-password', element: <SetPasswordPage /> },
+      {
+        path: 'admin',
+        element: (
+          <RequireSession roles={['admin']}>
+            <AdminPage />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <Navigate to="agencies" replace /> },
+          { path: 'agencies', element: <AgenciesTab /> },
+          { path: 'users', element: <UsersTab /> },
+          { path: 'sites', element: <SitesTab /> },
+          { path: 'audit', element: <AuditTab /> },
+        ],
+      },
+      {
+        path: 'operations/new',
+        element: (
+          <RequireSession roles={['commander', 'admin']}>
+            <CreateOperationPage />
+          </RequireSession>
+        ),
+      },
       {
         path: 'operations/:operationId',
         element: (

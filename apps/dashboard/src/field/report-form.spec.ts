@@ -4,7 +4,7 @@ import { buildReport, emptyForm, formFromReport, minimalReport, type ReportFormV
 
 const CLIENT_ID = '6f1c2b9e-3d4a-4f5b-8c7d-9e0a1b2c3d4e';
 const TEAM_ID = '2d9b7c1a-5e4f-4a3b-9c8d-7e6f5a4b3c2d';
-const BAVET: Site = { id: '0b7e4a52-1c1d-4f7e-9f5a-3c2b1a0d9e8f', code: 'kh-bavet', name: 'Bavet', kind: 'land', country: 'KH', counterpart: 'VN', lat: 11.07, lon: 106.13 };
+const BAVET: Site = { id: '0b7e4a52-1c1d-4f7e-9f5a-3c2b1a0d9e8f', code: 'kh-bavet', name: 'Bavet', kind: 'land', country: 'KH', counterpart: 'VN', lat: 11.07, lon: 106.13, retired: false };
 const context = { clientId: CLIENT_ID, teamId: TEAM_ID, sites: [BAVET], callSign: 'BAVET-1' };
 
 function interception(patch: Partial<ReportFormValues> = {}): ReportFormValues {

@@ -1,3 +1,4 @@
+import { adminEn } from './catalog-admin-en';
 import { commonEn } from './catalog-common-en';
 import { taskingEn } from './catalog-tasking-en';
 
@@ -10,6 +11,8 @@ export const en = {
   ...commonEn,
   // tasks and requests between agencies (catalog-tasking-en.ts)
   ...taskingEn,
+  // administration, the set-password page, operation planning (catalog-admin-en.ts)
+  ...adminEn,
 
   // the frame of every page
   'shell.subtitle': 'Joint operations coordination',

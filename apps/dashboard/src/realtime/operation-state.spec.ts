@@ -102,7 +102,7 @@ describe('operationReducer', () => {
 
   it('follows the operation: participants and sites added and removed', () => {
     let state = loaded({ seq: 1 });
-    const site = { id: 's1', code: 'kh-bavet', name: 'Bavet', kind: 'land' as const, country: 'KH', counterpart: 'VN', lat: 11.07, lon: 106.17 };
+    const site = { id: 's1', code: 'kh-bavet', name: 'Bavet', kind: 'land' as const, country: 'KH', counterpart: 'VN', lat: 11.07, lon: 106.17, retired: false };
     state = operationReducer(state, {
       type: 'batch',
       events: [

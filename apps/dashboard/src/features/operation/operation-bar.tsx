@@ -1,5 +1,5 @@
 import type { Operation } from '@lintas/contracts';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { t } from '../../i18n/i18n';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
@@ -12,10 +12,12 @@ interface OperationBarProps {
   openAlerts: number;
   onNextAlert(): void;
   onHelp(): void;
+  /** More actions at the start of the bar's action area (the planning button). */
+  extraActions?: ReactNode;
 }
 
 /** The bar above the map: the operation's name, code, status and the viewer's role; the alert button, the link, help. */
-export function OperationBar({ operation, readOnly, openAlerts, onNextAlert, onHelp }: OperationBarProps) {
+export function OperationBar({ operation, readOnly, openAlerts, onNextAlert, onHelp, extraActions }: OperationBarProps) {
   useDocumentTitle(operation);
   return (
     <header className="op-bar">
@@ -47,6 +49,7 @@ export function OperationBar({ operation, readOnly, openAlerts, onNextAlert, onH
         </div>
       )}
       <div className="op-bar__actions">
+        {extraActions}
         <button type="button" className={`alert-button${openAlerts ? ' alert-button--active' : ''}`} onClick={onNextAlert} disabled={openAlerts === 0} data-testid="next-alert" title={t('help.nextAlert')}>
           {t('operation.unacknowledgedAlerts', { count: openAlerts })} <kbd>n</kbd>
         </button>

@@ -41,6 +41,7 @@ import { TaskBoard } from '../tasking/task-board';
 import { TaskingAlerts } from '../tasking/tasking-alerts';
 import { TasksLayer } from '../tasking/tasks-layer';
 import { useTaskingData } from '../tasking/use-tasking-data';
+import { PlanningLauncher } from '../planning/planning-launcher';
 import { layerOn } from './view-filters';
 
 /**
@@ -174,7 +175,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
         </div>
       )}
       <MarkingBanner marking={markingShown} />
-      <OperationBar operation={operation} readOnly={readOnly} openAlerts={openAlerts.length} onNextAlert={nextAlert} onHelp={() => setHelp(true)} />
+      <OperationBar operation={operation} readOnly={readOnly} openAlerts={openAlerts.length} onNextAlert={nextAlert} onHelp={() => setHelp(true)} extraActions={<PlanningLauncher operation={operation} />} />
       <div className="op-body">
         <div className="op-map">
           <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={framing.initialBounds}>

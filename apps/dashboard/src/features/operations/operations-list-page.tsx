@@ -1,14 +1,15 @@
-import type { OperationSummary } from '@lintas/contracts';
+import { mayCreateOperation, type OperationSummary } from '@lintas/contracts';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isAbortError } from '../../api/api-error';
-import { useApi } from '../../auth/session-context';
+import { useApi, useUser } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { t, tn } from '../../i18n/i18n';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { TimeText } from '../../ui/time-text';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
 import './operations-list-page.css';
+import { useOperationsChanged } from './use-operations-changed';
 
 type State = { status: 'loading' } | { status: 'ready'; operations: OperationSummary[] } | { status: 'error'; message: string };
 
@@ -18,6 +19,10 @@ export function OperationsListPage() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const [state, setState] = useState<State>({ status: 'loading' });
+  const user = useUser();
+  const [round, setRound] = useState(0);
+  // Joined or left an operation while the list is open: read it again.
+  useOperationsChanged(() => setRound((n) => n + 1));
 
   useEffect(() => {
     const controller = new AbortController();
@@ -28,11 +33,18 @@ export function OperationsListPage() {
       },
     );
     return () => controller.abort();
-  }, [api]);
+  }, [api, round]);
 
   return (
     <section className="operations-page" aria-labelledby="operations-title">
-      <h2 id="operations-title">{t('operations.title')}</h2>
+      <div className="operations-page__head">
+        <h2 id="operations-title">{t('operations.title')}</h2>
+        {mayCreateOperation(user) && (
+          <Link to="/operations/new" className="button button--primary" data-testid="new-operation">
+            {t('planning.create.title')}
+          </Link>
+        )}
+      </div>
       {notice && (
         <p className="operations-page__notice" role="alert" data-testid="operations-notice">
           {notice}
