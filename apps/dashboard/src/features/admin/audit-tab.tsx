@@ -1,5 +1,6 @@
 import type { Agency, AuditEntry, OperationSummary, User } from '@lintas/contracts';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
@@ -33,34 +34,46 @@ export function AuditTab() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.listAudit({
-          userId: filters.userId || undefined,
-          agencyId: filters.agencyId || undefined,
-          operationId: filters.operationId || undefined,
-          action: filters.action.trim() || undefined,
-          from: filters.from ? new Date(filters.from).toISOString() : undefined,
-          to: filters.to ? new Date(filters.to).toISOString() : undefined,
-          cursor: cursor ?? undefined,
-          limit: PAGE,
-        });
-        setEntries((current) => (cursor ? [...current, ...page.items] : page.items));
-        setNext(page.nextCursor);
-      } catch (failure) {
-        setError(errorText(failure));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api, filters],
+  const query = useMemo(
+    () => ({
+      userId: filters.userId || undefined,
+      agencyId: filters.agencyId || undefined,
+      operationId: filters.operationId || undefined,
+      action: filters.action.trim() || undefined,
+      from: filters.from ? new Date(filters.from).toISOString() : undefined,
+      to: filters.to ? new Date(filters.to).toISOString() : undefined,
+      limit: PAGE,
+    }),
+    [filters],
   );
   useEffect(() => {
-    void load(null);
-  }, [load]);
+    const controller = new AbortController();
+    api.listAudit(query, controller.signal).then(
+      (page) => {
+        setEntries(page.items);
+        setNext(page.nextCursor);
+        setError(null);
+      },
+      (failure: unknown) => {
+        if (!isAbortError(failure)) setError(errorText(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [api, query]);
+
+  /** The next (older) page, after the ones shown. */
+  const more = async (cursor: string) => {
+    setLoading(true);
+    try {
+      const page = await api.listAudit({ ...query, cursor });
+      setEntries((current) => [...current, ...page.items]);
+      setNext(page.nextCursor);
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setLoading(false);
+    }
+  };
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -171,9 +184,9 @@ export function AuditTab() {
           ))}
         </tbody>
       </table>
-      {!loading && entries.length === 0 && <p className="muted">{t('admin.audit.none')}</p>}
+      {entries.length === 0 && <p className="muted">{t('admin.audit.none')}</p>}
       {next && (
-        <button type="button" className="button" disabled={loading} onClick={() => void load(next)} data-testid="audit-more">
+        <button type="button" className="button" disabled={loading} onClick={() => void more(next)} data-testid="audit-more">
           {t('admin.audit.more')}
         </button>
       )}

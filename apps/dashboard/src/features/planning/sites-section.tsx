@@ -15,7 +15,7 @@ export function SitesSection({ operation, api }: { operation: Operation; api: Ad
 
   useEffect(() => {
     const needle = q.trim();
-    if (needle.length < 2) return setFound([]);
+    if (needle.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       api.listSites({ q: needle }, controller.signal).then(
@@ -62,7 +62,7 @@ export function SitesSection({ operation, api }: { operation: Operation; api: Ad
         <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('planning.sites.findHint')} data-testid="site-search" />
       </label>
       <ul className="planning__list" data-testid="site-results">
-        {found
+        {(q.trim().length < 2 ? [] : found)
           .filter((site) => !attached.has(site.id))
           .map((site) => (
             <li key={site.id} data-code={site.code}>
