@@ -41,7 +41,7 @@ import { TaskBoard } from '../tasking/task-board';
 import { TaskingAlerts } from '../tasking/tasking-alerts';
 import { TasksLayer } from '../tasking/tasks-layer';
 import { useTaskingData } from '../tasking/use-tasking-data';
-import { PlanningLauncher } from '../planning/planning-launcher';
+import { usePlanning } from '../planning/planning-launcher';
 import { layerOn } from './view-filters';
 
 /**
@@ -156,6 +156,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const nonAlerts = useMemo(() => filteredReports.filter((report) => report.kind !== 'alert'), [filteredReports]);
   const alerts = useMemo(() => filteredReports.filter((report) => report.kind === 'alert'), [filteredReports]);
   const exercise = operation?.exercise ?? false;
+  const planning = usePlanning(operation);
 
   return (
     <div
@@ -175,7 +176,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
         </div>
       )}
       <MarkingBanner marking={markingShown} />
-      <OperationBar operation={operation} readOnly={readOnly} openAlerts={openAlerts.length} onNextAlert={nextAlert} onHelp={() => setHelp(true)} extraActions={<PlanningLauncher operation={operation} />} />
+      <OperationBar operation={operation} readOnly={readOnly} openAlerts={openAlerts.length} onNextAlert={nextAlert} onHelp={() => setHelp(true)} extraActions={planning.button} />
       <div className="op-body">
         <div className="op-map">
           <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={framing.initialBounds}>
@@ -223,6 +224,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
             {operation && filters.panel === 'requests' && <RequestsPanel operation={operation} user={user} calls={tasking} />}
           </div>
         </aside>
+        {planning.drawer}
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
