@@ -85,6 +85,7 @@ export const adminEn = {
   'admin.audit.agency': 'Agency',
   'admin.audit.operation': 'Operation',
   'admin.audit.action': 'Action (starts with)',
+  'admin.audit.actionColumn': 'Action',
   'admin.audit.from': 'From',
   'admin.audit.to': 'Until',
   'admin.audit.apply': 'Filter',

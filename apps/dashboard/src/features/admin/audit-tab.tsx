@@ -155,7 +155,7 @@ export function AuditTab() {
           <tr>
             <th>{t('admin.audit.when')}</th>
             <th>{t('admin.audit.user')}</th>
-            <th>{t('admin.audit.action')}</th>
+            <th>{t('admin.audit.actionColumn')}</th>
             <th>{t('admin.audit.what')}</th>
             <th>{t('admin.audit.operation')}</th>
             <th>{t('admin.audit.details')}</th>
