@@ -160,6 +160,21 @@ describeInBrowser('administration and operation planning in the browser', () => 
     await liaison.locator('[data-testid="connection"][data-status="live"]').waitFor();
     expect(await liaison.getByTestId('plan-button').count()).toBe(0);
 
+    // A second partner, invited then removed: its open screen loses the operation at once, saying why.
+    const partner = await signedInPage('liaison@ph-bi.demo', demo);
+    await commander.getByTestId('invite-agency').selectOption({ label: 'PH-BI — Bureau of Immigration, Philippines' });
+    await commander.getByTestId('invite-submit').click();
+    const phRow = commander.locator('[data-testid="planning-participants"] li[data-code="PH-BI"]');
+    await phRow.waitFor();
+    await partner.goto(`${base}/operations/${await commander.getByTestId('operation-view').getAttribute('data-operation-id')}`);
+    await partner.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await phRow.getByRole('button', { name: 'Remove' }).click();
+    await phRow.getByText('Its open screens lose the operation at once').waitFor();
+    await phRow.getByRole('button', { name: 'Remove: confirm' }).click();
+    await partner.getByTestId('operations-notice').getByText('Your agency no longer takes part in this operation').waitFor();
+    expect(await partner.locator(`[data-testid="operation-card"][data-code="${CODE}"]`).count()).toBe(0);
+    await saveScreenshot(partner, 'plan-partner-removed');
+
     // 5. The officer posts an interception (TLP:GREEN) from the phone; the commander adds a TLP:AMBER sitrep.
     await phone.reload();
     await phone.getByTestId('field-team').getByText('KH-NIGHT-1').waitFor();
@@ -222,6 +237,6 @@ describeInBrowser('administration and operation planning in the browser', () => 
     const refused = (status: string) => [`console: Failed to load resource: the server responded with a status of ${status}`];
     expect(problemsOf(admin)).toEqual({ errors: refused('409 (Conflict)'), offMachineRequests: [] });
     expect(problemsOf(phone)).toEqual({ errors: refused('400 (Bad Request)'), offMachineRequests: [] });
-    for (const page of [liaison, commander, small]) expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    for (const page of [liaison, commander, small, partner]) expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
   });
 });
