@@ -31,6 +31,9 @@ describe('sign-in and sessions', () => {
       name: 'Sok Dara',
       role: 'commander',
       disabled: false,
+      passwordSet: true,
+      // Read as the sign-in began, before its own refresh token existed.
+      signedIn: false,
       agency: { id: agency.id, code: 'KH-GDI', name: 'General Department of Immigration' },
     });
   });

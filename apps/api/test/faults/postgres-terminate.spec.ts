@@ -34,7 +34,10 @@ describe('PostgreSQL connections terminated', () => {
     // The backlog is written quickly before the faults; the per-user budget is not what this tests.
     api = await startApiProcess({ DATABASE_URL: database.url, JWT_SECRET, WRITES_PER_SECOND: '1000' });
     agency.KH = (await db.agency({ code: 'KH-PF' })).id;
-    const cast: CastMember[] = [['khCommander', 'KH', 'commander']];
+    const cast: CastMember[] = [
+      ['khCommander', 'KH', 'commander'],
+      ['admin', 'KH', 'admin'],
+    ];
     await signInCast(db, api.baseUrl, agency, cast, { users, tokens });
   }, 90_000);
 
@@ -167,4 +170,34 @@ describe('PostgreSQL connections terminated', () => {
     expect(seen.every((status) => [200, 201, 503].includes(status))).toBe(true);
     expect(await db.query('SELECT id FROM reports WHERE client_id = $1', [clientId])).toHaveLength(1);
   }, 60_000);
+
+  it('set-password links under broken connections: 200, 400 or 503, never 500; a link sets one password, once', async () => {
+    const accounts: { email: string; token: string; password: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const email = `pf-${i}-${randomUUID().slice(0, 6)}@test.lintas`;
+      const created = await http(api.baseUrl, 'POST', '/api/users', { token: tokens.admin, body: { email, name: `Faulted ${i}`, role: 'field', agencyId: agency.KH } });
+      expect(created.status).toBe(201);
+      accounts.push({ email, token: created.body.setPassword.token, password: `fault pass phrase ${i}` });
+    }
+    const terminator = terminateRepeatedly();
+    stopTerminating = terminator.stop;
+    const seen: number[] = [];
+    for (const account of accounts) {
+      // As a person does: send again after a 503, until the link answers for good.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const answer = await http(api.baseUrl, 'POST', '/api/auth/set-password', { body: { token: account.token, password: account.password } });
+        seen.push(answer.status);
+        if (answer.status !== 503) break;
+        expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+    }
+    await terminator.stop();
+    // A 400 may follow a 503 whose COMMIT went through before the connection broke: the password is set either way.
+    expect(seen.every((status) => [200, 400, 503].includes(status))).toBe(true);
+    for (const account of accounts) {
+      expect((await http(api.baseUrl, 'POST', '/api/auth/login', { body: { email: account.email, password: account.password } })).status).toBe(200);
+      const again = await http(api.baseUrl, 'POST', '/api/auth/set-password', { body: { token: account.token, password: 'someone else’s choice' } });
+      expect(again.body.code).toBe('set_password_link_invalid');
+    }
+  }, 90_000);
 });
