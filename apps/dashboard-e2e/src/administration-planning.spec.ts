@@ -122,6 +122,8 @@ describeInBrowser('administration and operation planning in the browser', () => 
     await commander.getByTestId('create-operation-submit').click();
     await commander.getByTestId('planning').waitFor();
     await commander.locator('[data-testid="operation-view"]').waitFor();
+    const operationId0 = (await commander.getByTestId('operation-view').getAttribute('data-operation-id'))!;
+    const rest0 = await restSignIn(base, 'commander@kh-gdi.demo', demo);
 
     // Invite ID-DGI as observer: the liaison's list shows the operation at once.
     await commander.getByTestId('invite-agency').selectOption({ label: 'ID-DGI — Directorate General of Immigration, Indonesia' });
@@ -139,6 +141,24 @@ describeInBrowser('administration and operation planning in the browser', () => 
       await commander.getByTestId(`attach-${code}`).click();
       await commander.locator(`[data-testid="planning-sites"] li[data-code="${code}"]`).waitFor();
     }
+
+    // The area is changed after creation: one corner dragged on a map of its own, then saved.
+    await commander.getByTestId('edit-area').click();
+    const dialog = commander.getByTestId('area-dialog');
+    await dialog.waitFor();
+    const corner = dialog.locator('.marker-icon:not(.marker-icon-middle)').first();
+    const from = (await corner.boundingBox())!;
+    await commander.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await commander.mouse.down();
+    await commander.mouse.move(from.x - 40, from.y - 30, { steps: 5 });
+    await commander.mouse.up();
+    await saveScreenshot(commander, 'plan-area-edit');
+    const areaBefore = await rest0.call<{ area: { coordinates: number[][][] } }>((api) => api.GET('/api/operations/{id}', { params: { path: { id: operationId0 } } }));
+    await dialog.getByTestId('area-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const areaAfter = await rest0.call<{ area: { coordinates: number[][][] } }>((api) => api.GET('/api/operations/{id}', { params: { path: { id: operationId0 } } }));
+    expect(areaAfter.area.coordinates[0]).toHaveLength(5);
+    expect(areaAfter.area.coordinates).not.toEqual(areaBefore.area.coordinates);
 
     // A team with the new officer, who is signed in on the phone.
     await commander.getByTestId('team-call-sign').fill('KH-NIGHT-1');
@@ -166,7 +186,7 @@ describeInBrowser('administration and operation planning in the browser', () => 
     await commander.getByTestId('invite-submit').click();
     const phRow = commander.locator('[data-testid="planning-participants"] li[data-code="PH-BI"]');
     await phRow.waitFor();
-    await partner.goto(`${base}/operations/${await commander.getByTestId('operation-view').getAttribute('data-operation-id')}`);
+    await partner.goto(`${base}/operations/${operationId0}`);
     await partner.locator('[data-testid="connection"][data-status="live"]').waitFor();
     await phRow.getByRole('button', { name: 'Remove' }).click();
     await phRow.getByText('Its open screens lose the operation at once').waitFor();
@@ -189,11 +209,10 @@ describeInBrowser('administration and operation planning in the browser', () => 
     await form.getByTestId('submit-report').click();
     await form.getByTestId('form-saved').waitFor();
     await saveScreenshot(phone, 'plan-field-report-phone');
-    const rest = await restSignIn(base, 'commander@kh-gdi.demo', demo);
-    const operationId = await commander.getByTestId('operation-view').getAttribute('data-operation-id');
-    await rest.call((api) =>
+    const operationId = operationId0;
+    await rest0.call((api) =>
       api.POST('/api/operations/{operationId}/reports', {
-        params: { path: { operationId: operationId! } },
+        params: { path: { operationId } },
         body: { clientId: crypto.randomUUID(), kind: 'sitrep', title: 'E2E plan: amber for participants', marking: 'TLP:AMBER', occurredAt: new Date().toISOString() } as never,
       }),
     );

@@ -17,6 +17,7 @@ import type {
   Site,
   Team,
   UpdateAgency,
+  UpdateOperation,
   UpdateSite,
   UpdateTeam,
   UpdateUser,
@@ -56,6 +57,8 @@ export function administrationApi(api: ApiClient) {
 
     // operation planning
     createOperation: (body: CreateOperation) => api.call<Operation>((c, headers) => c.POST('/api/operations', { body, headers })),
+    updateOperation: (id: string, body: UpdateOperation) =>
+      api.call<Operation>((c, headers) => c.PATCH('/api/operations/{id}', { params: { path: { id } }, body, headers })),
     transition: (id: string, status: OperationStatus) =>
       api.call<Operation>((c, headers) => c.POST('/api/operations/{id}/transition', { params: { path: { id } }, body: { status }, headers })),
     addParticipant: (id: string, body: AddParticipant) =>

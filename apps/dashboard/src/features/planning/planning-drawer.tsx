@@ -1,6 +1,7 @@
 import type { Operation } from '@lintas/contracts';
 import type { AdministrationApi } from '../../api/administration-api';
 import { t } from '../../i18n/i18n';
+import { AreaSection } from './area-section';
 import { LifecycleSection } from './lifecycle-section';
 import { ParticipantsSection } from './participants-section';
 import './planning.css';
@@ -22,6 +23,7 @@ export function PlanningDrawer({ operation, scope, api, onClose }: { operation: 
       </header>
       <div className="planning__body">
         {scope === 'all' && <LifecycleSection operation={operation} api={api} />}
+        {scope === 'all' && <AreaSection operation={operation} api={api} />}
         {scope === 'all' && <ParticipantsSection operation={operation} api={api} />}
         {scope === 'all' && <SitesSection operation={operation} api={api} />}
         <TeamsSection operation={operation} api={api} />
