@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditEntry } from '@lintas/contracts';
+import { DataSource } from 'typeorm';
+import { createFirstAdministrator } from '../src/modules/users/first-administrator';
 import { arrangeOperation, arrangeSite } from './support/arrange-operation';
 import { Fixtures, signIn } from './support/fixtures';
 import { http } from './support/http';
@@ -231,6 +233,23 @@ describe('administration: accounts, agencies, sites and the audit trail', () => 
       const planning = (await audit(`operationId=${operation.id}`)).items.map((e) => e.action);
       expect(planning).toEqual(expect.arrayContaining(['operation.participant_add', 'team.create', 'report.create', 'report.read', 'report.read_list']));
     });
+  });
+
+  it('the command line makes the first administrator (and a new link for one who lost the password)', async () => {
+    const input = { email: 'first.admin@new-install.test', name: 'First Admin', agency: { code: 'IO-NEW', name: 'New installation', country: null, kind: 'international_organisation' as const } };
+    const first = await createFirstAdministrator(t.app.get(DataSource), t.config, input);
+    expect(first.created).toEqual({ agency: true, user: true });
+    expect((await setPassword(first.link.token)).status).toBe(200);
+    const session = (await login(input.email)).body;
+    expect(session.user).toMatchObject({ role: 'admin', agency: { code: 'IO-NEW' } });
+    expect((await api('GET', '/api/audit?limit=1', session.accessToken)).status).toBe(200);
+
+    const again = await createFirstAdministrator(t.app.get(DataSource), t.config, input);
+    expect(again.created).toEqual({ agency: false, user: false });
+    expect((await login(input.email)).status).toBe(401);
+    expect((await setPassword(again.link.token, 'a fresh pass phrase now')).status).toBe(200);
+    expect((await login(input.email, 'a fresh pass phrase now')).status).toBe(200);
+    await expect(createFirstAdministrator(t.app.get(DataSource), t.config, { ...input, email: (await newAccount()).email })).rejects.toThrow('is not an administrator');
   });
 
   it('an agency’s open sockets are told when it joins or leaves an operation, subscribed or not', async () => {

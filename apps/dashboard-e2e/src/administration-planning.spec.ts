@@ -223,9 +223,11 @@ describeInBrowser('administration and operation planning in the browser', () => 
     expect(await liaison.locator('.timeline__item', { hasText: 'E2E plan: amber' }).count()).toBe(0);
     await saveScreenshot(liaison, 'plan-observer-live');
 
-    // 6. The commander closes the operation: every screen shows it closed.
+    // 6. The commander, on a tablet now, closes the operation: every screen shows it closed.
+    await commander.setViewportSize({ width: 820, height: 1180 });
     await commander.getByTestId('transition-closed').click();
     await commander.getByTestId('transition-closed-confirm').getByText('This is final').waitFor();
+    await saveScreenshot(commander, 'plan-close-tablet');
     await commander.getByTestId('transition-closed-yes').click();
     for (const page of [commander, liaison]) await page.locator('.op-bar .status-badge--closed').waitFor();
     expect(await commander.getByTestId('plan-button').count()).toBe(0);
