@@ -43,12 +43,13 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.url);
     await dataSource.initialize();
-    const result = await createFirstAdministrator(dataSource, config, { email: values.email.trim().toLowerCase(), name: values.name, agency: agency.data });
+    const email = values.email.trim().toLowerCase();
+    const result = await createFirstAdministrator(dataSource, config, { email, name: values.name, agency: agency.data });
     const base = (values.url ?? `http://localhost:${config.port}`).replace(/\/$/, '');
     console.log(
       [
         result.created.agency ? `Agency ${agency.data.code} created.` : `Agency ${agency.data.code} exists.`,
-        result.created.user ? `Administrator ${values.email} created.` : `Administrator ${values.email}: password forgotten, sign-ins ended.`,
+        result.created.user ? `Administrator ${email} created.` : `Administrator ${email}: password forgotten, sign-ins ended.`,
         '',
         'Open this link (once, before it expires) to choose the password:',
         `  ${base}${result.link.path}`,
