@@ -268,6 +268,12 @@ describe('administration: accounts, agencies, sites and the audit trail', () => 
       { operationId: operation.id, change: 'added' },
       { operationId: operation.id, change: 'removed' },
     ]);
+    // The removal's event names the agency, which is no longer among the participants to look it up.
+    const events = await api('GET', `/api/operations/${operation.id}/events`, leadToken);
+    expect(events.body.items.find((e: { type: string }) => e.type === 'operation.participant_removed')).toMatchObject({
+      agencyId: agency.id,
+      agency: { id: agency.id, code: 'ID-LIVE' },
+    });
   });
 
   it('guessed tokens are refused with one answer, then throttled per address like sign-ins', async () => {

@@ -219,7 +219,7 @@ describe('operations, participants, sites, agencies and users', () => {
       expect((await api('GET', `/api/operations/${operation.id}`, partToken)).status).toBe(404);
       const types = await db.query<{ type: string; payload: unknown }>('SELECT type, payload FROM operation_events WHERE operation_id = $1 ORDER BY seq', [operation.id]);
       expect(types.map((e) => e.type)).toEqual(['operation.updated', 'operation.participant_added', 'operation.participant_removed']);
-      expect(types[2].payload).toEqual({ agencyId: part.id });
+      expect(types[2].payload).toEqual({ agencyId: part.id, agency: { id: part.id, code: 'VN-PART', name: 'Agency VN-PART' } });
     });
 
     it('attaches and detaches border sites (404 unknown, 409 twice, 404 when not attached)', async () => {

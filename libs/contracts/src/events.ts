@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Marking } from './marking';
+import type { AgencyRef } from './auth';
 import type { Operation, OperationParticipant } from './operations';
 import type { Report } from './reports';
 import type { AgencyRequest } from './requests';
@@ -33,7 +34,8 @@ export type OperationUpdate = Omit<Operation, 'myRole'>;
 export type OperationEventData =
   | { type: 'operation.updated'; operation: OperationUpdate }
   | { type: 'operation.participant_added'; participant: OperationParticipant }
-  | { type: 'operation.participant_removed'; agencyId: string }
+  /** `agency` names it for the timeline (the removed agency is no longer among the participants). */
+  | { type: 'operation.participant_removed'; agencyId: string; agency?: AgencyRef }
   | { type: 'operation.site_attached'; site: Site }
   | { type: 'operation.site_detached'; siteId: string }
   | { type: 'team.created'; team: Team }

@@ -70,7 +70,7 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
     case 'operation.participant_added':
       return { ...base, kind: 'operation.participant_added', subject: event.participant.agency.code };
     case 'operation.participant_removed':
-      return { ...base, kind: 'operation.participant_removed', subject: event.agencyId };
+      return { ...base, kind: 'operation.participant_removed', subject: event.agency?.code ?? event.agencyId };
     case 'operation.site_attached':
       return { ...base, kind: 'operation.site_attached', subject: event.site.name };
     case 'operation.site_detached':

@@ -63,7 +63,9 @@ export class OperationParticipantsService {
       await this.operations.removeParticipant(tx.manager, operationId, agencyId);
       await this.operations.touch(tx.manager, operationId);
       await this.record(tx, user, operationId, 'operation.participant_remove', { agencyId, role });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId }));
+      const agency = await this.agencies.findById(agencyId, tx.manager);
+      const ref = agency ? { id: agency.id, code: agency.code, name: agency.name } : undefined;
+      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId, ...(ref ? { agency: ref } : {}) }));
       tx.afterCommit(() => this.accessChanges.publish({ kind: 'participant-removed', operationId, agencyId }));
     });
   }

@@ -48,10 +48,13 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, historyLoade
   );
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function describe(entry: TimelineEntry, agencyCode: (id: string) => string): string {
   const key = `timeline.${entry.kind}` as MessageKey;
   return t(key, {
-    subject: entry.kind === 'operation.participant_removed' ? agencyCode(entry.subject) : entry.subject,
+    // Older events name the removed agency by id only.
+    subject: entry.kind === 'operation.participant_removed' && UUID.test(entry.subject) ? agencyCode(entry.subject) : entry.subject,
     kind: entry.reportKind ? reportKindLabel(entry.reportKind) : '',
     status: entry.teamStatus ? teamStatusLabel(entry.teamStatus) : '',
     reason: entry.reason ?? '',
