@@ -14,6 +14,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { DocumentChecksModule } from './modules/document-checks/document-checks.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { SnapshotModule } from './modules/snapshot/snapshot.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { PositionsModule } from './modules/positions/positions.module';
@@ -47,6 +48,7 @@ const FEATURE_MODULES = [
   RetentionModule,
   TaskingModule,
   SnapshotModule,
+  ExportsModule,
   PositionsModule,
   RealtimeModule,
 ];

@@ -12,6 +12,7 @@ export * from './reports';
 export * from './tasks';
 export * from './requests';
 export * from './threads';
+export * from './exports';
 export * from './events';
 export * from './socket';
 export * from './positions';

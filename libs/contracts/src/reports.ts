@@ -135,16 +135,17 @@ export const rejectReportSchema = z.strictObject({
 });
 export type RejectReport = z.infer<typeof rejectReportSchema>;
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+/** A comma-separated query parameter of known values (`kind=interception,alert`). */
+export const commaListSchema = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((v) => v.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)).max(values.length));
 
 export const reportQuerySchema = cursorPageQuerySchema.extend({
-  kind: csv(REPORT_KINDS).optional(),
-  status: csv(REPORT_STATUSES).optional(),
-  marking: csv(MARKINGS).optional(),
+  kind: commaListSchema(REPORT_KINDS).optional(),
+  status: commaListSchema(REPORT_STATUSES).optional(),
+  marking: commaListSchema(MARKINGS).optional(),
   from: timestampSchema.optional(),
   to: timestampSchema.optional(),
   bbox: bboxSchema.optional(),

@@ -53,7 +53,8 @@ export interface ReportColumns {
   status_at?: true | null;
 }
 
-export type ReportFilter = Omit<ReportQuery, 'cursor' | 'limit'>;
+/** The REST list's filters, and the map's agency filter by code (exports). */
+export type ReportFilter = Omit<ReportQuery, 'cursor' | 'limit'> & { agencyCodes?: readonly string[] };
 
 /** SQL for reports and their history. Every read of several reports applies the marking rule here, in SQL. */
 @Injectable()
@@ -159,23 +160,7 @@ export class ReportsRepository {
     limit: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReportRow[]> {
-    const params: unknown[] = [operationId];
-    const where = ['r.operation_id = $1', markingCondition(visibility, params, 'r')];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.kind?.length) where.push(`r.kind = ANY(${param(filter.kind)}::text[])`);
-    if (filter.status?.length) where.push(`r.status = ANY(${param(filter.status)}::text[])`);
-    if (filter.marking?.length) where.push(`r.marking = ANY(${param(filter.marking)}::text[])`);
-    if (filter.from) where.push(`r.occurred_at >= ${param(filter.from)}::timestamptz`);
-    if (filter.to) where.push(`r.occurred_at < ${param(filter.to)}::timestamptz`);
-    if (filter.bbox) {
-      const { west, south, east, north } = filter.bbox;
-      where.push(`r.lat BETWEEN ${param(south)} AND ${param(north)} AND r.lon BETWEEN ${param(west)} AND ${param(east)}`);
-    }
-    if (filter.teamId) where.push(`r.team_id = ${param(filter.teamId)}::uuid`);
-    if (filter.agencyId) where.push(`r.origin_agency_id = ${param(filter.agencyId)}::uuid`);
+    const { where, param, params } = visibleReportsWhere(operationId, visibility, filter);
     if (cursor) {
       where.push(
         `(r.received_at, r.id) < (timestamptz 'epoch' + ${param(cursor.receivedAtMicros)}::bigint * interval '1 microsecond', ${param(cursor.id)}::uuid)`,
@@ -186,4 +171,37 @@ export class ReportsRepository {
       params,
     )) as ReportRow[];
   }
+
+  /** The markings among the reports `list` would answer (an export names the most restrictive before it streams). */
+  async visibleMarkings(operationId: string, visibility: MarkingVisibility, filter: ReportFilter): Promise<Marking[]> {
+    const { where, params } = visibleReportsWhere(operationId, visibility, filter);
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT r.marking FROM reports r JOIN agencies a ON a.id = r.origin_agency_id WHERE ${where.join(' AND ')}`,
+      params,
+    )) as { marking: Marking }[];
+    return rows.map((row) => row.marking);
+  }
+}
+
+/** The WHERE clause of a list of visible reports (`r` joined with its origin agency `a`): the marking rule and the filters. */
+function visibleReportsWhere(operationId: string, visibility: MarkingVisibility, filter: ReportFilter) {
+  const params: unknown[] = [operationId];
+  const where = ['r.operation_id = $1', markingCondition(visibility, params, 'r')];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.kind?.length) where.push(`r.kind = ANY(${param(filter.kind)}::text[])`);
+  if (filter.status?.length) where.push(`r.status = ANY(${param(filter.status)}::text[])`);
+  if (filter.marking?.length) where.push(`r.marking = ANY(${param(filter.marking)}::text[])`);
+  if (filter.from) where.push(`r.occurred_at >= ${param(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`r.occurred_at < ${param(filter.to)}::timestamptz`);
+  if (filter.bbox) {
+    const { west, south, east, north } = filter.bbox;
+    where.push(`r.lat BETWEEN ${param(south)} AND ${param(north)} AND r.lon BETWEEN ${param(west)} AND ${param(east)}`);
+  }
+  if (filter.teamId) where.push(`r.team_id = ${param(filter.teamId)}::uuid`);
+  if (filter.agencyId) where.push(`r.origin_agency_id = ${param(filter.agencyId)}::uuid`);
+  if (filter.agencyCodes?.length) where.push(`a.code = ANY(${param(filter.agencyCodes)}::text[])`);
+  return { where, param, params };
 }

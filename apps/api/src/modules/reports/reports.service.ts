@@ -7,6 +7,7 @@ import {
   mayDecideReport,
   visibleHistory,
   type AmendReport,
+  type Marking,
   type CreateReport,
   type Page,
   type Report,
@@ -21,10 +22,10 @@ import { TransactionService, type WriteTransaction } from '../../database/transa
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { decodeReportCursor, encodeReportCursor } from './report-cursor';
+import { decodeReportCursor, encodeReportCursor, type ReportCursor } from './report-cursor';
 import { diffFields } from './report-diff';
 import { toReport, toReportChange, type ReportRow } from './report.mapper';
-import { ReportsRepository, type NewReportRow, type ReportColumns } from './reports.repository';
+import { ReportsRepository, type NewReportRow, type ReportColumns, type ReportFilter } from './reports.repository';
 
 /**
  * Reports (interceptions, sitreps, alerts): idempotent creation, amendment, verification by the
@@ -256,6 +257,27 @@ export class ReportsService {
       items: items.map((row) => toReport(row, undefined, access.viewer)),
       nextCursor: rows.length > limit && last ? encodeReportCursor({ receivedAtMicros: last.received_us, id: last.id }) : null,
     };
+  }
+
+  /**
+   * Every report the viewer may see under `filter`, page by page (newest received first), each page
+   * read by the list's keyset cursor: an export of 100,000 reports holds one page in memory.
+   */
+  async *visiblePages(access: OperationAccess, filter: ReportFilter, pageSize = 1000): AsyncGenerator<Report[]> {
+    const visibility = markingVisibility(access.viewer);
+    let cursor: ReportCursor | null = null;
+    for (;;) {
+      const rows = await this.reports.list(access.operationId, visibility, filter, cursor, pageSize);
+      if (rows.length) yield rows.map((row) => toReport(row, undefined, access.viewer));
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1];
+      cursor = { receivedAtMicros: last.received_us, id: last.id };
+    }
+  }
+
+  /** The markings among the reports `visiblePages` would answer. */
+  visibleMarkings(access: OperationAccess, filter: ReportFilter): Promise<Marking[]> {
+    return this.reports.visibleMarkings(access.operationId, markingVisibility(access.viewer), filter);
   }
 
   /**

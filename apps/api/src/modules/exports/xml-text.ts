@@ -1,0 +1,10 @@
+/** Text and attribute values for hand-written XML (KML, CoT): the five predefined entities, and no control characters XML 1.0 forbids. */
+export function xmlEscape(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
