@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Record<Actor, number>> = {
   'POST /api/operations/:id/teams':                 row(201, 201, 403, 404, 403,  404,  401, 401),
   'PATCH /api/teams/:id':                           row(200, 403, 403, 404, 403,  404,  401, 401),
   'POST /api/teams/:id/status':                     row(200, 403, 403, 404, 200,  404,  401, 401),
+  'GET /api/operations/:id/export':                 row(200, 200, 200, 404, 200,  404,  401, 401),
 };
 
 describe('operations domain: authorization matrix', () => {
@@ -122,6 +123,7 @@ describe('operations domain: authorization matrix', () => {
     'POST /api/operations/:id/teams': (token) => http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams`, { token, body: { callSign: `T-${unique()}`, size: 4 } }),
     'PATCH /api/teams/:id': (token) => http(t.baseUrl, 'PATCH', `/api/teams/${leadTeamId}`, { token, body: { size: 5 } }),
     'POST /api/teams/:id/status': (token) => http(t.baseUrl, 'POST', `/api/teams/${leadTeamId}/status`, { token, body: { status: 'engaged' } }),
+    'GET /api/operations/:id/export': (token) => http(t.baseUrl, 'GET', `/api/operations/${operationId}/export?format=geojson`, { token }),
   };
 
   beforeAll(async () => {
