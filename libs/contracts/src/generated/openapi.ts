@@ -835,6 +835,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{operationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the operation's picture as GeoJSON, CSV (reports), KML or a TAK data package
+         * @description Only what the caller may see (the handling-marking rule of the REST list), under the map's filters (`layers`, `kind`, `status`, `marking`, `agency` codes, `from`/`to`, `bbox`, `teamId`). Answered as an attachment whose file name, `X-Lintas-Marking` header and in-file banner carry the most restrictive marking of the content; exercises say EXERCISE (CoT `opex="e"`). Streamed from the database a page at a time. Every export is audited.
+         */
+        get: operations["ExportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{operationId}/teams/{teamId}/positions": {
         parameters: {
             query?: never;
@@ -3615,6 +3635,58 @@ export interface operations {
                 };
             };
             /** @description sinceSeq or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_export: {
+        parameters: {
+            query: {
+                format: "geojson" | "csv" | "kml" | "tak";
+                layers?: string;
+                kind?: string;
+                status?: string;
+                marking?: string;
+                agency?: string;
+                from?: string;
+                to?: string;
+                bbox?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment; filename names the marking) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown format or invalid filter */
             400: {
                 headers: {
                     [name: string]: unknown;
