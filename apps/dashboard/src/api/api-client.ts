@@ -127,6 +127,27 @@ export class ApiClient {
     return this.send((api, headers) => api.GET('/api/operations/{operationId}/reports', { params: { path: { operationId }, query: listQuery }, headers, signal }));
   }
 
+  /** An export file (`format` and the map's filters in `query`), as a blob with the file name the server gave it (it names the marking). */
+  downloadExport(operationId: string, query: Record<string, string>, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+    const exportQuery = query as { format: 'geojson' | 'csv' | 'kml' | 'tak' };
+    return this.withToken(async (token) => {
+      let answer: TypedAnswer;
+      try {
+        answer = await this.typed.GET('/api/operations/{operationId}/export', {
+          params: { path: { operationId }, query: exportQuery },
+          headers: { authorization: `Bearer ${token}` },
+          parseAs: 'blob',
+          signal,
+        });
+      } catch (error) {
+        throw unreachable(error);
+      }
+      if (!answer.response.ok) throw errorAnswer(answer.response.status, answer.error);
+      const disposition = answer.response.headers.get('content-disposition');
+      return { blob: answer.data as Blob, fileName: disposition?.match(/filename="([^"]+)"/)?.[1] ?? null };
+    });
+  }
+
   /** One report with its history (the read is audited by the server). */
   getReport(reportId: string, signal?: AbortSignal): Promise<ReportWithHistory> {
     return this.send((api, headers) => api.GET('/api/reports/{id}', { params: { path: { id: reportId } }, headers, signal }));

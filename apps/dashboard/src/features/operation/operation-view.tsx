@@ -14,6 +14,7 @@ import { ViewportReporter } from '../../map/layers/viewport-reporter';
 import '../../map/operation-layers.css';
 import { useOperationId, useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
 import { agencyColours, UNKNOWN_AGENCY_COLOUR } from './agency-colours';
+import { ExportMenu } from './export-menu';
 import { useAcknowledgedAlerts } from './alert-acknowledgements';
 import { FiguresPanel } from './figures-panel';
 import { HelpOverlay } from './help-overlay';
@@ -176,7 +177,19 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
         </div>
       )}
       <MarkingBanner marking={markingShown} />
-      <OperationBar operation={operation} readOnly={readOnly} openAlerts={openAlerts.length} onNextAlert={nextAlert} onHelp={() => setHelp(true)} extraActions={planning.button} />
+      <OperationBar
+        operation={operation}
+        readOnly={readOnly}
+        openAlerts={openAlerts.length}
+        onNextAlert={nextAlert}
+        onHelp={() => setHelp(true)}
+        extraActions={
+          <>
+            {planning.button}
+            {operation && <ExportMenu operationId={operationId} filters={filters} />}
+          </>
+        }
+      />
       <div className="op-body">
         <div className="op-map">
           <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={framing.initialBounds}>
