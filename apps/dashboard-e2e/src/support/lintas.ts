@@ -33,11 +33,11 @@ export function startLintas(options: StartOptions = {}): Promise<RunningLintas> 
  * `beforeAll`, which may use them) and stopped after them. Read `suite.lintas` and `suite.browser`
  * inside tests and hooks.
  */
-export function browserSuite(): { readonly lintas: RunningLintas; readonly browser: Browser } {
+export function browserSuite(options: StartOptions = {}): { readonly lintas: RunningLintas; readonly browser: Browser } {
   let lintas: RunningLintas | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    lintas = await startLintas();
+    lintas = await startLintas(options);
     browser = await launchBrowser();
   });
   afterAll(async () => {
