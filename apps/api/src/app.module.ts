@@ -15,6 +15,7 @@ import { DocumentChecksModule } from './modules/document-checks/document-checks.
 import { RetentionModule } from './modules/retention/retention.module';
 import { SnapshotModule } from './modules/snapshot/snapshot.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { TakModule } from './modules/tak/tak.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { PositionsModule } from './modules/positions/positions.module';
@@ -49,6 +50,7 @@ const FEATURE_MODULES = [
   TaskingModule,
   SnapshotModule,
   ExportsModule,
+  TakModule,
   PositionsModule,
   RealtimeModule,
 ];

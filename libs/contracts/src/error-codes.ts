@@ -77,6 +77,7 @@ export const ERROR_MESSAGES = {
   operation_code_taken: 'An operation with this code already exists',
   site_code_taken: 'A site with this code already exists',
   call_sign_taken: 'This call sign is already used in the operation',
+  device_bound_elsewhere: 'This TAK device is bound to another team; unbind it there first',
   email_taken: 'An account with this e-mail already exists',
   client_id_taken: 'This client id already identifies another report',
   client_id_in_flight: 'The same report is being stored by another request; retry',

@@ -13,6 +13,7 @@ export * from './tasks';
 export * from './requests';
 export * from './threads';
 export * from './exports';
+export * from './tak';
 export * from './events';
 export * from './socket';
 export * from './positions';

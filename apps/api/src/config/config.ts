@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DOCUMENT_HIT_MARKING, TILE_URL_TEMPLATE, type Marking } from '@lintas/contracts';
+import { DOCUMENT_HIT_MARKING, MARKINGS, TILE_URL_TEMPLATE, type Marking } from '@lintas/contracts';
 import { z } from 'zod';
 
 /**
@@ -64,6 +64,19 @@ const environmentSchema = z.object({
   /** The marking of the alert a potential hit raises (and of the check for other agencies); TLP:RED would need recipients. */
   DOCUMENT_HIT_MARKING: z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT']).default(DOCUMENT_HIT_MARKING as 'TLP:AMBER'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The CoT (TAK) listener's TCP port; unset: no listener. 0 picks a free port (tests). */
+  COT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  COT_HOST: z.string().min(1).default('0.0.0.0'),
+  /** TLS for the CoT listener: certificate and key (PEM files); with COT_TLS_CA, clients must present a certificate it signed. */
+  COT_TLS_CERT: z.string().min(1).optional(),
+  COT_TLS_KEY: z.string().min(1).optional(),
+  COT_TLS_CA: z.string().min(1).optional(),
+  /** The markings Lintas sends to TAK devices (TAK shows no per-item marking). */
+  COT_RELEASE_MARKINGS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(MARKINGS)).min(1))
+    .default(['TLP:CLEAR', 'TLP:GREEN']),
 });
 
 export interface AppConfig {
@@ -95,6 +108,8 @@ export interface AppConfig {
   documentHitMarking: Marking;
   /** Per user, shared by the instances through Redis; each allows three times as many more over ten seconds. */
   rateLimits: { writesPerSecond: number; subscriptionsPerSecond: number };
+  /** The CoT listener: null when COT_PORT is unset (off by default). */
+  cot: { port: number; host: string; tls: { cert: string; key: string; ca: string | null } | null; releaseMarkings: Marking[] } | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -114,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = absolute(e.LINTAS_DATA_DIR, cwd);
   const demoEnabled = e.DEMO_DATA ?? !production;
 
+  if ((e.COT_TLS_CERT === undefined) !== (e.COT_TLS_KEY === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  COT_TLS_CERT: COT_TLS_CERT and COT_TLS_KEY go together');
+  }
+  if (e.COT_TLS_CA !== undefined && e.COT_TLS_CERT === undefined) throw new ConfigError('Invalid configuration:\n  COT_TLS_CA: needs COT_TLS_CERT and COT_TLS_KEY');
   if (production && !e.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
   if (production && !e.DOCUMENT_HASH_SECRET) throw new ConfigError('Invalid configuration:\n  DOCUMENT_HASH_SECRET: required in production');
   if (production && demoEnabled && e.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
@@ -144,6 +163,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     retentionDaysAfterClose: e.RETENTION_DAYS_AFTER_CLOSE,
     documentHitMarking: e.DOCUMENT_HIT_MARKING,
     rateLimits: { writesPerSecond: e.WRITES_PER_SECOND, subscriptionsPerSecond: e.SUBSCRIPTIONS_PER_SECOND },
+    cot:
+      e.COT_PORT === undefined
+        ? null
+        : {
+            port: e.COT_PORT,
+            host: e.COT_HOST,
+            tls: e.COT_TLS_CERT && e.COT_TLS_KEY ? { cert: absolute(e.COT_TLS_CERT, cwd), key: absolute(e.COT_TLS_KEY, cwd), ca: e.COT_TLS_CA ? absolute(e.COT_TLS_CA, cwd) : null } : null,
+            releaseMarkings: e.COT_RELEASE_MARKINGS,
+          },
   };
 }
 

@@ -17,6 +17,11 @@ export function mayChangeTeam(actor: Pick<Actor, 'role' | 'agencyId'>, team: Pic
   return isCommanding(actor) && actor.agencyId === team.agencyId;
 }
 
+/** Binding a TAK device to a team (its positions become the team's): a commander (or admin) of the team's agency. */
+export function mayBindTakDevice(actor: Pick<Actor, 'role' | 'agencyId'>, team: Pick<TeamStanding, 'agencyId'>): boolean {
+  return mayChangeTeam(actor, team);
+}
+
 export type PostForTeamRefusal = 'team_required' | 'team_member_required' | 'own_agency_team_required';
 
 /**

@@ -7,6 +7,7 @@ import { TaskingThreads1764500000001 } from './1764500000001-tasking-threads';
 import { TaskLeftArea1764500000002 } from './1764500000002-task-left-area';
 import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
+import { TakDevices1764700000000 } from './1764700000000-tak-devices';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TaskLeftArea1764500000002,
   DocumentChecks1764600000000,
   OperationClosedAt1764600000001,
+  TakDevices1764700000000,
 ];

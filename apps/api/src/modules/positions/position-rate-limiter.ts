@@ -24,6 +24,11 @@ export class PositionRateLimiter {
     await consumeOrRefuse(this.perUser, userId, `Too many position requests; at most ${USER_REQUESTS_PER_SECOND} a second`);
   }
 
+  /** A TAK device's position events, checked before its binding is read: a flood costs no query. */
+  async assertDevice(deviceUid: string): Promise<void> {
+    await consumeOrRefuse(this.perUser, `tak:${deviceUid}`, `Too many position events from this device; at most ${USER_REQUESTS_PER_SECOND} a second`);
+  }
+
   async assertTeam(teamId: string): Promise<void> {
     await consumeOrRefuse(this.perTeam, teamId, `Too many position updates for this team; at most ${TEAM_POSITIONS_PER_SECOND} a second`);
   }

@@ -49,6 +49,25 @@ export class PositionsService {
     await this.writer.write({ leadAgencyId: access.leadAgencyId, team, position: input.position });
   }
 
+  /**
+   * The CoT listener's first check of a device's position event, before it reads the binding: the
+   * per-user limit of `recordLive`, counted per device (a device cannot use up its commander's own
+   * budget, and a flood costs no query).
+   */
+  admitDeviceEvent(deviceUid: string): Promise<void> {
+    return this.limiter.assertDevice(deviceUid);
+  }
+
+  /**
+   * One position from a bound TAK device, posted as the commander who bound it, after
+   * `admitDeviceEvent`: the same authorization, team rate limit and batched writer as `recordLive`.
+   */
+  async recordFromDevice(user: AuthUser, input: SocketPosition): Promise<void> {
+    const { access, team } = await this.authorizeTeamWriter(user, input.operationId, input.teamId);
+    await this.limiter.assertTeam(team.id);
+    await this.writer.write({ leadAgencyId: access.leadAgencyId, team, position: input.position });
+  }
+
   /** A field outbox's positions, oldest first, in one transaction; a re-sent position is stored once. */
   async storeBatch(user: AuthUser, operationId: string, teamId: string, batch: PositionBatch): Promise<PositionBatchResult> {
     await this.limiter.assertUser(user.id);

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * TAK (ATAK, WinTAK, iTAK) devices bound to Lintas teams: a device's CoT `uid` becomes one team's
+ * position source (`POST /api/operations/{id}/teams/{teamId}/devices`).
+ */
+export const takDeviceUidSchema = z
+  .string()
+  .trim()
+  .min(1, 'a device uid is required')
+  .max(128)
+  .regex(/^[A-Za-z0-9._:@{}-]+$/, 'a CoT uid is letters, digits and . _ : @ { } -');
+
+export const bindTakDeviceSchema = z.strictObject({ uid: takDeviceUidSchema });
+export type BindTakDevice = z.infer<typeof bindTakDeviceSchema>;
+
+export interface TakDevice {
+  uid: string;
+  operationId: string;
+  teamId: string;
+  boundAt: string;
+  boundBy: { userId: string; name: string };
+}
+
+/** The markings Lintas sends to TAK devices by default: TAK shows no per-item marking. */
+export const TAK_RELEASED_MARKINGS = ['TLP:CLEAR', 'TLP:GREEN'] as const;
