@@ -53,6 +53,9 @@ const EXPECTED: Record<string, Record<Actor, number>> = {
   'PATCH /api/teams/:id':                           row(200, 403, 403, 404, 403,  404,  401, 401),
   'POST /api/teams/:id/status':                     row(200, 403, 403, 404, 200,  404,  401, 401),
   'GET /api/operations/:id/export':                 row(200, 200, 200, 404, 200,  404,  401, 401),
+  'GET /api/operations/:id/teams/:team/devices':    row(200, 200, 200, 404, 200,  404,  401, 401),
+  'POST /api/operations/:id/teams/:team/devices':   row(201, 403, 403, 404, 403,  404,  401, 401),
+  'DELETE /api/operations/:id/teams/:team/devices/:uid': row(204, 403, 403, 404, 403, 404, 401, 401),
 };
 
 describe('operations domain: authorization matrix', () => {
@@ -124,6 +127,14 @@ describe('operations domain: authorization matrix', () => {
     'PATCH /api/teams/:id': (token) => http(t.baseUrl, 'PATCH', `/api/teams/${leadTeamId}`, { token, body: { size: 5 } }),
     'POST /api/teams/:id/status': (token) => http(t.baseUrl, 'POST', `/api/teams/${leadTeamId}/status`, { token, body: { status: 'engaged' } }),
     'GET /api/operations/:id/export': (token) => http(t.baseUrl, 'GET', `/api/operations/${operationId}/export?format=geojson`, { token }),
+    'GET /api/operations/:id/teams/:team/devices': (token) => http(t.baseUrl, 'GET', `/api/operations/${operationId}/teams/${leadTeamId}/devices`, { token }),
+    'POST /api/operations/:id/teams/:team/devices': (token) =>
+      http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${leadTeamId}/devices`, { token, body: { uid: `ANDROID-${unique()}` } }),
+    'DELETE /api/operations/:id/teams/:team/devices/:uid': async (token) => {
+      const uid = `ANDROID-${unique()}`;
+      expect((await http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${leadTeamId}/devices`, { token: leadToken, body: { uid } })).status).toBe(201);
+      return http(t.baseUrl, 'DELETE', `/api/operations/${operationId}/teams/${leadTeamId}/devices/${uid}`, { token });
+    },
   };
 
   beforeAll(async () => {

@@ -855,6 +855,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{operationId}/teams/{teamId}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The TAK devices bound to a team (whoever may see the team) */
+        get: operations["TakDevicesController_list"];
+        put?: never;
+        /**
+         * Bind a TAK device's CoT uid to a team
+         * @description A commander of the team's agency, in an open operation. The device's position events on the CoT listener then become the team's positions. Binding the same uid to the same team again answers 200; a uid bound to another team answers 409.
+         */
+        post: operations["TakDevicesController_bind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{operationId}/teams/{teamId}/devices/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unbind a TAK device from a team */
+        delete: operations["TakDevicesController_unbind"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{operationId}/teams/{teamId}/positions": {
         parameters: {
             query?: never;
@@ -3701,6 +3739,159 @@ export interface operations {
                 content?: never;
             };
             /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TakDevicesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TakDevice[] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such operation or team, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TakDevicesController_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uid: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already bound to this team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bound */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid uid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander of the team's agency, an observer, or a liaison */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such operation or team, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The uid is bound to another team, or the operation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TakDevicesController_unbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+                teamId: string;
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unbound */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander of the team's agency, an observer, or a liaison */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such operation, team or device binding */
             404: {
                 headers: {
                     [name: string]: unknown;
