@@ -2,3 +2,4 @@ export * from './browser';
 export * from './browser-session';
 export * from './lintas';
 export * from './rest';
+export * from './tak-device';

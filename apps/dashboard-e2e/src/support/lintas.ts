@@ -31,13 +31,13 @@ export function startLintas(options: StartOptions = {}): Promise<RunningLintas> 
 /**
  * The API and Chromium a browser spec file shares: started before its tests (before the file's own
  * `beforeAll`, which may use them) and stopped after them. Read `suite.lintas` and `suite.browser`
- * inside tests and hooks.
+ * inside tests and hooks. `options` may be a function, for settings found at start (a free port).
  */
-export function browserSuite(options: StartOptions = {}): { readonly lintas: RunningLintas; readonly browser: Browser } {
+export function browserSuite(options: StartOptions | (() => Promise<StartOptions>) = {}): { readonly lintas: RunningLintas; readonly browser: Browser } {
   let lintas: RunningLintas | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    lintas = await startLintas(options);
+    lintas = await startLintas(typeof options === 'function' ? await options() : options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

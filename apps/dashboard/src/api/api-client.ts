@@ -15,6 +15,7 @@ import type {
   ReportWithHistory,
   Site,
   SiteQuery,
+  TakDevice,
   Team,
   TeamStatus,
   TeamTrackPage,
@@ -113,6 +114,19 @@ export class ApiClient {
 
   teamTrack(operationId: string, teamId: string, query: Partial<PositionHistoryQuery> = {}, signal?: AbortSignal): Promise<TeamTrackPage> {
     return this.send((api, headers) => api.GET('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId, teamId }, query }, headers, signal }));
+  }
+
+  // TAK devices bound to a team
+  listTeamDevices(operationId: string, teamId: string, signal?: AbortSignal): Promise<TakDevice[]> {
+    return this.send((api, headers) => api.GET('/api/operations/{operationId}/teams/{teamId}/devices', { params: { path: { operationId, teamId } }, headers, signal }));
+  }
+
+  bindTeamDevice(operationId: string, teamId: string, uid: string): Promise<TakDevice> {
+    return this.send((api, headers) => api.POST('/api/operations/{operationId}/teams/{teamId}/devices', { params: { path: { operationId, teamId } }, body: { uid }, headers }));
+  }
+
+  unbindTeamDevice(operationId: string, teamId: string, uid: string): Promise<void> {
+    return this.send((api, headers) => api.DELETE('/api/operations/{operationId}/teams/{teamId}/devices/{uid}', { params: { path: { operationId, teamId, uid } }, headers }));
   }
 
   // reports

@@ -5,6 +5,7 @@ import { teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatAge, TimeText } from '../../ui/time-text';
 import { DetailHeader } from './report-detail';
+import { TeamDevices } from './team-devices';
 import './team-badges.css';
 import './detail.css';
 
@@ -61,6 +62,7 @@ export function TeamDetail({ teamId, operation, now, isStale, onClose }: { teamI
           </>
         )}
       </dl>
+      <TeamDevices team={team} operation={operation} />
     </section>
   );
 }
