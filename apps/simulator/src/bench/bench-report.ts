@@ -1,6 +1,8 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { CatchUpRun } from './catch-up-bench';
 import type { FanoutOpen, FanoutRun } from './fanout-bench';
+import type { CotRun } from './cot-bench';
+import type { ExportRun } from './export-bench';
 import type { IngestRun } from './ingest-bench';
 
 export interface BenchParams {
@@ -17,6 +19,11 @@ export interface BenchParams {
   ingestBatch: number;
   ingestClients: number;
   catchUpEvents: number;
+  /** Reports of the operation the export phase exports. */
+  exportReports: number;
+  /** TAK devices of the CoT phase, each on its own connection, and how long they send. */
+  cotDevices: number;
+  cotDurationS: number;
   phases: readonly string[];
 }
 
@@ -39,6 +46,8 @@ export interface BenchResults {
   sweep: { lintas: { steps: FanoutRun[]; highest: FanoutRun | null }; baseline: { steps: FanoutRun[]; highest: FanoutRun | null } } | null;
   ingest: { lintas: IngestRun; baseline: IngestRun } | null;
   catchUp: { lintas: CatchUpRun; baseline: CatchUpRun; fill: { seconds: number; perSecond: number } } | null;
+  exports: { csv: ExportRun; geojson: ExportRun; select: ExportRun } | null;
+  cot: { lintas: CotRun; baseline: CotRun } | null;
 }
 
 export interface Check {
@@ -114,8 +123,10 @@ export function checks(results: BenchResults): Check[] {
   return list;
 }
 
+const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : '—');
+
 export function resultTable(results: BenchResults): string {
-  const { fanout, ingest, catchUp, sweep, params } = results;
+  const { fanout, ingest, catchUp, sweep, params, exports, cot } = results;
   const rows: string[][] = [['measure', 'Lintas', 'baseline', 'Lintas ÷ baseline']];
   if (fanout) {
     const l = fanout.lintas.deliveries;
@@ -160,6 +171,24 @@ export function resultTable(results: BenchResults): string {
       `${catchUp.baseline.seconds.toFixed(3)} s`,
       ratio(catchUp.lintas.seconds, catchUp.baseline.seconds),
     ]);
+  }
+  if (exports) {
+    const { csv, geojson, select } = exports;
+    rows.push(
+      [`export of ${int(csv.rows)} reports, CSV: time (vs plain SELECT)`, `${csv.seconds.toFixed(2)} s`, `${select.seconds.toFixed(2)} s`, ratio(csv.seconds, select.seconds)],
+      ['  GeoJSON: time', `${geojson.seconds.toFixed(2)} s`, `${select.seconds.toFixed(2)} s`, ratio(geojson.seconds, select.seconds)],
+      ['  peak memory growth (API streaming CSV / GeoJSON vs client holding the SELECT)', `${mb(csv.peakMemoryGrowthBytes)} / ${mb(geojson.peakMemoryGrowthBytes)}`, mb(select.peakMemoryGrowthBytes), ratio(Math.max(csv.peakMemoryGrowthBytes, geojson.peakMemoryGrowthBytes), select.peakMemoryGrowthBytes)],
+      ['  file size CSV / GeoJSON', `${mb(csv.bytes)} / ${mb(geojson.bytes)}`, '', ''],
+    );
+  }
+  if (cot) {
+    rows.push([
+      `CoT positions stored/s, ${cot.lintas.devices} devices at ${int(cot.lintas.offeredPerSecond)}/s offered (vs single-row INSERTs)`,
+      `${int(cot.lintas.perSecond)} (${int(cot.lintas.stored)} of ${int(cot.lintas.sent)})`,
+      `${int(cot.baseline.perSecond)} (${int(cot.baseline.stored)} of ${int(cot.baseline.sent)})`,
+      ratio(cot.lintas.perSecond, cot.baseline.perSecond),
+    ]);
+    rows.push(['  API CPU during CoT ingest (1 = one core)', cot.lintas.cpu.toFixed(2), '', '']);
   }
   return markdownTable(rows);
 }

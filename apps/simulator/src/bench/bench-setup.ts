@@ -22,6 +22,8 @@ export class BenchWorld {
     readonly commander: LintasApi,
   ) {}
 
+  readonly commanderEmail = 'commander@bench.lintas';
+
   static async create(url: string, demoPassword: string): Promise<BenchWorld> {
     const admin = await LintasApi.signIn(url, DEMO_ADMIN, demoPassword);
     const agency = await admin.call<Agency>((client) => client.POST('/api/agencies', { body: { code: 'BENCH', name: 'Benchmark agency', country: 'TH', kind: 'police' } }));

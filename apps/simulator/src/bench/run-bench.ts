@@ -9,8 +9,11 @@ import { catchUpThroughPg, catchUpThroughSocket, fillOperation } from './catch-u
 import { measureFanout, openFanout, sweepFanout, type FanoutTarget } from './fanout-bench';
 import { FieldLoad, type FieldClient } from './field-load';
 import { ingestThroughApi, ingestThroughPg } from './ingest-bench';
+import { bindDevices, ingestThroughCot, ingestThroughPgRows } from './cot-bench';
+import { exportThroughApi, fillReports, selectThroughPg } from './export-bench';
+import { freePort } from '@lintas/testing';
 
-export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up'] as const;
+export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up', 'export', 'cot'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export interface RunBenchOptions extends BenchParams {
@@ -45,12 +48,19 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   const log = options.log;
   const startedAt = new Date().toISOString();
   log('starting the built API (NODE_ENV=production) on a fresh database…');
+  const cotPort = options.phases.includes('cot') ? await freePort() : null;
   const server = await startLintasServer({
     production: true,
     demoData: true,
     // A thousand dashboards and dozens of field devices played by a few accounts: the per-user
     // budgets, which would cut them as one flooding user, are lifted (they have their own spec).
-    env: { ACCESS_TOKEN_TTL_SECONDS: '86400', LOG_LEVEL: 'warn', WRITES_PER_SECOND: '10000', SUBSCRIPTIONS_PER_SECOND: '10000' },
+    env: {
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      LOG_LEVEL: 'warn',
+      WRITES_PER_SECOND: '10000',
+      SUBSCRIPTIONS_PER_SECOND: '10000',
+      ...(cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' }),
+    },
     nodeArgs: options.apiNodeArgs,
   });
   const abort = () => void server.stop();
@@ -67,8 +77,12 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     const ingest = options.phases.includes('ingest') ? await runIngestPhase(options, server, world) : null;
     checkAborted(options.signal);
     const catchUp = options.phases.includes('catch-up') ? await runCatchUpPhase(options, server, world, viewerTokens[0]) : null;
+    checkAborted(options.signal);
+    const exports = options.phases.includes('export') ? await runExportPhase(options, server, world) : null;
+    checkAborted(options.signal);
+    const cot = cotPort !== null ? await runCotPhase(options, server, world, cotPort) : null;
     machine.load.end = loadNow();
-    return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp };
+    return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp, exports, cot };
   } finally {
     options.signal.removeEventListener('abort', abort);
     log('stopping the API…');
@@ -162,6 +176,33 @@ async function runCatchUpPhase(options: RunBenchOptions, server: LintasServer, w
   const catchUpLintas = await catchUpThroughSocket(server.baseUrl, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3);
   log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
   return { lintas: catchUpLintas, baseline: catchUpBaseline, fill };
+}
+
+async function runExportPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld): Promise<BenchResults['exports']> {
+  const log = options.log;
+  log(`export: ${options.exportReports} reports of one operation`);
+  const operation = await world.operation('BENCH-EXPORT');
+  const fill = await fillReports(server.databaseUrl, operation.id, world.commanderEmail, options.exportReports);
+  log(`  filled through SQL in ${fill.seconds.toFixed(1)} s`);
+  const csv = await exportThroughApi(server.baseUrl, world.commander.accessToken, operation.id, 'csv', server.pid);
+  log(`  Lintas CSV: ${csv.rows} reports, ${(csv.bytes / 1e6).toFixed(1)} MB in ${csv.seconds.toFixed(2)} s, API memory +${(csv.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
+  const geojson = await exportThroughApi(server.baseUrl, world.commander.accessToken, operation.id, 'geojson', server.pid);
+  log(`  Lintas GeoJSON: ${geojson.rows} features, ${(geojson.bytes / 1e6).toFixed(1)} MB in ${geojson.seconds.toFixed(2)} s, API memory +${(geojson.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
+  const select = await selectThroughPg(server.databaseUrl, operation.id);
+  log(`  plain SELECT: ${select.rows} rows in ${select.seconds.toFixed(2)} s, client memory +${(select.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
+  return { csv, geojson, select };
+}
+
+async function runCotPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld, port: number): Promise<BenchResults['cot']> {
+  const log = options.log;
+  log(`CoT: ${options.cotDevices} TAK devices over TCP, 4 positions a second each, ${options.cotDurationS} s`);
+  const operation = await world.operation('BENCH-COT');
+  const devices = await bindDevices(world.commander, operation, options.cotDevices);
+  const lintas = await ingestThroughCot(port, server.databaseUrl, devices, options.cotDurationS, server.pid);
+  log(`  Lintas CoT listener: ${Math.round(lintas.perSecond)} positions/s stored of ${Math.round(lintas.offeredPerSecond)}/s sent (${lintas.stored} of ${lintas.sent}), API CPU ${lintas.cpu.toFixed(2)}`);
+  const baseline = await ingestThroughPgRows(server.databaseUrl, operation.id, devices, options.cotDurationS);
+  log(`  pg single-row INSERTs: ${Math.round(baseline.perSecond)} positions/s (${baseline.stored} of ${baseline.sent})`);
+  return { lintas, baseline };
 }
 
 function sweepOptions(options: RunBenchOptions) {

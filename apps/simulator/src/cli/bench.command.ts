@@ -28,6 +28,9 @@ interface BenchOptions {
   ingestBatch: number;
   ingestClients: number;
   catchUpEvents: number;
+  exportReports: number;
+  cotDevices: number;
+  cotDuration: number;
   output: string;
   write: boolean;
   json?: string;
@@ -54,6 +57,9 @@ export function benchCommand(): Command {
     .option('--ingest-batch <n>', 'positions per batch', numberIn(1, 1000, true), 1000)
     .option('--ingest-clients <n>', 'concurrent writers', numberIn(1, 64, true), 4)
     .option('--catch-up-events <n>', 'events the catch-up subscriber missed', numberIn(1, 200_000, true), 10_000)
+    .option('--export-reports <n>', 'reports of the operation the export phase exports', numberIn(1, 1_000_000, true), 100_000)
+    .option('--cot-devices <n>', 'TAK devices of the CoT phase (4 positions a second each)', numberIn(1, 2000, true), 200)
+    .option('--cot-duration <seconds>', 'time the TAK devices send', secondsIn(1, 600), 10)
     .option('--output <file>', 'the results document', 'docs/benchmarks.md')
     .option('--no-write', 'print the results without writing the document')
     .option('--json <file>', 'also write the raw results as JSON')
@@ -85,6 +91,9 @@ async function bench(options: BenchOptions): Promise<number> {
       ingestBatch: options.ingestBatch,
       ingestClients: options.ingestClients,
       catchUpEvents: options.catchUpEvents,
+      exportReports: options.exportReports,
+      cotDevices: options.cotDevices,
+      cotDurationS: options.cotDuration,
       phases: options.phases,
       apiNodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
       signal: stop.signal,
@@ -135,7 +144,8 @@ function report(results: BenchResults): string {
     '',
     `Phases: ${params.phases.join(', ')}. Parameters: ${params.sockets} sockets in ${params.workers} client processes; ${params.rate} events/s for ${params.durationS} s` +
       ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
-      ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports.` +
+      ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports; export of ${params.exportReports} reports;` +
+      ` CoT: ${params.cotDevices} devices × 4 positions/s for ${params.cotDurationS} s.` +
       (params.sweep ? ` Sweep: doubling from ${params.sweepStartRate}/s while p99 ≤ 100 ms, then narrowing to within ${SWEEP_PRECISION * 100} %, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
     '',
     resultTable(results),

@@ -40,7 +40,10 @@ export class ExportsController {
     const file = await this.exports.export(user, operationId, query);
     response.setHeader('X-Lintas-Marking', file.marking);
     response.setHeader('Cache-Control', 'no-store');
-    return new StreamableFile(Readable.from(file.body), {
+    const body = Readable.from(file.body);
+    // A download cut off ends the read: the generator's cleanup closes its database cursor.
+    response.on('close', () => body.destroy());
+    return new StreamableFile(body, {
       type: file.mediaType,
       disposition: `attachment; filename="${file.fileName}"`,
     });

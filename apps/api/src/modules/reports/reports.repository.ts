@@ -172,6 +172,34 @@ export class ReportsRepository {
     )) as ReportRow[];
   }
 
+  /**
+   * Every report `list` would answer, in its order, read through one server-side cursor in a
+   * read-only REPEATABLE READ transaction (one consistent snapshot, one sort, `fetchSize` rows in
+   * memory at a time). The cursor's connection is held until the generator ends; a consumer that
+   * stops early (a download cut off) ends it with `return()`, which rolls back and releases it.
+   */
+  async *streamVisible(operationId: string, visibility: MarkingVisibility, filter: ReportFilter, fetchSize: number): AsyncGenerator<ReportRow[]> {
+    const { where, params } = visibleReportsWhere(operationId, visibility, filter);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let open = false;
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      open = true;
+      await runner.query(`DECLARE visible_reports NO SCROLL CURSOR FOR ${SELECT_REPORT} WHERE ${where.join(' AND ')} ORDER BY r.received_at DESC, r.id DESC`, params);
+      for (;;) {
+        const rows = (await runner.query(`FETCH ${Math.trunc(fetchSize)} FROM visible_reports`)) as ReportRow[];
+        if (rows.length) yield rows;
+        if (rows.length < fetchSize) break;
+      }
+      await runner.query('COMMIT');
+      open = false;
+    } finally {
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
+  }
+
   /** The markings among the reports `list` would answer (an export names the most restrictive before it streams). */
   async visibleMarkings(operationId: string, visibility: MarkingVisibility, filter: ReportFilter): Promise<Marking[]> {
     const { where, params } = visibleReportsWhere(operationId, visibility, filter);

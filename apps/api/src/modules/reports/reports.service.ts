@@ -22,7 +22,7 @@ import { TransactionService, type WriteTransaction } from '../../database/transa
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
-import { decodeReportCursor, encodeReportCursor, type ReportCursor } from './report-cursor';
+import { decodeReportCursor, encodeReportCursor } from './report-cursor';
 import { diffFields } from './report-diff';
 import { toReport, toReportChange, type ReportRow } from './report.mapper';
 import { ReportsRepository, type NewReportRow, type ReportColumns, type ReportFilter } from './reports.repository';
@@ -260,18 +260,12 @@ export class ReportsService {
   }
 
   /**
-   * Every report the viewer may see under `filter`, page by page (newest received first), each page
-   * read by the list's keyset cursor: an export of 100,000 reports holds one page in memory.
+   * Every report the viewer may see under `filter`, page by page (newest received first), read
+   * through one database cursor: an export of 100,000 reports holds one page in memory.
    */
-  async *visiblePages(access: OperationAccess, filter: ReportFilter, pageSize = 1000): AsyncGenerator<Report[]> {
-    const visibility = markingVisibility(access.viewer);
-    let cursor: ReportCursor | null = null;
-    for (;;) {
-      const rows = await this.reports.list(access.operationId, visibility, filter, cursor, pageSize);
-      if (rows.length) yield rows.map((row) => toReport(row, undefined, access.viewer));
-      if (rows.length < pageSize) return;
-      const last = rows[rows.length - 1];
-      cursor = { receivedAtMicros: last.received_us, id: last.id };
+  async *visiblePages(access: OperationAccess, filter: ReportFilter, pageSize = 500): AsyncGenerator<Report[]> {
+    for await (const rows of this.reports.streamVisible(access.operationId, markingVisibility(access.viewer), filter, pageSize)) {
+      yield rows.map((row) => toReport(row, undefined, access.viewer));
     }
   }
 

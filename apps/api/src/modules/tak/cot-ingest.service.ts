@@ -12,6 +12,8 @@ export type CotOutcome =
   | { kind: 'refused'; reason: 'unbound' | 'rate_limited' | 'not_allowed' | 'invalid' | 'unavailable' }
   | { kind: 'ignored' };
 
+const BINDING_TTL_MS = 3000;
+
 /** A client's keep-alive ping (`t-x-c-t`): answered with `t-x-c-t-r`. */
 export const PING_TYPE = 't-x-c-t';
 
@@ -24,6 +26,8 @@ export const PING_TYPE = 't-x-c-t';
 @Injectable()
 export class CotIngestService {
   private readonly logger = new Logger('CotListener');
+  /** Bindings read in the last few seconds: a device sending 4 positions a second costs one look-up per BINDING_TTL_MS. */
+  private readonly bindings = new Map<string, { binding: DeviceBinding | null; at: number }>();
   /** One warning per unbound uid a minute: a device that keeps sending should not flood the log. */
   private readonly unboundWarned = new Map<string, number>();
 
@@ -37,7 +41,7 @@ export class CotIngestService {
     if (!event.type.startsWith('a-') || event.point === null) return { kind: 'ignored' };
     try {
       await this.positions.admitDeviceEvent(event.uid);
-      const binding = await this.devices.binding(event.uid);
+      const binding = await this.bindingOf(event.uid);
       if (!binding || binding.user.disabled) {
         this.warnUnbound(event.uid, peer);
         return { kind: 'refused', reason: 'unbound' };
@@ -69,6 +73,17 @@ export class CotIngestService {
       this.logger.error(`CoT position from ${event.uid} (${peer}) not stored: ${error instanceof Error ? error.message : String(error)}`);
       return { kind: 'refused', reason: 'unavailable' };
     }
+  }
+
+  /** Bound, unbound or rebound, a change reaches the listener within BINDING_TTL_MS. */
+  private async bindingOf(uid: string): Promise<DeviceBinding | null> {
+    const now = Date.now();
+    const cached = this.bindings.get(uid);
+    if (cached && now - cached.at < BINDING_TTL_MS) return cached.binding;
+    const binding = await this.devices.binding(uid);
+    if (this.bindings.size > 10_000) this.bindings.clear();
+    this.bindings.set(uid, { binding, at: now });
+    return binding;
   }
 
   private warnUnbound(uid: string, peer: string): void {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { readCotEvent, MalformedCotError } from './cot-event-reader';
+import { MalformedCotError, readCotEvent, type CotEvent } from './cot-event-reader';
 import { CotFramer } from './cot-framer';
 import { CotIngestService } from './cot-ingest.service';
 import { CotPictureService } from './cot-picture.service';
@@ -16,6 +16,8 @@ const MAX_UNSENT_BYTES = 512 * 1024;
 /** A connection that sends nothing (not even a ping) for this long is closed. */
 const IDLE_MS = 5 * 60_000;
 const MAX_CONNECTIONS = 2000;
+/** Events of one connection handled at once. */
+const MAX_IN_FLIGHT = 8;
 
 /**
  * The optional CoT listener (`COT_PORT`, off by default; `COT_HOST`; TLS with client
@@ -95,20 +97,9 @@ export class CotListener implements OnApplicationBootstrap, OnApplicationShutdow
       if (why) this.logger.warn(`CoT connection ${peer} closed: ${why}`);
       socket.destroy();
     };
-    const work = async () => {
-      if (working) return;
-      working = true;
-      while (queue.length && !closed) {
-        const xml = queue.shift()!;
-        if (queue.length < MAX_QUEUED_EVENTS / 2 && socket.isPaused()) socket.resume();
-        let event;
-        try {
-          event = readCotEvent(xml);
-        } catch (error) {
-          close(error instanceof MalformedCotError ? `malformed CoT: ${error.message}` : 'unreadable CoT');
-          break;
-        }
-        const outcome = await this.ingest.handle(event, peer);
+    const inFlight = new Set<Promise<void>>();
+    const handle = (event: CotEvent) =>
+      this.ingest.handle(event, peer).then((outcome) => {
         if (outcome.kind === 'ping') send(pongCot(new Date()));
         if (outcome.kind === 'stored' && boundUid === null && !closed) {
           boundUid = event.uid;
@@ -117,6 +108,28 @@ export class CotListener implements OnApplicationBootstrap, OnApplicationShutdow
             .then((stop) => (closed ? stop() : (detach = stop)))
             .catch((error: unknown) => this.logger.warn(`CoT picture for ${event.uid} not sent: ${error instanceof Error ? error.message : String(error)}`));
         }
+      });
+    // Events of one connection are handled a few at a time (a position waits for its batch's
+    // commit): a device's throughput is not one database round trip per event.
+    const work = async () => {
+      if (working) return;
+      working = true;
+      while (queue.length && !closed) {
+        if (inFlight.size >= MAX_IN_FLIGHT) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const xml = queue.shift()!;
+        if (queue.length < MAX_QUEUED_EVENTS / 2 && socket.isPaused()) socket.resume();
+        let event: CotEvent;
+        try {
+          event = readCotEvent(xml);
+        } catch (error) {
+          close(error instanceof MalformedCotError ? `malformed CoT: ${error.message}` : 'unreadable CoT');
+          break;
+        }
+        const task: Promise<void> = handle(event).finally(() => inFlight.delete(task));
+        inFlight.add(task);
       }
       working = false;
     };
