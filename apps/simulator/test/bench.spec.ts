@@ -10,7 +10,8 @@ describe('npm run bench (reduced)', () => {
     const json = join(mkdtempSync(join(tmpdir(), 'lintas-bench-')), 'results.json');
     const run = await runCli(
       ['bench', '--sockets', '50', '--workers', '2', '--rate', '50', '--duration', '10', '--warmup', '1',
-        '--ingest-duration', '2', '--catch-up-events', '200', '--no-write', '--json', json],
+        '--ingest-duration', '2', '--catch-up-events', '200', '--export-reports', '2000', '--cot-devices', '5', '--cot-duration', '2',
+        '--no-write', '--json', json],
       420_000,
     );
     expect(run.stderr).toBe('');
@@ -35,6 +36,13 @@ describe('npm run bench (reduced)', () => {
     // 200 reports and the events of setting up their operation: the subscriber gets every one the SELECT finds.
     expect(results.catchUp.baseline.events).toBeGreaterThan(200);
     expect(results.catchUp.lintas.events).toBe(results.catchUp.baseline.events);
+    // The export phase reads back every report it wrote, in both formats; the CoT phase stores positions.
+    expect(results.exports.csv.rows).toBe(2000);
+    expect(results.exports.geojson.rows).toBe(2000);
+    expect(results.exports.select.rows).toBe(2000);
+    expect(results.cot.lintas.sent).toBe(40);
+    expect(results.cot.lintas.stored).toBeGreaterThan(0);
+    expect(results.cot.baseline.stored).toBe(40);
     expect(results.checks.map((check: { name: string }) => check.name)).toEqual([
       'fan-out p99 at 50 sockets × 50 events/s',
       'fan-out p99, Lintas ÷ bare Socket.IO',

@@ -83,11 +83,11 @@ export async function ingestThroughCot(port: number, databaseUrl: string, device
   }
   const offeredSeconds = (performance.now() - began) / 1000;
   // The listener may still be working through what was sent: count until the number stops growing
-  // (1.5 s without a new row, at most 60 s), and divide by the time until the last new row.
+  // (3 s without a new row, at most 60 s), and divide by the time until the last new row.
   const teamIds = devices.map((device) => device.teamId);
   let stored = (await countPositions(databaseUrl, teamIds)) - before;
   let lastGrowth = performance.now();
-  while (performance.now() - lastGrowth < 1500 && performance.now() - began < (durationS + 60) * 1000) {
+  while (performance.now() - lastGrowth < 3000 && performance.now() - began < (durationS + 60) * 1000) {
     await new Promise((done) => setTimeout(done, 250));
     const now = (await countPositions(databaseUrl, teamIds)) - before;
     if (now > stored) {

@@ -184,10 +184,10 @@ async function runExportPhase(options: RunBenchOptions, server: LintasServer, wo
   const operation = await world.operation('BENCH-EXPORT');
   const fill = await fillReports(server.databaseUrl, operation.id, world.commanderEmail, options.exportReports);
   log(`  filled through SQL in ${fill.seconds.toFixed(1)} s`);
-  const csv = await exportThroughApi(server.baseUrl, world.commander.accessToken, operation.id, 'csv', server.pid);
-  log(`  Lintas CSV: ${csv.rows} reports, ${(csv.bytes / 1e6).toFixed(1)} MB in ${csv.seconds.toFixed(2)} s, API memory +${(csv.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
   const geojson = await exportThroughApi(server.baseUrl, world.commander.accessToken, operation.id, 'geojson', server.pid);
   log(`  Lintas GeoJSON: ${geojson.rows} features, ${(geojson.bytes / 1e6).toFixed(1)} MB in ${geojson.seconds.toFixed(2)} s, API memory +${(geojson.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
+  const csv = await exportThroughApi(server.baseUrl, world.commander.accessToken, operation.id, 'csv', server.pid);
+  log(`  Lintas CSV: ${csv.rows} reports, ${(csv.bytes / 1e6).toFixed(1)} MB in ${csv.seconds.toFixed(2)} s, API memory +${(csv.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
   const select = await selectThroughPg(server.databaseUrl, operation.id);
   log(`  plain SELECT: ${select.rows} rows in ${select.seconds.toFixed(2)} s, client memory +${(select.peakMemoryGrowthBytes / 1e6).toFixed(1)} MB at peak`);
   return { csv, geojson, select };
