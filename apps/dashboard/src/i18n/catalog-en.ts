@@ -261,6 +261,8 @@ export const en = {
   'error.rate_limited': 'Too many requests; try again shortly',
   'error.service_unavailable': 'The server is restarting or its database is unavailable; try again shortly',
   'error.internal_error': 'The server failed; the error has been logged',
+  'error.device_bound_elsewhere': 'This TAK device is bound to another team; unbind it there first',
+  'error.team_commander_required': 'Only a commander of the team’s agency may do this',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import type { ApiClient } from '../../api/api-client';
 import { useApi } from '../../auth/session-context';
+import { errorText } from '../../i18n/error-text';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { exportQueryOf, type ExportScope } from './export-query';
 import type { ViewFilters } from './view-filters';
@@ -33,7 +34,7 @@ export function ExportMenu({ operationId, filters }: { operationId: string; filt
       const fileName = await downloadExport(api, operationId, exportQueryOf(format, scope, filters, clock()));
       setStatus({ kind: 'saved', fileName });
     } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof ApiError ? error.message : t('export.failed') });
+      setStatus({ kind: 'failed', message: error instanceof ApiError ? errorText(error) : t('export.failed') });
     }
   };
 

@@ -2,6 +2,7 @@ import { mayBindTakDevice, takDeviceUidSchema, type Operation, type TakDevice, t
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import { useApi, useUser } from '../../auth/session-context';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import './team-devices.css';
 
@@ -24,7 +25,7 @@ export function TeamDevices({ team, operation }: { team: Team; operation: Operat
       api.listTeamDevices(operation.id, team.id, signal).then(
         (list) => setDevices(list),
         (failure: unknown) => {
-          if (!signal?.aborted) setError(failure instanceof ApiError ? failure.message : t('devices.failed'));
+          if (!signal?.aborted) setError(failure instanceof ApiError ? errorText(failure) : t('devices.failed'));
         },
       ),
     [api, operation.id, team.id],
@@ -42,7 +43,7 @@ export function TeamDevices({ team, operation }: { team: Team; operation: Operat
       await change();
       await load();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('devices.failed'));
+      setError(failure instanceof ApiError ? errorText(failure) : t('devices.failed'));
     } finally {
       setBusy(false);
     }
