@@ -159,7 +159,7 @@ describe('TAK: device bindings and the CoT listener', () => {
     console.log(`CoT flood: ${sent} events sent in ${Date.now() - start} ms, ${floodStored} stored; the other device's ${steadyTimes.length} all stored`);
   });
 
-  it("sends a bound device the other teams' positions and the TLP:CLEAR/GREEN reports, live, as CoT; never a TLP:AMBER one", async () => {
+  it("sends a bound device the other teams' positions and the TLP:CLEAR/GREEN reports, live, as CoT; never a TLP:AMBER one; deletes one restricted later", async () => {
     const uid = `ANDROID-${randomUUID().slice(0, 8)}`;
     expect((await bind(leadTeam, uid)).status).toBe(201);
     const device = await connect();
@@ -190,5 +190,12 @@ describe('TAK: device bindings and the CoT listener', () => {
     expect(report.properties.remarks).toMatch(/^\[TLP:GREEN\] TAK-PART interception/);
     expect(report.access).toBe('TLP:GREEN');
     expect(features.find((feature) => feature.id === `lintas-team-${partTeam}`)!.properties.type).toBe('a-f-G-U-C');
+
+    // The originator restricts the report: the device is told to delete it.
+    const amended = await http(t.baseUrl, 'PATCH', `/api/reports/${green.body.id}`, { token: partToken, body: { marking: 'TLP:AMBER' } });
+    expect(amended.status).toBe(200);
+    await until('the delete of the restricted report', () => device.received.some((event) => event.includes('type="t-x-d-d"') && event.includes(`uid="lintas-report-${green.body.id}"`)));
+    const [deletion] = await parseCot(device.received.filter((event) => event.includes('type="t-x-d-d"')));
+    expect(deletion.properties.type).toBe('t-x-d-d');
   });
 });

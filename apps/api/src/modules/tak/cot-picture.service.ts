@@ -7,7 +7,7 @@ import { OperationEventBus } from '../event-log/operation-event-bus';
 import { PositionBus } from '../positions/position-bus';
 import { ReportsService } from '../reports/reports.service';
 import { TeamsService } from '../teams/teams.service';
-import { reportCot, teamCot, type CotContext } from './cot-writer';
+import { deleteCot, reportCot, reportUid, teamCot, type CotContext } from './cot-writer';
 import type { DeviceBinding } from './tak-devices.repository';
 
 /** The newest reports a device receives when it joins; later ones arrive live. */
@@ -45,11 +45,13 @@ export class CotPictureService {
     const releasedTo = (item: MarkedItem, viewer: Viewer) => this.released.includes(item.marking) && canView(item, viewer);
     const context = (): CotContext => ({ exercise: access.exercise, now: new Date(), staleMs: LIVE_STALE_MS });
     const known = new Map<string, Team>();
+    /** Reports this device holds: one no longer released (amended to TLP:AMBER, say) is deleted from it. */
+    const held = new Set<string>();
     const subscriptions: Subscription[] = [];
 
     subscriptions.push(
       this.eventBus.events$.pipe(filter((event) => event.operationId === binding.operationId)).subscribe((event) => {
-        this.onEvent(event, access, binding, known, releasedTo, context, send);
+        this.onEvent(event, access, known, held, releasedTo, context, send);
       }),
       this.positionBus.positions$
         .pipe(filter((update) => update.team.operationId === binding.operationId && update.team.id !== binding.teamId))
@@ -72,7 +74,9 @@ export class CotPictureService {
     for await (const page of this.reports.visiblePages(access, { marking: [...this.released] }, INITIAL_REPORTS)) {
       for (const report of page) {
         const xml = reportCot(report, context());
-        if (xml) send(xml);
+        if (!xml) continue;
+        held.add(report.id);
+        send(xml);
       }
       break;
     }
@@ -82,8 +86,8 @@ export class CotPictureService {
   private onEvent(
     event: OperationEvent,
     access: OperationAccess,
-    binding: DeviceBinding,
     known: Map<string, Team>,
+    held: Set<string>,
     releasedTo: (item: MarkedItem, viewer: Viewer) => boolean,
     context: () => CotContext,
     send: (xml: string) => void,
@@ -94,8 +98,13 @@ export class CotPictureService {
     }
     if (event.type !== 'report.created' && event.type !== 'report.updated') return;
     const report = event.report;
-    if (!releasedTo({ marking: report.marking, originAgencyId: report.originAgency.id, recipientAgencyIds: report.recipientAgencyIds }, access.viewer)) return;
+    if (!releasedTo({ marking: report.marking, originAgencyId: report.originAgency.id, recipientAgencyIds: report.recipientAgencyIds }, access.viewer)) {
+      if (held.delete(report.id)) send(deleteCot(reportUid(report.id), new Date()));
+      return;
+    }
     const xml = reportCot(report, context());
-    if (xml && binding.operationId === report.operationId) send(xml);
+    if (!xml) return;
+    held.add(report.id);
+    send(xml);
   }
 }

@@ -51,7 +51,7 @@ export function reportCot(report: Report, context: CotContext): string | null {
   if (report.lat === null || report.lon === null) return null;
   const summary = `${report.originAgency.code} ${report.kind}, ${report.status}, occurred ${report.occurredAt}: ${report.title}. ${report.narrative}`;
   return event({
-    uid: `${LINTAS_UID_PREFIX}-report-${report.id}`,
+    uid: reportUid(report.id),
     type: 'b-m-p-s-m',
     how: 'h-e',
     time: context.now,
@@ -108,6 +108,28 @@ export function areaCot(operation: { id: string; code: string }, area: Polygon, 
       `<strokeColor value="-65536"/><strokeWeight value="3"/><fillColor value="285147136"/>` +
       `<contact callsign="${x(`AO ${operation.code}`)}"/><remarks>${x(remarks(marking, context.exercise, `Area of operations ${operation.code}`))}</remarks>`,
   });
+}
+
+/** Tells TAK clients to remove an item they hold (`t-x-d-d`, forced): a report no longer released to them. */
+export function deleteCot(targetUid: string, now: Date): string {
+  return event({
+    uid: `${LINTAS_UID_PREFIX}-delete-${targetUid}`,
+    type: 't-x-d-d',
+    how: 'h-g-i-g-o',
+    time: now,
+    start: now,
+    stale: new Date(now.getTime() + 20_000),
+    marking: null,
+    exercise: false,
+    lat: 0,
+    lon: 0,
+    ce: null,
+    detail: `<link uid="${x(targetUid)}" relation="none" type="none"/><__forcedelete/>`,
+  });
+}
+
+export function reportUid(reportId: string): string {
+  return `${LINTAS_UID_PREFIX}-report-${reportId}`;
 }
 
 /** A ping's answer (`t-x-c-t-r`), as TAK servers answer a client's `t-x-c-t`. */
