@@ -50,4 +50,35 @@ describe('npm run bench (reduced)', () => {
       `catch-up of ${results.catchUp.lintas.events} missed events`,
     ]);
   }, 450_000);
+
+  // The comparison modes at a reduced size: one round, a few seconds each, three API processes.
+  it('measures the fan-out quiet and with a busy neighbour, and on two instances joined through Redis', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'lintas-bench-')), 'results.json');
+    const run = await runCli(
+      ['bench', '--phases', 'fanout', '--neighbour', '--instances', '2', '--rounds', '1', '--sockets', '20', '--workers', '1',
+        '--rate', '20', '--duration', '3', '--warmup', '0', '--no-write', '--json', json],
+      300_000,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\| busy neighbour on one core +\| \d+ ms \/ \d+ ms +\|/);
+    expect(run.stdout).toMatch(/\| cross-instance deliveries p50 \/ p99 +\| — +\| \d+ ms \/ \d+ ms +\|/);
+
+    const { fanout, checks } = JSON.parse(readFileSync(json, 'utf8'));
+    for (const condition of ['lintas', 'baseline', 'lintasBusy', 'baselineBusy', 'cluster']) {
+      expect(fanout.rounds[condition]).toHaveLength(1);
+      const [measured] = fanout.rounds[condition];
+      // 3 s at 20/s with a quarter reports: 15 reports, each to all 20 sockets, wherever it was posted.
+      expect(measured.sent).toMatchObject({ reports: 15, refused: 0 });
+      expect(measured.deliveries.reports).toBe(15 * 20);
+      expect(measured.neighbourCpu === null).toBe(!condition.endsWith('Busy'));
+    }
+    expect(fanout.rounds.lintasBusy[0].neighbourCpu).toBeGreaterThan(0);
+    expect(fanout.clusterOpen.connected).toBe(20);
+    // Sockets and writers split over two instances: about half the deliveries cross between them.
+    const cluster = fanout.rounds.cluster[0].deliveries;
+    expect(cluster.crossLatency.count).toBeGreaterThan(cluster.latency.count / 4);
+    expect(fanout.rounds.lintas[0].deliveries.crossLatency.count).toBe(0);
+    expect(checks.map((check: { name: string }) => check.name)).toEqual(expect.arrayContaining([expect.stringMatching(/busy neighbour, Lintas ÷ bare/)]));
+  }, 330_000);
 });

@@ -22,6 +22,11 @@ export interface StartLintasOptions {
   nodeArgs?: string[];
   /** Echo the API's output as it comes. */
   echo?: boolean;
+  /**
+   * Join this database (e.g. another running instance's `databaseUrl`) instead of a fresh one: a
+   * second instance of a cluster. It is not dropped on stop; give the first instance's JWT_SECRET in `env`.
+   */
+  databaseUrl?: string;
 }
 
 export interface RunningLintas {
@@ -61,10 +66,12 @@ export async function startLintasApi(options: StartLintasOptions = {}): Promise<
     const dataDir = mkdtempSync(join(tmpdir(), 'lintas-run-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
-    const server = await findPostgresServer();
+    const server = options.databaseUrl ? null : await findPostgresServer();
     let database: ScratchDatabase | null = null;
     let embeddedPort = 0;
-    if (server) {
+    if (options.databaseUrl) {
+      // Joins a database that another instance owns and migrated.
+    } else if (server) {
       database = await scratchDatabase(server.url, 'lintas_run');
       cleanups.push(() => (database as ScratchDatabase).drop().catch(() => undefined));
     } else {
@@ -85,7 +92,7 @@ export async function startLintasApi(options: StartLintasOptions = {}): Promise<
       DEMO_DATA: options.demoData === false ? 'false' : 'true',
       DEMO_PASSWORD: demoPassword,
       LOG_LEVEL: 'warn',
-      ...(database ? { DATABASE_URL: database.url } : { EMBEDDED_PG_PORT: String(embeddedPort) }),
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : database ? { DATABASE_URL: database.url } : { EMBEDDED_PG_PORT: String(embeddedPort) }),
       ...(options.dashboard ? { DASHBOARD_DIR: DASHBOARD_DIST } : {}),
       ...options.env,
     };
@@ -95,7 +102,7 @@ export async function startLintasApi(options: StartLintasOptions = {}): Promise<
     return {
       baseUrl: api.baseUrl,
       pid: api.pid,
-      databaseUrl: database?.url ?? `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/lintas`,
+      databaseUrl: options.databaseUrl ?? database?.url ?? `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/lintas`,
       demoPassword,
       output: api.output,
       stop: runCleanups,

@@ -3,6 +3,7 @@ import type { CatchUpRun } from './catch-up-bench';
 import type { FanoutOpen, FanoutRun } from './fanout-bench';
 import type { CotRun } from './cot-bench';
 import type { ExportRun } from './export-bench';
+import { crossP99, medianOf, medianRatio, p99, type FanoutRounds } from './fanout-rounds';
 import type { IngestRun } from './ingest-bench';
 
 export interface BenchParams {
@@ -25,6 +26,9 @@ export interface BenchParams {
   cotDevices: number;
   cotDurationS: number;
   phases: readonly string[];
+  neighbour: boolean;
+  instances: number;
+  rounds: number;
 }
 
 export interface BenchResults {
@@ -42,7 +46,16 @@ export interface BenchResults {
     load: { start: number; end: number | null };
   };
   /** Null for a phase left out with `--phases`. */
-  fanout: { lintas: FanoutRun; baseline: FanoutRun; lintasOpen: FanoutOpen; baselineOpen: FanoutOpen } | null;
+  /** `lintas` and `baseline` are the rounds' median runs (by p99); `rounds` holds every measure. */
+  fanout: {
+    lintas: FanoutRun;
+    baseline: FanoutRun;
+    lintasOpen: FanoutOpen;
+    baselineOpen: FanoutOpen;
+    rounds: FanoutRounds;
+    clusterOpen: FanoutOpen | null;
+    instances: number;
+  } | null;
   sweep: { lintas: { steps: FanoutRun[]; highest: FanoutRun | null }; baseline: { steps: FanoutRun[]; highest: FanoutRun | null } } | null;
   ingest: { lintas: IngestRun; baseline: IngestRun } | null;
   catchUp: { lintas: CatchUpRun; baseline: CatchUpRun; fill: { seconds: number; perSecond: number } } | null;
@@ -77,6 +90,7 @@ export function loadNow(): number {
 const ms = (value: number) => (Number.isFinite(value) ? `${value} ms` : '—');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const int = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-GB') : '—');
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
 const kib = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KiB` : '—');
 
 /** The targets of issue 7, checked against this run. */
@@ -97,6 +111,15 @@ export function checks(results: BenchResults): Check[] {
         value: ratio(fanout.lintas.deliveries.latency.p99, fanout.baseline.deliveries.latency.p99),
         met: fanout.lintas.deliveries.latency.p99 <= 2 * fanout.baseline.deliveries.latency.p99,
       },
+    );
+  }
+  if (fanout && fanout.rounds.lintasBusy.length) {
+    const { rounds } = fanout;
+    const busyRatio = medianRatio(rounds.lintasBusy, rounds.baselineBusy, p99);
+    const degradation = medianRatio(rounds.lintasBusy, rounds.lintas, p99);
+    list.push(
+      { name: 'fan-out p99 with a busy neighbour, Lintas ÷ bare Socket.IO (median of rounds)', target: '≤ 3×', value: times(busyRatio), met: busyRatio <= 3 },
+      { name: 'fan-out p99, Lintas with a busy neighbour ÷ Lintas quiet (median of rounds)', target: '≤ 1.5×', value: times(degradation), met: degradation <= 1.5 },
     );
   }
   if (sweep) {
@@ -212,4 +235,83 @@ export function markdownTable(rows: string[][]): string {
 
 export function checksTable(list: Check[]): string {
   return markdownTable([['target', 'required', 'this run', ''], ...list.map((check) => [check.name, check.target, check.value, check.met ? 'met' : 'MISSED'])]);
+}
+
+/**
+ * Quiet against busy (`--neighbour`): per condition the median p99 of the rounds for Lintas and the
+ * bare server, and the median of the per-round ratios (each ratio's two runs were measured back to back).
+ */
+export function neighbourTable(results: BenchResults): string | null {
+  const fanout = results.fanout;
+  if (!fanout || !fanout.rounds.lintasBusy.length) return null;
+  const { rounds } = fanout;
+  const ackP99 = (run: FanoutRun) => run.sent.reportAck.p99;
+  const p50 = (run: FanoutRun) => run.deliveries.latency.p50;
+  const rows = [['condition', 'Lintas p50 / p99', 'bare p50 / p99', 'p99 Lintas ÷ bare', 'Lintas report stored-ack p99', 'neighbour CPU']];
+  rows.push(
+    ['quiet', `${ms(medianOf(rounds.lintas, p50))} / ${ms(medianOf(rounds.lintas, p99))}`, `${ms(medianOf(rounds.baseline, p50))} / ${ms(medianOf(rounds.baseline, p99))}`, times(medianRatio(rounds.lintas, rounds.baseline, p99)), ms(medianOf(rounds.lintas, ackP99)), '—'],
+    [
+      'busy neighbour on one core',
+      `${ms(medianOf(rounds.lintasBusy, p50))} / ${ms(medianOf(rounds.lintasBusy, p99))}`,
+      `${ms(medianOf(rounds.baselineBusy, p50))} / ${ms(medianOf(rounds.baselineBusy, p99))}`,
+      times(medianRatio(rounds.lintasBusy, rounds.baselineBusy, p99)),
+      ms(medianOf(rounds.lintasBusy, ackP99)),
+      medianOf([...rounds.lintasBusy, ...rounds.baselineBusy], (run) => run.neighbourCpu ?? NaN).toFixed(2),
+    ],
+    ['busy ÷ quiet', times(medianRatio(rounds.lintasBusy, rounds.lintas, p99)), times(medianRatio(rounds.baselineBusy, rounds.baseline, p99)), '', times(medianRatio(rounds.lintasBusy, rounds.lintas, ackP99)), ''],
+  );
+  return markdownTable(rows);
+}
+
+/**
+ * One instance against several joined through Redis (`--instances`): the same sockets and rate,
+ * the cluster's sockets and writers split between its instances. Cross-instance deliveries are those
+ * of events posted through another instance than the receiving socket's.
+ */
+export function instancesTable(results: BenchResults): string | null {
+  const fanout = results.fanout;
+  if (!fanout || !fanout.rounds.cluster.length) return null;
+  const { rounds } = fanout;
+  const n = fanout.instances;
+  const p50 = (run: FanoutRun) => run.deliveries.latency.p50;
+  const crossP50 = (run: FanoutRun) => run.deliveries.crossLatency.p50;
+  const reportP99 = (run: FanoutRun) => run.deliveries.reportLatency.p99;
+  const ackP99 = (run: FanoutRun) => run.sent.reportAck.p99;
+  const rows = [['measure (median of rounds)', 'one instance', `${n} instances`, `${n} ÷ one`]];
+  rows.push(
+    ['fan-out p50 / p99, all deliveries', `${ms(medianOf(rounds.lintas, p50))} / ${ms(medianOf(rounds.lintas, p99))}`, `${ms(medianOf(rounds.cluster, p50))} / ${ms(medianOf(rounds.cluster, p99))}`, times(medianRatio(rounds.cluster, rounds.lintas, p99))],
+    ['cross-instance deliveries p50 / p99', '—', `${ms(medianOf(rounds.cluster, crossP50))} / ${ms(medianOf(rounds.cluster, crossP99))}`, times(medianRatio(rounds.cluster, rounds.lintas, crossP99, p99))],
+    ['reports p99', ms(medianOf(rounds.lintas, reportP99)), ms(medianOf(rounds.cluster, reportP99)), times(medianRatio(rounds.cluster, rounds.lintas, reportP99))],
+    ['report post → stored ack p99', ms(medianOf(rounds.lintas, ackP99)), ms(medianOf(rounds.cluster, ackP99)), times(medianRatio(rounds.cluster, rounds.lintas, ackP99))],
+    ['cross-instance share of deliveries', '—', `${Math.round(medianOf(rounds.cluster, (run) => run.deliveries.crossLatency.count / run.deliveries.latency.count) * 100)} %`, ''],
+    ['report deliveries received / expected (all rounds)', `${int(sum(rounds.lintas, (run) => run.deliveries.reports))} / ${int(sum(rounds.lintas, (run) => run.expectedReportDeliveries))}`, `${int(sum(rounds.cluster, (run) => run.deliveries.reports))} / ${int(sum(rounds.cluster, (run) => run.expectedReportDeliveries))}`, ''],
+    ['server CPU, all instances (1 = one core)', medianOf(rounds.lintas, (run) => run.serverCpu).toFixed(2), medianOf(rounds.cluster, (run) => run.serverCpu).toFixed(2), times(medianRatio(rounds.cluster, rounds.lintas, (run) => run.serverCpu))],
+    ['dashboard-client processes CPU', medianOf(rounds.lintas, (run) => run.clientCpu).toFixed(2), medianOf(rounds.cluster, (run) => run.clientCpu).toFixed(2), ''],
+  );
+  return markdownTable(rows);
+}
+
+/** Every round's p99 by condition, so that the spread behind the medians shows. */
+export function roundsTable(results: BenchResults): string | null {
+  const fanout = results.fanout;
+  if (!fanout || fanout.rounds.lintas.length < 2) return null;
+  const { rounds } = fanout;
+  const columns: [string, FanoutRun[]][] = [
+    ['Lintas', rounds.lintas],
+    ['bare', rounds.baseline],
+    ['Lintas, busy', rounds.lintasBusy],
+    ['bare, busy', rounds.baselineBusy],
+    [`Lintas × ${fanout.instances}`, rounds.cluster],
+    [`× ${fanout.instances} cross-instance`, rounds.cluster],
+  ];
+  const shown = columns.filter(([, runs]) => runs.length);
+  const rows = [['round (p99)', ...shown.map(([name]) => name)]];
+  rounds.lintas.forEach((_, index) =>
+    rows.push([String(index + 1), ...shown.map(([name, runs]) => ms(name.endsWith('cross-instance') ? crossP99(runs[index]) : p99(runs[index])))]),
+  );
+  return markdownTable(rows);
+}
+
+function sum(runs: readonly FanoutRun[], figure: (run: FanoutRun) => number): number {
+  return runs.reduce((total, run) => total + figure(run), 0);
 }

@@ -1,4 +1,5 @@
 import { delay } from '../client/lintas-api';
+import { startBusyNeighbour, type BusyNeighbour } from './busy-neighbour';
 import { FanoutSession, type Deliveries } from './fanout-session';
 import { FieldLoad, type FieldLoadResult } from './field-load';
 import { RateSearch } from './rate-search';
@@ -7,12 +8,16 @@ import { CpuMeter, rssBytes } from './process-stats';
 /** One system under test for the fan-out: Lintas, or the bare Socket.IO baseline. */
 export interface FanoutTarget {
   name: string;
-  url: string;
-  serverPid: number;
+  /** The server's instances: the dashboard sockets are split between them, round robin. */
+  urls: string[];
+  /** Their processes, for CPU and memory (summed). */
+  serverPids: number[];
   operationId: string;
   viewerTokens: string[];
   /** Field clients connected and ready to post `rate` events a second with this report share. */
   fieldLoad(rate: number, reportShare: number): Promise<FieldLoad>;
+  /** With several instances: the instance each team posts through (team id → index into `urls`). */
+  origins?(): Record<string, number>;
 }
 
 export interface FanoutParams {
@@ -36,6 +41,8 @@ export interface FanoutRun {
   serverCpu: number;
   /** CPU of all the dashboard-client processes together over the run: near the core count, the clients are the bottleneck. */
   clientCpu: number;
+  /** CPU the busy neighbour took over the run (share of one core), or null when the run had none. */
+  neighbourCpu: number | null;
 }
 
 export interface FanoutOpen {
@@ -50,10 +57,11 @@ const SETTLE_MS = 1500;
 
 /** Connects the dashboard sockets and measures what they cost the server in memory. */
 export async function openFanout(target: FanoutTarget, params: FanoutParams, log: (line: string) => void): Promise<FanoutOpen> {
-  const rssBefore = rssBytes(target.serverPid);
+  const rss = () => target.serverPids.reduce((sum, pid) => sum + rssBytes(pid), 0);
+  const rssBefore = rss();
   const started = Date.now();
   const session = await FanoutSession.open({
-    url: target.url,
+    urls: target.urls,
     tokens: target.viewerTokens,
     operationId: target.operationId,
     sockets: params.sockets,
@@ -65,7 +73,7 @@ export async function openFanout(target: FanoutTarget, params: FanoutParams, log
       (session.failed ? `, ${session.failed} failed (${session.firstError})` : ''),
   );
   await delay(3000);
-  const rssAfter = rssBytes(target.serverPid);
+  const rssAfter = rss();
   return { session, rssBefore, rssAfter, memoryPerSocket: session.connected ? (rssAfter - rssBefore) / session.connected : NaN };
 }
 
@@ -73,22 +81,28 @@ export async function openFanout(target: FanoutTarget, params: FanoutParams, log
 export async function measureFanout(
   target: FanoutTarget,
   session: FanoutSession,
-  options: { rate: number; durationS: number; warmupS: number; reportShare: number },
+  options: { rate: number; durationS: number; warmupS: number; reportShare: number; neighbour?: boolean },
   log: (line: string) => void,
 ): Promise<FanoutRun> {
   const load = await target.fieldLoad(options.rate, options.reportShare);
+  if (target.origins) session.setOrigins(target.origins());
+  // The neighbour starts before the warm-up, so that the measured run begins in the busy steady state.
+  let neighbour: BusyNeighbour | null = options.neighbour ? await startBusyNeighbour() : null;
   try {
+    const url = target.urls[0];
     if (options.warmupS > 0) {
-      await load.run({ url: target.url, operationId: target.operationId, rate: options.rate, durationMs: options.warmupS * 1000, reportShare: options.reportShare });
+      await load.run({ url, operationId: target.operationId, rate: options.rate, durationMs: options.warmupS * 1000, reportShare: options.reportShare });
       await delay(SETTLE_MS);
     }
     session.reset();
-    const cpu = new CpuMeter(target.serverPid);
+    const cpu = target.serverPids.map((pid) => new CpuMeter(pid));
     const clientCpu = session.pids.map((pid) => new CpuMeter(pid));
-    const sent = await load.run({ url: target.url, operationId: target.operationId, rate: options.rate, durationMs: options.durationS * 1000, reportShare: options.reportShare });
-    const serverCpu = cpu.read();
+    const sent = await load.run({ url, operationId: target.operationId, rate: options.rate, durationMs: options.durationS * 1000, reportShare: options.reportShare });
+    const serverCpu = cpu.reduce((sum, meter) => sum + meter.read(), 0);
     const clientsCpu = clientCpu.reduce((sum, meter) => sum + meter.read(), 0);
     await delay(SETTLE_MS);
+    const neighbourCpu = neighbour ? await neighbour.stop() : null;
+    neighbour = null;
     const deliveries = await session.collect();
     const run: FanoutRun = {
       rate: options.rate,
@@ -99,11 +113,13 @@ export async function measureFanout(
       expectedReportDeliveries: sent.reportsAcked * session.connected,
       serverCpu,
       clientCpu: clientsCpu,
+      neighbourCpu,
     };
-    log(`  ${target.name} @ ${options.rate}/s: ${describe(run)}`);
+    log(`  ${target.name}${options.neighbour ? ' (busy neighbour)' : ''} @ ${options.rate}/s: ${describe(run)}`);
     return run;
   } finally {
     load.close();
+    await neighbour?.stop();
   }
 }
 
@@ -114,7 +130,10 @@ export function describe(run: FanoutRun): string {
     `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms over ${l.count} deliveries` +
     ` (reports p99 ${run.deliveries.reportLatency.p99} ms, positions p99 ${run.deliveries.positionLatency.p99} ms;` +
     ` report stored-acks p50 ${run.sent.reportAck.p50} ms, p99 ${run.sent.reportAck.p99} ms)` +
-    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%, clients ${(run.clientCpu * 100).toFixed(0)}%${refused}`
+    (run.deliveries.crossLatency.count ? `, cross-instance p50 ${run.deliveries.crossLatency.p50} ms, p99 ${run.deliveries.crossLatency.p99} ms` : '') +
+    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%, clients ${(run.clientCpu * 100).toFixed(0)}%` +
+    (run.neighbourCpu !== null ? `, neighbour ${(run.neighbourCpu * 100).toFixed(0)}%` : '') +
+    refused
   );
 }
 

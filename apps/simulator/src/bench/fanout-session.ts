@@ -10,6 +10,8 @@ export interface Deliveries {
   latency: LatencySummary;
   reportLatency: LatencySummary;
   positionLatency: LatencySummary;
+  /** Deliveries to a socket of another instance than the one the event was posted through (count 0 with one instance). */
+  crossLatency: LatencySummary;
   /** `report.created` events received, all sockets together. */
   reports: number;
   positions: number;
@@ -52,6 +54,11 @@ export class FanoutSession {
     return this.workers.map((worker) => worker.pid as number);
   }
 
+  /** Tells the workers which instance each team posts through (see `crossLatency`). */
+  setOrigins(teams: Record<string, number>): void {
+    for (const worker of this.workers) worker.send({ type: 'origins', teams } satisfies ToWorker);
+  }
+
   reset(): void {
     for (const worker of this.workers) worker.send({ type: 'reset' } satisfies ToWorker);
   }
@@ -63,6 +70,7 @@ export class FanoutSession {
       latency: summarize(mergeLatencies(collected.flatMap((answer) => [answer.reportLatency, answer.positionLatency]))),
       reportLatency: summarize(mergeLatencies(collected.map((answer) => answer.reportLatency))),
       positionLatency: summarize(mergeLatencies(collected.map((answer) => answer.positionLatency))),
+      crossLatency: summarize(mergeLatencies(collected.map((answer) => answer.crossLatency))),
       reports: collected.reduce((sum, answer) => sum + answer.reports, 0),
       positions: collected.reduce((sum, answer) => sum + answer.positions, 0),
       disconnects: collected.reduce((sum, answer) => sum + answer.disconnects, 0),

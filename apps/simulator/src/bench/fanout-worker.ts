@@ -12,6 +12,9 @@ import { encodeLatencies, newLatencies } from './latency';
 let sockets: OpsSocket[] = [];
 let reportLatencies = newLatencies();
 let positionLatencies = newLatencies();
+let crossLatencies = newLatencies();
+/** Team id → the instance its field client posts through. */
+let origins: Record<string, number> = {};
 let reports = 0;
 let positions = 0;
 let disconnects = 0;
@@ -20,8 +23,11 @@ function send(message: FromWorker): void {
   process.send?.(message);
 }
 
-function record(latencies: ReturnType<typeof newLatencies>, stampedAt: string): void {
-  latencies.recordValue(Math.max(0, Date.now() - Date.parse(stampedAt)));
+function record(latencies: ReturnType<typeof newLatencies>, stampedAt: string, instance: number, teamId: string | null): void {
+  const latency = Math.max(0, Date.now() - Date.parse(stampedAt));
+  latencies.recordValue(latency);
+  const origin = teamId === null ? undefined : origins[teamId];
+  if (origin !== undefined && origin !== instance) crossLatencies.recordValue(latency);
 }
 
 async function start(config: FanoutWorkerConfig): Promise<void> {
@@ -29,16 +35,17 @@ async function start(config: FanoutWorkerConfig): Promise<void> {
   let firstError: string | null = null;
   const queue = Array.from({ length: config.sockets }, (_, index) => index);
   const connectOne = async (index: number) => {
-    const socket = connectOpsSocket(config.url, config.tokens[index % config.tokens.length], { reconnection: false });
+    const instance = index % config.urls.length;
+    const socket = connectOpsSocket(config.urls[instance], config.tokens[index % config.tokens.length], { reconnection: false });
     socket.on(SocketEvents.event, (event: OperationEvent) => {
       if (event.type !== 'report.created') return;
       reports++;
-      record(reportLatencies, event.report.occurredAt);
+      record(reportLatencies, event.report.occurredAt, instance, event.report.teamId);
     });
     socket.on(SocketEvents.positions, (message: TeamPositionsMessage) => {
       for (const position of message.positions) {
         positions++;
-        record(positionLatencies, position.at);
+        record(positionLatencies, position.at, instance, position.teamId);
       }
     });
     socket.on('disconnect', () => disconnects++);
@@ -66,14 +73,19 @@ process.on('message', (message: ToWorker) => {
     case 'reset':
       reportLatencies = newLatencies();
       positionLatencies = newLatencies();
+      crossLatencies = newLatencies();
       reports = 0;
       positions = 0;
+      break;
+    case 'origins':
+      origins = message.teams;
       break;
     case 'collect':
       send({
         type: 'collected',
         reportLatency: encodeLatencies(reportLatencies),
         positionLatency: encodeLatencies(positionLatencies),
+        crossLatency: encodeLatencies(crossLatencies),
         reports,
         positions,
         disconnects,

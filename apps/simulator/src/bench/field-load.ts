@@ -8,6 +8,8 @@ import { newLatencies, summarize, type LatencySummary } from './latency';
 export interface FieldClient {
   token: string;
   teamId: string;
+  /** The instance this device posts through, when it is not the load's default URL (several instances). */
+  url?: string;
 }
 
 export interface FieldLoadOptions {
@@ -49,7 +51,7 @@ export class FieldLoad {
   static async connect(url: string, clients: FieldClient[]): Promise<FieldLoad> {
     const connected = [];
     for (const client of clients) {
-      const socket = connectOpsSocket(url, client.token, { reconnection: true });
+      const socket = connectOpsSocket(client.url ?? url, client.token, { reconnection: true });
       await waitForConnect(socket);
       connected.push({ client, socket, lastAt: 0 });
     }

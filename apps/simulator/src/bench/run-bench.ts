@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { startLintasServer, type LintasServer } from '../harness/lintas-server';
@@ -6,7 +6,9 @@ import { startBaselineServer } from './baseline-process';
 import { BenchWorld } from './bench-setup';
 import { loadNow, machineInfo, type BenchParams, type BenchResults } from './bench-report';
 import { catchUpThroughPg, catchUpThroughSocket, fillOperation } from './catch-up-bench';
-import { measureFanout, openFanout, sweepFanout, type FanoutTarget } from './fanout-bench';
+import { startClusterInstances } from './cluster-pair';
+import { measureFanout, openFanout, sweepFanout, type FanoutOpen, type FanoutTarget } from './fanout-bench';
+import { medianRun, type FanoutRounds } from './fanout-rounds';
 import { FieldLoad, type FieldClient } from './field-load';
 import { ingestThroughApi, ingestThroughPg } from './ingest-bench';
 import { bindDevices, ingestThroughCot, ingestThroughPgRows } from './cot-bench';
@@ -23,6 +25,14 @@ export interface RunBenchOptions extends BenchParams {
   viewers: number;
   sweepDurationS: number;
   sweepMaxRate: number;
+  /** Run the fan-out again with a CPU-bound neighbour process busy on one core (Lintas and baseline alike). */
+  neighbour: boolean;
+  /** 2 or more: also run the fan-out on that many API processes joined through Redis, sockets and writers split. */
+  instances: number;
+  /** Rounds of the fan-out measures (each condition once per round); medians over them. */
+  rounds: number;
+  /** Redis for `instances` > 1. */
+  redisUrl: string;
   /** Node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=…`. */
   apiNodeArgs: string[];
   signal: AbortSignal;
@@ -49,20 +59,19 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   const startedAt = new Date().toISOString();
   log('starting the built API (NODE_ENV=production) on a fresh database…');
   const cotPort = options.phases.includes('cot') ? await freePort() : null;
-  const server = await startLintasServer({
-    production: true,
-    demoData: true,
-    // A thousand dashboards and dozens of field devices played by a few accounts: the per-user
-    // budgets, which would cut them as one flooding user, are lifted (they have their own spec).
-    env: {
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
-      LOG_LEVEL: 'warn',
-      WRITES_PER_SECOND: '10000',
-      SUBSCRIPTIONS_PER_SECOND: '10000',
-      ...(cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' }),
-    },
-    nodeArgs: options.apiNodeArgs,
-  });
+  // A thousand dashboards and dozens of field devices played by a few accounts: the per-user
+  // budgets, which would cut them as one flooding user, are lifted (they have their own spec).
+  // The JWT secret is the bench's, so that more instances (--instances) accept the same tokens.
+  const env = {
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    LOG_LEVEL: 'warn',
+    WRITES_PER_SECOND: '10000',
+    SUBSCRIPTIONS_PER_SECOND: '10000',
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+  };
+  // Only the first instance listens for CoT: more instances (--instances) would want the same port.
+  const cotEnv = cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' };
+  const server = await startLintasServer({ production: true, demoData: true, env: { ...env, ...cotEnv }, nodeArgs: options.apiNodeArgs });
   const abort = () => void server.stop();
   options.signal.addEventListener('abort', abort, { once: true });
   try {
@@ -72,7 +81,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     checkAborted(options.signal);
 
     const viewerTokens = await world.viewerTokens(options.viewers);
-    const fanout = options.phases.includes('fanout') ? await runFanoutPhase(options, server, world, viewerTokens) : null;
+    const fanout = options.phases.includes('fanout') ? await runFanoutPhase(options, server, world, viewerTokens, env) : null;
     checkAborted(options.signal);
     const ingest = options.phases.includes('ingest') ? await runIngestPhase(options, server, world) : null;
     checkAborted(options.signal);
@@ -90,64 +99,143 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   }
 }
 
-async function runFanoutPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld, viewerTokens: string[]): Promise<Pick<BenchResults, 'fanout' | 'sweep'>> {
+async function runFanoutPhase(
+  options: RunBenchOptions,
+  server: LintasServer,
+  world: BenchWorld,
+  viewerTokens: string[],
+  clusterEnv: Record<string, string>,
+): Promise<Pick<BenchResults, 'fanout' | 'sweep'>> {
   const log = options.log;
-  log(`fan-out: ${options.sockets} dashboard sockets, field clients at ${options.rate} events/s for ${options.durationS} s`);
-  const fanoutOperation = await world.operation('BENCH-FANOUT');
+  log(
+    `fan-out: ${options.sockets} dashboard sockets, field clients at ${options.rate} events/s for ${options.durationS} s, ${options.rounds} round(s)` +
+      (options.neighbour ? ', quiet and with a busy neighbour' : '') +
+      (options.instances > 1 ? `, one instance and ${options.instances} instances` : ''),
+  );
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    const lintas = await lintasTarget(world, server, viewerTokens, 'BENCH-FANOUT');
+    const lintasOpen = await openFanout(lintas, options, log);
+    closers.push(() => lintasOpen.session.close());
+    checkAborted(options.signal);
+
+    const baselineServer = await startBaselineServer();
+    closers.push(() => baselineServer.stop());
+    const baseline = baselineTarget(baselineServer);
+    const baselineOpen = await openFanout(baseline, options, log);
+    closers.push(() => baselineOpen.session.close());
+    checkAborted(options.signal);
+
+    let cluster: { target: FanoutTarget; open: FanoutOpen } | null = null;
+    if (options.instances > 1) {
+      log(`  starting ${options.instances} more API processes on the same database, joined through Redis (${options.redisUrl})…`);
+      const pair = await startClusterInstances(options.instances, { databaseUrl: server.databaseUrl, redisUrl: options.redisUrl, env: clusterEnv, nodeArgs: options.apiNodeArgs });
+      closers.push(() => pair.stop());
+      const target = await clusterTarget(world, pair.instances, viewerTokens);
+      cluster = { target, open: await openFanout(target, options, log) };
+      const session = cluster.open.session;
+      closers.push(() => session.close());
+    }
+    checkAborted(options.signal);
+
+    // Each round measures every condition once, one after the other, so that the machine's drift
+    // over the run reaches all of them alike; the tables show medians and per-round ratios.
+    const rounds: FanoutRounds = { lintas: [], baseline: [], lintasBusy: [], baselineBusy: [], cluster: [] };
+    for (let round = 1; round <= options.rounds; round++) {
+      if (options.rounds > 1) log(`  round ${round} of ${options.rounds}`);
+      const measure = async (target: FanoutTarget, open: FanoutOpen, neighbour: boolean) => {
+        const run = await measureFanout(target, open.session, { ...options, neighbour }, log);
+        checkAborted(options.signal);
+        return run;
+      };
+      rounds.lintas.push(await measure(lintas, lintasOpen, false));
+      rounds.baseline.push(await measure(baseline, baselineOpen, false));
+      if (options.neighbour) {
+        rounds.lintasBusy.push(await measure(lintas, lintasOpen, true));
+        rounds.baselineBusy.push(await measure(baseline, baselineOpen, true));
+      }
+      if (cluster) rounds.cluster.push(await measure(cluster.target, cluster.open, false));
+    }
+
+    let sweep: BenchResults['sweep'] = null;
+    if (options.sweep) {
+      const lintasSweep = await sweepFanout(lintas, lintasOpen.session, sweepOptions(options), log);
+      checkAborted(options.signal);
+      const baselineSweep = await sweepFanout(baseline, baselineOpen.session, sweepOptions(options), log);
+      sweep = { lintas: lintasSweep, baseline: baselineSweep };
+    }
+    return {
+      fanout: {
+        lintas: medianRun(rounds.lintas),
+        baseline: medianRun(rounds.baseline),
+        lintasOpen,
+        baselineOpen,
+        rounds,
+        clusterOpen: cluster?.open ?? null,
+        instances: options.instances,
+      },
+      sweep,
+    };
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+  }
+}
+
+/** Lintas's one instance (the API started by the bench): every socket and field client on it. */
+async function lintasTarget(world: BenchWorld, server: LintasServer, viewerTokens: string[], code: string): Promise<FanoutTarget> {
+  const operation = await world.operation(code);
   const fieldClients: FieldClient[] = [];
-  const lintas: FanoutTarget = {
+  return {
     name: 'Lintas',
-    url: server.baseUrl,
-    serverPid: server.pid,
-    operationId: fanoutOperation.id,
+    urls: [server.baseUrl],
+    serverPids: [server.pid],
+    operationId: operation.id,
     viewerTokens,
     fieldLoad: async (rate, share) => {
       const needed = fieldClientsFor(rate, share);
-      if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(fanoutOperation, needed - fieldClients.length)));
+      if (fieldClients.length < needed) fieldClients.push(...(await world.fieldClients(operation, needed - fieldClients.length)));
       return FieldLoad.connect(server.baseUrl, fieldClients.slice(0, needed));
     },
   };
-  const lintasOpen = await openFanout(lintas, options, log);
-  let lintasRun;
-  let lintasSweep = null;
-  try {
-    lintasRun = await measureFanout(lintas, lintasOpen.session, { ...options, warmupS: options.warmupS }, log);
-    checkAborted(options.signal);
-    if (options.sweep) lintasSweep = await sweepFanout(lintas, lintasOpen.session, sweepOptions(options), log);
-  } finally {
-    await lintasOpen.session.close();
-  }
-  checkAborted(options.signal);
+}
 
-  const baselineServer = await startBaselineServer();
-  let baselineRun;
-  let baselineSweep = null;
-  let baselineOpen;
-  try {
-    const baselineOperation = randomUUID();
-    const baseline: FanoutTarget = {
-      name: 'baseline',
-      url: baselineServer.url,
-      serverPid: baselineServer.pid,
-      operationId: baselineOperation,
-      viewerTokens: ['baseline'],
-      fieldLoad: (rate, share) =>
-        FieldLoad.connect(baselineServer.url, Array.from({ length: fieldClientsFor(rate, share) }, () => ({ token: 'baseline', teamId: randomUUID() }))),
-    };
-    baselineOpen = await openFanout(baseline, options, log);
-    try {
-      baselineRun = await measureFanout(baseline, baselineOpen.session, { ...options, warmupS: options.warmupS }, log);
-      checkAborted(options.signal);
-      if (options.sweep) baselineSweep = await sweepFanout(baseline, baselineOpen.session, sweepOptions(options), log);
-    } finally {
-      await baselineOpen.session.close();
-    }
-  } finally {
-    await baselineServer.stop();
-  }
+/**
+ * Lintas on several instances: the dashboard sockets split between them round robin, and the
+ * field clients too (writers on every instance), so that most deliveries cross through Redis.
+ */
+async function clusterTarget(world: BenchWorld, instances: LintasServer[], viewerTokens: string[]): Promise<FanoutTarget> {
+  const operation = await world.operation('BENCH-CLUSTER');
+  const fieldClients: FieldClient[] = [];
+  const origins: Record<string, number> = {};
   return {
-    fanout: { lintas: lintasRun, baseline: baselineRun, lintasOpen, baselineOpen },
-    sweep: lintasSweep && baselineSweep ? { lintas: lintasSweep, baseline: baselineSweep } : null,
+    name: `Lintas × ${instances.length}`,
+    urls: instances.map((instance) => instance.baseUrl),
+    serverPids: instances.map((instance) => instance.pid),
+    operationId: operation.id,
+    viewerTokens,
+    fieldLoad: async (rate, share) => {
+      const needed = Math.max(instances.length, fieldClientsFor(rate, share));
+      while (fieldClients.length < needed) {
+        const [client] = await world.fieldClients(operation, 1);
+        const index = fieldClients.length % instances.length;
+        origins[client.teamId] = index;
+        fieldClients.push({ token: client.token, teamId: client.teamId, url: instances[index].baseUrl });
+      }
+      return FieldLoad.connect(instances[0].baseUrl, fieldClients.slice(0, needed));
+    },
+    origins: () => ({ ...origins }),
+  };
+}
+
+function baselineTarget(server: { url: string; pid: number }): FanoutTarget {
+  return {
+    name: 'baseline',
+    urls: [server.url],
+    serverPids: [server.pid],
+    operationId: randomUUID(),
+    viewerTokens: ['baseline'],
+    fieldLoad: (rate, share) =>
+      FieldLoad.connect(server.url, Array.from({ length: fieldClientsFor(rate, share) }, () => ({ token: 'baseline', teamId: randomUUID() }))),
   };
 }
 

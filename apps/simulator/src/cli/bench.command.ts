@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { checks, checksTable, resultTable, sweepTable, type BenchResults } from '../bench/bench-report';
+import { checks, checksTable, instancesTable, neighbourTable, resultTable, roundsTable, sweepTable, type BenchResults } from '../bench/bench-report';
 import { writeResults } from '../bench/bench-docs';
 import { SWEEP_PRECISION } from '../bench/fanout-bench';
 import { BENCH_PHASES, runBench, type BenchPhase } from '../bench/run-bench';
@@ -36,7 +36,14 @@ interface BenchOptions {
   json?: string;
   cpuProf?: string;
   phases: BenchPhase[];
+  neighbour: boolean;
+  instances: number;
+  rounds?: number;
+  redisUrl: string;
 }
+
+/** Modes that compare conditions take medians over this many rounds unless told otherwise. */
+const COMPARISON_ROUNDS = 3;
 
 export function benchCommand(): Command {
   return new Command('bench')
@@ -64,6 +71,10 @@ export function benchCommand(): Command {
     .option('--no-write', 'print the results without writing the document')
     .option('--json <file>', 'also write the raw results as JSON')
     .option('--cpu-prof <dir>', 'profile the API process (node --cpu-prof) into this folder')
+    .option('--neighbour', 'also run the fan-out with a CPU-bound process busy on one core, for Lintas and the baseline alike', false)
+    .option('--instances <n>', 'also run the fan-out on n API processes joined through the Redis Streams adapter, sockets and writers split', numberIn(1, 4, true), 1)
+    .option('--rounds <n>', `rounds of the fan-out measures, medians over them (default 1; ${COMPARISON_ROUNDS} with --neighbour or --instances)`, numberIn(1, 20, true))
+    .option('--redis-url <url>', 'Redis for --instances', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
     .option('--phases <list>', `comma-separated phases to run (${BENCH_PHASES.join(', ')})`, phaseList, [...BENCH_PHASES])
     .action(async (options: BenchOptions) => {
       process.exitCode = await bench(options);
@@ -95,6 +106,10 @@ async function bench(options: BenchOptions): Promise<number> {
       cotDevices: options.cotDevices,
       cotDurationS: options.cotDuration,
       phases: options.phases,
+      neighbour: options.neighbour,
+      instances: options.instances,
+      rounds: options.rounds ?? (options.neighbour || options.instances > 1 ? COMPARISON_ROUNDS : 1),
+      redisUrl: options.redisUrl,
       apiNodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
       signal: stop.signal,
       log,
@@ -109,7 +124,12 @@ async function bench(options: BenchOptions): Promise<number> {
     if (options.json) {
       const file = resolve(options.json);
       mkdirSync(dirname(file), { recursive: true });
-      const fanout = results.fanout && { ...results.fanout, lintasOpen: omitSession(results.fanout.lintasOpen), baselineOpen: omitSession(results.fanout.baselineOpen) };
+      const fanout = results.fanout && {
+        ...results.fanout,
+        lintasOpen: omitSession(results.fanout.lintasOpen),
+        baselineOpen: omitSession(results.fanout.baselineOpen),
+        clusterOpen: results.fanout.clusterOpen && omitSession(results.fanout.clusterOpen),
+      };
       writeFileSync(file, JSON.stringify({ ...results, fanout, checks: checks(results) }, null, 2));
     }
     return 0;
@@ -146,12 +166,19 @@ function report(results: BenchResults): string {
       ` (${Math.round(params.reportShare * 100)}% reports, the rest positions); ingest ${params.ingestClients} writers × batches of` +
       ` ${params.ingestBatch} for ${params.ingestDurationS} s; catch-up of ${params.catchUpEvents} reports; export of ${params.exportReports} reports;` +
       ` CoT: ${params.cotDevices} devices × 4 positions/s for ${params.cotDurationS} s.` +
+      (params.rounds > 1 ? ` Fan-out: ${params.rounds} rounds, each condition once a round; the main table shows the run with the median p99.` : '') +
       (params.sweep ? ` Sweep: doubling from ${params.sweepStartRate}/s while p99 ≤ 100 ms, then narrowing to within ${SWEEP_PRECISION * 100} %, ${Math.round(params.sweepReportShare * 100)}% reports.` : ''),
     '',
     resultTable(results),
     '',
     checksTable(checks(results)),
   ];
+  const busy = neighbourTable(results);
+  if (busy) lines.push('', 'Quiet and with a busy neighbour (a CPU-bound process on one core for the whole measure):', '', busy);
+  const instances = instancesTable(results);
+  if (instances) lines.push('', `One instance and ${params.instances} instances joined through the Redis Streams adapter:`, '', instances);
+  const perRound = roundsTable(results);
+  if (perRound) lines.push('', 'Every round:', '', perRound);
   if (results.sweep) {
     lines.push(
       '',
