@@ -43,11 +43,13 @@ describe('npm run bench (reduced)', () => {
     expect(results.cot.lintas.sent).toBe(40);
     expect(results.cot.lintas.stored).toBeGreaterThan(0);
     expect(results.cot.baseline.stored).toBe(40);
+    expect(results.catchUp.single.events).toBe(results.catchUp.baseline.events);
     expect(results.checks.map((check: { name: string }) => check.name)).toEqual([
       'fan-out p99 at 50 sockets × 50 events/s',
       'fan-out p99, Lintas ÷ bare Socket.IO',
       'ingest, positions stored per second',
       `catch-up of ${results.catchUp.lintas.events} missed events`,
+      'catch-up in pages ÷ plain SELECT',
     ]);
   }, 450_000);
 

@@ -82,6 +82,15 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'thread.message',
 ];
 
+/**
+ * One page of a catch-up, one Socket.IO packet: the events the viewer may see, in seq order, with
+ * no event of an earlier page repeated. A client applies the page as one step (all or nothing).
+ */
+export interface OperationEventPage {
+  operationId: string;
+  events: OperationEvent[];
+}
+
 /** Latest-value position updates; not in the event log, batched per operation. */
 export interface TeamPositionsMessage {
   operationId: string;

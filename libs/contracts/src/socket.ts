@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes';
 import { uuidSchema } from './common';
-import type { OperationEvent, TeamPositionsMessage } from './events';
+import type { OperationEvent, OperationEventPage, TeamPositionsMessage } from './events';
 import type { Report } from './reports';
 import type { TeamPosition } from './teams';
 import { createReportSchema } from './reports';
@@ -19,6 +19,7 @@ export const SocketEvents = {
   postPosition: 'team:position',
   // server → client
   event: 'operation:event',
+  events: 'operation:events',
   caughtUp: 'operation:caught-up',
   positions: 'team:positions',
   accessRevoked: 'access:revoked',
@@ -40,6 +41,12 @@ export interface AckError {
 export const subscribeSchema = z.strictObject({
   operationId: uuidSchema,
   sinceSeq: z.number().int().min(0).optional(),
+  /**
+   * Send the catch-up as `operation:events` pages (one packet per page of up to 500 events, applied
+   * by the client as one step) instead of one `operation:event` per event. Clients that leave it out
+   * get single events, as before; the live stream is single events either way.
+   */
+  pages: z.boolean().optional(),
 });
 export type SubscribeRequest = z.infer<typeof subscribeSchema>;
 
@@ -82,6 +89,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'operation:event': (event: OperationEvent) => void;
+  /** A page of the catch-up (subscribe with `pages: true`): consecutive visible events in seq order, each once. */
+  'operation:events': (page: OperationEventPage) => void;
   /** The catch-up is done: everything up to `seq` has been delivered; live events follow. */
   'operation:caught-up': (message: { operationId: string; seq: number; delivered: number }) => void;
   'team:positions': (message: TeamPositionsMessage) => void;

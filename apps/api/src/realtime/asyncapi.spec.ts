@@ -16,7 +16,7 @@ import { z, type ZodType } from 'zod';
 const doc = parse(readFileSync(resolve(__dirname, '../../../../docs/asyncapi.yaml'), 'utf8'));
 
 const CLIENT_TO_SERVER = [SocketEvents.subscribe, SocketEvents.unsubscribe, SocketEvents.createReport, SocketEvents.postPosition];
-const SERVER_TO_CLIENT = [SocketEvents.event, SocketEvents.caughtUp, SocketEvents.positions, SocketEvents.accessRevoked, SocketEvents.operationsChanged];
+const SERVER_TO_CLIENT = [SocketEvents.event, SocketEvents.events, SocketEvents.caughtUp, SocketEvents.positions, SocketEvents.accessRevoked, SocketEvents.operationsChanged];
 
 function deref(node: { $ref?: string }): any {
   if (!node.$ref) return node;

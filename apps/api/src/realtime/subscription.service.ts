@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { canView, markingVisibility, type SubscribeRequest, type SubscribeResult, type UnsubscribeRequest } from '@lintas/contracts';
+import { canView, markingVisibility, type OperationEvent, type SubscribeRequest, type SubscribeResult, type UnsubscribeRequest } from '@lintas/contracts';
 import { conflict } from '../common/app-error';
 import { isDatabaseUnavailable } from '../common/pg-errors';
 import { EventLogService } from '../modules/event-log/event-log.service';
@@ -75,7 +75,7 @@ export class SubscriptionService {
     const fromSeq = request.sinceSeq ?? stream.deliveredSeq;
     return {
       result: { operationId, fromSeq, positions },
-      catchUp: () => this.catchUp(socket, live, confirmed, fromSeq, generation),
+      catchUp: () => this.catchUp(socket, live, confirmed, fromSeq, generation, request.pages === true),
     };
   }
 
@@ -84,12 +84,19 @@ export class SubscriptionService {
     if (generation !== undefined) this.leaveOperation(socket, request.operationId, generation);
   }
 
-  private async catchUp(socket: OpsSocket, live: LiveStream, access: OperationAccess, fromSeq: number, generation: number): Promise<void> {
+  private async catchUp(socket: OpsSocket, live: LiveStream, access: OperationAccess, fromSeq: number, generation: number, paged: boolean): Promise<void> {
     const { operationId, viewer } = access;
     const { dispatcher: stream, teams } = live;
     const visibility = markingVisibility(viewer);
     let cursor = fromSeq;
     let delivered = 0;
+    // A client that asked for pages gets one packet per page (one frame, one write, one parse);
+    // older clients one packet per event. Same events, same order, either way.
+    const send = (events: OperationEvent[]) => {
+      delivered += events.length;
+      if (!paged) for (const event of events) socket.emit('operation:event', event);
+      else for (let at = 0; at < events.length; at += CATCH_UP_PAGE) socket.emit('operation:events', { operationId, events: events.slice(at, at + CATCH_UP_PAGE) });
+    };
     try {
       for (;;) {
         if (!this.isCurrent(socket, operationId, generation, true)) return;
@@ -102,11 +109,7 @@ export class SubscriptionService {
         const rest = stream.eventsAfter(cursor);
         if (rest !== null) {
           // From here to the end, synchronous: the dispatcher cannot emit in between.
-          for (const event of rest) {
-            if (!canView(event, viewer)) continue;
-            socket.emit('operation:event', teams.disclose(event, viewer));
-            delivered++;
-          }
+          send(rest.filter((event) => canView(event, viewer)).map((event) => teams.disclose(event, viewer)));
           socket.leave(operationRooms.catchingUp(operationId));
           socket.emit('operation:caught-up', { operationId, seq: streamSeq, delivered });
           return;
@@ -114,11 +117,7 @@ export class SubscriptionService {
         // Older than the ring buffer: a page from the database, only up to what the stream has emitted.
         const page = await this.eventLog.listSince(operationId, cursor, visibility, CATCH_UP_PAGE);
         if (!this.isCurrent(socket, operationId, generation, true)) return;
-        for (const event of page) {
-          if (event.seq > streamSeq) break;
-          socket.emit('operation:event', event);
-          delivered++;
-        }
+        send(page.filter((event) => event.seq <= streamSeq));
         const last = page[page.length - 1];
         cursor = page.length < CATCH_UP_PAGE || last.seq >= streamSeq ? streamSeq : last.seq;
       }

@@ -39,6 +39,8 @@ export class Feed {
   readonly caughtUp: { operationId: string; seq: number; delivered: number }[] = [];
   readonly positions: TeamPositionsMessage[] = [];
   readonly revoked: { operationId: string | null; reason: string }[] = [];
+  /** Sizes of the catch-up pages received (`operation:events`, subscribed with `pages: true`), in order. */
+  readonly pages: number[] = [];
   /** The reason of each disconnect, e.g. 'io server disconnect'. */
   readonly disconnects: string[] = [];
 
@@ -49,6 +51,11 @@ export class Feed {
   /** Follows a (new) socket; what was received before stays. */
   listen(socket: OpsClient): this {
     socket.on('operation:event', (event) => this.events.push(event));
+    // A page is applied as one step, as the dashboard does: all of its events or none.
+    socket.on('operation:events', (page) => {
+      this.pages.push(page.events.length);
+      this.events.push(...page.events);
+    });
     socket.on('operation:caught-up', (message) => this.caughtUp.push(message));
     socket.on('team:positions', (message) => this.positions.push(message));
     socket.on('access:revoked', (message) => this.revoked.push(message));
@@ -65,7 +72,7 @@ export class Feed {
   }
 }
 
-export async function subscribe(socket: OpsClient, request: { operationId: string; sinceSeq?: number }): Promise<Ack<SubscribeResult>> {
+export async function subscribe(socket: OpsClient, request: { operationId: string; sinceSeq?: number; pages?: boolean }): Promise<Ack<SubscribeResult>> {
   return socket.timeout(10_000).emitWithAck('operation:subscribe', request);
 }
 

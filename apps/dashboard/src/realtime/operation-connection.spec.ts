@@ -68,7 +68,7 @@ describe('OperationConnection', () => {
     await settle();
 
     const first = emitted.filter((entry) => entry.event === SocketEvents.subscribe);
-    expect(first.map((entry) => entry.payload)).toEqual([{ operationId: OPERATION_ID, sinceSeq: 42 }]);
+    expect(first.map((entry) => entry.payload)).toEqual([{ operationId: OPERATION_ID, sinceSeq: 42, pages: true }]);
     expect(store.getState().connection.status).toBe('catching-up');
     first[0].ack?.({ ok: true, operationId: OPERATION_ID, fromSeq: 42, positions: [] });
     serve(SocketEvents.event, eventOf(43, { type: 'report.created', report: report({ id: 'r43', version: 43 }) }));
@@ -85,10 +85,38 @@ describe('OperationConnection', () => {
     serve('connect');
     const second = emitted.filter((entry) => entry.event === SocketEvents.subscribe);
     expect(second.map((entry) => entry.payload)).toEqual([
-      { operationId: OPERATION_ID, sinceSeq: 42 },
-      { operationId: OPERATION_ID, sinceSeq: 44 },
+      { operationId: OPERATION_ID, sinceSeq: 42, pages: true },
+      { operationId: OPERATION_ID, sinceSeq: 44, pages: true },
     ]);
     expect(api.getSnapshot).toHaveBeenCalledTimes(1);
+    connection.stop();
+  });
+
+  it('applies a catch-up page in one step, and resubscribes after its last event', async () => {
+    const { socket, raw, serve, emitted } = fakeSocket();
+    const store = immediateStore();
+    const api = { getSnapshot: vi.fn(async () => snapshot({ seq: 10 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 10 })), listReports: vi.fn() };
+    const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null });
+    connection.start();
+    await settle();
+    emitted.find((entry) => entry.event === SocketEvents.subscribe)?.ack?.({ ok: true, operationId: OPERATION_ID, fromSeq: 10, positions: [] });
+
+    const seen: number[] = [];
+    store.subscribe(() => seen.push(store.getState().lastSeq));
+    const page = [11, 12, 13].map((seq) => eventOf(seq, { type: 'report.created', report: report({ id: `r${seq}`, version: seq }) }));
+    serve(SocketEvents.events, { operationId: OPERATION_ID, events: page });
+    serve(SocketEvents.events, { operationId: '00000000-0000-4000-8000-0000000000f2', events: [eventOf(99, { type: 'report.created', report: report({ id: 'elsewhere' }) })] });
+    await settle();
+    // One state change for the whole page: never a state with 11 applied and 12 missing.
+    expect(seen).toEqual([13]);
+    expect([...store.getState().reports.keys()].sort()).toEqual(['r11', 'r12', 'r13']);
+
+    raw.connected = false;
+    serve('disconnect', 'transport close');
+    raw.connected = true;
+    serve('connect');
+    const payloads = emitted.filter((entry) => entry.event === SocketEvents.subscribe).map((entry) => entry.payload);
+    expect(payloads[payloads.length - 1]).toEqual({ operationId: OPERATION_ID, sinceSeq: 13, pages: true });
     connection.stop();
   });
 

@@ -66,6 +66,10 @@ export class OperationConnection {
     on(SocketEvents.event, (event: Parameters<OpsSocketEvents['operation:event']>[0]) => {
       if (event.operationId === operationId) store.enqueueEvent(event);
     });
+    // The catch-up comes in pages (subscribed with `pages: true`): one packet, one step for the store.
+    on(SocketEvents.events, (page: Parameters<OpsSocketEvents['operation:events']>[0]) => {
+      if (page.operationId === operationId) store.enqueueEvents(page.events);
+    });
     on(SocketEvents.positions, (message: Parameters<OpsSocketEvents['team:positions']>[0]) => {
       if (message.operationId === operationId) store.enqueuePositions(message.positions);
     });
@@ -159,7 +163,7 @@ export class OperationConnection {
     store.flush(); // the resubscribe starts after the last event this view has applied
     const sinceSeq = store.getState().lastSeq;
     store.dispatch({ type: 'connection', status: 'catching-up' });
-    socket.emit(SocketEvents.subscribe, { operationId, sinceSeq }, (answer: Ack<SubscribeResult>) => {
+    socket.emit(SocketEvents.subscribe, { operationId, sinceSeq, pages: true }, (answer: Ack<SubscribeResult>) => {
       if (this.stopped) return;
       if (answer.ok) {
         store.enqueuePositions(answer.positions);

@@ -63,6 +63,13 @@ export class OperationStore {
     this.request(0);
   }
 
+  /** A catch-up page: queued together, so that the next flush applies all of it in one step. */
+  enqueueEvents(events: readonly OperationEvent[]): void {
+    if (events.length === 0) return;
+    for (const event of events) this.events.push(event);
+    this.request(0);
+  }
+
   enqueuePositions(positions: readonly TeamPosition[]): void {
     for (const position of positions) this.positions.push(position);
     this.request(this.positionIntervalMs - (this.now() - this.lastFlush));

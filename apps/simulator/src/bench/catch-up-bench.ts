@@ -45,9 +45,10 @@ export async function fillOperation(writers: { api: LintasApi; teamId: string }[
 
 /**
  * A dashboard that missed every event of the operation reconnects and subscribes with
- * `sinceSeq: 0`: the time until it holds them all (and the server says it has caught up).
+ * `sinceSeq: 0`: the time until it holds them all (and the server says it has caught up). With
+ * `pages` (as the dashboard asks) the catch-up comes one packet per page, else one per event.
  */
-export async function catchUpThroughSocket(url: string, token: string, operationId: string, expected: number, tries: number): Promise<CatchUpRun> {
+export async function catchUpThroughSocket(url: string, token: string, operationId: string, expected: number, tries: number, pages = true): Promise<CatchUpRun> {
   const times: number[] = [];
   let events = 0;
   for (let i = 0; i < tries; i++) {
@@ -62,6 +63,10 @@ export async function catchUpThroughSocket(url: string, token: string, operation
           if (event.operationId === operationId) received.add(event.seq);
           check();
         });
+        socket.on(SocketEvents.events, (page) => {
+          if (page.operationId === operationId) for (const event of page.events) received.add(event.seq);
+          check();
+        });
         socket.on(SocketEvents.caughtUp, (message) => {
           if (message.operationId !== operationId) return;
           caughtUp = true;
@@ -70,7 +75,7 @@ export async function catchUpThroughSocket(url: string, token: string, operation
         setTimeout(() => reject(new Error(`catch-up incomplete after 120 s: ${received.size} of ${expected} events`)), 120_000).unref();
       });
       const began = performance.now();
-      const answer = (await socket.timeout(60_000).emitWithAck(SocketEvents.subscribe, { operationId, sinceSeq: 0 })) as { ok: boolean };
+      const answer = (await socket.timeout(60_000).emitWithAck(SocketEvents.subscribe, { operationId, sinceSeq: 0, pages })) as { ok: boolean };
       if (!answer.ok) throw new Error(`subscribe refused: ${JSON.stringify(answer)}`);
       await done;
       times.push((performance.now() - began) / 1000);

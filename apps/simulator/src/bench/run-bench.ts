@@ -261,9 +261,13 @@ async function runCatchUpPhase(options: RunBenchOptions, server: LintasServer, w
   log(`  wrote ${options.catchUpEvents} reports through the API in ${fill.seconds.toFixed(1)} s (${Math.round(fill.perSecond)}/s into one operation)`);
   checkAborted(options.signal);
   const catchUpBaseline = await catchUpThroughPg(server.databaseUrl, catchUpOperation.id, 3);
-  const catchUpLintas = await catchUpThroughSocket(server.baseUrl, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3);
-  log(`  Lintas: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`);
-  return { lintas: catchUpLintas, baseline: catchUpBaseline, fill };
+  const catchUpLintas = await catchUpThroughSocket(server.baseUrl, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3, true);
+  const catchUpSingle = await catchUpThroughSocket(server.baseUrl, viewerToken, catchUpOperation.id, catchUpBaseline.events, 3, false);
+  log(
+    `  Lintas in pages: ${catchUpLintas.events} events in ${catchUpLintas.seconds.toFixed(3)} s; one packet per event: ${catchUpSingle.seconds.toFixed(3)} s;` +
+      ` SELECT: ${catchUpBaseline.events} rows in ${catchUpBaseline.seconds.toFixed(3)} s`,
+  );
+  return { lintas: catchUpLintas, single: catchUpSingle, baseline: catchUpBaseline, fill };
 }
 
 async function runExportPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld): Promise<BenchResults['exports']> {
