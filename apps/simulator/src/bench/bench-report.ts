@@ -324,3 +324,27 @@ export function roundsTable(results: BenchResults): string | null {
 function sum(runs: readonly FanoutRun[], figure: (run: FanoutRun) => number): number {
   return runs.reduce((total, run) => total + figure(run), 0);
 }
+
+/**
+ * With `--diagnose`: where Lintas's writes waited in each condition — the API's event-loop delay
+ * (median of the rounds' p99) and the states its database backends were sampled in (all rounds).
+ */
+export function diagnosisTable(results: BenchResults): string | null {
+  const fanout = results.fanout;
+  if (!fanout || !fanout.rounds.lintas.some((run) => run.diagnosis)) return null;
+  const conditions: [string, FanoutRun[]][] = [
+    ['quiet', fanout.rounds.lintas],
+    ['busy neighbour', fanout.rounds.lintasBusy],
+  ];
+  const rows = [['Lintas, condition', 'event-loop delay p50 / p99 / max', 'busy backends', 'backend states (share of samples)']];
+  for (const [name, runs] of conditions) {
+    const probed = runs.filter((run) => run.diagnosis);
+    if (!probed.length) continue;
+    const loop = (figure: 'p50' | 'p99' | 'max') => ms(medianOf(probed, (run) => run.diagnosis?.loopDelay?.[figure] ?? NaN));
+    const totals = new Map<string, number>();
+    for (const run of probed) for (const [state, share] of Object.entries(run.diagnosis!.pg.states)) totals.set(state, (totals.get(state) ?? 0) + share / probed.length);
+    const states = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([state, share]) => `${state} ${Math.round(share * 100)} %`).join('; ');
+    rows.push([name, `${loop('p50')} / ${loop('p99')} / ${loop('max')}`, medianOf(probed, (run) => run.diagnosis!.pg.busyBackends).toFixed(2), states || '—']);
+  }
+  return markdownTable(rows);
+}

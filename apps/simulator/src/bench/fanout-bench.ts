@@ -1,5 +1,6 @@
 import { delay } from '../client/lintas-api';
 import { startBusyNeighbour, type BusyNeighbour } from './busy-neighbour';
+import type { Diagnosis } from './diagnosis';
 import { FanoutSession, type Deliveries } from './fanout-session';
 import { FieldLoad, type FieldLoadResult } from './field-load';
 import { RateSearch } from './rate-search';
@@ -18,6 +19,8 @@ export interface FanoutTarget {
   fieldLoad(rate: number, reportShare: number): Promise<FieldLoad>;
   /** With several instances: the instance each team posts through (team id → index into `urls`). */
   origins?(): Record<string, number>;
+  /** With `--diagnose`: starts the server's probes for the measured run; the answer stops them. */
+  diagnose?(): Promise<() => Promise<Diagnosis>>;
 }
 
 export interface FanoutParams {
@@ -43,6 +46,8 @@ export interface FanoutRun {
   clientCpu: number;
   /** CPU the busy neighbour took over the run (share of one core), or null when the run had none. */
   neighbourCpu: number | null;
+  /** The server's event-loop delay and its database backends' states over the run (`--diagnose`). */
+  diagnosis?: Diagnosis;
 }
 
 export interface FanoutOpen {
@@ -97,9 +102,11 @@ export async function measureFanout(
     session.reset();
     const cpu = target.serverPids.map((pid) => new CpuMeter(pid));
     const clientCpu = session.pids.map((pid) => new CpuMeter(pid));
+    const diagnosing = target.diagnose ? await target.diagnose() : null;
     const sent = await load.run({ url, operationId: target.operationId, rate: options.rate, durationMs: options.durationS * 1000, reportShare: options.reportShare });
     const serverCpu = cpu.reduce((sum, meter) => sum + meter.read(), 0);
     const clientsCpu = clientCpu.reduce((sum, meter) => sum + meter.read(), 0);
+    const diagnosis = diagnosing ? await diagnosing() : undefined;
     await delay(SETTLE_MS);
     const neighbourCpu = neighbour ? await neighbour.stop() : null;
     neighbour = null;
@@ -114,6 +121,7 @@ export async function measureFanout(
       serverCpu,
       clientCpu: clientsCpu,
       neighbourCpu,
+      diagnosis,
     };
     log(`  ${target.name}${options.neighbour ? ' (busy neighbour)' : ''} @ ${options.rate}/s: ${describe(run)}`);
     return run;
@@ -133,6 +141,7 @@ export function describe(run: FanoutRun): string {
     (run.deliveries.crossLatency.count ? `, cross-instance p50 ${run.deliveries.crossLatency.p50} ms, p99 ${run.deliveries.crossLatency.p99} ms` : '') +
     `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%, clients ${(run.clientCpu * 100).toFixed(0)}%` +
     (run.neighbourCpu !== null ? `, neighbour ${(run.neighbourCpu * 100).toFixed(0)}%` : '') +
+    (run.diagnosis ? `; event-loop delay p99 ${run.diagnosis.loopDelay?.p99 ?? '—'} ms, database: ${describeStates(run.diagnosis.pg.states)}` : '') +
     refused
   );
 }
@@ -162,4 +171,10 @@ export async function sweepFanout(
     if (held && (!highest || rate > highest.rate)) highest = run;
   }
   return { steps, highest };
+}
+
+/** The three most frequent states of the API's database backends, as shares. */
+export function describeStates(states: Record<string, number>): string {
+  const top = Object.entries(states).slice(0, 3);
+  return top.length ? top.map(([state, share]) => `${state} ${Math.round(share * 100)}%`).join(', ') : 'no backend busy';
 }

@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startLintasServer, type LintasServer } from '../harness/lintas-server';
 import { startBaselineServer } from './baseline-process';
 import { BenchWorld } from './bench-setup';
+import { LOOP_DELAY_PROBE, startDiagnosis } from './diagnosis';
 import { loadNow, machineInfo, type BenchParams, type BenchResults } from './bench-report';
 import { catchUpThroughPg, catchUpThroughSocket, fillOperation } from './catch-up-bench';
 import { startClusterInstances } from './cluster-pair';
@@ -31,6 +34,8 @@ export interface RunBenchOptions extends BenchParams {
   instances: number;
   /** Rounds of the fan-out measures (each condition once per round); medians over them. */
   rounds: number;
+  /** Probe the API during each measured fan-out: event-loop delay and pg_stat_activity (see diagnosis.ts). */
+  diagnose: boolean;
   /** Redis for `instances` > 1. */
   redisUrl: string;
   /** Node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=…`. */
@@ -71,7 +76,13 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   };
   // Only the first instance listens for CoT: more instances (--instances) would want the same port.
   const cotEnv = cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' };
-  const server = await startLintasServer({ production: true, demoData: true, env: { ...env, ...cotEnv }, nodeArgs: options.apiNodeArgs });
+  const probeFile = join(tmpdir(), `lintas-loop-delay-${process.pid}-${randomUUID()}.json`);
+  const server = await startLintasServer({
+    production: true,
+    demoData: true,
+    env: options.diagnose ? { ...env, ...cotEnv, LINTAS_LOOP_PROBE_FILE: probeFile } : { ...env, ...cotEnv },
+    nodeArgs: options.diagnose ? [...options.apiNodeArgs, '--require', LOOP_DELAY_PROBE] : options.apiNodeArgs,
+  });
   const abort = () => void server.stop();
   options.signal.addEventListener('abort', abort, { once: true });
   try {
@@ -81,7 +92,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     checkAborted(options.signal);
 
     const viewerTokens = await world.viewerTokens(options.viewers);
-    const fanout = options.phases.includes('fanout') ? await runFanoutPhase(options, server, world, viewerTokens, env) : null;
+    const fanout = options.phases.includes('fanout') ? await runFanoutPhase(options, server, world, viewerTokens, env, probeFile) : null;
     checkAborted(options.signal);
     const ingest = options.phases.includes('ingest') ? await runIngestPhase(options, server, world) : null;
     checkAborted(options.signal);
@@ -105,6 +116,7 @@ async function runFanoutPhase(
   world: BenchWorld,
   viewerTokens: string[],
   clusterEnv: Record<string, string>,
+  probeFile: string,
 ): Promise<Pick<BenchResults, 'fanout' | 'sweep'>> {
   const log = options.log;
   log(
@@ -115,6 +127,7 @@ async function runFanoutPhase(
   const closers: Array<() => Promise<void>> = [];
   try {
     const lintas = await lintasTarget(world, server, viewerTokens, 'BENCH-FANOUT');
+    if (options.diagnose) lintas.diagnose = () => startDiagnosis(server.pid, probeFile, server.databaseUrl);
     const lintasOpen = await openFanout(lintas, options, log);
     closers.push(() => lintasOpen.session.close());
     checkAborted(options.signal);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { checks, checksTable, instancesTable, neighbourTable, resultTable, roundsTable, sweepTable, type BenchResults } from '../bench/bench-report';
+import { checks, checksTable, diagnosisTable, instancesTable, neighbourTable, resultTable, roundsTable, sweepTable, type BenchResults } from '../bench/bench-report';
 import { writeResults } from '../bench/bench-docs';
 import { SWEEP_PRECISION } from '../bench/fanout-bench';
 import { BENCH_PHASES, runBench, type BenchPhase } from '../bench/run-bench';
@@ -40,6 +40,7 @@ interface BenchOptions {
   instances: number;
   rounds?: number;
   redisUrl: string;
+  diagnose: boolean;
 }
 
 /** Modes that compare conditions take medians over this many rounds unless told otherwise. */
@@ -74,6 +75,7 @@ export function benchCommand(): Command {
     .option('--neighbour', 'also run the fan-out with a CPU-bound process busy on one core, for Lintas and the baseline alike', false)
     .option('--instances <n>', 'also run the fan-out on n API processes joined through the Redis Streams adapter, sockets and writers split', numberIn(1, 4, true), 1)
     .option('--rounds <n>', `rounds of the fan-out measures, medians over them (default 1; ${COMPARISON_ROUNDS} with --neighbour or --instances)`, numberIn(1, 20, true))
+    .option('--diagnose', "probe the API during each measured fan-out: its event-loop delay and its database backends' states (pg_stat_activity)", false)
     .option('--redis-url <url>', 'Redis for --instances', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
     .option('--phases <list>', `comma-separated phases to run (${BENCH_PHASES.join(', ')})`, phaseList, [...BENCH_PHASES])
     .action(async (options: BenchOptions) => {
@@ -110,6 +112,7 @@ async function bench(options: BenchOptions): Promise<number> {
       instances: options.instances,
       rounds: options.rounds ?? (options.neighbour || options.instances > 1 ? COMPARISON_ROUNDS : 1),
       redisUrl: options.redisUrl,
+      diagnose: options.diagnose,
       apiNodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
       signal: stop.signal,
       log,
@@ -177,6 +180,8 @@ function report(results: BenchResults): string {
   if (busy) lines.push('', 'Quiet and with a busy neighbour (a CPU-bound process on one core for the whole measure):', '', busy);
   const instances = instancesTable(results);
   if (instances) lines.push('', `One instance and ${params.instances} instances joined through the Redis Streams adapter:`, '', instances);
+  const diagnosis = diagnosisTable(results);
+  if (diagnosis) lines.push('', "Where Lintas's writes waited (--diagnose: the API's event-loop delay; pg_stat_activity sampled every 50 ms):", '', diagnosis);
   const perRound = roundsTable(results);
   if (perRound) lines.push('', 'Every round:', '', perRound);
   if (results.sweep) {
