@@ -8,6 +8,7 @@ import { TeamsRepository } from '../modules/teams/teams.repository';
 import { DEFAULT_DISPATCHER_OPTIONS, OperationDispatcher } from './operation-dispatcher';
 import { audienceRooms, operationRooms } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
+import { SlicedBroadcast } from './sliced-broadcast';
 import { TeamMarkings, withoutTeam } from './team-disclosure';
 
 /**
@@ -49,6 +50,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private committed: OperationEvent[] = [];
   private publishing: NodeJS.Immediate | null = null;
+  private readonly broadcast = new SlicedBroadcast();
   private readonly clustered: boolean;
 
   constructor(
@@ -74,6 +76,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     if (this.publishing) clearImmediate(this.publishing);
     this.publishing = null;
     this.committed = [];
+    this.broadcast.clear();
     for (const entry of this.entries.values()) void entry.stream.then(({ dispatcher }) => dispatcher.close(), () => undefined);
     this.entries.clear();
   }
@@ -150,7 +153,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     const catchingUp = operationRooms.catchingUp(event.operationId);
     const team = teams.teamNamedBy(event);
     if (team === null || markingAudience(team, leadAgencyId).kind === 'all-members') {
-      namespace.local.to(rooms).except(catchingUp).emit('operation:event', event);
+      this.broadcast.send(namespace, rooms, [catchingUp], event);
       return;
     }
     // A report of a more restricted team: its audience splits into the sockets that may also see
@@ -159,8 +162,8 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     const teamRooms = audienceRooms(event.operationId, team, leadAgencyId);
     const mayKnowTeam = socketsIn(namespace, teamRooms);
     const whole = [...socketsIn(namespace, rooms)].filter((id) => mayKnowTeam.has(id));
-    if (whole.length > 0) namespace.local.to(whole).except(catchingUp).emit('operation:event', event);
-    namespace.local.to(rooms).except([catchingUp, ...teamRooms]).emit('operation:event', withoutTeam(event));
+    if (whole.length > 0) this.broadcast.send(namespace, whole, [catchingUp], event);
+    this.broadcast.send(namespace, rooms, [catchingUp, ...teamRooms], withoutTeam(event));
   }
 
   /** Drops dispatchers nobody here watches any more; with several instances, looks for events whose relay was lost. */
