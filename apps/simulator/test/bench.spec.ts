@@ -54,10 +54,10 @@ describe('npm run bench (reduced)', () => {
   }, 450_000);
 
   // The comparison modes at a reduced size: one round, a few seconds each, three API processes.
-  it('measures the fan-out quiet and with a busy neighbour, and on two instances joined through Redis', async () => {
+  it('measures the fan-out quiet and with a busy neighbour, and on two instances joined through Redis, with the diagnosis', async () => {
     const json = join(mkdtempSync(join(tmpdir(), 'lintas-bench-')), 'results.json');
     const run = await runCli(
-      ['bench', '--phases', 'fanout', '--neighbour', '--instances', '2', '--rounds', '1', '--sockets', '20', '--workers', '1',
+      ['bench', '--phases', 'fanout', '--neighbour', '--instances', '2', '--diagnose', '--rounds', '1', '--sockets', '20', '--workers', '1',
         '--rate', '20', '--duration', '3', '--warmup', '0', '--no-write', '--json', json],
       300_000,
     );
@@ -76,6 +76,10 @@ describe('npm run bench (reduced)', () => {
       expect(measured.neighbourCpu === null).toBe(!condition.endsWith('Busy'));
     }
     expect(fanout.rounds.lintasBusy[0].neighbourCpu).toBeGreaterThan(0);
+    // --diagnose: the API's event-loop delay and its backends' states were read during the measure.
+    expect(fanout.rounds.lintas[0].diagnosis.loopDelay.p99).toBeGreaterThan(0);
+    expect(fanout.rounds.lintas[0].diagnosis.pg.samples).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/\| busy neighbour +\| [\d.]+ ms \/ [\d.]+ ms/);
     expect(fanout.clusterOpen.connected).toBe(20);
     // Sockets and writers split over two instances: about half the deliveries cross between them.
     const cluster = fanout.rounds.cluster[0].deliveries;

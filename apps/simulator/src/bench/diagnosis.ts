@@ -35,7 +35,11 @@ export class LoopDelayMeter {
     rmSync(this.file, { force: true });
     process.kill(this.pid, 'SIGUSR2');
     for (let i = 0; i < 50 && !existsSync(this.file); i++) await new Promise((done) => setTimeout(done, 100));
-    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as LoopDelay) : null;
+    try {
+      return JSON.parse(readFileSync(this.file, 'utf8')) as LoopDelay;
+    } catch {
+      return null; // the probe did not answer in time: the table shows a dash
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * and reads with SIGUSR2 — each signal writes the percentiles since the previous one to
  * `LINTAS_LOOP_PROBE_FILE` as JSON, then starts over. Nothing of the API is changed.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.LINTAS_LOOP_PROBE_FILE;
@@ -13,10 +13,12 @@ if (file) {
   histogram.enable();
   const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
   process.on('SIGUSR2', () => {
+    // Written aside and renamed: the bench never reads half a file.
     writeFileSync(
-      file,
+      `${file}.part`,
       JSON.stringify({ p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), mean: ms(histogram.mean), count: histogram.count }),
     );
+    renameSync(`${file}.part`, file);
     histogram.reset();
   });
 }
