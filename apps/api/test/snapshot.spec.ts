@@ -72,6 +72,16 @@ describe('GET /api/operations/:id/snapshot', () => {
     expect(forOther.body.reports).toHaveLength(5000);
     expect(forOther.body.reports[0].title).toBe('Bulk 5001');
     expect(forOther.body.reports[4999].title).toBe('Bulk 2');
+
+    // A first screen asks for fewer: the newest it may see, the same seq; out of range answers 400.
+    const first = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?reports=1000`, { token: otherToken });
+    expect(first.body.reports.map((report: { title: string }) => report.title)).toEqual(forOther.body.reports.slice(0, 1000).map((report: { title: string }) => report.title));
+    expect(first.body.seq).toBe(forOther.body.seq);
+    expect((await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?reports=0`, { token })).body.reports).toEqual([]);
+    for (const bad of ['5001', '-1', 'many']) {
+      const refused = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?reports=${bad}`, { token });
+      expect({ bad, status: refused.status, code: refused.body.code }).toEqual({ bad, status: 400, code: expect.any(String) });
+    }
   });
 
   it('answers 400 for a malformed id and 404 for an unknown operation', async () => {

@@ -107,6 +107,20 @@ export interface OperationSnapshot {
   seq: number;
 }
 
+/** The most reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */
+export const SNAPSHOT_REPORT_LIMIT = 5000;
+
+/**
+ * `GET /operations/:id/snapshot` query. `reports`: how many of the newest visible reports to carry
+ * (default and at most `SNAPSHOT_REPORT_LIMIT`): a first screen asks for what it draws and pages
+ * the rest in after its first draw.
+ */
+export const snapshotQuerySchema = z.strictObject({
+  reports: z.coerce.number().int().min(0).max(SNAPSHOT_REPORT_LIMIT).default(SNAPSHOT_REPORT_LIMIT),
+});
+/** What a client sends: every field optional. */
+export type SnapshotQuery = Partial<z.infer<typeof snapshotQuerySchema>>;
+
 /** `GET /operations/:id/events`: the log after `sinceSeq`, as far as the caller may see it. */
 export const eventLogQuerySchema = z.strictObject({
   sinceSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),

@@ -12,7 +12,10 @@ const POSITIONS_PER_SECOND = 100;
 const LOAD_MS = 10_000;
 /** 100 a second over users allowed 10 a second each, with room to spare. */
 const POSTERS = 14;
-const TARGET_DRAWN_MS = 2_000;
+/** Issue 18: the first screen of the 10,000-report, 500-team operation drawn within a second. */
+const TARGET_DRAWN_MS = 1_000;
+/** What the dashboard's first snapshot asks for (`FIRST_SCREEN_REPORTS` in apps/dashboard/src/realtime/first-screen.ts). */
+const FIRST_SCREEN_REPORTS = 1_000;
 const TARGET_LONGEST_TASK_MS = 100;
 const BENCHMARKS_MD = join(WORKSPACE_ROOT, 'docs/benchmarks.md');
 
@@ -181,14 +184,14 @@ function formatSection(figures: {
     '| measure | result | target |',
     '|---|---|---|',
     `| time to a drawn map (navigation start → operational layers and country outlines drawn) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
-    `| … operational layers drawn (the newest 5,000 reports, 500 teams, sites) | at ${figures.dataDrawnMs} ms | |`,
+    `| … operational layers drawn (the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports, ${TEAMS} teams, sites) | at ${figures.dataDrawnMs} ms | |`,
     `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(1)} MB of JSON) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,
     `| JavaScript transferred (${figures.js.files} files, compressed as the API serves them; ${kb(figures.js.decoded)} decoded) | ${kb(figures.js.transferred)} | |`,
     `| longest main-thread task while ${POSITIONS_PER_SECOND} positions/s arrive for ${LOAD_MS / 1000} s | ${figures.longTasks === 0 ? 'no task over 50 ms' : `${figures.longestTaskMs} ms (${figures.longTasks} tasks over 50 ms)`} | < ${TARGET_LONGEST_TASK_MS} ms |`,
     `| positions sent / acknowledged / team markers moved on screen | ${figures.positions.sent} / ${figures.positions.acknowledged} / ${figures.movesDrawn} | |`,
     '',
     refused ? `Refused positions: ${refused}.` : 'No position was refused.',
-    'The snapshot carries the newest 5,000 reports; the view pages in the other 5,000 after the first draw, before the position load starts. ' +
+    `The first snapshot carries the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports (what the first screen draws); the view pages in the other ${(REPORTS - FIRST_SCREEN_REPORTS).toLocaleString('en')} after the first draw, before the position load starts. ` +
       'The JavaScript includes the lazily loaded Natural Earth outlines (740 kB of the decoded size is that data). The whole page shares the 2 cores with the API ' +
       'and PostgreSQL, which answer the snapshot and take the positions during the measure; other work on the machine shows in these figures.',
   ].join('\n');

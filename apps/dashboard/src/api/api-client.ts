@@ -15,6 +15,7 @@ import type {
   ReportWithHistory,
   Site,
   SiteQuery,
+  SnapshotQuery,
   TakDevice,
   Team,
   TeamStatus,
@@ -85,8 +86,9 @@ export class ApiClient {
   }
 
   /** Everything to draw the operation now, and the seq to subscribe with. */
-  getSnapshot(operationId: string, signal?: AbortSignal): Promise<OperationSnapshot> {
-    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId } }, headers, signal }));
+  /** `query.reports`: how many of the newest visible reports to carry (the server's cap when left out). */
+  getSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<OperationSnapshot> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query }, headers, signal }));
   }
 
   listEvents(operationId: string, query: Partial<EventLogQuery> = {}, signal?: AbortSignal): Promise<EventLogPage> {

@@ -3,11 +3,10 @@ import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { t } from '../i18n/i18n';
 import type { OperationStore } from './operation-store';
+import { FIRST_SCREEN_REPORTS } from './first-screen';
 import { takePrefetchedSnapshot } from './snapshot-prefetch';
 import { handshakeStatus, type OpsSocket } from './ops-socket';
 
-/** The server sends the newest this many reports in a snapshot; when it is full, the older ones are paged in afterwards. */
-export const SNAPSHOT_REPORT_CAP = 5000;
 const REPORT_PAGE = 500;
 const OLDER_REPORTS_DELAY_MS = 1_000;
 /** Older reports are applied in a few large steps: each step rebuilds the map's cluster index. */
@@ -129,7 +128,7 @@ export class OperationConnection {
     if (first) store.dispatch({ type: 'connection', status: 'loading' });
     let snapshot: OperationSnapshot;
     try {
-      snapshot = await ((first && takePrefetchedSnapshot(operationId)) || api.getSnapshot(operationId, this.controller.signal));
+      snapshot = await ((first && takePrefetchedSnapshot(operationId)) || api.getSnapshot(operationId, this.controller.signal, { reports: FIRST_SCREEN_REPORTS }));
     } catch (error) {
       if (this.stopped || isAbortError(error)) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
@@ -148,7 +147,7 @@ export class OperationConnection {
       // After the first draw: the timeline's past is not worth delaying the picture for.
       setTimeout(() => void this.loadHistory(snapshot.seq), HISTORY_DELAY_MS);
       // After the first draw: the older reports are not worth delaying the picture for.
-      if (snapshot.reports.length >= SNAPSHOT_REPORT_CAP) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
+      if (snapshot.reports.length >= FIRST_SCREEN_REPORTS) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
     }
     if (socket.connected) this.subscribe();
     else {

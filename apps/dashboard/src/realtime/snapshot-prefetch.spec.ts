@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../api/api-client';
 import { operation, snapshot } from '../test-support/fixtures';
+import { FIRST_SCREEN_REPORTS } from './first-screen';
 import { operationFetchedAhead, prefetchSnapshot, takePrefetchedSnapshot } from './snapshot-prefetch';
 
 const ID = '2880f5d1-0755-4723-b8bf-c6003da06354';
@@ -15,7 +16,7 @@ describe('snapshot prefetch', () => {
   it('starts the request for an operation address and hands it over once', async () => {
     const { api, getSnapshot } = fakeApi();
     prefetchSnapshot(`/operations/${ID}`, api, true);
-    expect(getSnapshot).toHaveBeenCalledWith(ID);
+    expect(getSnapshot).toHaveBeenCalledWith(ID, undefined, { reports: FIRST_SCREEN_REPORTS });
     const taken = takePrefetchedSnapshot(ID);
     expect((await taken)?.seq).toBe(7);
     expect(takePrefetchedSnapshot(ID)).toBeNull();

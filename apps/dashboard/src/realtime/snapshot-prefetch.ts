@@ -1,5 +1,6 @@
 import type { Operation, OperationSnapshot } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
+import { FIRST_SCREEN_REPORTS } from './first-screen';
 
 const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 /** A prefetched snapshot older than this is not used (the view loads a fresh one). */
@@ -19,7 +20,7 @@ export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boo
   const match = OPERATION_PATH.exec(pathname);
   if (!match || !signedIn) return false;
   const operationId = match[1].toLowerCase();
-  const snapshot = api.getSnapshot(operationId);
+  const snapshot = api.getSnapshot(operationId, undefined, { reports: FIRST_SCREEN_REPORTS });
   snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
   prefetched = { operationId, at: Date.now(), snapshot };
   const ahead: NonNullable<typeof operationAhead> = {

@@ -804,7 +804,7 @@ export interface paths {
         };
         /**
          * Everything needed to draw the operation now, with the event seq it is consistent with
-         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first); page through older ones with GET /operations/:id/reports.
+         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); page through older ones with GET /operations/:id/reports.
          */
         get: operations["SnapshotController_snapshot"];
         put?: never;
@@ -3615,7 +3615,9 @@ export interface operations {
     };
     SnapshotController_snapshot: {
         parameters: {
-            query?: never;
+            query?: {
+                reports?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3632,6 +3634,13 @@ export interface operations {
                 content: {
                     "application/json": unknown;
                 };
+            };
+            /** @description reports out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No, an invalid or an expired access token */
             401: {

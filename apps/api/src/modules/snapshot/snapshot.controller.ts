@@ -1,6 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { snapshotQuerySchema } from '@lintas/contracts';
+import { ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
+import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SNAPSHOT_REPORT_LIMIT, SnapshotService } from './snapshot.service';
@@ -18,15 +21,22 @@ export class SnapshotController {
       '`{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with ' +
       '`sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the ' +
       `handling markings. Reports are capped at the newest ${SNAPSHOT_REPORT_LIMIT.toLocaleString('en')} visible ones ` +
-      '(newest received first); page through older ones with GET /operations/:id/reports.',
+      '(newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); ' +
+      'page through older ones with GET /operations/:id/reports.',
   })
+  @ApiZodQuery(snapshotQuerySchema)
+  @ApiBadRequestResponse({ description: 'reports out of range' })
   @ApiOkResponse({
     description: 'The snapshot',
     schema: { example: { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 } },
   })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
-  snapshot(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {
-    return this.snapshots.snapshot(user, id);
+  snapshot(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Query(new ZodPipe(snapshotQuerySchema)) query: { reports: number },
+  ) {
+    return this.snapshots.snapshot(user, id, query.reports);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OperationSnapshot } from '@lintas/contracts';
+import { SNAPSHOT_REPORT_LIMIT, type OperationSnapshot } from '@lintas/contracts';
 import { TransactionService } from '../../database/transaction.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
@@ -8,8 +8,7 @@ import { OperationsService } from '../operations/operations.service';
 import { ReportsService } from '../reports/reports.service';
 import { TeamsService } from '../teams/teams.service';
 
-/** The newest reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */
-export const SNAPSHOT_REPORT_LIMIT = 5000;
+export { SNAPSHOT_REPORT_LIMIT };
 
 /**
  * Everything needed to draw one operation now, with the event seq it is consistent with. All of
@@ -28,13 +27,14 @@ export class SnapshotService {
     private readonly reports: ReportsService,
   ) {}
 
-  async snapshot(user: AuthUser, operationId: string): Promise<OperationSnapshot> {
+  /** `reportLimit`: the newest visible reports to carry (at most `SNAPSHOT_REPORT_LIMIT`). */
+  async snapshot(user: AuthUser, operationId: string, reportLimit = SNAPSHOT_REPORT_LIMIT): Promise<OperationSnapshot> {
     const snapshot = await this.transactions.read(async (manager) => {
       const access = await this.access.require(user, operationId, manager);
       const seq = await this.events.lastSeq(operationId, manager);
       const operation = await this.operations.getOperation(user, operationId, manager);
       const teams = await this.teams.listForOperation(access, manager);
-      const reports = await this.reports.newestVisible(access, SNAPSHOT_REPORT_LIMIT, manager);
+      const reports = reportLimit > 0 ? await this.reports.newestVisible(access, Math.min(reportLimit, SNAPSHOT_REPORT_LIMIT), manager) : [];
       return { operation, teams, reports, seq };
     });
     await this.reports.recordRedReads(user, operationId, snapshot.reports);
