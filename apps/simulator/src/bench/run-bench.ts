@@ -75,7 +75,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     JWT_SECRET: randomBytes(48).toString('base64url'),
   };
   // Only the first instance listens for CoT: more instances (--instances) would want the same port.
-  const cotEnv = cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' };
+  const cotEnv: Record<string, string> = cotPort === null ? {} : { COT_PORT: String(cotPort), COT_HOST: '127.0.0.1' };
   const probeFile = join(tmpdir(), `lintas-loop-delay-${process.pid}-${randomUUID()}.json`);
   const server = await startLintasServer({
     production: true,
