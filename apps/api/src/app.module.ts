@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
+import { BasemapModule } from './modules/basemap/basemap.module';
 import { HealthModule } from './modules/health/health.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { DocumentChecksModule } from './modules/document-checks/document-checks.module';
@@ -38,6 +39,7 @@ const FEATURE_MODULES = [
   AuthModule,
   HealthModule,
   ClientConfigModule,
+  BasemapModule,
   AgenciesModule,
   UsersModule,
   SitesModule,

@@ -13,6 +13,8 @@ export const clientConfigSchema = z
     tileAttribution: z.string().max(500).nullable().catch(null),
     demo: z.boolean().catch(false),
     positionStaleSeconds: z.number().positive().catch(300),
+    /** True when the server has a PMTiles vector basemap (`GET /api/basemap/archive.pmtiles`). */
+    vectorBasemap: z.boolean().catch(false),
   })
   .transform((config) => ({ ...config, tileAttribution: config.tileUrl ? config.tileAttribution : null }));
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

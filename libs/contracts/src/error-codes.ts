@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   lat_lon_together: 'Latitude and longitude go together: give both or neither',
   not_an_interception: 'Only an interception has counts',
   unknown_site: 'No border site has this id',
+  invalid_tile: 'Tile coordinates must be whole numbers inside the grid of their zoom level (0–14)',
   invalid_members: 'Team members must be enabled users of the team’s agency',
   recipients_only_for_red: 'Recipients are named only for TLP:RED',
   recipient_not_in_operation: 'TLP:RED recipients must take part in the operation',
@@ -59,6 +60,7 @@ export const ERROR_MESSAGES = {
   self_lockout: 'You cannot disable your own account or take away your own administrator role',
   // Existence
   not_found: 'Not found',
+  basemap_not_configured: 'This server has no vector basemap archive (BASEMAP_PMTILES is not set)',
   // State
   operation_closed: 'The operation is closed; it accepts no more changes',
   invalid_transition: 'The operation cannot move to this status from its current one',

@@ -8,3 +8,5 @@ export { findPostgresServer, LOCAL_POSTGRES_URL, postgresAnswers, scratchDatabas
 export { isHealthy, spawnApi, waitForHealth, type ApiProcess, type SpawnApiOptions } from './api-process';
 export { startLintasApi, type RunningLintas, type StartLintasOptions } from './lintas-api';
 export { API_MAIN, DASHBOARD_DIST, WORKSPACE_ROOT } from './workspace';
+export { buildPmtilesArchive, type PmtilesArchiveOptions } from './pmtiles-archive';
+export { BAVET, BAVET_LAYERS, buildBavetArchive } from './bavet-archive';

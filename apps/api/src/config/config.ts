@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DOCUMENT_HIT_MARKING, MARKINGS, TILE_URL_TEMPLATE, type Marking } from '@lintas/contracts';
 import { z } from 'zod';
@@ -51,6 +51,8 @@ const environmentSchema = z.object({
     .regex(TILE_URL_TEMPLATE, 'must be an http(s) tile URL template with {z}, {x} and {y}')
     .optional(),
   TILE_ATTRIBUTION: z.string().max(500).optional(),
+  /** A PMTiles v3 archive (vector, e.g. a Protomaps extract) on this server: turns the vector basemap on. */
+  BASEMAP_PMTILES: z.string().min(1).optional(),
   POSITION_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   DASHBOARD_DIR: z.string().min(1).optional(),
   /** Durable writes (reports, amendments, verifications, every other POST/PATCH/DELETE) per user a second. */
@@ -98,7 +100,8 @@ export interface AppConfig {
   /** Hosts (host[:port], lower case) of AUTH_ALLOWED_ORIGINS. */
   authAllowedHosts: string[];
   demo: { enabled: boolean; password: string };
-  map: { tileUrl: string | null; tileAttribution: string | null };
+  /** basemapPmtiles: absolute path of the vector basemap archive, or null (the embedded ground layers only). */
+  map: { tileUrl: string | null; tileAttribution: string | null; basemapPmtiles: string | null };
   positionStaleSeconds: number;
   dashboardDir: string;
   logLevel: string;
@@ -155,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authCookieSecure: e.AUTH_COOKIE_SECURE === 'auto' ? 'auto' : e.AUTH_COOKIE_SECURE === 'true' ? 'always' : 'never',
     authAllowedHosts: (e.AUTH_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean).map((origin) => new URL(origin).host.toLowerCase()),
     demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD },
-    map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
+    map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null, basemapPmtiles: e.BASEMAP_PMTILES ? existingFile('BASEMAP_PMTILES', absolute(e.BASEMAP_PMTILES, cwd)) : null },
     positionStaleSeconds: e.POSITION_STALE_SECONDS,
     dashboardDir: e.DASHBOARD_DIR ? absolute(e.DASHBOARD_DIR, cwd) : resolve(__dirname, '../../../dashboard/dist'),
     logLevel: e.LOG_LEVEL,
@@ -173,6 +176,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             releaseMarkings: e.COT_RELEASE_MARKINGS,
           },
   };
+}
+
+function existingFile(name: string, path: string): string {
+  let file = false;
+  try {
+    file = statSync(path).isFile();
+  } catch {
+    file = false;
+  }
+  if (!file) throw new ConfigError(`Invalid configuration:\n  ${name}: no file at ${path}`);
+  return path;
 }
 
 function absolute(path: string, cwd: string): string {

@@ -39,8 +39,9 @@ export function SignInPage() {
   const ended = store.getEnd();
   return (
     <div className="sign-in">
-      <div className="sign-in__backdrop" aria-hidden="true">
-        <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} />
+      {/* inert as well as hidden: the map's zoom buttons and attribution links must not take the focus either (WCAG 4.1.2). */}
+      <div className="sign-in__backdrop" aria-hidden="true" inert>
+        <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} vectorBasemap={config?.vectorBasemap} />
       </div>
       <form className="sign-in__card" onSubmit={submit} aria-labelledby="sign-in-title" data-testid="sign-in-form">
         <h2 id="sign-in-title">{t('signIn.title')}</h2>

@@ -5,6 +5,8 @@ import './base-map.css';
 import { ASEAN_BOUNDS, type CountryCollection, loadCountryOutlines } from './basemap';
 import { CountryOutlinesLayer } from './layers/country-outlines-layer';
 import { TileLayer } from './layers/tile-layer';
+import { VectorBasemapLayers } from './layers/vector-basemap-layers';
+import { useDocumentTheme } from './use-document-theme';
 import './leaflet-icons';
 import { common } from '../i18n/common';
 import { BASEMAP_PANE, MapContext } from './map-context';
@@ -15,6 +17,8 @@ export interface BaseMapProps {
   /** Optional raster tiles (from `GET /api/client-config`); without them the embedded outlines are the whole basemap. */
   tileUrl?: string | null;
   tileAttribution?: string | null;
+  /** The server has a PMTiles vector basemap (`BASEMAP_PMTILES`); without it the GSHHG ground layers are drawn. */
+  vectorBasemap?: boolean;
   /** Operational layers: components that use `useLeafletMap()`. */
   children?: ReactNode;
   onBasemapStatus?: (status: BasemapStatus) => void;
@@ -28,7 +32,8 @@ const NATURAL_EARTH_ATTRIBUTION = 'Outlines: <a href="https://www.naturalearthda
  * The map, created once per mount and framed on the ASEAN region, with the embedded country
  * outlines. Layers are child components; none of them holds a socket or per-marker state.
  */
-export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus, initialBounds }: BaseMapProps) {
+export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, children, onBasemapStatus, initialBounds }: BaseMapProps) {
+  const theme = useDocumentTheme();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const [countries, setCountries] = useState<CountryCollection | null>(null);
@@ -87,7 +92,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus, i
   return (
     <div
       ref={container}
-      className={tileUrl ? 'base-map base-map--tiles' : 'base-map'}
+      className={tileUrl || vectorBasemap ? 'base-map base-map--tiles' : 'base-map'}
       data-testid="map"
       data-basemap={status}
       role="region"
@@ -97,6 +102,7 @@ export function BaseMap({ tileUrl, tileAttribution, children, onBasemapStatus, i
         <MapContext.Provider value={map}>
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <CountryOutlinesLayer countries={countries} />
+          <VectorBasemapLayers archive={vectorBasemap} theme={theme} />
           {children}
         </MapContext.Provider>
       )}

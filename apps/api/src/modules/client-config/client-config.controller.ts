@@ -19,6 +19,7 @@ export class ClientConfigController {
       tileAttribution: this.config.map.tileAttribution,
       demo: this.config.demo.enabled,
       positionStaleSeconds: this.config.positionStaleSeconds,
+      vectorBasemap: this.config.map.basemapPmtiles !== null,
     };
   }
 }

@@ -192,7 +192,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
       />
       <div className="op-body">
         <div className="op-map">
-          <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} initialBounds={framing.initialBounds}>
+          <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} vectorBasemap={config?.vectorBasemap} initialBounds={framing.initialBounds}>
             <MapControllerBridge handle={mapController} frameOnce={framing.frameOnce} />
             <ViewportReporter onChange={onBounds} />
             {operation && (

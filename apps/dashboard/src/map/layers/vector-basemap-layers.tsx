@@ -1,0 +1,39 @@
+import type L from 'leaflet';
+import { useEffect } from 'react';
+import type { Theme } from '../../app/theme';
+import { useLeafletMap } from '../map-context';
+
+/** Pane of the GSHHG ground: over the country outlines' fill (250), under every operational layer (400+). */
+export const GROUND_PANE = 'lintas-ground';
+
+/**
+ * The vector basemap: the operator's PMTiles archive when the server has one (under the country
+ * outlines, which then draw as lines only), else the GSHHG ground layers over the outlines.
+ * Both load their renderer lazily and are redrawn on a theme switch (canvas colours are not CSS).
+ */
+export function VectorBasemapLayers({ archive, theme }: { archive: boolean; theme: Theme }) {
+  const map = useLeafletMap();
+
+  useEffect(() => {
+    if (!map.getPane(GROUND_PANE)) map.createPane(GROUND_PANE).style.zIndex = '260';
+    const pane = map.getPane(GROUND_PANE)!;
+    pane.style.pointerEvents = 'none';
+    let layer: L.Layer | null = null;
+    let cancelled = false;
+    import('../vector-tiles').then(
+      (tiles) => {
+        if (cancelled) return;
+        layer = archive ? tiles.archiveLayer(theme, 'tilePane') : tiles.groundLayer(theme, GROUND_PANE);
+        layer.addTo(map);
+        map.getContainer().dataset.vectorBasemap = archive ? 'archive' : 'ground';
+      },
+      (error: unknown) => console.error('basemap: the vector layers failed to load', error),
+    );
+    return () => {
+      cancelled = true;
+      layer?.remove();
+    };
+  }, [map, archive, theme]);
+
+  return null;
+}
