@@ -193,6 +193,37 @@ export const en = {
   'timeline.operation.participant_removed': '{subject} left the operation',
   'timeline.operation.site_attached': 'Site added: {subject}',
   'timeline.operation.site_detached': 'Site removed',
+  'timeline.new_one': '{count} new line above',
+  'timeline.new_other': '{count} new lines above',
+  'timeline.filtered': 'Timeline follows the map’s filters',
+
+  // map tools (map/tools)
+  'mapTools.label': 'Map tools',
+  'mapTools.measure': 'Measure distance',
+  'mapTools.measure.stop': 'Stop measuring',
+  'mapTools.measure.hint': 'Click two points on the map',
+  'mapTools.measure.result': '{distance} · bearing {bearing}',
+  'mapTools.goto': 'Go to coordinates',
+  'mapTools.goto.input': 'Coordinates: latitude, longitude in decimal degrees, or MGRS',
+  'mapTools.goto.placeholder': '11.067, 106.12 or 48P XT…',
+  'mapTools.goto.submit': 'Go',
+  'mapTools.goto.invalid': 'Not coordinates: type a latitude and a longitude such as 11.067, 106.12, or an MGRS reference',
+  'mapTools.copy': 'Copy coordinates',
+  'mapTools.copy.done': 'Copied: {point}',
+  'mapTools.copy.failed': 'Could not copy; select and copy it: {point}',
+  'mapTools.cursor': 'Under the cursor: decimal degrees · MGRS',
+  'mapTools.picked': 'Point',
+
+  // markers (map/layers): what each one is called for keyboards and screen readers
+  'marker.cluster_one': '{count} report here: open to spread them out',
+  'marker.cluster_other': '{count} reports here: open to spread them out',
+  'marker.spiderClose': 'Close the spread-out markers',
+
+  // new alerts: sound and browser notification (features/operation/alert-notifications)
+  'alertNotify.on': 'Alert sound and notifications: on',
+  'alertNotify.off': 'Alert sound and notifications: off',
+  'alertNotify.blocked': 'Notifications are blocked by this browser; the sound stays on',
+  'alertNotify.title': 'New alert: {title}',
 
   // figures
   'figures.reportsShown_one': '{count} report shown',

@@ -37,6 +37,16 @@ describe('operationReducer', () => {
     ]);
   });
 
+  it('says "verified" on the acting commander’s page too, where the verdict was stored from its own answer before the event came', () => {
+    const created = report({ id: 'r1', title: 'Boat stopped', version: 11 });
+    let state = loaded({ reports: [created], seq: 11 });
+    const at = '2026-11-28T07:00:01Z';
+    const verified = { ...created, status: 'verified' as const, version: 12, statusAt: at };
+    state = operationReducer(state, { type: 'reports-loaded', reports: [verified] });
+    state = operationReducer(state, { type: 'batch', events: [{ ...eventOf(12, { type: 'report.updated', report: verified }), at }], positions: [], at: AT });
+    expect(state.timeline.map((entry) => [entry.seq, entry.kind])).toEqual([[12, 'report.verified']]);
+  });
+
   it('ignores events at or below the last applied seq (a resubscribe may deliver one twice) and sorts a batch by seq', () => {
     let state = loaded({ seq: 10 });
     const first = report({ id: 'r1', title: 'first', version: 12 });

@@ -93,11 +93,13 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
 }
 
 function reportChange(report: Report, before: Report | undefined, at: string): TimelineKind {
-  if (before) {
+  // The acting commander's page stores the verdict from its own answer before the event arrives:
+  // a stored copy at this version (or newer) is not "before", so the verdict rule below applies.
+  if (before && before.version < report.version) {
     if (before.status !== report.status && report.status !== 'reported') return report.status === 'verified' ? 'report.verified' : 'report.rejected';
     return 'report.amended';
   }
-  // Seen for the first time (history loaded from the log): a verdict given at this event's time is this event.
+  // Seen for the first time (history loaded from the log), or already applied: a verdict given at this event's time is this event.
   if (report.status !== 'reported' && report.statusAt && Math.abs(Date.parse(report.statusAt) - Date.parse(at)) <= VERDICT_MATCH_MS) {
     return report.status === 'verified' ? 'report.verified' : 'report.rejected';
   }

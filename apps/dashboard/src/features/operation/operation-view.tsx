@@ -13,8 +13,10 @@ import { SitesLayer } from '../../map/layers/sites-layer';
 import { ViewportReporter } from '../../map/layers/viewport-reporter';
 import '../../map/operation-layers.css';
 import { useOperationId, useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
+import { MapTools } from '../../map/tools/map-tools';
 import { agencyColours, UNKNOWN_AGENCY_COLOUR } from './agency-colours';
 import { ExportMenu } from './export-menu';
+import { AlertNotifications } from './alert-notifications';
 import { useAcknowledgedAlerts } from './alert-acknowledgements';
 import { FiguresPanel } from './figures-panel';
 import { HelpOverlay } from './help-overlay';
@@ -25,11 +27,13 @@ import { MarkingBanner } from './marking-banner';
 import { openUnacknowledgedAlerts } from './open-alerts';
 import { OperationBar } from './operation-bar';
 import './operation-view.css';
+import './long-text.css';
 import { PanelTabs } from './panel-tabs';
 import { isStale as teamIsStale } from './report-filter';
 import { ReportDetail } from './report-detail';
 import { RosterPanel } from './roster-panel';
 import { TeamDetail } from './team-detail';
+import { filterTimeline } from './timeline-filter';
 import { TimelinePanel } from './timeline-panel';
 import { useFilteredReports, useFilteredTeams } from './use-filtered-items';
 import { operationPoints, useMapFraming } from './use-map-framing';
@@ -150,9 +154,13 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
     },
     [teams, isStale],
   );
+  // The timeline follows the map's filters: the same reports, markings, agencies and time window.
+  const shownReportIds = useMemo(() => new Set(filteredReports.map((report) => report.id)), [filteredReports]);
+  const reportShown = useCallback((id: string) => (reports.has(id) ? shownReportIds.has(id) : null), [reports, shownReportIds]);
+  const shownTimeline = useMemo(() => filterTimeline(timeline, filters, reportShown, agencyName, now), [timeline, filters, reportShown, agencyName, now]);
   const selectedReport = filters.report ? (reports.get(filters.report) ?? null) : null;
   const selectedTeam = filters.team ? (teams.get(filters.team) ?? null) : null;
-  const markingShown = useMarkingShown({ filters, bounds, reports: filteredReports, teams: filteredTeams, timeline, detail: selectedReport ?? selectedTeam });
+  const markingShown = useMarkingShown({ filters, bounds, reports: filteredReports, teams: filteredTeams, timeline: shownTimeline, detail: selectedReport ?? selectedTeam });
 
   const nonAlerts = useMemo(() => filteredReports.filter((report) => report.kind !== 'alert'), [filteredReports]);
   const alerts = useMemo(() => filteredReports.filter((report) => report.kind === 'alert'), [filteredReports]);
@@ -187,6 +195,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           <>
             {planning.button}
             {operation && <ExportMenu operationId={operationId} filters={filters} />}
+            <AlertNotifications reports={reports} ready={operation !== null} />
           </>
         }
       />
@@ -195,6 +204,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           <BaseMap tileUrl={config?.tileUrl} tileAttribution={config?.tileAttribution} vectorBasemap={config?.vectorBasemap} initialBounds={framing.initialBounds}>
             <MapControllerBridge handle={mapController} frameOnce={framing.frameOnce} />
             <ViewportReporter onChange={onBounds} />
+            <MapTools />
             {operation && (
               <>
                 <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
@@ -230,7 +240,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           <PanelTabs panel={filters.panel} onChange={(panel) => setFilters((current) => ({ ...current, panel }))} />
           <div className="op-side__panel" role="tabpanel" id={`panel-${filters.panel}`}>
             {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
-            {operation && filters.panel === 'timeline' && <TimelinePanel entries={timeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
+            {operation && filters.panel === 'timeline' && <TimelinePanel entries={shownTimeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
             {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
             {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} operationId={operation.id} />}
             {operation && filters.panel === 'tasks' && <TaskBoard operation={operation} user={user} calls={tasking} />}

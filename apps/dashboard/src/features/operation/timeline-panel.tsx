@@ -1,10 +1,11 @@
 import type { OperationParticipant, RequestState, TaskState } from '@lintas/contracts';
-import { memo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import type { TimelineEntry } from '../../realtime/timeline';
 import { reportKindLabel, requestStateLabel, taskStateLabel, teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
+import { NewLinesMarker } from './new-lines-marker';
 import './timeline-panel.css';
 
 /** Lines shown; older ones stay in the store (and the log). */
@@ -22,9 +23,13 @@ export interface TimelinePanelProps {
 /** The live timeline, newest first, each line with its marking. */
 export const TimelinePanel = memo(function TimelinePanel({ entries, historyLoaded, participants, onSelectReport, onSelectTeam }: TimelinePanelProps) {
   const agencyCode = (id: string) => participants.find((participant) => participant.agency.id === id)?.agency.code ?? '—';
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const shown = useMemo(() => entries.slice(0, TIMELINE_SHOWN).map((entry) => entry.seq), [entries]);
   if (entries.length === 0) return <p className="muted panel-empty">{historyLoaded ? t('timeline.empty') : t('common.loading')}</p>;
   return (
-    <ol className="timeline" data-testid="timeline">
+    <>
+    <NewLinesMarker scroller={scroller} newestSeq={shown[0] ?? null} seqs={shown} />
+    <ol className="timeline" data-testid="timeline" ref={(element) => setScroller(element?.parentElement ?? null)}>
       {entries.slice(0, TIMELINE_SHOWN).map((entry) => {
         const open = entry.reportId ? () => onSelectReport(entry.reportId!) : entry.teamId ? () => onSelectTeam(entry.teamId!) : undefined;
         return (
@@ -45,6 +50,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, historyLoade
         );
       })}
     </ol>
+    </>
   );
 });
 
