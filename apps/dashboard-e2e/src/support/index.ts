@@ -3,3 +3,4 @@ export * from './browser-session';
 export * from './lintas';
 export * from './rest';
 export * from './tak-device';
+export * from './map-view';

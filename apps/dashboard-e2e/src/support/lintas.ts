@@ -33,7 +33,7 @@ export function startLintas(options: StartOptions = {}): Promise<RunningLintas> 
  * `beforeAll`, which may use them) and stopped after them. Read `suite.lintas` and `suite.browser`
  * inside tests and hooks. `options` may be a function, for settings found at start (a free port).
  */
-export function browserSuite(options: StartOptions | (() => Promise<StartOptions>) = {}): { readonly lintas: RunningLintas; readonly browser: Browser } {
+export function browserSuite(options: StartOptions | (() => StartOptions | Promise<StartOptions>) = {}): { readonly lintas: RunningLintas; readonly browser: Browser } {
   let lintas: RunningLintas | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

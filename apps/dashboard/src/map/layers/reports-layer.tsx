@@ -2,9 +2,11 @@ import type { Marking, Report, ReportKind, ReportStatus } from '@lintas/contract
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import Supercluster from 'supercluster';
+import { tn } from '../../i18n/i18n';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
 import { markingSuffix, reportGlyph } from '../map-glyphs';
+import { fanOut } from './fan-out';
 
 interface PointProps {
   id: string;
@@ -26,6 +28,12 @@ export interface ReportsLayerProps {
   selectedId: string | null;
   onSelect: (reportId: string) => void;
 }
+
+/**
+ * Clusters and fanned-out markers sit above the teams (620): a click on them must expand them or
+ * open the report, never reach a team drawn at the same place.
+ */
+export const CLUSTERS_PANE = 'lintas-clusters';
 
 /** Open alerts drawn with a pulsing ring, at most. */
 const PULSING_ALERTS = 25;
@@ -51,6 +59,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   useEffect(() => {
     const layer = L.layerGroup();
     group.current = layer;
+    if (!map.getPane(CLUSTERS_PANE)) map.createPane(CLUSTERS_PANE).style.zIndex = '630';
     const known = markers.current;
     draw.current = () => {
       const clusters = index.current;
@@ -71,6 +80,15 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
         if (!p.cluster && p.kind === 'alert' && p.status === 'reported') openAlerts++;
       }
       const pulse = openAlerts <= PULSING_ALERTS;
+      // Reports on one place (beyond the zoom where they cluster) fan out instead of stacking.
+      const fanned = fanOut(
+        features.flatMap((feature) => {
+          const p = feature.properties as Partial<PointProps> & { cluster?: boolean };
+          if (p.cluster || !p.id) return [];
+          const [lon, lat] = feature.geometry.coordinates;
+          return [{ id: p.id, ...map.latLngToContainerPoint([lat, lon]) }];
+        }),
+      );
       for (const feature of features) {
         const [lon, lat] = feature.geometry.coordinates;
         const properties = feature.properties as (PointProps & { cluster?: false }) | (ClusterProps & Supercluster.ClusterProperties);
@@ -94,7 +112,8 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
               iconSize: [size, size],
               iconAnchor: [size / 2, size / 2],
             }),
-            keyboard: false,
+            keyboard: true,
+            pane: CLUSTERS_PANE,
             zIndexOffset: variant === 'alerts' ? 2000 : 0,
           });
           const entry = { marker, signature, clusterId: properties.cluster_id };
@@ -103,6 +122,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             map.flyTo([lat, lon], zoom, { duration: 0.4 });
           });
           marker.addTo(layer);
+          describeForKeyboard(marker, tn('marker.cluster', properties.point_count));
           known.set(key, entry);
         } else {
           const point = properties as PointProps;
@@ -110,7 +130,8 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
           seen.add(key);
           const isSelected = point.id === selected.current;
           const pulsing = pulse && point.kind === 'alert' && point.status === 'reported';
-          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${pulsing}|${lat},${lon}`;
+          const offset = fanned.get(point.id);
+          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${pulsing}|${lat},${lon}|${offset ? `${offset.dx},${offset.dy}` : ''}`;
           const existing = known.get(key);
           if (existing?.signature === signature) continue;
           existing?.marker.remove();
@@ -122,21 +143,27 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             isSelected ? 'report-marker--selected' : '',
             pulsing ? 'report-marker--pulse' : '',
           ];
+          const half = point.kind === 'alert' ? 14 : 11;
+          if (offset) classes.push('report-marker--fanned');
+          const title = `${point.title} — ${reportKindLabel(point.kind)}, ${reportStatusLabel(point.status)}, ${point.marking}`;
           const marker = L.marker([lat, lon], {
             icon: L.divIcon({
               className: classes.filter(Boolean).join(' '),
               html: `${reportGlyph(point.kind)}<i class="report-marker__tlp"></i>`,
-              iconSize: point.kind === 'alert' ? [28, 28] : [22, 22],
-              iconAnchor: point.kind === 'alert' ? [14, 14] : [11, 11],
+              iconSize: [half * 2, half * 2],
+              // A fanned-out marker is drawn beside its place: the anchor moves, the place does not.
+              iconAnchor: [half - (offset?.dx ?? 0), half - (offset?.dy ?? 0)],
             }),
-            title: `${point.title} — ${reportKindLabel(point.kind)}, ${reportStatusLabel(point.status)}, ${point.marking}`,
-            keyboard: false,
+            title,
+            keyboard: true,
+            ...(offset ? { pane: CLUSTERS_PANE } : {}),
             riseOnHover: true,
             zIndexOffset: variant === 'alerts' ? 3000 : isSelected ? 1000 : 0,
           });
           marker.on('click', () => select(point.id));
           marker.addTo(layer);
           marker.getElement()?.setAttribute('data-report-id', point.id);
+          describeForKeyboard(marker, title);
           known.set(key, { marker, signature });
         }
       }
@@ -215,6 +242,13 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   }, [map, visible]);
 
   return null;
+}
+
+/** Leaflet makes a keyboard marker focusable (Enter clicks it); this names it and says it is a button. */
+function describeForKeyboard(marker: L.Marker, label: string): void {
+  const element = marker.getElement();
+  element?.setAttribute('role', 'button');
+  element?.setAttribute('aria-label', label);
 }
 
 /** The same report objects in the same order: nothing to re-index (reports are replaced, never mutated). */

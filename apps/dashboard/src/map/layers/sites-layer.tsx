@@ -45,7 +45,7 @@ export function SitesLayer({ sites, visible }: { sites: readonly Site[]; visible
       const marker = L.marker([site.lat, site.lon], {
         icon: L.divIcon({
           className: `site-marker site-marker--${site.kind}`,
-          html: `${siteGlyph(site.kind)}<span class="site-marker__name">${escapeHtml(site.name)}</span>`,
+          html: siteGlyph(site.kind),
           iconSize: [22, 22],
           iconAnchor: [11, 11],
         }),
@@ -53,6 +53,9 @@ export function SitesLayer({ sites, visible }: { sites: readonly Site[]; visible
         keyboard: false,
         zIndexOffset: -1000,
       });
+      // The name to the left, in the tooltip pane (above teams and clusters): team labels go to the
+      // right, so a site's name stays readable with teams at it.
+      marker.bindTooltip(escapeHtml(site.name), { permanent: true, direction: 'left', offset: [-12, 0], className: 'site-label', interactive: false });
       marker.addTo(layer);
       markers.current.set(site.id, { marker, signature });
     }

@@ -4,7 +4,8 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import type { TrailPoint } from '../../realtime/operation-state';
 import { teamStatusLabel } from '../../ui/labels';
 import { formatAge } from '../../ui/time-text';
-import { escapeHtml, markingSuffix } from '../map-glyphs';
+import { markingClass } from '../../ui/marking-label';
+import { escapeHtml } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
 import { stackLabels } from './label-stacking';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
@@ -14,7 +15,7 @@ export const TEAM_LABEL_ZOOM = 11;
 const FEW_TEAMS = 60;
 /** A label's height and the width it may cover, in pixels, for stacking labels clear of each other. */
 const LABEL_ROW_PX = 20;
-const LABEL_WIDTH_PX = 190;
+const LABEL_WIDTH_PX = 260;
 /** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
 
@@ -139,15 +140,17 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       };
       // What needs a restyle; a new position or heading only needs the path drawn again.
       const signature = `${style.colour}|${stale}|${team.status}|${style.selected}`;
-      // The label carries the team's marking, like every item on screen, and its status.
+      // The label carries the team's marking, like every item on screen, as its written label (a
+      // coloured dot beside a team read as a status light), and its status.
       const label =
-        `<i class="tlp-dot tlp-dot--${markingSuffix(team.marking)}"></i>${escapeHtml(team.callSign)}` +
+        `${escapeHtml(team.callSign)} <span class="${markingClass(team.marking)} team-label__marking">${escapeHtml(team.marking)}</span>` +
         ` <span class="team-label__status">${escapeHtml(teamStatusLabel(team.status))}</span>` +
         (stale ? ` <span class="team-label__age">${escapeHtml(formatAge(now - Date.parse(position.at)))}</span>` : '');
       let known = drawn.current.get(team.id);
       if (!known) {
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
         glyph.on('click', () => select(team.id));
+        glyph.on('add', () => focusable(glyph, team.callSign, () => select(team.id)));
         glyph.addTo(current.glyphs);
         known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0 };
         drawn.current.set(team.id, known);
@@ -237,4 +240,18 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   }, [map, visible, showTrails]);
 
   return null;
+}
+
+/** A team's SVG path, reachable with Tab and opened with Enter or Space like a button. */
+function focusable(glyph: L.Path, label: string, open: () => void): void {
+  const element = glyph.getElement();
+  if (!element || element.getAttribute('tabindex') === '0') return;
+  element.setAttribute('tabindex', '0');
+  element.setAttribute('role', 'button');
+  element.setAttribute('aria-label', label);
+  element.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return;
+    event.preventDefault();
+    open();
+  });
 }

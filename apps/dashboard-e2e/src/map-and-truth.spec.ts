@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateReport } from '@lintas/contracts';
+import { BAVET, buildBavetArchive } from '@lintas/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserSuite, describeInBrowser, frameOperationAt, newContext, newPage, problemsOf, restSignIn, saveScreenshot, type RestSession } from './support';
+
+interface Report {
+  id: string;
+  title: string;
+}
+
+/** Metres per screen pixel of Web Mercator at a latitude and zoom (256-pixel tiles). */
+const metresPerPixel = (lat: number, zoom: number) => (156_543.033_92 * Math.cos((lat * Math.PI) / 180)) / 2 ** zoom;
+
+/** A spot in Mekong Gate's area, away from the demo reports, where this file puts its own. */
+const SPOT = { lat: 10.86, lon: 105.68 };
+
+/**
+ * Issue 17: the map shows the ground (the vector basemap from a PMTiles archive built here, read
+ * with range requests), its tools, nothing hidden under anything, and a screen that tells the
+ * truth. One API (with BASEMAP_PMTILES) and one Chromium for the file.
+ */
+describeInBrowser('the map shows the ground, nothing hides anything, the screen is truthful', () => {
+  const archiveFile = join(mkdtempSync(join(tmpdir(), 'lintas-e2e-basemap-')), 'bavet.pmtiles');
+  writeFileSync(archiveFile, buildBavetArchive());
+  const suite = browserSuite({ env: { BASEMAP_PMTILES: archiveFile } });
+  let commander: RestSession;
+  let mekongId: string;
+  let context: BrowserContext;
+  let page: Page;
+  const archiveAnswers: number[] = [];
+
+  beforeAll(async () => {
+    commander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);
+    const operations = await commander.call<{ id: string; code: string }[]>((api) => api.GET('/api/operations'));
+    mekongId = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!.id;
+    context = await newContext(suite.browser, { permissions: ['clipboard-read', 'clipboard-write', 'notifications'] });
+    page = await newPage(context);
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/basemap/archive.pmtiles')) archiveAnswers.push(response.status());
+    });
+    await page.goto(`${suite.lintas.baseUrl}/`);
+    await page.getByLabel('E-mail').fill('commander@kh-gdi.demo');
+    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('operations-list').waitFor();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  function postReport(body: Partial<CreateReport> & { kind: CreateReport['kind']; title: string }): Promise<Report> {
+    const report = { clientId: randomUUID(), occurredAt: new Date().toISOString(), lat: SPOT.lat, lon: SPOT.lon, marking: 'TLP:AMBER', ...body } as CreateReport;
+    return commander.call<Report>((api) => api.POST('/api/operations/{operationId}/reports', { params: { path: { operationId: mekongId } }, body: report }));
+  }
+
+  async function openAt(place: { lat: number; lon: number }, zoom: number, query = ''): Promise<void> {
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekongId}${query}`);
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
+    await frameOperationAt(page, suite.lintas.baseUrl, mekongId, place, zoom);
+    if (query) await page.goto(`${suite.lintas.baseUrl}/operations/${mekongId}${query}`);
+    await page.locator('[data-testid="operation-view"][data-history="loaded"]').waitFor();
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+  }
+
+  /** The map's view as this browser remembers it: [south, west, north, east]. */
+  const rememberedView = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as number[] | null, `lintas.view.${mekongId}`);
+
+  it('draws Bavet at zoom 14 from the archive (range requests), with the site names and the team labels, at every zoom', async () => {
+    await openAt(BAVET, 14);
+    await page.locator('[data-testid="map"][data-vector-basemap="archive"]').waitFor();
+    // Drawn: the canvas tiles hold the archive's earth, water and road, not one flat colour.
+    await page.waitForFunction(() => {
+      const colours = new Set<string>();
+      for (const canvas of document.querySelectorAll<HTMLCanvasElement>('.leaflet-tile-pane canvas.leaflet-tile')) {
+        if (!canvas.width) continue;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`);
+      }
+      return colours.size >= 3;
+    });
+    expect(archiveAnswers.length).toBeGreaterThan(0);
+    expect(archiveAnswers.every((status) => status === 206)).toBe(true);
+
+    await page.locator('.leaflet-tooltip.site-label', { hasText: 'Bavet' }).waitFor({ state: 'visible' });
+    await page.locator('.leaflet-tooltip.site-label', { hasText: 'Moc Bai' }).waitFor({ state: 'visible' });
+    await page.locator('.leaflet-tooltip.team-label', { hasText: 'KH-BAVET-1' }).waitFor({ state: 'visible' });
+    // The marking beside a team is its written label, not a dot that reads as a status light.
+    expect(await page.locator('.leaflet-tooltip.team-label', { hasText: 'KH-BAVET-1' }).locator('.team-label__marking').textContent()).toMatch(/^TLP:/);
+    await page.waitForTimeout(1000); // labels and tiles settle for the picture
+    await saveScreenshot(page, 'bavet-z14-after');
+
+    for (let zoomIn = 0; zoomIn < 3; zoomIn++) {
+      const before = await rememberedView();
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.waitForFunction(([key, span]) => {
+        const view = JSON.parse(localStorage.getItem(key) ?? 'null') as number[] | null;
+        return view !== null && view[2] - view[0] < span * 0.75;
+      }, [`lintas.view.${mekongId}`, before![2] - before![0]] as const);
+      await page.locator('.leaflet-tooltip.team-label', { hasText: 'KH-BAVET-1' }).waitFor({ state: 'visible' });
+    }
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
+  });
+
+  it('reads the cursor in degrees and MGRS, goes to coordinates, copies them, and measures a known distance within 1 %', async () => {
+    await openAt(BAVET, 12);
+    await page.getByTestId('tool-goto').click();
+    await page.getByLabel(/^Coordinates/).fill('11.067, 106.12');
+    await page.getByLabel(/^Coordinates/).press('Enter');
+    await page.getByTestId('picked-point').filter({ hasText: '11.06700, 106.12000 (MGRS 48P XT' }).waitFor();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(centre.x, centre.y);
+    await page.getByTestId('cursor-coordinates').filter({ hasText: /^11\.06\d{3}, 106\.1\d{4} · 48P XT \d{5} \d{5}$/ }).waitFor();
+
+    await page.getByTestId('tool-copy').click();
+    await page.getByTestId('copy-status').filter({ hasText: 'Copied: 11.06700, 106.12000' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^11\.06700, 106\.12000 \(MGRS 48P XT \d{5} \d{5}\)$/);
+
+    await page.getByTestId('tool-measure').click();
+    await page.mouse.click(centre.x, centre.y);
+    await page.mouse.click(centre.x + 300, centre.y);
+    const result = page.getByTestId('measure-result');
+    await result.waitFor();
+    const metres = Number(await result.getAttribute('data-metres'));
+    const expected = 300 * metresPerPixel(BAVET.lat, 14);
+    expect(Math.abs(metres - expected) / expected).toBeLessThan(0.01);
+    expect(Number(await result.getAttribute('data-bearing'))).toBeCloseTo(90, 0);
+    await page.getByTestId('tool-measure').click();
+  });
+
+  it('fans out reports on one place, each opening its own; a cluster click expands it; markers open from the keyboard', async () => {
+    const posted = await Promise.all(['E2E fan A', 'E2E fan B', 'E2E fan C'].map((title) => postReport({ kind: 'sitrep', title })));
+    await openAt(SPOT, 13);
+    const cluster = page.locator('.report-cluster', { hasText: '3' }).first();
+    await cluster.waitFor();
+    const before = (await rememberedView())!;
+    await cluster.click();
+    await page.waitForFunction(([key, span]) => {
+      const view = JSON.parse(localStorage.getItem(key) ?? 'null') as number[] | null;
+      return view !== null && view[2] - view[0] < span / 2;
+    }, [`lintas.view.${mekongId}`, before[2] - before[0]] as const);
+    expect(new URL(page.url()).searchParams.get('team')).toBeNull();
+
+    for (const report of posted) {
+      const marker = page.locator(`.report-marker--fanned[data-report-id="${report.id}"]`);
+      await marker.waitFor();
+      await marker.click();
+      await page.locator(`[data-testid="report-detail"][data-report-id="${report.id}"]`).waitFor();
+      expect(await page.getByTestId('report-detail').locator('h3').textContent()).toContain(report.title);
+    }
+
+    // The keyboard reaches a marker (a button with a name) and Enter opens it.
+    await page.keyboard.press('Escape');
+    const first = page.locator(`[data-report-id="${posted[0].id}"].report-marker`);
+    expect(await first.getAttribute('tabindex')).toBe('0');
+    expect(await first.getAttribute('role')).toBe('button');
+    expect(await first.getAttribute('aria-label')).toContain('E2E fan A');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="report-detail"][data-report-id="${posted[0].id}"]`).waitFor();
+    const team = page.locator('path.team-glyph[role="button"]').first();
+    expect(await team.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('keeps the timeline to the map’s filters, and says "verified" to the commander who verified', async () => {
+    await openAt(SPOT, 12, '?kind=alert');
+    await page.locator('.timeline__item').first().waitFor();
+    const kinds = await page.locator('.timeline__item').evaluateAll((items) => items.map((item) => item.className));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((name) => name.includes('timeline__item--alert'))).toBe(true);
+
+    const report = await postReport({ kind: 'interception', title: 'E2E verify me', interception: { interceptionKind: 'smuggling', persons: 2, suspects: 0, presumedVictims: 0, minors: 0, nationalities: ['KH'] } } as never);
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekongId}?report=${report.id}`);
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.getByTestId('verify').click();
+    const line = page.locator('.timeline__item[data-kind="report.verified"]', { hasText: 'E2E verify me' });
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/Interception verified: E2E verify me/);
+    expect(await page.locator('.timeline__item', { hasText: 'E2E verify me' }).filter({ hasText: 'amended' }).count()).toBe(0);
+  });
+
+  it('wraps a 120-character unbroken title inside the panel, and counts new lines above a scrolled timeline', async () => {
+    const long = await postReport({ kind: 'sitrep', title: 'W'.repeat(120) });
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekongId}?report=${long.id}`);
+    await page.locator(`[data-testid="report-detail"][data-report-id="${long.id}"]`).waitFor();
+    const fits = await page.evaluate(() => {
+      const side = document.querySelector<HTMLElement>('.op-side')!;
+      const title = document.querySelector<HTMLElement>('[data-testid="report-detail"] h3')!;
+      const line = [...document.querySelectorAll<HTMLElement>('.timeline__text')].find((text) => text.textContent?.includes('WWWW'));
+      return {
+        side: side.scrollWidth <= side.clientWidth,
+        title: title.scrollWidth <= title.clientWidth + 1 && title.getBoundingClientRect().right <= side.getBoundingClientRect().right,
+        line: !line || line.scrollWidth <= line.clientWidth + 1,
+        detailHeight: document.querySelector<HTMLElement>('[data-testid="report-detail"]')!.scrollHeight,
+      };
+    });
+    expect(fits).toMatchObject({ side: true, title: true, line: true });
+    expect(fits.detailHeight).toBeLessThan(2000);
+    await saveScreenshot(page, 'long-title-wraps');
+
+    await page.keyboard.press('Escape');
+    await page.locator('.op-side__panel').evaluate((panel) => panel.scrollTo({ top: 600 }));
+    await page.waitForTimeout(100); // the scroll event is handled
+    await postReport({ kind: 'sitrep', title: 'E2E arrives while scrolled' });
+    const marker = page.getByTestId('timeline-new');
+    await marker.filter({ hasText: '1 new line above' }).waitFor();
+    await marker.click();
+    await marker.waitFor({ state: 'detached' });
+  });
+
+  it('rings and notifies a new alert once the user opted in on this browser', async () => {
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekongId}`);
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    const toggle = page.getByTestId('alert-notify');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await postReport({ kind: 'alert', title: 'E2E alert rings' });
+    await page.waitForFunction(() => Number(document.documentElement.dataset.alertsRung ?? 0) >= 1);
+    await toggle.click();
+  });
+
+  it('passes an automated WCAG 2.2 AA check (axe-core) on sign-in, operations list, operation view and field page', async () => {
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const check = async (target: Page, name: string) => {
+      await target.evaluate(axeSource);
+      const violations = await target.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+      });
+      expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+    };
+    const anonymous = await newContext(suite.browser);
+    const signIn = await newPage(anonymous);
+    await signIn.goto(`${suite.lintas.baseUrl}/`);
+    await signIn.getByTestId('sign-in-form').waitFor();
+    await signIn.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+    await check(signIn, 'sign-in');
+    await anonymous.close();
+
+    await page.goto(`${suite.lintas.baseUrl}/`);
+    await page.getByTestId('operations-list').waitFor();
+    await check(page, 'operations list');
+
+    await openAt(BAVET, 13);
+    await page.locator('.timeline__item').first().waitFor();
+    await check(page, 'operation view');
+
+    const fieldContext = await newContext(suite.browser, { viewport: { width: 390, height: 844 } });
+    const field = await newPage(fieldContext);
+    await field.goto(`${suite.lintas.baseUrl}/field`);
+    await field.getByLabel('E-mail').fill('field@kh-gdi.demo');
+    await field.getByLabel('Password').fill(suite.lintas.demoPassword);
+    await field.getByRole('button', { name: 'Sign in' }).click();
+    await field.waitForURL(/\/field/);
+    await field.waitForLoadState('networkidle');
+    await check(field, 'field page');
+    await fieldContext.close();
+  });
+});
