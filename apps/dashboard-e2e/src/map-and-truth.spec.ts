@@ -253,11 +253,12 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
     const fieldContext = await newContext(suite.browser, { viewport: { width: 390, height: 844 } });
     const field = await newPage(fieldContext);
     await field.goto(`${suite.lintas.baseUrl}/field`);
+    await field.getByTestId('field-sign-in').waitFor();
+    await check(field, 'field sign-in');
     await field.getByLabel('E-mail').fill('field@kh-gdi.demo');
     await field.getByLabel('Password').fill(suite.lintas.demoPassword);
     await field.getByRole('button', { name: 'Sign in' }).click();
-    await field.waitForURL(/\/field/);
-    await field.waitForLoadState('networkidle');
+    await field.getByTestId('field-team').getByText('KH-BAVET-1').waitFor();
     await check(field, 'field page');
     await fieldContext.close();
   });

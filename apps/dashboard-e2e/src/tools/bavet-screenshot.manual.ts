@@ -10,7 +10,7 @@ import { browserSuite, describeInBrowser, frameOperationAt, newContext, newPage,
  */
 describeInBrowser('screenshot of Bavet at zoom 14', () => {
   const dashboardDir = process.env.LINTAS_SHOT_DASHBOARD_DIR;
-  const suite = browserSuite(() => ({ env: dashboardDir ? { DASHBOARD_DIR: dashboardDir } : {} }));
+  const suite = browserSuite(() => (dashboardDir ? { env: { DASHBOARD_DIR: dashboardDir } } : {}));
 
   it('frames Bavet at zoom 14 as the Cambodian commander and saves the screenshot', async () => {
     const commander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);

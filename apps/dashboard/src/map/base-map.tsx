@@ -85,6 +85,13 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, child
     };
   }, []);
 
+  // Toggled on the element, not through React's className: that would wipe the classes Leaflet
+  // added (leaflet-container and its overflow clip) when the configuration arrives after the map.
+  const overTiles = !!tileUrl || vectorBasemap;
+  useEffect(() => {
+    container.current?.classList.toggle('base-map--tiles', overTiles);
+  }, [overTiles]);
+
   useEffect(() => {
     onBasemapStatus?.(status);
   }, [status, onBasemapStatus]);
@@ -92,7 +99,7 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, child
   return (
     <div
       ref={container}
-      className={tileUrl || vectorBasemap ? 'base-map base-map--tiles' : 'base-map'}
+      className="base-map"
       data-testid="map"
       data-basemap={status}
       role="region"

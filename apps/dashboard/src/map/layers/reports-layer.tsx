@@ -5,7 +5,7 @@ import Supercluster from 'supercluster';
 import { tn } from '../../i18n/i18n';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
-import { markingSuffix, reportGlyph } from '../map-glyphs';
+import { escapeHtml, markingSuffix, reportGlyph } from '../map-glyphs';
 import { fanOut } from './fan-out';
 
 interface PointProps {
@@ -108,7 +108,8 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
           const marker = L.marker([lat, lon], {
             icon: L.divIcon({
               className: `report-cluster report-cluster--${variant}`,
-              html: `<span>${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open">${properties.open}</b>` : ''}`,
+              // Named by its hidden text (what it is and does); the figures are for the eye.
+              html: `<span class="visually-hidden">${escapeHtml(tn('marker.cluster', properties.point_count))}</span><span aria-hidden="true">${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open" aria-hidden="true">${properties.open}</b>` : ''}`,
               iconSize: [size, size],
               iconAnchor: [size / 2, size / 2],
             }),
@@ -122,7 +123,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             map.flyTo([lat, lon], zoom, { duration: 0.4 });
           });
           marker.addTo(layer);
-          describeForKeyboard(marker, tn('marker.cluster', properties.point_count));
+          describeForKeyboard(marker, null);
           known.set(key, entry);
         } else {
           const point = properties as PointProps;
@@ -244,11 +245,20 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   return null;
 }
 
-/** Leaflet makes a keyboard marker focusable (Enter clicks it); this names it and says it is a button. */
-function describeForKeyboard(marker: L.Marker, label: string): void {
+/**
+ * Leaflet makes a keyboard marker focusable; this says it is a button, names it (unless its own
+ * text does), and opens it with Enter or Space as a button opens.
+ */
+function describeForKeyboard(marker: L.Marker, label: string | null): void {
   const element = marker.getElement();
-  element?.setAttribute('role', 'button');
-  element?.setAttribute('aria-label', label);
+  if (!element) return;
+  element.setAttribute('role', 'button');
+  if (label) element.setAttribute('aria-label', label);
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    marker.fire('click');
+  });
 }
 
 /** The same report objects in the same order: nothing to re-index (reports are replaced, never mutated). */

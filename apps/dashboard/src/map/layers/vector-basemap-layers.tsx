@@ -5,6 +5,8 @@ import { useLeafletMap } from '../map-context';
 
 /** Pane of the GSHHG ground: over the country outlines' fill (250), under every operational layer (400+). */
 export const GROUND_PANE = 'lintas-ground';
+/** Zoom from which the country outlines' borders give way to the vector layers' own. */
+export const DETAILED_ZOOM = 9;
 
 /**
  * The vector basemap: the operator's PMTiles archive when the server has one (under the country
@@ -18,6 +20,11 @@ export function VectorBasemapLayers({ archive, theme }: { archive: boolean; them
     if (!map.getPane(GROUND_PANE)) map.createPane(GROUND_PANE).style.zIndex = '260';
     const pane = map.getPane(GROUND_PANE)!;
     pane.style.pointerEvents = 'none';
+    // From this zoom the GSHHG borders (or the archive's) are exact: the 1:50m outlines' border
+    // lines, kilometres off, would only mislead (their land fill stays).
+    const detailed = () => map.getContainer().classList.toggle('map--detailed', map.getZoom() >= DETAILED_ZOOM);
+    detailed();
+    map.on('zoomend', detailed);
     let layer: L.Layer | null = null;
     let cancelled = false;
     import('../vector-tiles').then(
@@ -31,6 +38,7 @@ export function VectorBasemapLayers({ archive, theme }: { archive: boolean; them
     );
     return () => {
       cancelled = true;
+      map.off('zoomend', detailed);
       layer?.remove();
     };
   }, [map, archive, theme]);
