@@ -12,6 +12,8 @@ import { fromGeojsonVt } from 'vt-pbf';
 export interface PmtilesArchiveOptions {
   minZoom: number;
   maxZoom: number;
+  /** [west, south, east, north] of the tiles written; the data's own extent when not given. */
+  bounds?: [number, number, number, number];
 }
 
 interface Entry {
@@ -20,9 +22,9 @@ interface Entry {
   length: number;
 }
 
-export function buildPmtilesArchive(layers: Record<string, FeatureCollection>, { minZoom, maxZoom }: PmtilesArchiveOptions): Buffer {
+export function buildPmtilesArchive(layers: Record<string, FeatureCollection>, { minZoom, maxZoom, bounds }: PmtilesArchiveOptions): Buffer {
   const indexes = Object.entries(layers).map(([name, data]) => [name, new GeoJSONVT(data, { maxZoom, indexMaxZoom: maxZoom, indexMaxPoints: 0, tolerance: 1, buffer: 64 })] as const);
-  const [west, south, east, north] = bbox(Object.values(layers));
+  const [west, south, east, north] = bounds ?? bbox(Object.values(layers));
   const tiles: { tileId: number; data: Buffer }[] = [];
   for (let z = minZoom; z <= maxZoom; z++) {
     const [x0, y0] = tileOf(west, north, z);

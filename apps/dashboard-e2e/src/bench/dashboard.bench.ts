@@ -1,5 +1,8 @@
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { buildPmtilesArchive } from '@lintas/testing';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, signInContext, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
@@ -42,7 +45,9 @@ describeInBrowser('dashboard benchmark', () => {
   let data: BenchData;
 
   beforeAll(async () => {
-    lintas = await startLintas();
+    // With the vector basemap on (BASEMAP_PMTILES): an archive of the GSHHG rivers (the Mekong
+    // bank to bank), borders and shores around the benchmark's operation, in the Protomaps layers.
+    lintas = await startLintas({ env: { BASEMAP_PMTILES: groundArchive() } });
     const arrangeStart = Date.now();
     data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: POSTERS });
     console.log(`[bench] arranged ${TEAMS} teams and ${REPORTS} reports (with their event-log rows) in ${Date.now() - arrangeStart} ms`);
@@ -130,7 +135,8 @@ async function measureLoad(page: Page, url: string): Promise<LoadFigures> {
       const view = document.querySelector('[data-testid="operation-view"][data-drawn="true"]');
       const basemap = document.querySelector('[data-testid="map"][data-basemap="ready"]');
       const outlines = document.querySelectorAll('path.country-outline').length;
-      return view && basemap && outlines > 10 ? performance.now() : false;
+      const vectorTiles = document.querySelectorAll('canvas.leaflet-tile-loaded').length;
+      return view && basemap && outlines > 10 && vectorTiles > 0 ? performance.now() : false;
     },
     undefined,
     { polling: 'raf', timeout: 60_000 },
@@ -183,7 +189,7 @@ function formatSection(figures: {
     '',
     '| measure | result | target |',
     '|---|---|---|',
-    `| time to a drawn map (navigation start → operational layers and country outlines drawn) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
+    `| time to a drawn map (navigation start → operational layers, country outlines and vector basemap tiles drawn; BASEMAP_PMTILES on) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
     `| … operational layers drawn (the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports, ${TEAMS} teams, sites) | at ${figures.dataDrawnMs} ms | |`,
     `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(1)} MB of JSON) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,
     `| JavaScript transferred (${figures.js.files} files, compressed as the API serves them; ${kb(figures.js.decoded)} decoded) | ${kb(figures.js.transferred)} | |`,
@@ -195,4 +201,19 @@ function formatSection(figures: {
       'The JavaScript includes the lazily loaded Natural Earth outlines (740 kB of the decoded size is that data). The whole page shares the 2 cores with the API ' +
       'and PostgreSQL, which answer the snapshot and take the positions during the measure; other work on the machine shows in these figures.',
   ].join('\n');
+}
+
+/** The project's GSHHG ground layers around the benchmark's box as a PMTiles archive (zoom 5–12), in a temporary file. */
+function groundArchive(): string {
+  const ground = (name: string, kind: string): FeatureCollection => {
+    const collection = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/api/assets/ground', name), 'utf8')) as FeatureCollection;
+    return { ...collection, features: collection.features.map((feature) => ({ ...feature, properties: { ...feature.properties, kind } })) };
+  };
+  const archive = buildPmtilesArchive(
+    { water: ground('asean-rivers.geojson', 'river'), boundaries: ground('asean-borders.geojson', 'country'), earth: ground('asean-shorelines.geojson', 'earth') },
+    { minZoom: 5, maxZoom: 12, bounds: [104.4, 10.1, 106.7, 11.6] },
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'lintas-bench-basemap-')), 'ground.pmtiles');
+  writeFileSync(file, archive);
+  return file;
 }
