@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -25,10 +25,11 @@ async function groundTile(baseUrl: string, z: number, lat: number, lon: number) 
 describe('basemap: the offline ground layers and the PMTiles archive', () => {
   let t: TestApp;
   let archive: Buffer;
+  let file: string;
 
   beforeAll(async () => {
     archive = buildBavetArchive();
-    const file = join(mkdtempSync(join(tmpdir(), 'lintas-basemap-')), 'asean.pmtiles');
+    file = join(mkdtempSync(join(tmpdir(), 'lintas-basemap-')), 'asean.pmtiles');
     writeFileSync(file, archive);
     t = await startTestApp({ BASEMAP_PMTILES: file });
   });
@@ -43,7 +44,12 @@ describe('basemap: the offline ground layers and the PMTiles archive', () => {
   });
 
   it('serves the Mekong bank to bank at Kaam Samnor / Vinh Xuong, with borders, in a zoom-12 tile (no token needed: published geography)', async () => {
-    const { response, tile } = await groundTile(t.baseUrl, 12, 10.91, 105.16);
+    // The first tile indexes the data (a second or more of CPU) in a worker: the API answers meanwhile.
+    const order: string[] = [];
+    const first = groundTile(t.baseUrl, 12, 10.91, 105.16).finally(() => order.push('tile'));
+    await fetch(`${t.baseUrl}/api/health`).finally(() => order.push('health'));
+    const { response, tile } = await first;
+    expect(order).toEqual(['health', 'tile']);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/vnd.mapbox-vector-tile');
     const rivers = tile.layers.rivers;
@@ -81,5 +87,17 @@ describe('basemap: the offline ground layers and the PMTiles archive', () => {
     expect(found).toBeDefined();
     const tile = new VectorTile(new Pbf(new Uint8Array(found!.data)));
     expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['earth', 'roads', 'places']));
+  });
+
+  // Fault: the archive vanishes from under a running server (a volume unmounted, a file replaced).
+  it('answers 404 with a code, never 500, when the archive is gone after start', async () => {
+    renameSync(file, `${file}.moved`);
+    try {
+      const { status, body } = await http(t.baseUrl, 'GET', '/api/basemap/archive.pmtiles');
+      expect(status).toBe(404);
+      expect(body.code).toBe('not_found');
+    } finally {
+      renameSync(`${file}.moved`, file);
+    }
   });
 });

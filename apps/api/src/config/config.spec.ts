@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', LINTAS_DATA_DIR: dataDir() })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', LINTAS_DATA_DIR: dataDir() })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ TILE_URL: 'http://tiles/no-placeholders', LINTAS_DATA_DIR: dataDir() })).toThrow(/TILE_URL/);
+    expect(() => loadConfig({ BASEMAP_PMTILES: '/no/such/archive.pmtiles', LINTAS_DATA_DIR: dataDir() })).toThrow(/BASEMAP_PMTILES: no file at/);
   });
 
   it('refuses production without a JWT secret, and with the default demo password', () => {

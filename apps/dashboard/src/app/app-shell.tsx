@@ -42,7 +42,7 @@ export function AppShell() {
 function StatusArea() {
   const server = useServerStatus();
   const clientConfig = useClientConfig();
-  const basemap = clientConfig.config?.tileUrl ? t('shell.map.tiles') : t('shell.map.embedded');
+  const basemap = clientConfig.config?.vectorBasemap ? t('shell.map.vector') : clientConfig.config?.tileUrl ? t('shell.map.tiles') : t('shell.map.embedded');
   return (
     <div className="app-status" role="status" aria-live="polite" data-testid="status">
       <span className={`status-item status-item--${server}`} data-testid="server-status" data-status={server}>

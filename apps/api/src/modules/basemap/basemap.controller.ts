@@ -20,10 +20,10 @@ export class BasemapController {
   @ApiProduces('application/vnd.mapbox-vector-tile')
   @ApiOkResponse({ description: 'Layers `shorelines`, `borders`, `rivers` (property `level`: 0 = drawn bank to bank … 3 = minor)' })
   @ApiBadRequestResponse({ description: '`invalid_tile`' })
-  ground(@Param('z') z: string, @Param('x') x: string, @Param('file') file: string, @Res() response: Response): void {
+  async ground(@Param('z') z: string, @Param('x') x: string, @Param('file') file: string, @Res() response: Response): Promise<void> {
     const y = /^(\d{1,6})\.mvt$/.exec(file)?.[1];
     if (y === undefined) throw new AppError(400, 'invalid_tile', `No tile ${z}/${x}/${file}: the name is the row followed by .mvt`);
-    const tile = this.basemap.groundTile(z, x, y);
+    const tile = await this.basemap.groundTile(z, x, y);
     response.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
     // The data changes only with a new release of Lintas.
     response.setHeader('Cache-Control', 'public, max-age=86400');
