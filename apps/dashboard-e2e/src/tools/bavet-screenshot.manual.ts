@@ -7,6 +7,8 @@ import { browserSuite, describeInBrowser, frameOperationAt, newContext, newPage,
  *
  *   LINTAS_SHOT_DASHBOARD_DIR=/path/to/dashboard/dist LINTAS_SHOT_NAME=bavet-z14-before \
  *     npx jest -c jest.config.cjs --testMatch '<rootDir>/src/tools/bavet-screenshot.manual.ts'
+ *
+ * `LINTAS_SHOT_AT=10.91,105.16,13` frames another place (latitude, longitude, zoom).
  */
 describeInBrowser('screenshot of Bavet at zoom 14', () => {
   const dashboardDir = process.env.LINTAS_SHOT_DASHBOARD_DIR;
@@ -25,7 +27,8 @@ describeInBrowser('screenshot of Bavet at zoom 14', () => {
     await page.getByTestId('operations-list').waitFor();
     await page.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}`);
     await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor();
-    await frameOperationAt(page, suite.lintas.baseUrl, mekong.id, BAVET, 14);
+    const [lat, lon, zoom] = (process.env.LINTAS_SHOT_AT ?? `${BAVET.lat},${BAVET.lon},14`).split(',').map(Number);
+    await frameOperationAt(page, suite.lintas.baseUrl, mekong.id, { lat, lon }, zoom);
     await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
     await page.waitForTimeout(2500); // tiles and labels settle: this is a picture, not a check
     console.log(await saveScreenshot(page, process.env.LINTAS_SHOT_NAME ?? 'bavet-z14'));
