@@ -90,7 +90,9 @@ describe('parseClientConfig', () => {
       tileAttribution: '© tiles',
       demo: false,
       positionStaleSeconds: 120,
+      vectorBasemap: false, // not said: off
     });
+    expect(parseClientConfig({ vectorBasemap: true }).vectorBasemap).toBe(true);
   });
 
   it('ignores a missing or unusable tile URL: the embedded basemap is the default', () => {
