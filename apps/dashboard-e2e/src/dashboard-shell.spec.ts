@@ -35,7 +35,8 @@ describeInBrowser('dashboard shell', () => {
         theme: document.documentElement.dataset.theme,
         headerLuminance: luminance(getComputedStyle(document.querySelector('.app-header')!).backgroundColor),
         seaLuminance: luminance(getComputedStyle(map).backgroundColor),
-        tilesDrawn: map.querySelectorAll('.leaflet-tile').length,
+        // Raster tiles (TILE_URL) only: the embedded vector ground draws on canvas tiles of its own.
+        tilesDrawn: map.querySelectorAll('img.leaflet-tile').length,
       };
     });
 

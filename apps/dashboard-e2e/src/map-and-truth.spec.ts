@@ -203,8 +203,11 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
     await saveScreenshot(page, 'long-title-wraps');
 
     await page.keyboard.press('Escape');
+    await page.locator('[data-testid="operation-view"][data-history="loaded"]').waitFor();
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.timeline__item').length > 20);
     await page.locator('.op-side__panel').evaluate((panel) => panel.scrollTo({ top: 600 }));
-    await page.waitForTimeout(100); // the scroll event is handled
+    await page.waitForFunction(() => document.querySelector('.op-side__panel')!.scrollTop > 100);
     await postReport({ kind: 'sitrep', title: 'E2E arrives while scrolled' });
     const marker = page.getByTestId('timeline-new');
     await marker.filter({ hasText: '1 new line above' }).waitFor();

@@ -23,7 +23,7 @@ export default function MapPicker({ sites, centre, onPick, onCancel }: MapPicker
   return (
     <div className="field-map-dialog" role="dialog" aria-modal="true" aria-label={ft('position.map')} data-testid="map-picker">
       <div className="field-map-dialog__map">
-        <BaseMap>
+        <BaseMap ground={false}>
           <PickLayer sites={sites} centre={centre} point={point} onPoint={setPoint} />
         </BaseMap>
       </div>

@@ -19,6 +19,8 @@ export interface BaseMapProps {
   tileAttribution?: string | null;
   /** The server has a PMTiles vector basemap (`BASEMAP_PMTILES`); without it the GSHHG ground layers are drawn. */
   vectorBasemap?: boolean;
+  /** Draw the vector ground at all (default true); the field page's picker leaves it out: phones on poor links, often offline. */
+  ground?: boolean;
   /** Operational layers: components that use `useLeafletMap()`. */
   children?: ReactNode;
   onBasemapStatus?: (status: BasemapStatus) => void;
@@ -32,7 +34,7 @@ const NATURAL_EARTH_ATTRIBUTION = 'Outlines: <a href="https://www.naturalearthda
  * The map, created once per mount and framed on the ASEAN region, with the embedded country
  * outlines. Layers are child components; none of them holds a socket or per-marker state.
  */
-export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, children, onBasemapStatus, initialBounds }: BaseMapProps) {
+export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, ground = true, children, onBasemapStatus, initialBounds }: BaseMapProps) {
   const theme = useDocumentTheme();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
@@ -109,7 +111,7 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, child
         <MapContext.Provider value={map}>
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <CountryOutlinesLayer countries={countries} />
-          <VectorBasemapLayers archive={vectorBasemap} theme={theme} />
+          {ground && <VectorBasemapLayers archive={vectorBasemap} theme={theme} />}
           {children}
         </MapContext.Provider>
       )}
