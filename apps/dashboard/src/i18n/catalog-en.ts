@@ -196,7 +196,6 @@ export const en = {
   'timeline.operation.site_detached': 'Site removed',
   'timeline.new_one': '{count} new line above',
   'timeline.new_other': '{count} new lines above',
-  'timeline.filtered': 'Timeline follows the map’s filters',
 
   // map tools (map/tools)
   'mapTools.label': 'Map tools',
@@ -216,9 +215,8 @@ export const en = {
   'mapTools.picked': 'Point',
 
   // markers (map/layers): what each one is called for keyboards and screen readers
-  'marker.cluster_one': '{count} report here: open to spread them out',
-  'marker.cluster_other': '{count} reports here: open to spread them out',
-  'marker.spiderClose': 'Close the spread-out markers',
+  'marker.cluster_one': '{count} report here: open to zoom in on it',
+  'marker.cluster_other': '{count} reports here: open to zoom in on them',
 
   // new alerts: sound and browser notification (features/operation/alert-notifications)
   'alertNotify.on': 'Alert sound and notifications: on',
