@@ -53,6 +53,9 @@ describeInBrowser('dashboard shell', () => {
     expect(view.headerLuminance).toBeLessThan(0.2);
     expect(view.seaLuminance).toBeLessThan(0.2);
     expect(view.tilesDrawn).toBe(0);
+    // Without an archive, the GSHHG ground (rivers, borders, shores) is drawn from the API's tiles.
+    await page.locator('[data-testid="map"][data-vector-basemap="ground"]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.leaflet-lintas-ground-pane canvas.leaflet-tile-loaded').length > 0);
 
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     await context.close();
