@@ -28,7 +28,7 @@ describe('basemap: the offline ground layers and the PMTiles archive', () => {
   let file: string;
 
   beforeAll(async () => {
-    archive = buildBavetArchive();
+    archive = await buildBavetArchive();
     file = join(mkdtempSync(join(tmpdir(), 'lintas-basemap-')), 'asean.pmtiles');
     writeFileSync(file, archive);
     t = await startTestApp({ BASEMAP_PMTILES: file });

@@ -25,7 +25,8 @@ const SPOT = { lat: 10.86, lon: 105.68 };
  */
 describeInBrowser('the map shows the ground, nothing hides anything, the screen is truthful', () => {
   const archiveFile = join(mkdtempSync(join(tmpdir(), 'lintas-e2e-basemap-')), 'bavet.pmtiles');
-  writeFileSync(archiveFile, buildBavetArchive());
+  // Written before the suite's API starts (hooks run in order), which is given its path.
+  beforeAll(async () => writeFileSync(archiveFile, await buildBavetArchive()));
   const suite = browserSuite({ env: { BASEMAP_PMTILES: archiveFile } });
   let commander: RestSession;
   let mekongId: string;

@@ -25,6 +25,6 @@ export const BAVET_LAYERS: Record<string, FeatureCollection> = {
 };
 
 /** The archive, zoom 6 to 15 over the layers' extent (a few hundred kilobytes). */
-export function buildBavetArchive(): Buffer {
+export function buildBavetArchive(): Promise<Buffer> {
   return buildPmtilesArchive(BAVET_LAYERS, { minZoom: 6, maxZoom: 15 });
 }

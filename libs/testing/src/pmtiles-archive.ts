@@ -1,13 +1,12 @@
 import type { FeatureCollection } from 'geojson';
-import GeoJSONVT from 'geojson-vt';
-import { zxyToTileId } from 'pmtiles';
-import { fromGeojsonVt } from 'vt-pbf';
 
 /**
  * A small PMTiles v3 archive built from GeoJSON, for tests: vector tiles cut with geojson-vt,
  * encoded with vt-pbf, laid out as the specification says (github.com/protomaps/PMTiles,
  * spec/v3/spec.md): a 127-byte header, an uncompressed root directory, the metadata, then the
- * tiles in tile-id order (clustered). Only the tiles that hold data are written.
+ * tiles in tile-id order (clustered). Only the tiles that hold data are written. The tile libraries
+ * are loaded on the first call, so the rest of @lintas/testing (the simulator's launcher) never
+ * loads them.
  */
 export interface PmtilesArchiveOptions {
   minZoom: number;
@@ -22,7 +21,8 @@ interface Entry {
   length: number;
 }
 
-export function buildPmtilesArchive(layers: Record<string, FeatureCollection>, { minZoom, maxZoom, bounds }: PmtilesArchiveOptions): Buffer {
+export async function buildPmtilesArchive(layers: Record<string, FeatureCollection>, { minZoom, maxZoom, bounds }: PmtilesArchiveOptions): Promise<Buffer> {
+  const [{ default: GeoJSONVT }, { zxyToTileId }, { fromGeojsonVt }] = await Promise.all([import('geojson-vt'), import('pmtiles'), import('vt-pbf')]);
   const indexes = Object.entries(layers).map(([name, data]) => [name, new GeoJSONVT(data, { maxZoom, indexMaxZoom: maxZoom, indexMaxPoints: 0, tolerance: 1, buffer: 64 })] as const);
   const [west, south, east, north] = bounds ?? bbox(Object.values(layers));
   const tiles: { tileId: number; data: Buffer }[] = [];

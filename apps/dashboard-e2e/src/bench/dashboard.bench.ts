@@ -47,7 +47,7 @@ describeInBrowser('dashboard benchmark', () => {
   beforeAll(async () => {
     // With the vector basemap on (BASEMAP_PMTILES): an archive of the GSHHG rivers (the Mekong
     // bank to bank), borders and shores around the benchmark's operation, in the Protomaps layers.
-    lintas = await startLintas({ env: { BASEMAP_PMTILES: groundArchive() } });
+    lintas = await startLintas({ env: { BASEMAP_PMTILES: await groundArchive() } });
     const arrangeStart = Date.now();
     data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: POSTERS });
     console.log(`[bench] arranged ${TEAMS} teams and ${REPORTS} reports (with their event-log rows) in ${Date.now() - arrangeStart} ms`);
@@ -226,12 +226,12 @@ function formatSection(figures: {
 }
 
 /** The project's GSHHG ground layers around the benchmark's box as a PMTiles archive (zoom 5–12), in a temporary file. */
-function groundArchive(): string {
+async function groundArchive(): Promise<string> {
   const ground = (name: string, kind: string): FeatureCollection => {
     const collection = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/api/assets/ground', name), 'utf8')) as FeatureCollection;
     return { ...collection, features: collection.features.map((feature) => ({ ...feature, properties: { ...feature.properties, kind } })) };
   };
-  const archive = buildPmtilesArchive(
+  const archive = await buildPmtilesArchive(
     { water: ground('asean-rivers.geojson', 'river'), boundaries: ground('asean-borders.geojson', 'country'), earth: ground('asean-shorelines.geojson', 'earth') },
     { minZoom: 5, maxZoom: 12, bounds: [104.4, 10.1, 106.7, 11.6] },
   );
