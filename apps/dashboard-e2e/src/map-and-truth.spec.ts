@@ -96,7 +96,7 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
 
     for (let zoomIn = 0; zoomIn < 3; zoomIn++) {
       const before = await rememberedView();
-      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
       await page.waitForFunction(([key, span]) => {
         const view = JSON.parse(localStorage.getItem(key) ?? 'null') as number[] | null;
         return view !== null && view[2] - view[0] < span * 0.75;
