@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './common';
 import type { Marking } from './marking';
 import type { AgencyRef } from './auth';
 import type { Operation, OperationParticipant } from './operations';
@@ -113,10 +114,12 @@ export const SNAPSHOT_REPORT_LIMIT = 5000;
 /**
  * `GET /operations/:id/snapshot` query. `reports`: how many of the newest visible reports to carry
  * (default and at most `SNAPSHOT_REPORT_LIMIT`): a first screen asks for what it draws and pages
- * the rest in after its first draw.
+ * the rest in after its first draw. `at`: the operation as it was at that moment (replay), rebuilt
+ * from the event log; without it, the snapshot of now.
  */
 export const snapshotQuerySchema = z.strictObject({
   reports: z.coerce.number().int().min(0).max(SNAPSHOT_REPORT_LIMIT).default(SNAPSHOT_REPORT_LIMIT),
+  at: timestampSchema.optional(),
 });
 /** What a client sends: every field optional. */
 export type SnapshotQuery = Partial<z.infer<typeof snapshotQuerySchema>>;

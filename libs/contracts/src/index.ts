@@ -25,3 +25,6 @@ export * from './document-checks';
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';
 export * from './audit';
+export * from './replay';
+export * from './replay-state';
+export * from './after-action';

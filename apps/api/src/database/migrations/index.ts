@@ -8,6 +8,7 @@ import { TaskLeftArea1764500000002 } from './1764500000002-task-left-area';
 import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
 import { TakDevices1764700000000 } from './1764700000000-tak-devices';
+import { ReplayAndLessons1764800000000 } from './1764800000000-replay-and-lessons';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DocumentChecks1764600000000,
   OperationClosedAt1764600000001,
   TakDevices1764700000000,
+  ReplayAndLessons1764800000000,
 ];

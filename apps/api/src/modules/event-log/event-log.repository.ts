@@ -4,7 +4,7 @@ import type { MarkingVisibility, OperationEvent, OperationEventData, Marking } f
 import type { DataSource, EntityManager } from 'typeorm';
 import { markingCondition } from '../../common/marking-sql';
 
-interface EventRow {
+export interface EventRow {
   operation_id: string;
   seq: string;
   type: string;
@@ -119,7 +119,7 @@ export class EventLogRepository {
   }
 }
 
-function toOperationEvent(row: EventRow): OperationEvent {
+export function toOperationEvent(row: EventRow): OperationEvent {
   return {
     ...(row.payload as object),
     type: row.type,

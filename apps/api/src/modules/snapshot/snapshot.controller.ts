@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { snapshotQuerySchema } from '@lintas/contracts';
+import { snapshotQuerySchema, type SnapshotQuery } from '@lintas/contracts';
 import { ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
+import { SnapshotAtService } from '../replay/snapshot-at.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SNAPSHOT_REPORT_LIMIT, SnapshotService } from './snapshot.service';
@@ -12,7 +13,10 @@ import { SNAPSHOT_REPORT_LIMIT, SnapshotService } from './snapshot.service';
 @ApiBearerAuth()
 @Controller('operations/:id/snapshot')
 export class SnapshotController {
-  constructor(private readonly snapshots: SnapshotService) {}
+  constructor(
+    private readonly snapshots: SnapshotService,
+    private readonly snapshotsAt: SnapshotAtService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -22,10 +26,12 @@ export class SnapshotController {
       '`sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the ' +
       `handling markings. Reports are capped at the newest ${SNAPSHOT_REPORT_LIMIT.toLocaleString('en')} visible ones ` +
       '(newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); ' +
-      'page through older ones with GET /operations/:id/reports.',
+      'page through older ones with GET /operations/:id/reports. ' +
+      'With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the ' +
+      'stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.',
   })
   @ApiZodQuery(snapshotQuerySchema)
-  @ApiBadRequestResponse({ description: 'reports out of range' })
+  @ApiBadRequestResponse({ description: '`reports` out of range, or `at` not an ISO 8601 time' })
   @ApiOkResponse({
     description: 'The snapshot',
     schema: { example: { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 } },
@@ -35,8 +41,9 @@ export class SnapshotController {
   snapshot(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
-    @Query(new ZodPipe(snapshotQuerySchema)) query: { reports: number },
+    @Query(new ZodPipe(snapshotQuerySchema)) query: { reports: number; at?: string },
   ) {
+    if (query.at) return this.snapshotsAt.snapshotAt(user, id, query.at);
     return this.snapshots.snapshot(user, id, query.reports);
   }
 }

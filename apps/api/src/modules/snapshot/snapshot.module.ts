@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OperationsModule } from '../operations/operations.module';
+import { ReplayModule } from '../replay/replay.module';
 import { ReportsModule } from '../reports/reports.module';
 import { TeamsModule } from '../teams/teams.module';
 import { OperationEventsController } from './operation-events.controller';
@@ -9,7 +10,7 @@ import { SnapshotService } from './snapshot.service';
 
 /** The catch-up reads: the operation snapshot and the event log over REST. */
 @Module({
-  imports: [OperationsModule, TeamsModule, ReportsModule],
+  imports: [OperationsModule, TeamsModule, ReportsModule, ReplayModule],
   controllers: [SnapshotController, OperationEventsController],
   providers: [SnapshotService, OperationEventsService],
 })

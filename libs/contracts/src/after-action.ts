@@ -1,0 +1,109 @@
+import type { Operation } from './operations';
+import type { Marking } from './marking';
+import { mostRestrictive } from './marking';
+import type { OperationLessons, ReplayMark, ReplayTrack } from './replay';
+import type { Report } from './reports';
+import type { Team } from './teams';
+
+/** The figures of an after-action report, computed from the reports and teams the reader may see. */
+export interface AfterActionFigures {
+  interceptions: number;
+  persons: { total: number; minors: number; presumedVictims: number; suspects: number };
+  /** Nationalities named by interceptions, with how many interceptions name each. */
+  nationalities: { code: string; interceptions: number }[];
+  documents: { seized: number; alerts: number };
+  reportsByKind: { kind: Report['kind']; count: number }[];
+  verified: number;
+  rejected: number;
+  /** Median minutes from `occurredAt` to `receivedAt`, or null without reports. */
+  medianMinutesToReport: number | null;
+  /** Median minutes from `receivedAt` to the verdict, or null without verdicts. */
+  medianMinutesToVerdict: number | null;
+  teams: { teamId: string; callSign: string; agencyCode: string; reports: number; positions: number }[];
+}
+
+/** A line of the report's timeline of key events. */
+export interface AfterActionEvent {
+  seq: number;
+  at: string;
+  kind: ReplayMark['kind'] | 'report';
+  text: string;
+  marking: Marking;
+}
+
+/** Everything the print page draws: the caller's view only, assembled and filtered by the API. */
+export interface AfterActionData {
+  generatedAt: string;
+  generatedBy: { name: string; agencyCode: string };
+  period: { from: string; to: string };
+  operation: Operation;
+  figures: AfterActionFigures;
+  timeline: AfterActionEvent[];
+  lessons: OperationLessons | null;
+  reports: Report[];
+  teams: Team[];
+  tracks: ReplayTrack[];
+  /** The most restrictive marking of everything above: printed on every page. */
+  marking: Marking;
+  /** The dashboard language of the page. */
+  lang: string;
+}
+
+export function afterActionFigures(reports: readonly Report[], teams: readonly Team[], positionsByTeam: ReadonlyMap<string, number>): AfterActionFigures {
+  const persons = { total: 0, minors: 0, presumedVictims: 0, suspects: 0 };
+  const nationalities = new Map<string, number>();
+  const byKind = new Map<Report['kind'], number>();
+  const reportsByTeam = new Map<string, number>();
+  let interceptions = 0;
+  let seized = 0;
+  let alerts = 0;
+  let verified = 0;
+  let rejected = 0;
+  const toReport: number[] = [];
+  const toVerdict: number[] = [];
+  for (const report of reports) {
+    byKind.set(report.kind, (byKind.get(report.kind) ?? 0) + 1);
+    if (report.teamId) reportsByTeam.set(report.teamId, (reportsByTeam.get(report.teamId) ?? 0) + 1);
+    if (report.kind === 'alert') alerts += 1;
+    if (report.status === 'verified') verified += 1;
+    if (report.status === 'rejected') rejected += 1;
+    toReport.push((Date.parse(report.receivedAt) - Date.parse(report.occurredAt)) / 60_000);
+    if (report.statusAt && report.status !== 'reported') toVerdict.push((Date.parse(report.statusAt) - Date.parse(report.receivedAt)) / 60_000);
+    const counts = report.interception;
+    if (report.kind !== 'interception' || !counts) continue;
+    interceptions += 1;
+    persons.total += counts.persons;
+    persons.minors += counts.minors ?? 0;
+    persons.presumedVictims += counts.presumedVictims ?? 0;
+    persons.suspects += counts.suspects ?? 0;
+    seized += counts.documentsSeized ?? 0;
+    for (const code of counts.nationalities ?? []) nationalities.set(code, (nationalities.get(code) ?? 0) + 1);
+  }
+  return {
+    interceptions,
+    persons,
+    nationalities: [...nationalities].map(([code, count]) => ({ code, interceptions: count })).sort((a, b) => b.interceptions - a.interceptions || a.code.localeCompare(b.code)),
+    documents: { seized, alerts },
+    reportsByKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
+    verified,
+    rejected,
+    medianMinutesToReport: median(toReport),
+    medianMinutesToVerdict: median(toVerdict),
+    teams: teams
+      .map((team) => ({ teamId: team.id, callSign: team.callSign, agencyCode: team.agency.code, reports: reportsByTeam.get(team.id) ?? 0, positions: positionsByTeam.get(team.id) ?? 0 }))
+      .sort((a, b) => a.callSign.localeCompare(b.callSign)),
+  };
+}
+
+/** The marking every page of the report carries: the most restrictive of what it contains (TLP:CLEAR when it contains nothing marked). */
+export function afterActionMarking(items: Iterable<{ marking: Marking }>): Marking {
+  return mostRestrictive([...items].map((item) => item.marking)) ?? 'TLP:CLEAR';
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return Math.round(value * 10) / 10;
+}

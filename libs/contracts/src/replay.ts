@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { textSchema, timestampSchema } from './common';
+import type { OperationEvent } from './events';
+import { MARKINGS, type Marking } from './marking';
+
+/**
+ * Replay: an operation as it was at a moment, and the events and tracks of a window, rebuilt from
+ * the event log and the stored positions and filtered by the handling-marking rule exactly as the
+ * live feed is (the marking an item had at the moment decides, not the one it has now).
+ */
+
+/* `GET /operations/:id/snapshot?at=…` is `snapshotQuerySchema` in events.ts. */
+
+/** The longest window one request may ask for (a long operation is read window by window). */
+export const REPLAY_WINDOW_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+
+const periodIsOrdered = (value: { from?: string; to?: string }) => !value.from || !value.to || Date.parse(value.from) < Date.parse(value.to);
+
+/** `GET /operations/:id/replay?from=…&to=…`: the events and thinned tracks of a window. */
+export const replayWindowQuerySchema = z
+  .strictObject({
+    from: timestampSchema,
+    to: timestampSchema,
+    /**
+     * Track points per team at most: one per `(to − from) / points` of clock time. The player asks
+     * for more when zoomed into a short window and fewer for the whole operation.
+     */
+    points: z.coerce.number().int().min(2).max(2000).default(240),
+  })
+  .refine(periodIsOrdered, { message: 'from must be before to', path: ['to'] })
+  .refine((value) => Date.parse(value.to) - Date.parse(value.from) <= REPLAY_WINDOW_MAX_MS, {
+    message: 'the window may be at most 7 days long',
+    path: ['to'],
+  });
+export type ReplayWindowQuery = z.infer<typeof replayWindowQuerySchema>;
+
+export interface ReplayTrackPoint {
+  lat: number;
+  lon: number;
+  at: string;
+}
+
+export interface ReplayTrack {
+  teamId: string;
+  /** Oldest first, thinned to at most one point per time step of the window. */
+  points: ReplayTrackPoint[];
+}
+
+/** What the time bar marks. */
+export type ReplayMarkKind = 'alert' | 'verdict' | 'team-status' | 'operation-status';
+
+export interface ReplayMark {
+  seq: number;
+  at: string;
+  kind: ReplayMarkKind;
+}
+
+export interface ReplayWindow {
+  from: string;
+  to: string;
+  /** The visible events of the window, in seq order (capped at `REPLAY_EVENT_LIMIT`; `truncated` says so). */
+  events: OperationEvent[];
+  truncated: boolean;
+  /** Alerts and status changes among the events, for the time bar. */
+  marks: ReplayMark[];
+  tracks: ReplayTrack[];
+}
+
+export const REPLAY_EVENT_LIMIT = 20_000;
+
+/** Events the time bar marks, and how. */
+export function replayMarkOf(event: OperationEvent, previousTeamStatus?: string): ReplayMarkKind | null {
+  switch (event.type) {
+    case 'report.created':
+      return event.report.kind === 'alert' ? 'alert' : null;
+    case 'report.updated':
+      return event.report.statusAt === event.at && event.report.status !== 'reported' ? 'verdict' : null;
+    case 'team.updated':
+      return previousTeamStatus === undefined || previousTeamStatus !== event.team.status ? 'team-status' : null;
+    case 'operation.updated':
+      return 'operation-status';
+    default:
+      return null;
+  }
+}
+
+/** `GET /operations/:id/after-action-report?from=…&to=…`: the period defaults to the operation's. */
+export const afterActionQuerySchema = z
+  .strictObject({
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
+    /** The dashboard language of the print page. */
+    lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
+  })
+  .refine(periodIsOrdered, { message: 'from must be before to', path: ['to'] });
+export type AfterActionQuery = z.infer<typeof afterActionQuerySchema>;
+
+/** A lesson identified and the improvement action that follows from it. */
+export const lessonSchema = z.strictObject({
+  lesson: textSchema.trim().min(1, 'must not be empty').max(2000),
+  action: textSchema.trim().max(2000).default(''),
+  owner: textSchema.trim().max(120).default(''),
+  /** The date the action is due, YYYY-MM-DD. */
+  dueDate: z.iso.date().nullable().default(null),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+/**
+ * `PUT /operations/:id/lessons`: the whole list, replaced (sending it twice stores it once). Only
+ * commanders of the lead agency write it; the marking decides who reads it, like any item the lead
+ * originates.
+ */
+export const saveLessonsSchema = z.strictObject({
+  marking: z.enum(MARKINGS).default('TLP:AMBER'),
+  items: z.array(lessonSchema).max(100),
+});
+export type SaveLessons = z.infer<typeof saveLessonsSchema>;
+
+export interface OperationLessons {
+  operationId: string;
+  marking: Marking;
+  items: Lesson[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
