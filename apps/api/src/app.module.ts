@@ -5,7 +5,9 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
+import { AfterActionModule } from './modules/after-action/after-action.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ReplayModule } from './modules/replay/replay.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventLogModule } from './modules/event-log/event-log.module';
 import { ClientConfigModule } from './modules/client-config/client-config.module';
@@ -53,6 +55,8 @@ const FEATURE_MODULES = [
   SnapshotModule,
   ExportsModule,
   TakModule,
+  ReplayModule,
+  AfterActionModule,
   PositionsModule,
   RealtimeModule,
 ];

@@ -1,3 +1,4 @@
+import type { OperationEvent } from './events';
 import type { Operation } from './operations';
 import type { Marking } from './marking';
 import { mostRestrictive } from './marking';
@@ -26,9 +27,33 @@ export interface AfterActionFigures {
 export interface AfterActionEvent {
   seq: number;
   at: string;
-  kind: ReplayMark['kind'] | 'report';
-  text: string;
+  kind: ReplayMark['kind'] | 'interception';
+  /** What the line is about: a report's title, a team's call sign, the operation's name. */
+  subject: string;
+  /** The status reached, for status changes and verdicts. */
+  status: string | null;
   marking: Marking;
+}
+
+/** The lines of the report's timeline: interceptions, alerts, verdicts and status changes. */
+export function afterActionTimeline(events: readonly OperationEvent[], marks: readonly ReplayMark[]): AfterActionEvent[] {
+  const kinds = new Map(marks.map((mark) => [mark.seq, mark.kind]));
+  const lines: AfterActionEvent[] = [];
+  for (const event of events) {
+    const base = { seq: event.seq, at: event.at, marking: event.marking };
+    const kind = kinds.get(event.seq);
+    if (event.type === 'report.created' && event.report.kind === 'interception') {
+      lines.push({ ...base, kind: 'interception', subject: event.report.title, status: null });
+    } else if (kind && (event.type === 'report.created' || event.type === 'report.updated')) {
+      lines.push({ ...base, kind, subject: event.report.title, status: kind === 'verdict' ? event.report.status : null });
+    } else if (kind === 'team-status' && (event.type === 'team.created' || event.type === 'team.updated')) {
+      lines.push({ ...base, kind, subject: event.team.callSign, status: event.team.status });
+    } else if (kind === 'operation-status' && event.type === 'operation.updated') {
+      const previous = lines.findLast((line) => line.kind === 'operation-status');
+      if (previous?.status !== event.operation.status) lines.push({ ...base, kind, subject: event.operation.name, status: event.operation.status });
+    }
+  }
+  return lines;
 }
 
 /** Everything the print page draws: the caller's view only, assembled and filtered by the API. */

@@ -91,6 +91,7 @@ export const ERROR_MESSAGES = {
   // Load and faults
   rate_limited: 'Too many requests; slow down and try again shortly',
   service_unavailable: 'The service is restarting or its database is unavailable; retry shortly',
+  pdf_renderer_unavailable: 'The PDF renderer (headless Chromium) is not available on the server; ask the administrator to install it or set CHROMIUM_PATH',
   internal_error: 'Internal error; it has been logged',
   /** An HTTP error the framework raised itself (e.g. an unknown route's method). */
   http_error: 'The request could not be handled',

@@ -7,7 +7,7 @@ import type { ErrorCode } from '@lintas/contracts';
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],
@@ -21,4 +21,6 @@ export const unauthorized = (message = 'Authentication required') => new AppErro
 export const forbidden = (code: ErrorCode, message: string) => new AppError(403, code, message);
 /** Also answered for things that exist but the caller may not see: existence is not disclosed. */
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+/** A part the answer needs is missing on the server (not the caller's fault; retrying later may help). */
+export const unavailable = (code: ErrorCode, message: string) => new AppError(503, code, message);
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);

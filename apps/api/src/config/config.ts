@@ -65,6 +65,8 @@ const environmentSchema = z.object({
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).max(3650).default(90),
   /** The marking of the alert a potential hit raises (and of the check for other agencies); TLP:RED would need recipients. */
   DOCUMENT_HIT_MARKING: z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT']).default(DOCUMENT_HIT_MARKING as 'TLP:AMBER'),
+  /** Headless Chromium for the after-action report's PDF; when it is missing the report answers 503. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The CoT (TAK) listener's TCP port; unset: no listener. 0 picks a free port (tests). */
   COT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -109,6 +111,8 @@ export interface AppConfig {
   documentHashSecret: string;
   retentionDaysAfterClose: number;
   documentHitMarking: Marking;
+  /** The Chromium that prints the after-action report. */
+  chromiumPath: string;
   /** Per user, shared by the instances through Redis; each allows three times as many more over ten seconds. */
   rateLimits: { writesPerSecond: number; subscriptionsPerSecond: number };
   /** The CoT listener: null when COT_PORT is unset (off by default). */
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     documentHashSecret: e.DOCUMENT_HASH_SECRET ?? localDevelopmentSecret(dataDir, 'document-hash-secret'),
     retentionDaysAfterClose: e.RETENTION_DAYS_AFTER_CLOSE,
     documentHitMarking: e.DOCUMENT_HIT_MARKING,
+    chromiumPath: e.CHROMIUM_PATH,
     rateLimits: { writesPerSecond: e.WRITES_PER_SECOND, subscriptionsPerSecond: e.SUBSCRIPTIONS_PER_SECOND },
     cot:
       e.COT_PORT === undefined

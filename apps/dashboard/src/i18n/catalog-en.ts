@@ -290,6 +290,7 @@ export const en = {
   'error.stale_version': 'Someone changed this in the meantime; reload and try again',
   'error.rate_limited': 'Too many requests; try again shortly',
   'error.service_unavailable': 'The server is restarting or its database is unavailable; try again shortly',
+  'error.pdf_renderer_unavailable': 'The server cannot make PDF files: its headless Chromium is missing. Ask the administrator.',
   'error.internal_error': 'The server failed; the error has been logged',
   'error.device_bound_elsewhere': 'This TAK device is bound to another team; unbind it there first',
   'error.team_commander_required': 'Only a commander of the team’s agency may do this',

@@ -61,6 +61,12 @@ export class ReplayRepository {
     return rows.map(toOperationEvent);
   }
 
+  /** The times of the operation's first and last events (null without events). */
+  async logSpan(manager: EntityManager, operationId: string): Promise<{ first: string | null; last: string | null }> {
+    const [row] = (await manager.query('SELECT min(at) AS first, max(at) AS last FROM operation_events WHERE operation_id = $1', [operationId])) as { first: Date | null; last: Date | null }[];
+    return { first: row?.first ? new Date(row.first).toISOString() : null, last: row?.last ? new Date(row.last).toISOString() : null };
+  }
+
   /** Each team's newest position at or before `at` (one index probe per team). */
   async positionsAt(manager: EntityManager, teamIds: readonly string[], at: string): Promise<TeamPosition[]> {
     if (teamIds.length === 0) return [];

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import {
+  afterActionFigures,
+  afterActionMarking,
+  afterActionTimeline,
+  markingVisibility,
+  type AfterActionData,
+  type AfterActionQuery,
+} from '@lintas/contracts';
+import { badRequest } from '../../common/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { OperationsService } from '../operations/operations.service';
+import { marksOf, ReplayWindowService } from '../replay/replay-window.service';
+import { ReplayRepository } from '../replay/replay.repository';
+import { SnapshotAtService } from '../replay/snapshot-at.service';
+import { LessonsService } from './lessons.service';
+import { PdfRenderer } from './pdf-renderer';
+
+/** Track points per team on the report's area map. */
+const MAP_TRACK_POINTS = 200;
+/** Lines of the report's timeline at most (the newest are dropped; the annex lists every report). */
+const TIMELINE_LINES = 400;
+const EVENTS_READ = 20_000;
+
+/**
+ * The after-action report of an operation (or of a window of it): everything is read for the
+ * caller as the caller may see it, in one consistent transaction, and handed to the print page;
+ * what the caller may not see never reaches Chromium. Each generation is audited.
+ */
+@Injectable()
+export class AfterActionService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly access: AccessService,
+    private readonly operations: OperationsService,
+    private readonly snapshotAt: SnapshotAtService,
+    private readonly windows: ReplayWindowService,
+    private readonly replay: ReplayRepository,
+    private readonly lessons: LessonsService,
+    private readonly audit: AuditService,
+    private readonly renderer: PdfRenderer,
+  ) {}
+
+  async pdf(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<{ pdf: Buffer; data: AfterActionData }> {
+    const data = await this.data(user, operationId, query);
+    const pdf = await this.renderer.render(data);
+    await this.audit.record({
+      userId: user.id,
+      agencyId: user.agencyId,
+      action: 'operation.after_action_report',
+      entityType: 'operation',
+      entityId: operationId,
+      operationId,
+      details: { from: data.period.from, to: data.period.to, marking: data.marking, reports: data.reports.length, bytes: pdf.length },
+    });
+    return { pdf, data };
+  }
+
+  data(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<AfterActionData> {
+    return this.transactions.read(async (manager) => {
+      const access = await this.access.require(user, operationId, manager);
+      const current = await this.operations.getOperation(user, operationId, manager);
+      const span = await this.replay.logSpan(manager, operationId);
+      const now = new Date().toISOString();
+      const from = query.from ?? earliest(current.startsAt, span.first, current.createdAt);
+      // A closed operation ends with its last event; an open one is reported up to now.
+      const to = query.to ?? (current.status === 'closed' ? (latest(span.last) ?? now) : now);
+      if (Date.parse(from) >= Date.parse(to)) throw badRequest('invalid_period', `The report's period is empty: from ${from} is not before to ${to}`);
+
+      const state = await this.snapshotAt.stateAt(user, access, to, manager, Number.MAX_SAFE_INTEGER);
+      const reports = state.reports
+        .filter((report) => Date.parse(report.receivedAt) >= Date.parse(from))
+        .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+      const events = await this.replay.eventsBetween(manager, operationId, new Date(Date.parse(from) - 1).toISOString(), to, markingVisibility(access.viewer), EVENTS_READ);
+      const timeline = afterActionTimeline(events, marksOf(events)).slice(0, TIMELINE_LINES);
+      const stepSeconds = Math.max(1, (Date.parse(to) - Date.parse(from)) / 1000 / MAP_TRACK_POINTS);
+      const tracks = await this.windows.tracks(manager, access, from, to, stepSeconds);
+      const positions = await this.replay.positionCounts(manager, state.teams.map((team) => team.id), from, to);
+      const lessons = await this.lessons.visible(access, manager);
+      const included = lessons.items.length > 0 ? lessons : null;
+      return {
+        generatedAt: now,
+        generatedBy: { name: user.name, agencyCode: user.agencyCode },
+        period: { from, to },
+        operation: state.operation,
+        figures: afterActionFigures(reports, state.teams, positions),
+        timeline,
+        lessons: included,
+        reports,
+        teams: state.teams,
+        tracks,
+        // The operation's own facts travel as TLP:GREEN (its events are so marked).
+        marking: afterActionMarking([{ marking: 'TLP:GREEN' }, ...reports, ...state.teams, ...timeline, ...(included ? [included] : [])]),
+        lang: query.lang ?? 'en',
+      };
+    });
+  }
+}
+
+function earliest(...times: (string | null)[]): string {
+  return times.filter((time): time is string => !!time).sort()[0];
+}
+
+function latest(...times: (string | null)[]): string | null {
+  return times.filter((time): time is string => !!time).sort().at(-1) ?? null;
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { canView, type OperationLessons, type SaveLessons } from '@lintas/contracts';
+import type { EntityManager } from 'typeorm';
+import { TransactionService } from '../../database/transaction.service';
+import { AccessService, type OperationAccess } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { LessonsRepository, type LessonsRow } from './lessons.repository';
+
+/**
+ * Lessons identified and improvement actions (owner, due date), entered by the lead's commanders
+ * for the after-action report and saved with the operation; also after it is closed, which is
+ * when they are written. The list is replaced whole, so sending it twice stores it once. The lead
+ * agency originates it and its marking decides who reads it, like any marked item.
+ */
+@Injectable()
+export class LessonsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly lessons: LessonsRepository,
+  ) {}
+
+  get(user: AuthUser, operationId: string): Promise<OperationLessons> {
+    return this.transactions.read(async (manager) => this.visible(await this.access.require(user, operationId, manager), manager));
+  }
+
+  /** The lessons as the viewer may see them: none when their marking keeps them from it. */
+  async visible(access: OperationAccess, manager: EntityManager): Promise<OperationLessons> {
+    const row = (await this.lessons.read(manager, access.operationId)) as LessonsRow;
+    const lessons = toLessons(access.operationId, row);
+    return canView({ marking: row.lessons_marking, originAgencyId: row.lead_agency_id }, access.viewer) ? lessons : { ...lessons, items: [] };
+  }
+
+  save(user: AuthUser, operationId: string, input: SaveLessons): Promise<OperationLessons> {
+    return this.transactions.run(async (tx) => {
+      const access = await this.access.requireLeadCommander(user, operationId, tx.manager);
+      await this.lessons.replace(tx.manager, operationId, input, user.id);
+      await this.audit.recordInTransaction(tx, {
+        userId: user.id,
+        agencyId: user.agencyId,
+        action: 'operation.lessons_save',
+        entityType: 'operation',
+        entityId: operationId,
+        operationId,
+        details: { items: input.items.length, marking: input.marking },
+      });
+      return this.visible(access, tx.manager);
+    });
+  }
+}
+
+function toLessons(operationId: string, row: LessonsRow): OperationLessons {
+  return {
+    operationId,
+    marking: row.lessons_marking,
+    items: row.lessons,
+    updatedAt: row.lessons_updated_at ? new Date(row.lessons_updated_at).toISOString() : null,
+    updatedBy: row.lessons_updated_by,
+  };
+}
