@@ -13,6 +13,9 @@ if (isFieldPath(window.location.pathname)) {
       </StrictMode>,
     ),
   );
+} else if (window.location.pathname.startsWith('/print/')) {
+  // Pages the API prints to PDF (the after-action report): no session, no socket, no API calls.
+  void import('./print/print-app').then(({ PrintApp }) => root.render(<PrintApp />));
 } else {
   // A small chunk of its own, evaluated while the app's larger ones still load: it starts the
   // snapshot request of an operation opened by address (see app/early-start.ts).

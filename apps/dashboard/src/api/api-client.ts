@@ -4,6 +4,7 @@ import type {
   EventLogPage,
   EventLogQuery,
   Operation,
+  OperationLessons,
   OperationSnapshot,
   OperationSummary,
   Page,
@@ -12,7 +13,9 @@ import type {
   PositionHistoryQuery,
   Report,
   ReportQuery,
+  ReplayWindow,
   ReportWithHistory,
+  SaveLessons,
   Site,
   SiteQuery,
   SnapshotQuery,
@@ -89,6 +92,31 @@ export class ApiClient {
   /** `query.reports`: how many of the newest visible reports to carry (the server's cap when left out). */
   getSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<OperationSnapshot> {
     return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query }, headers, signal }));
+  }
+
+  /** The operation as it was at `at` (replay), in the snapshot's shape. */
+  getSnapshotAt(operationId: string, at: string, signal?: AbortSignal): Promise<OperationSnapshot> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { at } }, headers, signal }));
+  }
+
+  /** The events, time-bar marks and thinned tracks of a replay window. */
+  getReplayWindow(operationId: string, query: { from: string; to: string; points?: number }, signal?: AbortSignal): Promise<ReplayWindow> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/replay', { params: { path: { id: operationId }, query }, headers, signal }));
+  }
+
+  /** The after-action report as a PDF file (the caller's view; audited by the server). */
+  afterActionReport(operationId: string, query: { from?: string; to?: string; lang?: string } = {}): Promise<Blob> {
+    return this.send((api, headers) =>
+      api.GET('/api/operations/{id}/after-action-report', { params: { path: { id: operationId }, query }, headers: { ...headers, accept: 'application/pdf' }, parseAs: 'blob' }),
+    );
+  }
+
+  getLessons(operationId: string, signal?: AbortSignal): Promise<OperationLessons> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/lessons', { params: { path: { id: operationId } }, headers, signal }));
+  }
+
+  saveLessons(operationId: string, lessons: SaveLessons): Promise<OperationLessons> {
+    return this.send((api, headers) => api.PUT('/api/operations/{id}/lessons', { params: { path: { id: operationId } }, body: lessons, headers }));
   }
 
   listEvents(operationId: string, query: Partial<EventLogQuery> = {}, signal?: AbortSignal): Promise<EventLogPage> {

@@ -54,6 +54,15 @@ export function OperationRealtimeProvider({ operationId, onRevoked, createSocket
   return <RealtimeContext.Provider value={{ operationId, store: current, reconnect: () => connection.current?.reconnect() }}>{children}</RealtimeContext.Provider>;
 }
 
+/**
+ * Everything below reads `store` instead of the live one (replay draws the past with the same
+ * components); the live connection keeps feeding its own store meanwhile.
+ */
+export function OperationStoreScope({ store, children }: { store: OperationStore; children: ReactNode }) {
+  const parent = useRealtime();
+  return <RealtimeContext.Provider value={{ ...parent, store }}>{children}</RealtimeContext.Provider>;
+}
+
 function useRealtime(): RealtimeContextValue {
   const value = useContext(RealtimeContext);
   if (!value) throw new Error('render inside <OperationRealtimeProvider>');

@@ -4,6 +4,7 @@ import { NotFoundPage } from '../../app/not-found-page';
 import { t } from '../../i18n/i18n';
 import { loadCountryOutlines } from '../../map/basemap';
 import { OperationRealtimeProvider } from '../../realtime/operation-realtime';
+import { ReplayProvider } from '../replay/replay-context';
 import { OperationView } from './operation-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +25,9 @@ export function OperationPage() {
   if (!operationId || !UUID.test(operationId)) return <NotFoundPage />;
   return (
     <OperationRealtimeProvider key={operationId} operationId={operationId} onRevoked={onRevoked}>
-      <OperationView />
+      <ReplayProvider>
+        <OperationView />
+      </ReplayProvider>
     </OperationRealtimeProvider>
   );
 }

@@ -38,7 +38,6 @@ import { TimelinePanel } from './timeline-panel';
 import { useFilteredReports, useFilteredTeams } from './use-filtered-items';
 import { operationPoints, useMapFraming } from './use-map-framing';
 import { useMarkingShown } from './use-marking-shown';
-import { useNow } from './use-now';
 import { useOperationShortcuts } from './use-operation-shortcuts';
 import { useViewFilters } from './use-view-filters';
 import { RequestsPanel } from '../tasking/requests-panel';
@@ -48,6 +47,9 @@ import { TasksLayer } from '../tasking/tasks-layer';
 import { useTaskingData } from '../tasking/use-tasking-data';
 import { usePlanning } from '../planning/planning-launcher';
 import { layerOn } from './view-filters';
+import { useReplayAt } from '../replay/replay-context';
+import { ReplayOverlay } from '../replay/replay-overlay';
+import { useViewNow } from '../replay/use-view-now';
 
 /**
  * The operation view: the map in the middle, the live panels beside it, the marking banner above.
@@ -81,10 +83,11 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const [help, setHelp] = useState(false);
   const [bounds, setBounds] = useState<L.LatLngBounds | null>(null);
   const mapController = useRef<MapController | null>(null);
-  const now = useNow(15_000);
+  const now = useViewNow(15_000);
+  const replaying = useReplayAt() !== null;
   const operationId = useOperationId();
   const tasking = useTaskingData();
-  const readOnly = operation?.myRole === 'observer' || user.role === 'liaison' || user.role === 'field';
+  const readOnly = replaying || operation?.myRole === 'observer' || user.role === 'liaison' || user.role === 'field';
 
   const reports = useOperationSelector((state) => state.reports);
   const timeline = useOperationSelector((state) => state.timeline);
@@ -218,6 +221,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
             )}
           </BaseMap>
           {operation && <LayerControls filters={filters} onChange={setFilters} participants={operation.participants} colourOf={colourOf} />}
+          {operation && <ReplayOverlay />}
         </div>
         <aside className="op-side" aria-label={t('panels.title')}>
           {operation && filters.report && (

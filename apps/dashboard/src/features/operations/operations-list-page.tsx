@@ -72,7 +72,8 @@ function OperationCard({ operation }: { operation: OperationSummary }) {
   const counts = operation.counts;
   return (
     <li className={`operation-card operation-card--${operation.status}`} data-testid="operation-card" data-code={operation.code}>
-      <Link to={`/operations/${operation.id}`} className="operation-card__link">
+      {/* A closed operation opens in replay, its after-action report one click away. */}
+      <Link to={operation.status === 'closed' ? `/operations/${operation.id}?replay=1` : `/operations/${operation.id}`} className="operation-card__link">
         <div className="operation-card__head">
           <span className="operation-card__name">{operation.name}</span>
           <span className="operation-card__code">{operation.code}</span>
@@ -105,6 +106,11 @@ function OperationCard({ operation }: { operation: OperationSummary }) {
           </ul>
         )}
       </Link>
+      {operation.status === 'closed' && (
+        <Link to={`/operations/${operation.id}?replay=1&report=1`} className="button button--small operation-card__report" data-testid="operation-report">
+          {t('operations.report')}
+        </Link>
+      )}
     </li>
   );
 }

@@ -1,0 +1,197 @@
+import type { OperationSnapshot, ReplayWindow } from '@lintas/contracts';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { isAbortError } from '../../api/api-error';
+import { useApi } from '../../auth/session-context';
+import { errorText } from '../../i18n/error-text';
+import { OperationStoreScope, useOperationId, useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
+import { OperationStore } from '../../realtime/operation-store';
+import { advance, clamp, type ReplayPeriod, replayPeriod, type ReplaySpeed } from './replay-clock';
+import { replayedState } from './replay-state';
+
+/** How often the moment moves on while playing (the view redraws at this pace, whatever the speed). */
+export const PLAY_TICK_MS = 250;
+
+export interface ReplayControls {
+  replaying: boolean;
+  /** The replayed moment (ms), or null when live. */
+  at: number | null;
+  playing: boolean;
+  speed: ReplaySpeed;
+  period: ReplayPeriod | null;
+  window: ReplayWindow | null;
+  /** The server's answer for the moment is on its way. */
+  loading: boolean;
+  error: string | null;
+  /** Live events that arrived since replay began (they wait in the live store). */
+  liveEventsWaiting: number;
+  start(at?: number): void;
+  seek(at: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: ReplaySpeed): void;
+  backToLive(): void;
+  /** The after-action dialog (lessons, report download), opened from the bar or by `?report=1`. */
+  reportOpen: boolean;
+  setReportOpen(open: boolean): void;
+}
+
+const ReplayContext = createContext<ReplayControls | null>(null);
+
+export function useReplay(): ReplayControls {
+  const value = useContext(ReplayContext);
+  if (!value) throw new Error('render inside <ReplayProvider>');
+  return value;
+}
+
+/** The replayed moment, or null when live (for views outside the provider too). */
+export function useReplayAt(): number | null {
+  return useContext(ReplayContext)?.at ?? null;
+}
+
+/**
+ * Replay of the operation view. While replaying, everything below reads a store built for the
+ * replayed moment (the same components draw the past); the live connection keeps feeding the live
+ * store meanwhile, so going back to live is instant and nothing is missed. `?replay=1` (or an ISO
+ * time) opens the view in replay: what the operations list does for a closed operation.
+ */
+export function ReplayProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const operationId = useOperationId();
+  const live = useOperationStore();
+  const operation = useOperationSelector((state) => state.operation);
+  const liveSeq = useOperationSelector((state) => state.lastSeq);
+  const [params] = useSearchParams();
+  const initial = useRef({ replay: params.get('replay'), report: params.get('report') === '1' });
+
+  const [at, setAt] = useState<number | null>(null);
+  const [playing, setPlayingState] = useState(false);
+  const [speed, setSpeed] = useState<ReplaySpeed>(60);
+  const [period, setPeriod] = useState<ReplayPeriod | null>(null);
+  const [window, setWindow] = useState<ReplayWindow | null>(null);
+  const [answer, setAnswer] = useState<{ at: number; snapshot: OperationSnapshot } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [seqAtStart, setSeqAtStart] = useState(0);
+  const [reportOpen, setReportOpen] = useState(initial.current.report);
+
+  const start = useCallback(
+    (moment?: number) => {
+      const current = live.getState().operation;
+      if (!current) return;
+      const span = replayPeriod(current, Date.now());
+      setPeriod(span);
+      setSeqAtStart(live.getState().lastSeq);
+      setAt(clamp(moment ?? span.end, span));
+      setPlayingState(false);
+    },
+    [live],
+  );
+
+  // Opened in replay from the operations list: start once the operation is known.
+  useEffect(() => {
+    const wanted = initial.current.replay;
+    if (!operation || wanted === null) return;
+    initial.current.replay = null;
+    const moment = Date.parse(wanted);
+    start(Number.isNaN(moment) ? replayPeriod(operation, Date.now()).start : moment);
+  }, [operation, start]);
+
+  // The window's events, marks and tracks: once per replay period.
+  useEffect(() => {
+    if (!period) return;
+    const controller = new AbortController();
+    api.getReplayWindow(operationId, { from: new Date(period.start).toISOString(), to: new Date(period.end).toISOString(), points: 720 }, controller.signal).then(setWindow, (failure: unknown) => {
+      if (!isAbortError(failure)) setError(errorText(failure));
+    });
+    return () => controller.abort();
+  }, [api, operationId, period]);
+
+  // The state at the moment: one request at a time; a newer moment is asked for when it is answered.
+  const wanted = at === null ? null : Math.floor(at / 1000) * 1000;
+  const inFlight = useRef(false);
+  const latestWanted = useRef<number | null>(null);
+  latestWanted.current = wanted;
+  const [askAgain, setAskAgain] = useState(0);
+  useEffect(() => {
+    if (wanted === null || inFlight.current || answer?.at === wanted) return;
+    inFlight.current = true;
+    setLoading(true);
+    api.getSnapshotAt(operationId, new Date(wanted).toISOString()).then(
+      (snapshot) => {
+        inFlight.current = false;
+        setLoading(false);
+        setError(null);
+        if (latestWanted.current !== null) setAnswer({ at: wanted, snapshot });
+        if (latestWanted.current !== wanted) setAskAgain((n) => n + 1);
+      },
+      (failure: unknown) => {
+        inFlight.current = false;
+        setLoading(false);
+        setError(errorText(failure));
+      },
+    );
+  }, [api, operationId, wanted, answer, askAgain]);
+
+  // Play: the moment moves on by clock time at `speed`, a tick at a time, and stops at the end.
+  useEffect(() => {
+    if (!playing || !period) return;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const elapsed = now - last;
+      last = now;
+      setAt((current) => {
+        if (current === null) return current;
+        const next = advance(current, speed, elapsed, period);
+        if (next >= period.end) setPlayingState(false);
+        return next;
+      });
+    }, PLAY_TICK_MS);
+    return () => clearInterval(timer);
+  }, [playing, speed, period]);
+
+  const connection = useOperationSelector((state) => state.connection);
+  const store = useMemo(() => {
+    if (at === null || !answer) return null;
+    return new OperationStore({ initial: replayedState(answer.snapshot, window, at, connection) });
+  }, [answer, window, at, connection]);
+
+  const backToLive = useCallback(() => {
+    setAt(null);
+    setPlayingState(false);
+    setPeriod(null);
+    setWindow(null);
+    setAnswer(null);
+    setError(null);
+  }, []);
+
+  const controls: ReplayControls = {
+    replaying: at !== null,
+    at,
+    playing,
+    speed,
+    period,
+    window,
+    loading,
+    error,
+    liveEventsWaiting: at === null ? 0 : Math.max(0, liveSeq - seqAtStart),
+    start,
+    seek: (moment) => {
+      if (period) setAt(clamp(moment, period));
+    },
+    setPlaying: (next) => {
+      if (next && period && at !== null && at >= period.end) setAt(period.start);
+      setPlayingState(next);
+    },
+    setSpeed,
+    backToLive,
+    reportOpen,
+    setReportOpen,
+  };
+
+  return (
+    <ReplayContext.Provider value={controls}>
+      {store ? <OperationStoreScope store={store}>{children}</OperationStoreScope> : children}
+    </ReplayContext.Provider>
+  );
+}
