@@ -191,7 +191,8 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
 
   return (
     <ReplayContext.Provider value={controls}>
-      {store ? <OperationStoreScope store={store}>{children}</OperationStoreScope> : children}
+      {/* Always the same tree, live or not: switching stores must not remount the view (and its map). */}
+      <OperationStoreScope store={store ?? live}>{children}</OperationStoreScope>
     </ReplayContext.Provider>
   );
 }
