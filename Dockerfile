@@ -47,6 +47,12 @@ COPY --from=deps /src/node_modules ./node_modules
 COPY --from=build /src/libs/contracts/dist ./libs/contracts/dist
 COPY --from=build /src/apps/api/dist ./apps/api/dist
 COPY --from=build /src/apps/dashboard/dist ./apps/dashboard/dist
+# Headless Chromium prints the after-action report (PDF); the Noto fonts shape Khmer, Thai, Lao,
+# Myanmar and Vietnamese in it. Debian's packages, as CI uses them (CHROMIUM_PATH).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-core \
+ && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 # The data folder (the embedded PostgreSQL when no DATABASE_URL is given) belongs to the run user.
 RUN mkdir -p /app/data && chown node:node /app/data
 # `node` (uid 1000) comes with the official image.

@@ -144,20 +144,4 @@ describe('after-action report and lessons', () => {
     }
   });
 
-  it('answers 503 with a clear message when the server has no Chromium', async () => {
-    const without = await startTestApp({ CHROMIUM_PATH: '/nonexistent/chromium' });
-    try {
-      const fixtures = await Fixtures.open(without.database.url);
-      const agency = (await fixtures.agency({ code: 'AA-NOCHROME' })).id;
-      const user = await fixtures.user({ agencyId: agency, role: 'commander' });
-      const operation = (await arrangeOperation(fixtures, { leadAgencyId: agency })).id;
-      await fixtures.close();
-      const answer = await http(without.baseUrl, 'GET', `/api/operations/${operation}/after-action-report`, { token: (await signIn(without.baseUrl, user.email)).accessToken });
-      expect(answer.status).toBe(503);
-      expect(answer.body.code).toBe('pdf_renderer_unavailable');
-      expect(answer.body.message).toContain('/nonexistent/chromium');
-    } finally {
-      await without.close();
-    }
-  });
 });
