@@ -61,7 +61,8 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   const operation = useOperationSelector((state) => state.operation);
   const liveSeq = useOperationSelector((state) => state.lastSeq);
   const [params] = useSearchParams();
-  const initial = useRef({ replay: params.get('replay'), report: params.get('report') === '1' });
+  // `?replay=` (1 or an ISO time) and `?report=1` as the view was opened; read once.
+  const [pendingReplay, setPendingReplay] = useState(() => params.get('replay'));
 
   const [at, setAt] = useState<number | null>(null);
   const [playing, setPlayingState] = useState(false);
@@ -72,7 +73,7 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [seqAtStart, setSeqAtStart] = useState(0);
-  const [reportOpen, setReportOpen] = useState(initial.current.report);
+  const [reportOpen, setReportOpen] = useState(() => params.get('report') === '1');
 
   const start = useCallback(
     (moment?: number) => {
@@ -89,12 +90,15 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
 
   // Opened in replay from the operations list: start once the operation is known.
   useEffect(() => {
-    const wanted = initial.current.replay;
-    if (!operation || wanted === null) return;
-    initial.current.replay = null;
-    const moment = Date.parse(wanted);
-    start(Number.isNaN(moment) ? replayPeriod(operation, Date.now()).start : moment);
-  }, [operation, start]);
+    if (!operation || pendingReplay === null) return;
+    // In a task of its own: starting sets the replay's state, which an effect must not do synchronously.
+    const timer = setTimeout(() => {
+      setPendingReplay(null);
+      const moment = Date.parse(pendingReplay);
+      start(Number.isNaN(moment) ? replayPeriod(operation, Date.now()).start : moment);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [operation, pendingReplay, start]);
 
   // The window's events, marks and tracks: once per replay period.
   useEffect(() => {
@@ -110,7 +114,9 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   const wanted = at === null ? null : Math.floor(at / 1000) * 1000;
   const inFlight = useRef(false);
   const latestWanted = useRef<number | null>(null);
-  latestWanted.current = wanted;
+  useEffect(() => {
+    latestWanted.current = wanted;
+  }, [wanted]);
   const [askAgain, setAskAgain] = useState(0);
   useEffect(() => {
     if (wanted === null || inFlight.current || answer?.at === wanted) return;
