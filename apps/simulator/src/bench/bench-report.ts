@@ -5,6 +5,7 @@ import type { CotRun } from './cot-bench';
 import type { ExportRun } from './export-bench';
 import { crossP99, medianOf, medianRatio, p99, type FanoutRounds } from './fanout-rounds';
 import type { IngestRun } from './ingest-bench';
+import type { ReplayRun } from './replay-bench';
 
 export interface BenchParams {
   sockets: number;
@@ -62,6 +63,8 @@ export interface BenchResults {
   catchUp: { lintas: CatchUpRun; single: CatchUpRun; baseline: CatchUpRun; fill: { seconds: number; perSecond: number } } | null;
   exports: { csv: ExportRun; geojson: ExportRun; select: ExportRun } | null;
   cot: { lintas: CotRun; baseline: CotRun } | null;
+  /** Issue 16: the state at a moment of a 24-hour, 500-team, 10,000-report operation, and its PDF. */
+  replay?: ReplayRun | null;
 }
 
 export interface Check {
@@ -221,6 +224,15 @@ export function resultTable(results: BenchResults): string {
       ratio(cot.lintas.perSecond, cot.baseline.perSecond),
     ]);
     rows.push(['  API CPU during CoT ingest (1 = one core)', cot.lintas.cpu.toFixed(2), '', '']);
+  }
+  const replay = results.replay;
+  if (replay) {
+    rows.push(
+      [`state at T (snapshot?at=), ${int(replay.stateAt.rows)} rows: p50`, ms(replay.stateAt.p50), ms(replay.plainSelect.p50), ratio(replay.stateAt.p50, replay.plainSelect.p50)],
+      ['state at T: p99 (baseline: plain SELECT of the same rows)', ms(replay.stateAt.p99), ms(replay.plainSelect.p99), ratio(replay.stateAt.p99, replay.plainSelect.p99)],
+      ['replay window of one hour: p50 / p99', `${ms(replay.window.p50)} / ${ms(replay.window.p99)}`, '', ''],
+      [`after-action report PDF (${(replay.pdf.bytes / 1024 / 1024).toFixed(1)} MiB)`, `${replay.pdf.seconds.toFixed(1)} s`, '', ''],
+    );
   }
   return markdownTable(rows);
 }

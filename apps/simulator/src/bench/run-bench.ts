@@ -18,7 +18,9 @@ import { bindDevices, ingestThroughCot, ingestThroughPgRows } from './cot-bench'
 import { exportThroughApi, fillReports, selectThroughPg } from './export-bench';
 import { freePort } from '@lintas/testing';
 
-export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up', 'export', 'cot'] as const;
+import { fillReplayOperation, measureReplay, REPLAY_REPORTS, REPLAY_TEAMS } from './replay-bench';
+
+export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up', 'export', 'cot', 'replay'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export interface RunBenchOptions extends BenchParams {
@@ -101,8 +103,10 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     const exports = options.phases.includes('export') ? await runExportPhase(options, server, world) : null;
     checkAborted(options.signal);
     const cot = cotPort !== null ? await runCotPhase(options, server, world, cotPort) : null;
+    checkAborted(options.signal);
+    const replay = options.phases.includes('replay') ? await runReplayPhase(options, server, world) : null;
     machine.load.end = loadNow();
-    return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp, exports, cot };
+    return { params: options, startedAt, machine, fanout: fanout?.fanout ?? null, sweep: fanout?.sweep ?? null, ingest, catchUp, exports, cot, replay };
   } finally {
     options.signal.removeEventListener('abort', abort);
     log('stopping the API…');
@@ -308,6 +312,18 @@ async function runCotPhase(options: RunBenchOptions, server: LintasServer, world
   const baseline = await ingestThroughPgRows(server.databaseUrl, operation.id, devices, options.cotDurationS);
   log(`  pg single-row INSERTs: ${Math.round(baseline.perSecond)} positions/s (${baseline.stored} of ${baseline.sent})`);
   return { lintas, baseline };
+}
+
+async function runReplayPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld): Promise<BenchResults['replay']> {
+  const log = options.log;
+  log(`replay: an operation of 24 h with ${REPLAY_TEAMS} teams (a position every 30 s) and ${REPLAY_REPORTS.toLocaleString('en-GB')} reports`);
+  const operation = await world.operation('BENCH-REPLAY');
+  const end = new Date();
+  const fill = await fillReplayOperation(server.databaseUrl, operation.id, world.agency.id, world.commander.user.id, end);
+  log(`  filled in ${fill.seconds.toFixed(1)} s: ${fill.positions.toLocaleString('en-GB')} positions, ${fill.events.toLocaleString('en-GB')} events`);
+  checkAborted(options.signal);
+  const measured = await measureReplay(server.baseUrl, server.databaseUrl, world.commander.accessToken, operation.id, end, { tries: 40, pdfTries: 2, log });
+  return { fill, ...measured };
 }
 
 function sweepOptions(options: RunBenchOptions) {
