@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { DEMO_TRACK_POINTS } from '../src/modules/demo/demo-seeder.service';
 import { runStartupTasks } from '../src/startup-tasks';
 import { Fixtures, signIn } from './support/fixtures';
 import { http } from './support/http';
@@ -106,7 +107,7 @@ describe('demo data', () => {
     );
     expect(teams.length).toBe(7);
     expect(teams.filter((team) => team.has_position).length).toBe(6);
-    expect(Number((await db.query('SELECT count(*)::int AS n FROM team_positions'))[0].n)).toBe(6 * 8);
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM team_positions'))[0].n)).toBe(6 * DEMO_TRACK_POINTS);
 
     const distinct = async (column: string) => (await db.query(`SELECT DISTINCT ${column} AS v FROM reports ORDER BY 1`)).map((r) => r.v);
     expect(await distinct('kind')).toEqual(['alert', 'interception', 'sitrep']);

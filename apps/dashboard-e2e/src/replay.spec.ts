@@ -70,6 +70,18 @@ describeInBrowser('replay and the after-action report', () => {
     return { context, page };
   }
 
+  /** The team's newest stored position at or before `moment`, as the API's track has it. */
+  async function positionAt(moment: number): Promise<string> {
+    const track = await commander.call<{ items: { lat: number; lon: number }[] }>((api) =>
+      api.GET('/api/operations/{operationId}/teams/{teamId}/positions', {
+        params: { path: { operationId: mekong.id, teamId: bavet.id }, query: { to: new Date(moment).toISOString(), limit: 5000 } as never },
+      }),
+    );
+    const last = track.items.at(-1)!;
+    return `${last.lat.toFixed(4)}, ${last.lon.toFixed(4)}`;
+  }
+  const showing = (page: Page, text: string) => page.waitForFunction((wanted) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(wanted), text);
+
   const replayAt = async (page: Page) => Date.parse((await page.getByTestId('replay-bar').getAttribute('data-replay-at'))!);
   const shownPosition = async (page: Page) => {
     const text = (await page.getByTestId('team-detail').locator('dd').filter({ hasText: /^\d+\.\d{4}, \d+\.\d{4}/ }).textContent())!;
@@ -103,11 +115,10 @@ describeInBrowser('replay and the after-action report', () => {
     const minutesBack = (end - moment) / 60_000;
     expect(minutesBack).toBeGreaterThan(45);
     expect(minutesBack).toBeLessThan(75);
-    // The team is where its track had it then (the newest position at or before the moment, every two minutes).
-    const minutesAgo = (startedAt - moment) / 60_000;
-    const expectedLon = trackAt(Math.ceil(minutesAgo / 2) * 2).lon;
-    await page.waitForFunction((lon) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(lon.toFixed(4)), expectedLon);
-    expect((await shownPosition(page)).lon).toBeCloseTo(expectedLon, 4);
+    // The team is where its track had it then: the newest position at or before the moment, not where it is now.
+    const then = await positionAt(moment);
+    await showing(page, then);
+    expect(then).not.toBe(`${trackAt(0).lat.toFixed(4)}, ${trackAt(0).lon.toFixed(4)}`);
     await saveScreenshot(page, 'replay-back-an-hour');
 
     // A live event arrives while replaying: it waits, and the replayed picture does not change.
@@ -126,15 +137,13 @@ describeInBrowser('replay and the after-action report', () => {
     await page.waitForFunction((from) => Date.parse(document.querySelector('[data-testid="replay-bar"]')!.getAttribute('data-replay-at')!) > from + 10 * 60_000, moment);
     await page.getByTestId('replay-play').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="replay-bar"]')?.getAttribute('data-loading') === 'false');
-    const played = await replayAt(page);
-    const playedLon = trackAt(Math.ceil((startedAt - played) / 60_000 / 2) * 2).lon;
-    if (played < startedAt) await page.waitForFunction((lon) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(lon.toFixed(4)), playedLon);
+    await showing(page, await positionAt(await replayAt(page)));
     await saveScreenshot(page, 'replay-played');
 
     // Back to live: the newest position and the report that arrived meanwhile.
     await page.getByTestId('replay-live').click();
     await page.getByTestId('replay-start').waitFor();
-    await page.waitForFunction((lon) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(lon.toFixed(4)), trackAt(0).lon);
+    await showing(page, `${trackAt(0).lat.toFixed(4)}, ${trackAt(0).lon.toFixed(4)}`);
     await page.getByTestId('panel-tab-timeline').click().catch(() => undefined);
     await page.getByText('Arrived during replay').first().waitFor();
     await saveScreenshot(page, 'replay-back-to-live');

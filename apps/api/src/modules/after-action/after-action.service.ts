@@ -70,7 +70,7 @@ export class AfterActionService {
       const to = query.to ?? (current.status === 'closed' ? (latest(span.last) ?? now) : now);
       if (Date.parse(from) >= Date.parse(to)) throw badRequest('invalid_period', `The report's period is empty: from ${from} is not before to ${to}`);
 
-      const state = await this.snapshotAt.stateAt(user, access, to, manager, Number.MAX_SAFE_INTEGER);
+      const state = await this.snapshotAt.stateAt(user, access, to, manager, null);
       const reports = state.reports
         .filter((report) => Date.parse(report.receivedAt) >= Date.parse(from))
         .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));

@@ -243,17 +243,25 @@ export class DemoSeeder {
 export { demoClientId };
 
 /** Eight fixes a few minutes apart, closing in on the end point from the south-west. */
+/** A demo team's recorded track: eight hours of patrol, a position every ten minutes, ending where the team is. */
+export const DEMO_TRACK_POINTS = 49;
+const DEMO_TRACK_STEP_MINUTES = 10;
+
+/**
+ * Loops of about two hours around the team's final place, so that replaying the demo over its
+ * story shows every team moving (and the live view its short trail).
+ */
 function approachTrack(end: { lat: number; lon: number; minutesAgo: number }): PositionInput[] {
-  const points = 8;
-  return Array.from({ length: points }, (_, i) => {
-    const stepsLeft = points - 1 - i;
+  return Array.from({ length: DEMO_TRACK_POINTS }, (_, i) => {
+    const stepsLeft = DEMO_TRACK_POINTS - 1 - i;
+    const angle = (stepsLeft * 2 * Math.PI) / 12;
     return {
-      lat: round(end.lat - stepsLeft * 0.0015),
-      lon: round(end.lon - stepsLeft * 0.002),
-      heading: 53,
-      speed: stepsLeft === 0 ? 0 : 4.2,
+      lat: round(end.lat - 0.008 * Math.sin(angle)),
+      lon: round(end.lon - 0.012 * (1 - Math.cos(angle))),
+      heading: null,
+      speed: stepsLeft === 0 ? 0 : 1.4,
       accuracy: 8,
-      at: new Date(Date.now() - (end.minutesAgo + stepsLeft * 4) * 60_000).toISOString(),
+      at: new Date(Date.now() - (end.minutesAgo + stepsLeft * DEMO_TRACK_STEP_MINUTES) * 60_000).toISOString(),
     };
   });
 }

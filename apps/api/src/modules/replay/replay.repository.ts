@@ -33,17 +33,33 @@ export class ReplayRepository {
    * that event marked it. The inner DISTINCT ON reads every item whatever its marking: an item
    * whose newest event the viewer may not see must vanish, not fall back to an older visible one.
    */
-  async itemsAt(manager: EntityManager, operationId: string, at: string, types: readonly string[], visibility: MarkingVisibility): Promise<OperationEvent[]> {
+  async itemsAt(
+    manager: EntityManager,
+    operationId: string,
+    at: string,
+    types: readonly string[],
+    visibility: MarkingVisibility,
+    /** Reports only: the newest received this many (the snapshot's cap), chosen before their payloads are read. */
+    newestReceived?: number,
+  ): Promise<OperationEvent[]> {
     const params: unknown[] = [operationId, at, types];
+    const visible = markingCondition(visibility, params, 'newest');
+    params.push(newestReceived ?? null);
     const rows = (await manager.query(
-      `SELECT ${EVENT_COLUMNS} FROM (
-         SELECT DISTINCT ON (item_id) ${EVENT_COLUMNS}
+      `WITH newest AS (
+         SELECT DISTINCT ON (item_id) item_id, seq, marking, origin_agency_id, recipient_agency_ids
            FROM operation_events
           WHERE operation_id = $1 AND item_id IS NOT NULL AND at ${upTo('$2')} AND type = ANY($3::text[])
           ORDER BY item_id, seq DESC
-       ) newest
-       WHERE ${markingCondition(visibility, params, 'newest')}
-       ORDER BY seq`,
+       ), kept AS (
+         SELECT newest.seq FROM newest JOIN operation_events e ON e.operation_id = $1 AND e.seq = newest.seq
+          WHERE ${visible}
+          ORDER BY e.payload -> 'report' ->> 'receivedAt' DESC NULLS LAST, newest.item_id DESC
+          LIMIT $${params.length}
+       )
+       SELECT ${EVENT_COLUMNS.split(', ').map((column) => `e.${column}`).join(', ')}
+         FROM kept JOIN operation_events e ON e.operation_id = $1 AND e.seq = kept.seq
+        ORDER BY e.seq`,
       params,
     )) as EventRow[];
     return rows.map(toOperationEvent);

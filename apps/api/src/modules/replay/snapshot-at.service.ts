@@ -44,13 +44,13 @@ export class SnapshotAtService {
   }
 
   /** Inside the caller's read transaction (the after-action report reads more beside it). */
-  async stateAt(user: AuthUser, access: OperationAccess, at: string, manager: EntityManager, reportLimit = SNAPSHOT_REPORT_LIMIT): Promise<OperationSnapshot> {
+  async stateAt(user: AuthUser, access: OperationAccess, at: string, manager: EntityManager, reportLimit: number | null = SNAPSHOT_REPORT_LIMIT): Promise<OperationSnapshot> {
     const visibility = markingVisibility(access.viewer);
     const seq = await this.replay.seqAt(manager, access.operationId, at);
     const current = await this.operations.getOperation(user, access.operationId, manager);
     const operation = await this.operationAt(manager, current, at);
     const teamEvents = await this.replay.itemsAt(manager, access.operationId, at, TEAM_EVENT_TYPES, visibility);
-    const reportEvents = await this.replay.itemsAt(manager, access.operationId, at, REPORT_EVENT_TYPES, visibility);
+    const reportEvents = await this.replay.itemsAt(manager, access.operationId, at, REPORT_EVENT_TYPES, visibility, reportLimit ?? undefined);
     const teams = teamEvents.flatMap((event) => (event.type === 'team.created' || event.type === 'team.updated' ? [event.team] : []));
     const positions = new Map((await this.replay.positionsAt(manager, teams.map((team) => team.id), at)).map((p) => [p.teamId, p]));
     const moment = Date.parse(at);
@@ -62,7 +62,7 @@ export class SnapshotAtService {
     const reports = reportEvents
       .flatMap((event): Report[] => (event.type === 'report.created' || event.type === 'report.updated' ? [event.report] : []))
       .sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt) || (a.id < b.id ? 1 : -1))
-      .slice(0, reportLimit);
+      .slice(0, reportLimit ?? undefined);
     return { operation, teams: teamsAt, reports, seq };
   }
 
