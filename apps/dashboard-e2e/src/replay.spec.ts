@@ -160,9 +160,16 @@ describeInBrowser('replay and the after-action report', () => {
     } else {
       await closed.getByTestId('operation-report').click();
     }
-    await page.getByTestId('replay-bar').waitFor();
+    await page.locator('[data-testid="replay-bar"][data-loading="false"]').waitFor();
     await page.getByTestId('after-action').waitFor();
-    await page.getByTestId('lessons-save').waitFor();
+    // The lead's commander records a lesson with the operation.
+    await page.getByTestId('lesson-add').click();
+    await page.getByTestId('lesson').last().getByLabel('Lesson identified').fill('Liaison officers at both ends of the river crossing');
+    await page.getByTestId('lesson').last().getByLabel('Owner').fill('VN-BGC / KH-GDI');
+    await page.getByTestId('lessons-save').click();
+    await page.getByTestId('lessons-saved').waitFor();
+    const saved = await commander.call<{ items: { lesson: string }[] }>((api) => api.GET('/api/operations/{id}/lessons', { params: { path: { id: mekong.id } } }));
+    expect(saved.items.map((item) => item.lesson)).toContain('Liaison officers at both ends of the river crossing');
     await saveScreenshot(page, 'replay-after-action-dialog');
     await context.close();
   });

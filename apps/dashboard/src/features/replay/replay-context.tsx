@@ -5,6 +5,7 @@ import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { OperationStoreScope, useOperationId, useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
+import { initialOperationState } from '../../realtime/operation-state';
 import { OperationStore } from '../../realtime/operation-store';
 import { advance, clamp, type ReplayPeriod, replayPeriod, type ReplaySpeed } from './replay-clock';
 import { replayedState } from './replay-state';
@@ -158,9 +159,11 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
 
   const connection = useOperationSelector((state) => state.connection);
   const store = useMemo(() => {
-    if (at === null || !answer) return null;
+    if (at === null) return null;
+    // Until the first answer: the operation alone, never the live picture under a past time.
+    if (!answer) return new OperationStore({ initial: { ...initialOperationState, operation: live.getState().operation, connection } });
     return new OperationStore({ initial: replayedState(answer.snapshot, window, at, connection) });
-  }, [answer, window, at, connection]);
+  }, [answer, window, at, connection, live]);
 
   const backToLive = useCallback(() => {
     setAt(null);
