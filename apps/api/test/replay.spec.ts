@@ -185,6 +185,22 @@ describe('replay: the state at a moment and the events of a window', () => {
     expect((await snapshotAt(operation, 'participant', new Date(start + 100 * 60_000).toISOString())).body.teams[0]).toMatchObject({ status: 'engaged' });
   });
 
+  it('names a report’s team only to viewers who may see the team, as the live feed does', async () => {
+    const operation = await newOperation();
+    const team = await http(t.baseUrl, 'POST', `/api/operations/${operation}/teams`, { token: token.originator, body: { callSign: 'QUIET 1', size: 2, marking: 'TLP:AMBER' } });
+    const posted = await http(t.baseUrl, 'POST', `/api/operations/${operation}/reports`, {
+      token: token.originator,
+      body: { clientId: randomUUID(), kind: 'sitrep', title: 'Green report of an amber team', occurredAt: '2026-11-01T00:00:00Z', marking: 'TLP:GREEN', teamId: team.body.id },
+    });
+    expect(posted.status).toBe(201);
+    const at = (await log(operation)).at(-1)!.at;
+    const teamIdFor = async (kind: ViewerKind) => ((await snapshotAt(operation, kind, at)).body.reports as Report[])[0].teamId;
+    expect(await teamIdFor('participant')).toBe(team.body.id);
+    expect(await teamIdFor('observer')).toBeNull();
+    const window = await http(t.baseUrl, 'GET', `/api/operations/${operation}/replay?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`, { token: token.observer });
+    expect(window.body.events.map((e: OperationEvent) => (e.type === 'report.created' ? e.report.teamId : 'other'))).toEqual([null]);
+  });
+
   it('equals applying the events up to the moment, on random event sequences (property)', async () => {
     const kinds: ViewerKind[] = ['originator', 'lead', 'participant', 'observer', 'redRecipient'];
     const items = ['r1', 'r2', 'r3', 't1', 't2'];

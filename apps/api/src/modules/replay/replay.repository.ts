@@ -12,6 +12,22 @@ import type { TeamMarkingSpan } from './team-visibility';
  */
 const upTo = (param: string) => `< (${param}::timestamptz + interval '1 millisecond')`;
 
+/** Every column of an event but its payload, from `operation_events e`. */
+const EVENT_COLUMNS_OF_E = 'e.operation_id, e.seq, e.type, e.at, e.actor_user_id, e.actor_agency_id, e.marking, e.origin_agency_id, e.recipient_agency_ids';
+
+/**
+ * A report event names its team only when the viewer may see the team under its current marking,
+ * as the live feed, the catch-up and `/events` do (issue 10): the payload, with `report.teamId`
+ * nulled otherwise. Join `teams t` on the event's team for it.
+ */
+function disclosedPayload(visibility: MarkingVisibility, params: unknown[]): { payload: string; join: string } {
+  const teamVisible = markingCondition(visibility, params, 't');
+  return {
+    payload: `CASE WHEN t.id IS NULL OR ${teamVisible} THEN e.payload ELSE jsonb_set(e.payload, '{report,teamId}', 'null'::jsonb) END AS payload`,
+    join: `LEFT JOIN teams t ON e.type IN ('report.created', 'report.updated') AND t.id = (e.payload #>> '{report,teamId}')::uuid`,
+  };
+}
+
 const EVENT_COLUMNS = 'operation_id, seq, type, at, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload';
 
 /**
@@ -45,6 +61,8 @@ export class ReplayRepository {
     const params: unknown[] = [operationId, at, types];
     const visible = markingCondition(visibility, params, 'newest');
     params.push(newestReceived ?? null);
+    const limit = `$${params.length}`;
+    const disclosed = disclosedPayload(visibility, params);
     const rows = (await manager.query(
       `WITH newest AS (
          SELECT DISTINCT ON (item_id) item_id, seq, marking, origin_agency_id, recipient_agency_ids
@@ -55,10 +73,11 @@ export class ReplayRepository {
          SELECT newest.seq FROM newest JOIN operation_events e ON e.operation_id = $1 AND e.seq = newest.seq
           WHERE ${visible}
           ORDER BY e.payload -> 'report' ->> 'receivedAt' DESC NULLS LAST, newest.item_id DESC
-          LIMIT $${params.length}
+          LIMIT ${limit}
        )
-       SELECT ${EVENT_COLUMNS.split(', ').map((column) => `e.${column}`).join(', ')}
+       SELECT ${EVENT_COLUMNS_OF_E}, ${disclosed.payload}
          FROM kept JOIN operation_events e ON e.operation_id = $1 AND e.seq = kept.seq
+         ${disclosed.join}
         ORDER BY e.seq`,
       params,
     )) as EventRow[];
@@ -101,10 +120,14 @@ export class ReplayRepository {
   /** The visible events of a window, in seq order, at most `limit`. */
   async eventsBetween(manager: EntityManager, operationId: string, from: string, to: string, visibility: MarkingVisibility, limit: number): Promise<OperationEvent[]> {
     const params: unknown[] = [operationId, from, to, limit];
+    const visible = markingCondition(visibility, params, 'e');
+    const disclosed = disclosedPayload(visibility, params);
     const rows = (await manager.query(
-      `SELECT ${EVENT_COLUMNS} FROM operation_events
-        WHERE operation_id = $1 AND at >= ($2::timestamptz + interval '1 millisecond') AND at ${upTo('$3')} AND ${markingCondition(visibility, params)}
-        ORDER BY seq
+      `SELECT ${EVENT_COLUMNS_OF_E}, ${disclosed.payload}
+         FROM operation_events e
+         ${disclosed.join}
+        WHERE e.operation_id = $1 AND e.at >= ($2::timestamptz + interval '1 millisecond') AND e.at ${upTo('$3')} AND ${visible}
+        ORDER BY e.seq
         LIMIT $4`,
       params,
     )) as EventRow[];
