@@ -62,7 +62,7 @@ describe('afterActionMarking', () => {
 
 describe('afterActionTimeline', () => {
   it('keeps interceptions, alerts, verdicts and status changes, in order', () => {
-    const base = { operationId: 'o', actor: null, marking: 'TLP:GREEN', originAgencyId: 'a', recipientAgencyIds: [] } as const;
+    const base = { operationId: 'o', actor: null, marking: 'TLP:GREEN' as const, originAgencyId: 'a', recipientAgencyIds: [] as string[] };
     const events = [
       { ...base, seq: 1, at: '2026-11-28T08:00:00.000Z', type: 'report.created', report: report({ id: 'x', kind: 'interception', title: 'Minivan' }) },
       { ...base, seq: 2, at: '2026-11-28T08:01:00.000Z', type: 'report.created', report: report({ id: 'y', kind: 'sitrep', title: 'Quiet' }) },

@@ -24,7 +24,7 @@ describe('replayItems', () => {
 
 describe('applyOperationEvent', () => {
   it('adds and removes participants and sites', () => {
-    const base = { operationId: 'o', seq: 1, at: '', actor: null, marking: 'TLP:GREEN', originAgencyId: 'a', recipientAgencyIds: [] } as const;
+    const base = { operationId: 'o', seq: 1, at: '', actor: null, marking: 'TLP:GREEN' as const, originAgencyId: 'a', recipientAgencyIds: [] as string[] };
     let operation = { participants: [], sites: [] } as never as Parameters<typeof applyOperationEvent>[0];
     operation = applyOperationEvent(operation, { ...base, type: 'operation.participant_added', participant: { agency: { id: 'b', code: 'B', name: 'B' }, role: 'observer' } });
     operation = applyOperationEvent(operation, { ...base, type: 'operation.site_attached', site: { id: 's1' } as never });
