@@ -230,6 +230,7 @@ export function resultTable(results: BenchResults): string {
     rows.push(
       [`state at T (snapshot?at=), ${int(replay.stateAt.rows)} rows: p50`, ms(replay.stateAt.p50), ms(replay.plainSelect.p50), ratio(replay.stateAt.p50, replay.plainSelect.p50)],
       ['state at T: p99 (baseline: plain SELECT of the same rows)', ms(replay.stateAt.p99), ms(replay.plainSelect.p99), ratio(replay.stateAt.p99, replay.plainSelect.p99)],
+      ['  for comparison: the live snapshot (no `at`): p50 / p99', `${ms(replay.liveSnapshot.p50)} / ${ms(replay.liveSnapshot.p99)}`, '', ''],
       ['replay window of one hour: p50 / p99', `${ms(replay.window.p50)} / ${ms(replay.window.p99)}`, '', ''],
       [`after-action report PDF (${(replay.pdf.bytes / 1024 / 1024).toFixed(1)} MiB)`, `${replay.pdf.seconds.toFixed(1)} s`, '', ''],
     );

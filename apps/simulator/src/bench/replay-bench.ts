@@ -21,6 +21,8 @@ export interface ReplayRun {
   stateAt: LatencyRun;
   /** The baseline: a plain SELECT of the same rows (reports and teams of the operation). */
   plainSelect: LatencyRun;
+  /** For comparison: the live snapshot (`GET /operations/:id/snapshot`, no `at`) of the same operation. */
+  liveSnapshot: LatencyRun;
   /** `GET /operations/:id/replay` for one hour around the moment. */
   window: LatencyRun;
   /** `GET /operations/:id/after-action-report`: seconds, median of the tries, and its size. */
@@ -130,6 +132,11 @@ export async function measureReplay(baseUrl: string, databaseUrl: string, token:
     return (body.reports?.length ?? 0) + (body.teams?.length ?? 0);
   });
   options.log(`  state at T (HTTP, ${stateAt.rows} rows): p50 ${stateAt.p50} ms, p99 ${stateAt.p99} ms`);
+  const liveSnapshot = await measure(options.tries, 3, async () => {
+    const body = await getJson(`/api/operations/${operationId}/snapshot`);
+    return (body.reports?.length ?? 0) + (body.teams?.length ?? 0);
+  });
+  options.log(`  live snapshot (HTTP, ${liveSnapshot.rows} rows): p50 ${liveSnapshot.p50} ms, p99 ${liveSnapshot.p99} ms`);
 
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -163,5 +170,5 @@ export async function measureReplay(baseUrl: string, databaseUrl: string, token:
     options.log(`  after-action report PDF: ${pdfTimes.at(-1)!.toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
   }
   pdfTimes.sort((a, b) => a - b);
-  return { stateAt, plainSelect, window, pdf: { seconds: pdfTimes[Math.floor(pdfTimes.length / 2)], tries: pdfTimes, bytes } };
+  return { stateAt, plainSelect, liveSnapshot, window, pdf: { seconds: pdfTimes[Math.floor(pdfTimes.length / 2)], tries: pdfTimes, bytes } };
 }
