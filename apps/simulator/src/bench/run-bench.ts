@@ -322,7 +322,7 @@ async function runReplayPhase(options: RunBenchOptions, server: LintasServer, wo
   const fill = await fillReplayOperation(server.databaseUrl, operation.id, world.agency.id, world.commander.user.id, end);
   log(`  filled in ${fill.seconds.toFixed(1)} s: ${fill.positions.toLocaleString('en-GB')} positions, ${fill.events.toLocaleString('en-GB')} events`);
   checkAborted(options.signal);
-  const measured = await measureReplay(server.baseUrl, server.databaseUrl, world.commander.accessToken, operation.id, end, { tries: 40, pdfTries: 2, log });
+  const measured = await measureReplay(server.baseUrl, server.databaseUrl, world.commander.accessToken, operation.id, end, { tries: 40, pdfTries: 1, log });
   return { fill, ...measured };
 }
 
