@@ -36,7 +36,10 @@ function ReplayControlsBar() {
   const value = Math.round((at - period.start) / STEP_MS);
 
   return (
-    <div className="replay-bar" role="group" aria-label={t('replay.title')} data-testid="replay-bar" data-replay-at={new Date(at).toISOString()} data-loading={replay.loading}>
+    <div className="replay-bar" role="group" aria-label={t('replay.title')} data-testid="replay-bar" data-replay-at={new Date(at).toISOString()}
+      data-drawn-at={replay.drawnAt === null ? '' : new Date(replay.drawnAt).toISOString()}
+      data-loading={replay.loading}
+    >
       <div className="replay-bar__controls">
         <span className="replay-bar__badge">{t('replay.badge')}</span>
         <button type="button" className="button button--small" onClick={() => previous && replay.seek(Date.parse(previous.at))} disabled={!previous} data-testid="replay-previous" aria-label={t('replay.previous')} title={t('replay.previous')}>

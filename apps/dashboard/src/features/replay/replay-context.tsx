@@ -23,6 +23,8 @@ export interface ReplayControls {
   window: ReplayWindow | null;
   /** The server's answer for the moment is on its way. */
   loading: boolean;
+  /** The moment (ms, to the second) whose state is drawn now, or null before the first answer. */
+  drawnAt: number | null;
   error: string | null;
   /** Live events that arrived since replay began (they wait in the live store). */
   liveEventsWaiting: number;
@@ -182,6 +184,7 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
     period,
     window,
     loading,
+    drawnAt: answer?.at ?? null,
     error,
     liveEventsWaiting: at === null ? 0 : Math.max(0, liveSeq - seqAtStart),
     start,

@@ -1,0 +1,134 @@
+import { loadavg } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { describeInBrowser, launchBrowser, newPage, saveScreenshot, signInContext, startLintas, type RunningLintas } from '../support';
+import { arrangeBenchData, type BenchData } from './bench-data';
+
+const TEAMS = 500;
+const REPORTS = 10_000;
+const HOURS = 24;
+const MOMENTS = 12;
+const PLAY_MS = 10_000;
+/** Issue 16's targets, printed beside the figures (this machine is shared: they are not asserted). */
+const TARGET_MOMENT_MS = 200;
+const TARGET_LONGEST_TASK_MS = 100;
+
+/** 24 hours of positions, one every 30 s, for the benchmark's teams (1.44 million rows), by SQL. */
+async function arrangeTracks(databaseUrl: string, data: BenchData): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO team_positions (team_id, operation_id, lat, lon, at)
+       SELECT t.id, $1, $2 + ((hashtext(t.id::text) & 1023) / 1023.0) * ($3 - $2), $4 + ((hashtext(t.call_sign) & 1023) / 1023.0) * ($5 - $4) + s * 0.000005,
+              now() - interval '${HOURS} hours' + s * interval '30 seconds'
+         FROM teams t CROSS JOIN generate_series(0, ${HOURS * 120 - 1}) AS s
+        WHERE t.id = ANY($6::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [data.operationId, data.box.south, data.box.north, data.box.west, data.box.east, data.teamIds],
+    );
+    await db.query('ANALYZE team_positions');
+  } finally {
+    await db.end();
+  }
+}
+
+/** Moves the slider as a drag does (React reads the input event) and answers ms until the moment is drawn. */
+async function scrubTo(page: Page, value: number): Promise<number> {
+  return page.evaluate(async (wanted) => {
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="replay-slider"]')!;
+    const bar = document.querySelector('[data-testid="replay-bar"]')!;
+    const before = bar.getAttribute('data-replay-at');
+    const began = performance.now();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(slider, String(wanted));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    // Drawn: the state at the new moment (to the second) has been answered, rendered and a frame painted.
+    await new Promise<void>((done) => {
+      const check = () => {
+        const shown = bar.getAttribute('data-replay-at');
+        const moment = Date.parse(shown ?? '');
+        const drawn = Date.parse(bar.getAttribute('data-drawn-at') ?? '');
+        if (shown !== before && Math.floor(moment / 1000) * 1000 === drawn) requestAnimationFrame(() => done());
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+    return performance.now() - began;
+  }, value);
+}
+
+/**
+ * `npm run bench:ui`, replay: scrubbing the time bar of a 24-hour operation with 500 teams (a
+ * position every 30 s) and 10,000 reports, and playing it at 600×. Prints the time from moving
+ * the bar to the moment drawn and the longest main-thread task during play.
+ */
+describeInBrowser('replay scrubbing benchmark', () => {
+  let lintas: RunningLintas;
+  let browser: Browser;
+  let data: BenchData;
+
+  beforeAll(async () => {
+    lintas = await startLintas();
+    const began = Date.now();
+    data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: 1 });
+    await arrangeTracks(lintas.databaseUrl, data);
+    console.log(`[bench] arranged ${TEAMS} teams with ${HOURS} h of positions and ${REPORTS} reports in ${Date.now() - began} ms`);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lintas?.stop();
+  });
+
+  it('scrubs the time bar and plays at 600×', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+    await context.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await newPage(context);
+    await page.goto(`${lintas.baseUrl}/operations/${data.operationId}`);
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('replay-start').click();
+    await page.locator('[data-testid="replay-bar"][data-loading="false"]').waitFor({ timeout: 60_000 });
+    const max = Number(await page.getByTestId('replay-slider').getAttribute('max'));
+    const machineLoad = loadavg()[0];
+
+    // Moments spread over the last 24 hours (the bar spans the operation's 48), in a shuffled order.
+    const values = Array.from({ length: MOMENTS }, (_, i) => max - Math.round(((i * 7) % MOMENTS) * ((HOURS * 60) / MOMENTS)) - 1);
+    const times: number[] = [];
+    for (const value of values) times.push(await scrubTo(page, value));
+    await saveScreenshot(page, 'bench-replay-scrubbed');
+
+    // Play at 600× from 12 hours back, watching the main thread.
+    await scrubTo(page, max - 12 * 60);
+    await page.getByTestId('replay-speed').selectOption('600');
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await page.getByTestId('replay-play').click();
+    await page.waitForTimeout(PLAY_MS);
+    await page.getByTestId('replay-play').click();
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+    await saveScreenshot(page, 'bench-replay-played');
+    await context.close();
+
+    times.sort((a, b) => a - b);
+    const figures = {
+      moments: times.length,
+      p50: Math.round(times[Math.floor(times.length / 2)]),
+      max: Math.round(times.at(-1)!),
+      longTasksDuringPlay: tasks.length,
+      longestTaskMs: Math.round(tasks.reduce((longest, task) => Math.max(longest, task), 0)),
+      machineLoad: Math.round(machineLoad * 10) / 10,
+    };
+    console.log(
+      `\n[bench] replay scrubbing (load ${figures.machineLoad}): moment drawn p50 ${figures.p50} ms, max ${figures.max} ms over ${figures.moments} moments (target ${TARGET_MOMENT_MS} ms); ` +
+        `during 600× play: ${figures.longTasksDuringPlay} tasks over 50 ms, the longest ${figures.longestTaskMs} ms (target ${TARGET_LONGEST_TASK_MS} ms)\n`,
+    );
+    expect(figures.moments).toBe(MOMENTS);
+  });
+});
