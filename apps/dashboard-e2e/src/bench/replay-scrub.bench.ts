@@ -13,21 +13,31 @@ const PLAY_MS = 10_000;
 const TARGET_MOMENT_MS = 200;
 const TARGET_LONGEST_TASK_MS = 100;
 
-/** 24 hours of positions, one every 30 s, for the benchmark's teams (1.44 million rows), by SQL. */
+/** 24 hours of positions, one every 30 s, for the benchmark's teams (1.44 million rows), and the reports' events spread over them, by SQL. */
 async function arrangeTracks(databaseUrl: string, data: BenchData): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     await db.query(
       `INSERT INTO team_positions (team_id, operation_id, lat, lon, at)
-       SELECT t.id, $1, $2 + ((hashtext(t.id::text) & 1023) / 1023.0) * ($3 - $2), $4 + ((hashtext(t.call_sign) & 1023) / 1023.0) * ($5 - $4) + s * 0.000005,
+       SELECT t.id, $1, $2::float8 + ((hashtext(t.id::text) & 1023) / 1023.0) * ($3::float8 - $2::float8), $4::float8 + ((hashtext(t.call_sign) & 1023) / 1023.0) * ($5::float8 - $4::float8) + s * 0.000005,
               now() - interval '${HOURS} hours' + s * interval '30 seconds'
          FROM teams t CROSS JOIN generate_series(0, ${HOURS * 120 - 1}) AS s
         WHERE t.id = ANY($6::uuid[])
        ON CONFLICT DO NOTHING`,
       [data.operationId, data.box.south, data.box.north, data.box.west, data.box.east, data.teamIds],
     );
-    await db.query('ANALYZE team_positions');
+    // The arranged reports were all logged at once: spread their events over the 24 hours, in seq order, as a day of reporting.
+    await db.query(
+      `WITH spread AS (
+         SELECT seq, row_number() OVER (ORDER BY seq) AS n, count(*) OVER () AS total
+           FROM operation_events WHERE operation_id = $1 AND type = 'report.created' AND at > now() - interval '1 hour'
+       )
+       UPDATE operation_events e SET at = now() - interval '${HOURS} hours' + (s.n::float8 / s.total) * interval '${HOURS} hours'
+         FROM spread s WHERE e.operation_id = $1 AND e.seq = s.seq`,
+      [data.operationId],
+    );
+    await db.query('ANALYZE team_positions; ANALYZE operation_events');
   } finally {
     await db.end();
   }
