@@ -206,6 +206,9 @@ describeInBrowser('replay and the after-action report', () => {
     for (const page of pages) expect(page).toContain('TLP:RED');
     expect(text).toContain('Mekong Gate');
     expect(text).toMatch(new RegExp(`Interceptions\\s+${interceptions}\\b`));
+    // The demo's document check hits the made-up list (issue 14's data).
+    expect(text).toMatch(/Documents checked\s+[1-9]/);
+    expect(text).toMatch(/Potential hits\s+[1-9]/);
     expect(text).toContain('Suspected recruiter for online scam compounds');
     expect(text).toContain('River crossings peaked after 22:00');
     // pdftotext may put a space inside a Khmer cluster where the shaped glyphs sit apart; every character is there, in order.

@@ -35,7 +35,7 @@ describe('afterActionFigures', () => {
         { code: 'KH', interceptions: 2 },
         { code: 'MM', interceptions: 1 },
       ],
-      documents: { seized: 14, alerts: 1 },
+      documents: { seized: 14, alerts: 1, checked: 0, potentialHits: 0, confirmedHits: 0 },
       reportsByKind: [
         { kind: 'alert', count: 1 },
         { kind: 'interception', count: 2 },

@@ -12,7 +12,8 @@ export interface AfterActionFigures {
   persons: { total: number; minors: number; presumedVictims: number; suspects: number };
   /** Nationalities named by interceptions, with how many interceptions name each. */
   nationalities: { code: string; interceptions: number }[];
-  documents: { seized: number; alerts: number };
+  /** Documents seized (interceptions), alerts raised, and the document checks against stolen and lost documents lists. */
+  documents: { seized: number; alerts: number; checked: number; potentialHits: number; confirmedHits: number };
   reportsByKind: { kind: Report['kind']; count: number }[];
   verified: number;
   rejected: number;
@@ -74,7 +75,19 @@ export interface AfterActionData {
   lang: string;
 }
 
-export function afterActionFigures(reports: readonly Report[], teams: readonly Team[], positionsByTeam: ReadonlyMap<string, number>): AfterActionFigures {
+/** Document checks of the period as the reader may see them (`DocumentCheckFiguresRow`s summed). */
+export interface DocumentCheckTotals {
+  checks: number;
+  potentialHits: number;
+  confirmedHits: number;
+}
+
+export function afterActionFigures(
+  reports: readonly Report[],
+  teams: readonly Team[],
+  positionsByTeam: ReadonlyMap<string, number>,
+  checks: DocumentCheckTotals = { checks: 0, potentialHits: 0, confirmedHits: 0 },
+): AfterActionFigures {
   const persons = { total: 0, minors: 0, presumedVictims: 0, suspects: 0 };
   const nationalities = new Map<string, number>();
   const byKind = new Map<Report['kind'], number>();
@@ -108,7 +121,7 @@ export function afterActionFigures(reports: readonly Report[], teams: readonly T
     interceptions,
     persons,
     nationalities: [...nationalities].map(([code, count]) => ({ code, interceptions: count })).sort((a, b) => b.interceptions - a.interceptions || a.code.localeCompare(b.code)),
-    documents: { seized, alerts },
+    documents: { seized, alerts, checked: checks.checks, potentialHits: checks.potentialHits, confirmedHits: checks.confirmedHits },
     reportsByKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
     verified,
     rejected,

@@ -82,6 +82,9 @@ export function AfterActionPrint({ data }: { data: AfterActionData }) {
             <Row label={t('print.nationalities')} value={figures.nationalities.map((n) => `${n.code} ${n.interceptions}`).join(', ') || t('print.none')} />
             <Row label={t('print.documentsSeized')} value={figures.documents.seized} />
             <Row label={t('print.alerts')} value={figures.documents.alerts} />
+            <Row label={t('print.documentsChecked')} value={figures.documents.checked} />
+            <Row label={t('print.potentialHits')} value={figures.documents.potentialHits} />
+            <Row label={t('print.confirmedHits')} value={figures.documents.confirmedHits} />
             <Row label={t('print.reportsByKind')} value={figures.reportsByKind.map((k) => `${reportKindLabel(k.kind)} ${k.count}`).join(', ') || t('print.none')} />
             <Row label={t('print.verified')} value={figures.verified} />
             <Row label={t('print.rejected')} value={figures.rejected} />

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentChecksModule } from '../document-checks/document-checks.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReplayModule } from '../replay/replay.module';
 import { AfterActionController } from './after-action.controller';
@@ -9,7 +10,7 @@ import { PdfRenderer } from './pdf-renderer';
 
 /** The after-action report (PDF) and the lessons it carries. */
 @Module({
-  imports: [OperationsModule, ReplayModule],
+  imports: [OperationsModule, ReplayModule, DocumentChecksModule],
   controllers: [AfterActionController],
   providers: [AfterActionService, LessonsService, LessonsRepository, PdfRenderer],
 })

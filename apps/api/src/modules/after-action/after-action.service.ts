@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   afterActionFigures,
   afterActionMarking,
@@ -8,6 +8,8 @@ import {
   type AfterActionQuery,
 } from '@lintas/contracts';
 import { badRequest } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DocumentChecksService } from '../document-checks/document-checks.service';
 import { TransactionService } from '../../database/transaction.service';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -42,6 +44,8 @@ export class AfterActionService {
     private readonly lessons: LessonsService,
     private readonly audit: AuditService,
     private readonly renderer: PdfRenderer,
+    private readonly documentChecks: DocumentChecksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async pdf(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<{ pdf: Buffer; data: AfterActionData }> {
@@ -59,7 +63,9 @@ export class AfterActionService {
     return { pdf, data };
   }
 
-  data(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<AfterActionData> {
+  async data(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<AfterActionData> {
+    // Document checks as their own read answers them to this caller (per UTC day; the period's days are summed).
+    const checkDays = await this.documentChecks.figures(user, operationId);
     return this.transactions.read(async (manager) => {
       const access = await this.access.require(user, operationId, manager);
       const current = await this.operations.getOperation(user, operationId, manager);
@@ -80,20 +86,34 @@ export class AfterActionService {
       const tracks = await this.windows.tracks(manager, access, from, to, stepSeconds);
       const positions = await this.replay.positionCounts(manager, state.teams.map((team) => team.id), from, to);
       const lessons = await this.lessons.visible(access, manager);
+      const days = checkDays.filter((row) => row.day >= from.slice(0, 10) && row.day <= to.slice(0, 10));
+      const checks = {
+        checks: days.reduce((sum, row) => sum + row.checks, 0),
+        potentialHits: days.reduce((sum, row) => sum + row.potentialHits, 0),
+        confirmedHits: days.reduce((sum, row) => sum + row.confirmedHits, 0),
+      };
       const included = lessons.items.length > 0 ? lessons : null;
       return {
         generatedAt: now,
         generatedBy: { name: user.name, agencyCode: user.agencyCode },
         period: { from, to },
         operation: state.operation,
-        figures: afterActionFigures(reports, state.teams, positions),
+        figures: afterActionFigures(reports, state.teams, positions, checks),
         timeline,
         lessons: included,
         reports,
         teams: state.teams,
         tracks,
         // The operation's own facts travel as TLP:GREEN (its events are so marked).
-        marking: afterActionMarking([{ marking: 'TLP:GREEN' }, ...reports, ...state.teams, ...timeline, ...(included ? [included] : [])]),
+        // Check figures carry the marking of document-check results (DOCUMENT_HIT_MARKING).
+        marking: afterActionMarking([
+          { marking: 'TLP:GREEN' },
+          ...reports,
+          ...state.teams,
+          ...timeline,
+          ...(included ? [included] : []),
+          ...(checks.checks > 0 ? [{ marking: this.config.documentHitMarking }] : []),
+        ]),
         lang: query.lang ?? 'en',
       };
     });
