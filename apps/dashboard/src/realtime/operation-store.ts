@@ -58,6 +58,12 @@ export class OperationStore {
     this.commit(operationReducer(this.state, action));
   }
 
+  /** Replaces the whole state: replay draws another moment with the same store (its readers stay subscribed). */
+  replace(next: OperationState): void {
+    this.flush();
+    this.commit(next);
+  }
+
   enqueueEvent(event: OperationEvent): void {
     this.events.push(event);
     this.request(0);

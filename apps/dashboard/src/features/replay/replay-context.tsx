@@ -1,5 +1,5 @@
 import type { OperationSnapshot, ReplayWindow } from '@lintas/contracts';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
@@ -160,12 +160,15 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   }, [playing, speed, period]);
 
   const connection = useOperationSelector((state) => state.connection);
-  const store = useMemo(() => {
-    if (at === null) return null;
+  // One store for the replayed moments: its readers (and their effects) stay with it while the moment moves.
+  const [replayStore] = useState(() => new OperationStore());
+  useLayoutEffect(() => {
+    if (at === null) return;
     // Until the first answer: the operation alone, never the live picture under a past time.
-    if (!answer) return new OperationStore({ initial: { ...initialOperationState, operation: live.getState().operation, connection } });
-    return new OperationStore({ initial: replayedState(answer.snapshot, window, at, connection) });
-  }, [answer, window, at, connection, live]);
+    const state = answer ? replayedState(answer.snapshot, window, at, connection) : { ...initialOperationState, operation: live.getState().operation, connection };
+    replayStore.replace(state);
+  }, [answer, window, at, connection, live, replayStore]);
+  const store = at === null ? null : replayStore;
 
   const backToLive = useCallback(() => {
     setAt(null);
