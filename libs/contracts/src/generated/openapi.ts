@@ -148,40 +148,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/basemap/ground/{z}/{x}/{file}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A tile of the default offline ground layers (GSHHG 2.3.7 shorelines, borders, rivers) as a Mapbox vector tile, e.g. ground/10/813/484.mvt */
-        get: operations["BasemapController_ground"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/basemap/archive.pmtiles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The vector basemap archive placed on the server (BASEMAP_PMTILES), read by the browser with HTTP range requests */
-        get: operations["BasemapController_archive"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/agencies": {
         parameters: {
             query?: never;
@@ -838,7 +804,7 @@ export interface paths {
         };
         /**
          * Everything needed to draw the operation now, with the event seq it is consistent with
-         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); page through older ones with GET /operations/:id/reports.
+         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first); page through older ones with GET /operations/:id/reports. With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.
          */
         get: operations["SnapshotController_snapshot"];
         put?: never;
@@ -922,6 +888,64 @@ export interface paths {
         post?: never;
         /** Unbind a TAK device from a team */
         delete: operations["TakDevicesController_unbind"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The events and team tracks of a window of the operation, as the caller may see them
+         * @description For the replay player: the visible events with `from < at ≤ to` in seq order, the alerts and status changes among them (`marks`, for the time bar) and each visible team's track over the window, thinned to at most `points` positions (the newest of each time step). Items are filtered by the marking they had at each moment. Pair with `GET /operations/:id/snapshot?at=` for the state at the window's start.
+         */
+        get: operations["ReplayController_window"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/after-action-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The after-action report as PDF, for the caller's view only
+         * @description Cover, overview with the area map, figures, timeline of key events, lessons and improvement actions, and an annex of the reports included: everything the caller may see under the handling markings, and nothing else. Every page carries the most restrictive marking of the contents (also in the `X-Lintas-Marking` header). The period defaults to the operation's (`from`, `to` narrow it). Printed by headless Chromium from the dashboard's print page; each generation is audited.
+         */
+        get: operations["AfterActionController_afterActionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons identified and improvement actions of the operation (empty when their marking keeps them from the caller) */
+        get: operations["AfterActionController_getLessons"];
+        /** Replace the lessons and improvement actions (a commander of the lead agency; also once the operation is closed) */
+        put: operations["AfterActionController_saveLessons"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1326,60 +1350,6 @@ export interface operations {
         responses: {
             /** @description Map settings for the dashboard */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BasemapController_ground: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                z: string;
-                x: string;
-                file: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Layers `shorelines`, `borders`, `rivers` (property `level`: 0 = drawn bank to bank … 3 = minor) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `invalid_tile` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BasemapController_archive: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The archive, or a part of it (206) for a `Range` request */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `basemap_not_configured` */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3704,7 +3674,7 @@ export interface operations {
     SnapshotController_snapshot: {
         parameters: {
             query?: {
-                reports?: number;
+                at?: string;
             };
             header?: never;
             path: {
@@ -3723,7 +3693,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description reports out of range */
+            /** @description `at` is not an ISO 8601 time */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,6 +3959,202 @@ export interface operations {
                 content?: never;
             };
             /** @description No such operation, team or device binding */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReplayController_window: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                points?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { from, to, events, truncated, marks, tracks } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description from/to missing, not ISO 8601, out of order or more than 7 days apart */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AfterActionController_afterActionReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description from/to not ISO 8601 or out of order */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No headless Chromium (CHROMIUM_PATH) or no dashboard build on the server: code pdf_renderer_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AfterActionController_getLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { operationId, marking, items: [{ lesson, action, owner, dueDate }], updatedAt, updatedBy } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AfterActionController_saveLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default TLP:AMBER
+                     * @enum {string}
+                     */
+                    marking?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                    items: {
+                        lesson: string;
+                        /** @default  */
+                        action?: string;
+                        /** @default  */
+                        owner?: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        dueDate?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The lessons as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Body not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander of the lead agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
             404: {
                 headers: {
                     [name: string]: unknown;
