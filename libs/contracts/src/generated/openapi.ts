@@ -148,6 +148,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/basemap/ground/{z}/{x}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tile of the default offline ground layers (GSHHG 2.3.7 shorelines, borders, rivers) as a Mapbox vector tile, e.g. ground/10/813/484.mvt */
+        get: operations["BasemapController_ground"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/basemap/archive.pmtiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vector basemap archive placed on the server (BASEMAP_PMTILES), read by the browser with HTTP range requests */
+        get: operations["BasemapController_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies": {
         parameters: {
             query?: never;
@@ -804,7 +838,7 @@ export interface paths {
         };
         /**
          * Everything needed to draw the operation now, with the event seq it is consistent with
-         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first); page through older ones with GET /operations/:id/reports. With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.
+         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); page through older ones with GET /operations/:id/reports. With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.
          */
         get: operations["SnapshotController_snapshot"];
         put?: never;
@@ -1350,6 +1384,60 @@ export interface operations {
         responses: {
             /** @description Map settings for the dashboard */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BasemapController_ground: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                z: string;
+                x: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Layers `shorelines`, `borders`, `rivers` (property `level`: 0 = drawn bank to bank … 3 = minor) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_tile` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BasemapController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive, or a part of it (206) for a `Range` request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `basemap_not_configured` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3674,6 +3762,7 @@ export interface operations {
     SnapshotController_snapshot: {
         parameters: {
             query?: {
+                reports?: number;
                 at?: string;
             };
             header?: never;
@@ -3693,7 +3782,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description `at` is not an ISO 8601 time */
+            /** @description `reports` out of range, or `at` not an ISO 8601 time */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { snapshotQuerySchema, type SnapshotQuery } from '@lintas/contracts';
+import { snapshotQuerySchema } from '@lintas/contracts';
 import { ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
