@@ -56,6 +56,8 @@ const EXPECTED: Record<string, Record<Actor, number>> = {
   'GET /api/operations/:id/teams/:team/devices':    row(200, 200, 200, 404, 200,  404,  401, 401),
   'POST /api/operations/:id/teams/:team/devices':   row(201, 403, 403, 404, 403,  404,  401, 401),
   'DELETE /api/operations/:id/teams/:team/devices/:uid': row(204, 403, 403, 404, 403, 404, 401, 401),
+  // the caller's own language and time display: every signed-in role, nobody else's (the route names no user)
+  'PUT /api/me/preferences':                        row(200, 200, 200, 200, 200,  200,  401, 401),
 };
 
 describe('operations domain: authorization matrix', () => {
@@ -135,6 +137,7 @@ describe('operations domain: authorization matrix', () => {
       expect((await http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${leadTeamId}/devices`, { token: leadToken, body: { uid } })).status).toBe(201);
       return http(t.baseUrl, 'DELETE', `/api/operations/${operationId}/teams/${leadTeamId}/devices/${uid}`, { token });
     },
+    'PUT /api/me/preferences': (token) => http(t.baseUrl, 'PUT', '/api/me/preferences', { token, body: { language: 'km', timeDisplay: 'utc' } }),
   };
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, USER_ROLES, type AgencyKind, type UserRole } from './enums';
 import { nameSchema, textSchema } from './common';
+import type { UserPreferences } from './preferences';
 
 export const agencyRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
@@ -27,6 +28,8 @@ export interface User {
   passwordSet: boolean;
   /** The account has an open sign-in (an unexpired, unrevoked refresh token) somewhere. */
   signedIn: boolean;
+  /** Language and time display, chosen by the user (`PUT /api/me/preferences`). */
+  preferences: UserPreferences;
 }
 
 /**

@@ -21,6 +21,7 @@ export * from './scenario';
 export * from './client-config';
 export * from './personal-data';
 export * from './document-checks';
+export * from './preferences';
 // The REST API as its OpenAPI document publishes it (types only, generated: `npm run api:types`),
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';

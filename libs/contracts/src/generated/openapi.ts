@@ -262,6 +262,22 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["PreferencesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites": {
         parameters: {
             query?: never;
@@ -1624,6 +1640,33 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreferencesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    language?: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                    /** @enum {string} */
+                    timeDisplay?: "local" | "utc";
+                };
+            };
+        };
+        responses: {
+            /** @description The signed-in user, with `preferences { language, timeDisplay }` */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
 import { TakDevices1764700000000 } from './1764700000000-tak-devices';
 import { ReplayAndLessons1764800000000 } from './1764800000000-replay-and-lessons';
+import { UserPreferences1765000050000 } from './1765000050000-user-preferences';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OperationClosedAt1764600000001,
   TakDevices1764700000000,
   ReplayAndLessons1764800000000,
+  UserPreferences1765000050000,
 ];

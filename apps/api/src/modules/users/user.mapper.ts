@@ -1,4 +1,4 @@
-import type { User } from '@lintas/contracts';
+import type { Language, TimeDisplay, User } from '@lintas/contracts';
 
 export interface UserRow {
   id: string;
@@ -12,6 +12,8 @@ export interface UserRow {
   agency_id: string;
   agency_code: string;
   agency_name: string;
+  language: Language | null;
+  time_display: TimeDisplay;
 }
 
 export function toUser(row: UserRow): User {
@@ -24,6 +26,7 @@ export function toUser(row: UserRow): User {
     passwordSet: row.password_hash !== null,
     signedIn: row.signed_in,
     agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+    preferences: { language: row.language, timeDisplay: row.time_display },
   };
 }
 

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { UserRow } from './user.mapper';
 
 const SELECT_USER = `
-  SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash,
+  SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash, u.language, u.time_display,
          a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, a.active AS agency_active,
          EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.user_id = u.id AND r.revoked_at IS NULL AND r.expires_at > now()) AS signed_in
     FROM users u JOIN agencies a ON a.id = u.agency_id`;
@@ -55,5 +55,14 @@ export class UsersRepository {
   /** A new password (from a set-password link), or null: the account waits for its holder to choose one. */
   async setPasswordHash(manager: EntityManager, id: string, passwordHash: string | null): Promise<void> {
     await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+  }
+
+  /** The user's own language and time display; what is undefined stays as it is. */
+  async updatePreferences(id: string, changes: { language?: string | null; timeDisplay?: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET language = CASE WHEN $2 THEN $3 ELSE language END, time_display = COALESCE($4, time_display), updated_at = now()
+        WHERE id = $1`,
+      [id, changes.language !== undefined, changes.language ?? null, changes.timeDisplay ?? null],
+    );
   }
 }

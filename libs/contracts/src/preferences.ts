@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The languages Lintas speaks (BCP 47 codes, as `?lang=` and `<html lang>` take them): English,
+ * Bahasa Indonesia, Bahasa Melayu, Thai, Vietnamese, Khmer and Filipino.
+ */
+export const LANGUAGES = ['en', 'id', 'ms', 'th', 'vi', 'km', 'fil'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** How times are shown: in the viewer's own time zone, or in UTC. */
+export const TIME_DISPLAYS = ['local', 'utc'] as const;
+export type TimeDisplay = (typeof TIME_DISPLAYS)[number];
+
+/** A user's own settings, kept on the server so that every browser they sign in on follows them. */
+export interface UserPreferences {
+  /** null: not chosen yet (the browser's choice, else the browser's language, applies). */
+  language: Language | null;
+  timeDisplay: TimeDisplay;
+}
+
+/** `PUT /api/me/preferences`: what is given changes, what is left out stays. */
+export const updatePreferencesSchema = z.strictObject({
+  language: z.enum(LANGUAGES).nullable().optional(),
+  timeDisplay: z.enum(TIME_DISPLAYS).optional(),
+});
+export type UpdatePreferences = z.infer<typeof updatePreferencesSchema>;
