@@ -6,13 +6,14 @@ import { isFieldPath } from './field/field-path';
 // operations room's code, and the operations room none of the field page's.
 const root = createRoot(document.getElementById('root') as HTMLElement);
 if (isFieldPath(window.location.pathname)) {
-  void import('./field/field-app').then(({ FieldApp }) =>
+  void import('./field/field-app').then(async ({ FieldApp, prepareFieldLanguage }) => {
+    await prepareFieldLanguage();
     root.render(
       <StrictMode>
         <FieldApp />
       </StrictMode>,
-    ),
-  );
+    );
+  });
 } else if (window.location.pathname.startsWith('/print/')) {
   // Pages the API prints to PDF (the after-action report): no session, no socket, no API calls.
   void import('./print/print-app').then(({ PrintApp }) => root.render(<PrintApp />));
@@ -20,11 +21,12 @@ if (isFieldPath(window.location.pathname)) {
   // A small chunk of its own, evaluated while the app's larger ones still load: it starts the
   // snapshot request of an operation opened by address (see app/early-start.ts).
   void import('./app/early-start');
-  void import('./app/app').then(({ App }) =>
+  void import('./app/app').then(async ({ App, prepareLanguage }) => {
+    await prepareLanguage();
     root.render(
       <StrictMode>
         <App />
       </StrictMode>,
-    ),
-  );
+    );
+  });
 }

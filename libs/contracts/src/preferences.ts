@@ -28,3 +28,7 @@ export const updatePreferencesSchema = z.strictObject({
   timeDisplay: z.enum(TIME_DISPLAYS).optional(),
 });
 export type UpdatePreferences = z.infer<typeof updatePreferencesSchema>;
+
+export function isTimeDisplay(value: unknown): value is TimeDisplay {
+  return typeof value === 'string' && (TIME_DISPLAYS as readonly string[]).includes(value);
+}

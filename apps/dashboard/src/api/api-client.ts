@@ -23,6 +23,7 @@ import type {
   Team,
   TeamStatus,
   TeamTrackPage,
+  UpdatePreferences,
   User,
 } from '@lintas/contracts';
 import { ApiError } from './api-error';
@@ -77,6 +78,11 @@ export class ApiClient {
 
   me(signal?: AbortSignal): Promise<User> {
     return this.send((api, headers) => api.GET('/api/me', { headers, signal }));
+  }
+
+  /** The signed-in user's own language and time display; answers the user with them. */
+  updatePreferences(changes: UpdatePreferences): Promise<User> {
+    return this.send((api, headers) => api.PUT('/api/me/preferences', { headers, body: changes }));
   }
 
   // operations

@@ -5,6 +5,7 @@ import { type MessageKey, t } from '../i18n/i18n';
 import { userRoleLabel } from '../ui/labels';
 import './app-shell.css';
 import { useClientConfig } from './client-config';
+import { LanguageSwitch, TimeDisplaySwitch } from './language';
 import { type ServerStatus, useServerStatus } from './server-status';
 import { useTheme } from './theme';
 
@@ -30,7 +31,11 @@ export function AppShell() {
         </div>
         <StatusArea />
         <SessionMenu />
-        <ThemeToggle />
+        <div className="app-settings">
+          <LanguageSwitch />
+          <TimeDisplaySwitch />
+          <ThemeToggle />
+        </div>
       </header>
       <main className="app-main">
         <Outlet />

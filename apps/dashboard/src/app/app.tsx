@@ -4,10 +4,13 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SessionProvider } from '../auth/session-context';
 import { ClientConfigProvider } from './client-config';
+import { LanguageProvider } from './language';
 import { routes } from './routes';
 import { ThemeProvider } from './theme';
 import './theme.css';
 import './controls.css';
+
+export { prepareLanguage } from './language';
 
 /** Providers, outermost first, then the routes. */
 export function App() {
@@ -16,7 +19,9 @@ export function App() {
     <ThemeProvider>
       <ClientConfigProvider>
         <SessionProvider store={sessionStore} api={api}>
-          <RouterProvider router={router} />
+          <LanguageProvider>
+            <RouterProvider router={router} />
+          </LanguageProvider>
         </SessionProvider>
       </ClientConfigProvider>
     </ThemeProvider>

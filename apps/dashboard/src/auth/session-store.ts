@@ -187,6 +187,12 @@ export class SessionStore implements AccessTokens {
     return this.locks ? this.locks.request('lintas.session.refresh', run) : run();
   }
 
+  /** The signed-in user as the server now has it (after a change of their own preferences). */
+  updateUser(user: User): void {
+    if (this.session?.user.id !== user.id) return;
+    this.set({ ...this.session, user });
+  }
+
   /** Another tab signed in or out (storage event): follow it. */
   syncFromStorage(): void {
     const user = this.readUser();

@@ -1,12 +1,20 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiClient } from '../api/api-client';
 import { SESSION_STORAGE_KEY, SessionStore } from '../auth/session-store';
 import { ft } from '../i18n/field-i18n';
+import { switchFieldLanguage } from '../i18n/field-languages';
+import { LanguageContext, useLanguageChoice } from '../i18n/language-choice';
+import { initialLanguage } from '../i18n/languages';
 import { FieldPage } from './field-page';
 import { FieldSignIn } from './field-sign-in';
 import { OutboxStore } from './outbox-store';
 import { registerFieldServiceWorker } from './service-worker';
 import './field.css';
+
+/** The page's language before the first render (`main.tsx`), so no English flashes first. */
+export async function prepareFieldLanguage(): Promise<void> {
+  await switchFieldLanguage(initialLanguage()).catch(() => switchFieldLanguage('en'));
+}
 
 interface FieldServices {
   session: SessionStore;
@@ -24,12 +32,20 @@ export function FieldApp() {
     return { session, api: new ApiClient({ tokens: session }), outbox: new OutboxStore() };
   });
   const session = useSyncExternalStore(services.session.subscribe, () => services.session.getSession());
+  const language = useLanguageChoice({
+    user: session?.user ?? null,
+    switchLanguage: switchFieldLanguage,
+    savePreferences: useCallback((changes) => services.api.updatePreferences(changes), [services]),
+    onSaved: useCallback((user) => services.session.updateUser(user), [services]),
+  });
+  useEffect(() => {
+    document.title = ft('title');
+  }, [language.language]);
 
   useEffect(() => {
     const root = document.documentElement;
     const previous = root.dataset.theme;
     root.dataset.theme = 'field';
-    document.title = ft('title');
     document.querySelector('meta[name="theme-color"]')?.setAttribute('content', '#ffffff');
     // Installable as its own app ("Add to home screen") that opens on /field.
     if (!document.querySelector('link[rel="manifest"]')) {
@@ -52,6 +68,16 @@ export function FieldApp() {
     };
   }, [services]);
 
-  if (!session) return <FieldSignIn store={services.session} />;
-  return <FieldPage key={session.user.id} user={session.user} session={services.session} api={services.api} outbox={services.outbox} />;
+  // A language change renders the page again from the start (texts are read when rendering); the outbox and the session live above.
+  return (
+    <LanguageContext.Provider value={language}>
+      <Fragment key={`${language.language}:${language.timeDisplay}`}>
+        {session ? (
+          <FieldPage key={session.user.id} user={session.user} session={services.session} api={services.api} outbox={services.outbox} />
+        ) : (
+          <FieldSignIn store={services.session} />
+        )}
+      </Fragment>
+    </LanguageContext.Provider>
+  );
 }

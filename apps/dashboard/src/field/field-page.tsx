@@ -2,7 +2,8 @@ import type { CreateReport, PositionInput, TeamStatus, User } from '@lintas/cont
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import type { SessionStore } from '../auth/session-store';
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
+import { LanguageSelect } from '../i18n/language-choice';
 import { ft } from '../i18n/field-i18n';
 import { OutboxList } from './outbox-list';
 import type { OutboxStore } from './outbox-store';
@@ -64,6 +65,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
           <strong>{ft('title')}</strong>
         )}
         <div className="field-header__user">
+          <LanguageSelect className="field-select" label={ft('language')} />
           {context.assignments.length > 1 && selected && (
             <button type="button" className="field-button field-button--small" onClick={() => setPicking(true)} data-testid="change-team">
               {ft('context.change')}
@@ -76,7 +78,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
       </header>
       {context.offline && context.fetchedAt && (
         <p className="field-cached" data-testid="field-cached">
-          {ft('context.cached', { time: formatLocal(context.fetchedAt, 'datetime') })}
+          {ft('context.cached', { time: formatTime(context.fetchedAt, 'datetime') })}
         </p>
       )}
 
@@ -129,7 +131,7 @@ export function FieldPage({ user, session, api, outbox }: FieldPageProps) {
       </main>
 
       {!editing && (
-        <nav className="field-tabs" aria-label="Field sections">
+        <nav className="field-tabs" aria-label={ft('tab.label')}>
           {TABS.map((name) => (
             <button key={name} type="button" className="field-tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
               {ft(`tab.${name}`)}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { SessionStore } from '../auth/session-store';
 import { fieldErrorText, ft } from '../i18n/field-i18n';
+import { LanguageSelect } from '../i18n/language-choice';
 
 /** Sign-in for the field page, with the dashboard's session store; light, with no map to download. */
 export function FieldSignIn({ store }: { store: SessionStore }) {
@@ -26,7 +27,10 @@ export function FieldSignIn({ store }: { store: SessionStore }) {
   return (
     <main className="field field--sign-in">
       <form className="field-card" onSubmit={submit} aria-labelledby="field-sign-in-title" data-testid="field-sign-in">
-        <h1 id="field-sign-in-title">{ft('signIn.title')}</h1>
+        <div className="field-card__top">
+          <h1 id="field-sign-in-title">{ft('signIn.title')}</h1>
+          <LanguageSelect className="field-select" label={ft('language')} />
+        </div>
         <p>{ft('signIn.intro')}</p>
         {store.getEnd() === 'expired' && <p className="field-notice">{ft('signIn.ended')}</p>}
         <label className="field-input">

@@ -1,5 +1,5 @@
 import { taskStateLabel, teamStatusLabel } from '../ui/labels';
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
 import { fieldErrorText, ft } from '../i18n/field-i18n';
 import type { StoredOutboxItem } from './outbox-types';
 import type { PositionsDelivered } from './sync-engine';
@@ -42,7 +42,7 @@ export function OutboxList({
         <li className="field-outbox__item field-outbox__item--delivered" data-testid="outbox-positions-delivered" data-state="delivered">
           <div className="field-outbox__head">
             <strong>{ft('outbox.positions', { count: lastPositions.queued })}</strong>
-            <span className="field-badge field-badge--delivered">{ft('outbox.state.delivered', { time: formatLocal(lastPositions.at, 'time') })}</span>
+            <span className="field-badge field-badge--delivered">{ft('outbox.state.delivered', { time: formatTime(lastPositions.at, 'time') })}</span>
           </div>
           <p className="field-muted">
             {lastPositions.sent < lastPositions.queued
@@ -70,11 +70,11 @@ export function OutboxList({
           <div className="field-outbox__head">
             <strong>{outboxTitle(item)}</strong>
             <span className={`field-badge field-badge--${item.state}`}>
-              {item.state === 'delivered' && item.deliveredAt ? ft('outbox.state.delivered', { time: formatLocal(item.deliveredAt, 'time') }) : ft(`outbox.state.${item.state}`)}
+              {item.state === 'delivered' && item.deliveredAt ? ft('outbox.state.delivered', { time: formatTime(item.deliveredAt, 'time') }) : ft(`outbox.state.${item.state}`)}
             </span>
           </div>
           <p className="field-muted">
-            {formatLocal(item.createdAt, 'datetime')}
+            {formatTime(item.createdAt, 'datetime')}
             {item.attempts > 1 ? ` · ${ft('outbox.attempts', { count: item.attempts })}` : ''}
           </p>
           {item.state === 'rejected' && item.rejection && (

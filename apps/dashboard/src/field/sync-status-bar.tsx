@@ -1,4 +1,4 @@
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
 import { ft } from '../i18n/field-i18n';
 import type { SyncStatus } from './sync-engine';
 
@@ -26,7 +26,7 @@ export function SyncStatusBar({ status, onRetry }: { status: SyncStatus; onRetry
       </span>
       {status.rejected > 0 && <span className="field-status__rejected">{ft('link.rejected', { count: status.rejected })}</span>}
       <span className="field-status__last" data-testid="sync-last-delivery">
-        {status.lastDeliveredAt ? ft('link.lastDelivery', { time: formatLocal(status.lastDeliveredAt, 'time') }) : ft('link.neverDelivered')}
+        {status.lastDeliveredAt ? ft('link.lastDelivery', { time: formatTime(status.lastDeliveredAt, 'time') }) : ft('link.neverDelivered')}
       </span>
       {status.needsSignIn && <span className="field-status__problem">{ft('link.signIn')}</span>}
       {!status.needsSignIn && status.waiting > 0 && status.nextAttemptAt !== null && (

@@ -1,7 +1,7 @@
 import { distanceMetres, type PositionInput, positionInputSchema, type Site, TEAM_STATUSES, type TeamStatus } from '@lintas/contracts';
 import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { teamStatusLabel } from '../ui/labels';
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
 import { ft } from '../i18n/field-i18n';
 import { currentPosition, watchPositions } from './geolocation';
 import type { Assignment } from './use-field-context';
@@ -119,7 +119,7 @@ export function TeamPanel({ assignment, sites, currentStatus, statusPending, onS
         )}
         {last && (
           <p className="field-muted">
-            {ft('position.last', { lat: last.lat.toFixed(5), lon: last.lon.toFixed(5), time: formatLocal(last.at, 'time') })}
+            {ft('position.last', { lat: last.lat.toFixed(5), lon: last.lon.toFixed(5), time: formatTime(last.at, 'time') })}
           </p>
         )}
       </section>

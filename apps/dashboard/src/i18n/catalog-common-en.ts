@@ -46,3 +46,5 @@ export const commonEn = {
   'enum.interceptionKind.seizure': 'Seizure',
   'enum.interceptionKind.other': 'Other',
 } as const;
+
+export type CommonKey = keyof typeof commonEn;

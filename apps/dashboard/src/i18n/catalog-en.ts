@@ -28,6 +28,10 @@ export const en = {
   'shell.theme.dark': 'Dark theme',
   'shell.theme.toLight': 'Switch to the light theme',
   'shell.theme.toDark': 'Switch to the dark theme',
+  'shell.language': 'Language',
+  'shell.time': 'Times shown in',
+  'shell.time.local': 'Local time',
+  'shell.time.utc': 'UTC',
 
   // sign-in
   'signIn.title': 'Sign in',
@@ -71,6 +75,7 @@ export const en = {
   'operation.readOnly': 'Read-only',
   'operation.readOnlyHint': 'Partner view: you follow this operation; what you see is what the originators released to your agency.',
   'operation.unacknowledgedAlerts': 'Alerts to acknowledge: {count}',
+  'operation.timeZone': 'Operation time zone',
   'banner.mostRestrictive': 'most restrictive handling marking on screen',
   'banner.nothingMarked': 'nothing marked on screen',
   'panels.title': 'Operation panels',
@@ -270,7 +275,8 @@ export const en = {
   'help.panels': 'Timeline, teams, figures, tasks, requests',
   'help.close': 'Close the detail or this help',
   'help.help': 'This help',
-  'help.times': 'Times are in your local time; hover over a time for UTC.',
+  'help.times.local': 'Times are in your local time; hover over a time for UTC.',
+  'help.times.utc': 'Times are in UTC; hover over a time for your local time.',
   'help.ackNote': 'Acknowledging an alert marks it as seen on this browser; verifying or rejecting it is the commander’s decision.',
 
   // replay (features/replay)

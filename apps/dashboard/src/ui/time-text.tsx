@@ -1,30 +1,62 @@
+import { isTimeDisplay, type TimeDisplay } from '@lintas/contracts';
 import { common } from '../i18n/common';
 import { currentLocale } from '../i18n/translate';
 
 export type TimeStyle = 'time' | 'datetime' | 'date';
+export type { TimeDisplay };
+
+/**
+ * Times are shown in the viewer's local time or in UTC (the user's choice, `setTimeDisplay`), in
+ * the page's language (`Intl.DateTimeFormat` with the current locale), with the year only when it
+ * is not the current one. One setting for the whole page: both bundles use this module.
+ */
+export const TIME_DISPLAY_STORAGE_KEY = 'lintas.time-display';
+
+let display: TimeDisplay = readStoredDisplay();
+
+export function timeDisplay(): TimeDisplay {
+  return display;
+}
+
+/** Switches every time on the page (after the next render) and keeps the choice on this browser. */
+export function setTimeDisplay(next: TimeDisplay): void {
+  display = next;
+  try {
+    localStorage.setItem(TIME_DISPLAY_STORAGE_KEY, next);
+  } catch {
+    // no storage: the choice lasts for this page only
+  }
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(style: TimeStyle): Intl.DateTimeFormat {
-  const key = `${currentLocale()}:${style}`;
+function formatter(style: TimeStyle, withYear: boolean, zone: TimeDisplay): Intl.DateTimeFormat {
+  const key = `${currentLocale()}:${zone}:${style}:${withYear}`;
   let format = formatters.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time'
-        ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
-        : style === 'date'
-          ? { day: 'numeric', month: 'short' }
-          : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    format = new Intl.DateTimeFormat(currentLocale(), options);
+    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    const date: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) };
+    const options: Intl.DateTimeFormatOptions = style === 'time' ? { ...time, second: '2-digit' } : style === 'date' ? date : { ...date, ...time };
+    format = new Intl.DateTimeFormat(currentLocale(), { ...options, ...(zone === 'utc' ? { timeZone: 'UTC' } : {}) });
     formatters.set(key, format);
   }
   return format;
 }
 
-/** The viewer's local time. */
-export function formatLocal(iso: string | number | Date, style: TimeStyle = 'datetime'): string {
+function yearOf(date: Date, zone: TimeDisplay): number {
+  return zone === 'utc' ? date.getUTCFullYear() : date.getFullYear();
+}
+
+/**
+ * A time as the viewer chose to see times: local, or UTC (then marked "UTC"). The year is added
+ * when it is not the current one. `now` is for tests.
+ */
+export function formatTime(iso: string | number | Date, style: TimeStyle = 'datetime', zone: TimeDisplay = display, now: Date = new Date()): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : formatter(style).format(date);
+  if (Number.isNaN(date.getTime())) return '—';
+  const withYear = style !== 'time' && yearOf(date, zone) !== yearOf(now, zone);
+  const text = formatter(style, withYear, zone).format(date);
+  return zone === 'utc' && style !== 'date' ? `${text} UTC` : text;
 }
 
 /** The same instant in UTC, ISO-like, for the hover title. */
@@ -33,13 +65,31 @@ export function formatUtc(iso: string | number | Date): string {
   return Number.isNaN(date.getTime()) ? '' : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-/** A time in the viewer's local time, with UTC on hover. */
+/** The same instant in the viewer's local time with its zone, for the hover title when times show UTC. */
+export function formatLocalWithZone(iso: string | number | Date): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'long' }).format(date);
+}
+
+/** "Asia/Phnom_Penh (GMT+7)": a time zone with its offset now, in the page's language. */
+export function describeTimeZone(zone: string, at: Date = new Date()): string {
+  try {
+    const parts = new Intl.DateTimeFormat(currentLocale(), { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at);
+    const offset = parts.find((part) => part.type === 'timeZoneName')?.value;
+    return offset && offset !== zone ? `${zone} (${offset})` : zone;
+  } catch {
+    return zone;
+  }
+}
+
+/** A time as the viewer chose (local or UTC), with the other one on hover. */
 export function TimeText({ value, style = 'datetime' }: { value: string | number | Date | null | undefined; style?: TimeStyle }) {
   if (value === null || value === undefined) return <span>—</span>;
   const date = new Date(value);
   return (
-    <time dateTime={Number.isNaN(date.getTime()) ? undefined : date.toISOString()} title={formatUtc(date)}>
-      {formatLocal(date, style)}
+    <time dateTime={Number.isNaN(date.getTime()) ? undefined : date.toISOString()} title={display === 'utc' ? formatLocalWithZone(date) : formatUtc(date)}>
+      {formatTime(date, style)}
     </time>
   );
 }
@@ -53,4 +103,13 @@ export function formatAge(ms: number): string {
   const hours = Math.round(minutes / 60);
   if (hours < 48) return common.t('age.hours', { n: hours });
   return common.t('age.days', { n: Math.round(hours / 24) });
+}
+
+function readStoredDisplay(): TimeDisplay {
+  try {
+    const value = typeof localStorage === 'undefined' ? null : localStorage.getItem(TIME_DISPLAY_STORAGE_KEY);
+    return isTimeDisplay(value) ? value : 'local';
+  } catch {
+    return 'local';
+  }
 }

@@ -2,7 +2,7 @@ import type { Report } from '@lintas/contracts';
 import { memo, useMemo } from 'react';
 import { t, tn } from '../../i18n/i18n';
 import { reportKindLabel } from '../../ui/labels';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { DocumentCheckFigures } from './document-check-figures';
 import { type Bar, reportsByDay, reportsByKind, reportsBySite } from './figures';
 import './figures-panel.css';
@@ -86,12 +86,12 @@ function DayColumns({ days }: { days: readonly { day: string; date: Date; value:
   const max = Math.max(1, ...days.map((day) => day.value));
   const column = WIDTH / days.length;
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height + 18}`} width="100%" role="img" data-testid="figures-day" aria-label={days.map((day) => `${formatLocal(day.date, 'date')}: ${day.value}`).join(', ')}>
+    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height + 18}`} width="100%" role="img" data-testid="figures-day" aria-label={days.map((day) => `${formatTime(day.date, 'date')}: ${day.value}`).join(', ')}>
       {days.map((day, index) => {
         const barHeight = (day.value / max) * (height - 14);
         return (
           <g key={day.day} className="chart__bar">
-            <title>{`${formatLocal(day.date, 'date')}: ${day.value}`}</title>
+            <title>{`${formatTime(day.date, 'date')}: ${day.value}`}</title>
             <rect x={index * column + 3} y={height - barHeight} width={column - 6} height={barHeight} rx={2} />
             {day.value > 0 && (
               <text x={index * column + column / 2} y={height - barHeight - 3} textAnchor="middle" className="chart__value">
@@ -100,7 +100,7 @@ function DayColumns({ days }: { days: readonly { day: string; date: Date; value:
             )}
             {(index % 2 === 1 || days.length <= 7) && (
               <text x={index * column + column / 2} y={height + 14} textAnchor="middle" className="chart__label">
-                {formatLocal(day.date, 'date')}
+                {formatTime(day.date, 'date')}
               </text>
             )}
           </g>

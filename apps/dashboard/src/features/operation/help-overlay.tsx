@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/i18n';
+import { timeDisplay } from '../../ui/time-text';
 import { SHORTCUTS } from './shortcuts';
 import './help-overlay.css';
 
@@ -30,7 +31,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <p className="muted">{t('help.times')}</p>
+        <p className="muted">{t(timeDisplay() === 'utc' ? 'help.times.utc' : 'help.times.local')}</p>
         <p className="muted">{t('help.ackNote')}</p>
       </section>
     </div>

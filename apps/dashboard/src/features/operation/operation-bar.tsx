@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import { t } from '../../i18n/i18n';
 import { ExerciseMark } from '../../ui/exercise-mark';
 import { operationRoleLabel, operationStatusLabel } from '../../ui/labels';
+import { describeTimeZone } from '../../ui/time-text';
 import { ConnectionIndicator } from './connection-indicator';
 import './operation-bar.css';
 
@@ -35,6 +36,9 @@ export function OperationBar({ operation, readOnly, openAlerts, onNextAlert, onH
             </span>
             <span>
               {t('operations.myRole')}: <strong data-testid="my-role">{operationRoleLabel(operation.myRole)}</strong>
+            </span>
+            <span data-testid="operation-time-zone">
+              {t('operation.timeZone')}: <strong>{describeTimeZone(operation.timeZone)}</strong>
             </span>
             {readOnly && (
               <span className="read-only-badge" data-testid="read-only" title={t('operation.readOnlyHint')}>

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import {
+  ERROR_CODES,
+  INTERCEPTION_KINDS,
+  LANGUAGES,
+  OPERATION_ROLES,
+  OPERATION_STATUSES,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  SITE_KINDS,
+  TEAM_STATUSES,
+  USER_ROLES,
+  type Language,
+} from '@lintas/contracts';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { commonEn } from './catalog-common-en';
+import { en } from './catalog-en';
+import { fieldEn } from './catalog-field-en';
+
+/**
+ * Every catalogue is complete, and no catalogue holds a text the code does not use.
+ *
+ * A translation lives in `locales/<code>/{common,dashboard,field}.ts`. When English gains keys, this
+ * spec fails and prints, per language and file, the missing entries with their English text: copy
+ * them into that file and translate. A key that no code reads fails it too: delete it from English
+ * and from every translation.
+ */
+type Texts = Readonly<Record<string, string>>;
+type Part = 'common' | 'dashboard' | 'field';
+const OTHER_LANGUAGES = LANGUAGES.filter((code): code is Exclude<Language, 'en'> => code !== 'en');
+
+const commonKeys = new Set(Object.keys(commonEn));
+const ownOf = (catalogue: Texts): Texts => Object.fromEntries(Object.entries(catalogue).filter(([key]) => !commonKeys.has(key)));
+const ENGLISH: Record<Part, Texts> = { common: commonEn, dashboard: ownOf(en), field: ownOf(fieldEn) };
+
+// Each file of each translation, loaded the way Vite would (eagerly here).
+const modules = import.meta.glob<Record<string, Texts>>('./locales/*/*.ts', { eager: true });
+function translation(code: string, part: Part): Texts | null {
+  const module = modules[`./locales/${code}/${part}.ts`];
+  if (!module) return null;
+  // common.ts exports `common`; dashboard.ts and field.ts export `own` (their texts without the shared ones).
+  return (part === 'common' ? module.common : module.own) ?? null;
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe.each(OTHER_LANGUAGES)('the %s catalogues', (code) => {
+  it.each(['common', 'dashboard', 'field'] as const)('%s.ts has every English key, and no other', (part) => {
+    const texts = translation(code, part);
+    expect(texts, `locales/${code}/${part}.ts is missing`).not.toBeNull();
+    const english = ENGLISH[part];
+    const missing = Object.keys(english).filter((key) => !(key in texts!));
+    const extra = Object.keys(texts!).filter((key) => !(key in english));
+    const toTranslate = missing.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(english[key])},`).join('\n');
+    expect(missing, `locales/${code}/${part}.ts lacks ${missing.length} keys; add and translate:\n${toTranslate}\n`).toEqual([]);
+    expect(extra, `locales/${code}/${part}.ts has keys English does not have: delete them`).toEqual([]);
+  });
+
+  it.each(['common', 'dashboard', 'field'] as const)('%s.ts keeps every placeholder and translates every text', (part) => {
+    const texts = translation(code, part) ?? {};
+    for (const [key, english] of Object.entries(ENGLISH[part])) {
+      if (!(key in texts)) continue;
+      expect(placeholders(texts[key]), `${code} ${key}`).toEqual(placeholders(english));
+      expect(texts[key].trim(), `${code} ${key} is empty`).not.toBe('');
+    }
+  });
+});
+
+// ---- the other direction: every key is read by the code ------------------------------------
+
+const SRC = __dirname.split(sep).slice(0, -1).join(sep);
+
+function sources(dir: string, keep: (path: string) => boolean): ts.SourceFile[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'locales' ? [] : sources(path, keep);
+    if (!/\.tsx?$/.test(name) || /\.spec\.tsx?$/.test(name) || /^catalog-/.test(name) || !keep(relative(SRC, path).split(sep).join('/'))) return [];
+    return [ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)];
+  });
+}
+
+/**
+ * What the code says about keys (read with the TypeScript parser): every string literal whole
+ * (`t('shell.subtitle')`), the static head of every template literal (`t(\`layers.${layer}\`)` reads
+ * every `layers.*` key), and dotted literals the code completes (`label('enum.teamStatus')`).
+ * Plural pairs `x_one`/`x_other` are read through their base `x` (`tn('x', n)`).
+ */
+function usage(files: ts.SourceFile[]) {
+  const literals = new Set<string>();
+  const heads = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literals.add(node.text);
+    else if (ts.isTemplateExpression(node) && node.head.text !== '') heads.add(node.head.text);
+    ts.forEachChild(node, visit);
+  };
+  files.forEach(visit);
+  const dotted = [...literals].filter((literal) => /^\w+\.\w/.test(literal) && !(literal in en) && !(literal in fieldEn));
+  return (key: string): boolean => {
+    const plural = /^(.*)_(one|other)$/.exec(key)?.[1];
+    if (literals.has(key) || (plural !== undefined && literals.has(plural))) return true;
+    return [...heads].some((head) => key.startsWith(head)) || dotted.some((literal) => key.startsWith(`${literal}.`));
+  };
+}
+
+/** Keys the code builds from the contracts' closed lists: each must name a value that exists. */
+const FAMILIES: Record<string, readonly string[]> = {
+  'error.': ERROR_CODES,
+  'enum.operationStatus.': OPERATION_STATUSES,
+  'enum.operationRole.': OPERATION_ROLES,
+  'enum.userRole.': USER_ROLES,
+  'enum.reportKind.': REPORT_KINDS,
+  'enum.reportStatus.': REPORT_STATUSES,
+  'enum.teamStatus.': TEAM_STATUSES,
+  'enum.siteKind.': SITE_KINDS,
+  'enum.interceptionKind.': INTERCEPTION_KINDS,
+};
+
+function unused(english: Texts, used: (key: string) => boolean): string[] {
+  return Object.keys(english).filter((key) => {
+    const family = Object.keys(FAMILIES).find((prefix) => key.startsWith(prefix));
+    if (family) return !FAMILIES[family].includes(key.slice(family.length)) || !used(key);
+    return !used(key);
+  });
+}
+
+describe('every key is used by the code', () => {
+  const everything = usage(sources(SRC, () => true));
+  // The field page's own texts are read only by what the field page runs.
+  const fieldPage = usage(sources(SRC, (path) => /^(field|ui|map|i18n)\//.test(path)));
+  const operationsRoom = usage(sources(SRC, (path) => !path.startsWith('field/')));
+
+  it('the shared catalogue (catalog-common-en.ts)', () => expect(unused(ENGLISH.common, everything)).toEqual([]));
+  it("the operations room's (catalog-en.ts)", () => expect(unused(ENGLISH.dashboard, operationsRoom)).toEqual([]));
+  it("the field page's (catalog-field-en.ts)", () => expect(unused(ENGLISH.field, fieldPage)).toEqual([]));
+});
