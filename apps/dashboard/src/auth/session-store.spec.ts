@@ -4,7 +4,17 @@ import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { SESSION_STORAGE_KEY, SessionStore } from './session-store';
 
-const user: User = { id: 'u1', email: 'commander@kh-gdi.demo', name: 'Sok Dara', role: 'commander', agency: { id: 'a1', code: 'KH-GDI', name: 'GDI' }, disabled: false, passwordSet: true, signedIn: true };
+const user: User = {
+  id: 'u1',
+  email: 'commander@kh-gdi.demo',
+  name: 'Sok Dara',
+  role: 'commander',
+  agency: { id: 'a1', code: 'KH-GDI', name: 'GDI' },
+  disabled: false,
+  passwordSet: true,
+  signedIn: true,
+  preferences: { language: null, timeDisplay: 'local' },
+};
 
 function json(body: unknown, status = 200) {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

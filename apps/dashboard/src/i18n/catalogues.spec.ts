@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import {
   ERROR_CODES,
   INTERCEPTION_KINDS,
@@ -70,15 +68,19 @@ describe.each(OTHER_LANGUAGES)('the %s catalogues', (code) => {
 
 // ---- the other direction: every key is read by the code ------------------------------------
 
-const SRC = __dirname.split(sep).slice(0, -1).join(sep);
+// Every source file of the dashboard, as text (Vite's glob, as for the catalogues), by its path under src/
+// (the glob names this folder's files `./x.ts`, the others `../dir/x.ts`).
+const SOURCE_TEXTS = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.spec.{ts,tsx}', '!../i18n/catalog-*.ts', '!../i18n/locales/**'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
-function sources(dir: string, keep: (path: string) => boolean): ts.SourceFile[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'locales' ? [] : sources(path, keep);
-    if (!/\.tsx?$/.test(name) || /\.spec\.tsx?$/.test(name) || /^catalog-/.test(name) || !keep(relative(SRC, path).split(sep).join('/'))) return [];
-    return [ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)];
-  });
+function sources(keep: (path: string) => boolean): ts.SourceFile[] {
+  return Object.entries(SOURCE_TEXTS)
+    .map(([key, text]) => [key.startsWith('./') ? `i18n/${key.slice(2)}` : key.replace(/^\.\.\//, ''), text] as const)
+    .filter(([path]) => keep(path))
+    .map(([path, text]) => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
 }
 
 /**
@@ -126,10 +128,11 @@ function unused(english: Texts, used: (key: string) => boolean): string[] {
 }
 
 describe('every key is used by the code', () => {
-  const everything = usage(sources(SRC, () => true));
+  const everything = usage(sources(() => true));
   // The field page's own texts are read only by what the field page runs.
-  const fieldPage = usage(sources(SRC, (path) => /^(field|ui|map|i18n)\//.test(path)));
-  const operationsRoom = usage(sources(SRC, (path) => !path.startsWith('field/')));
+  const fieldPage = usage(sources((path) => /^(field|ui|map|i18n)\//.test(path)));
+  const operationsRoom = usage(sources((path) => !path.startsWith('field/')));
+  it('reads the sources', () => expect(Object.keys(SOURCE_TEXTS).length).toBeGreaterThan(50));
 
   it('the shared catalogue (catalog-common-en.ts)', () => expect(unused(ENGLISH.common, everything)).toEqual([]));
   it("the operations room's (catalog-en.ts)", () => expect(unused(ENGLISH.dashboard, operationsRoom)).toEqual([]));

@@ -33,11 +33,12 @@ export function useLanguageChoice({ user, switchLanguage, savePreferences, onSav
   const fromAddress = useRef(typeof window === 'undefined' ? null : languageFromQuery(window.location.search));
   const signedIn = user !== null;
 
+  // Loads and switches; the caller then renders the page in it (`.then(setLanguage)`).
   const apply = useCallback(
-    async (code: Language) => {
+    async (code: Language): Promise<Language> => {
       await switchLanguage(code);
       rememberLanguage(code);
-      setLanguage(code);
+      return code;
     },
     [switchLanguage],
   );
@@ -51,20 +52,29 @@ export function useLanguageChoice({ user, switchLanguage, savePreferences, onSav
 
   const savedLanguage = user?.preferences?.language ?? null;
   const savedDisplay = user?.preferences?.timeDisplay ?? null;
+
+  // The saved time display applies while rendering (no extra render pass), once per saved value.
+  const [appliedDisplay, setAppliedDisplay] = useState<string | null>(null);
+  const displayMarker = signedIn && savedDisplay ? `${user.id}:${savedDisplay}` : null;
+  if (displayMarker !== appliedDisplay) {
+    setAppliedDisplay(displayMarker);
+    if (savedDisplay && savedDisplay !== display) {
+      setSharedTimeDisplay(savedDisplay);
+      setDisplay(savedDisplay);
+    }
+  }
+
+  // The saved language needs its catalogue first: applied once loaded.
   useEffect(() => {
     if (!signedIn) return;
     const addressed = fromAddress.current;
     if (addressed) {
       if (savedLanguage !== addressed) save({ language: addressed });
     } else if (savedLanguage && savedLanguage !== currentLocale()) {
-      apply(savedLanguage).catch(() => undefined);
+      apply(savedLanguage).then(setLanguage, () => undefined);
     }
-    if (savedDisplay && savedDisplay !== timeDisplay()) {
-      setSharedTimeDisplay(savedDisplay);
-      setDisplay(savedDisplay);
-    }
-    // Only when the user or their saved values change, not on every new callback.
-  }, [user?.id, signedIn, savedLanguage, savedDisplay]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only when the user or their saved language changes, not on every new callback.
+  }, [user?.id, signedIn, savedLanguage]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return useMemo<LanguageState>(
     () => ({
@@ -72,7 +82,13 @@ export function useLanguageChoice({ user, switchLanguage, savePreferences, onSav
       timeDisplay: display,
       chooseLanguage: (code) => {
         fromAddress.current = null;
-        apply(code).then(() => save({ language: code }), () => undefined);
+        apply(code).then(
+          (applied) => {
+            setLanguage(applied);
+            save({ language: applied });
+          },
+          () => undefined,
+        );
       },
       chooseTimeDisplay: (next) => {
         setSharedTimeDisplay(next);
