@@ -1,0 +1,142 @@
+import type { BrowserContextOptions, Page, Request } from 'playwright-core';
+import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, signInContext } from './support';
+
+/** A phone in portrait, as the field page is used. */
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+
+/**
+ * The translation chunks the page itself fetched, by kind (`locales/<code>/dashboard.ts` becomes
+ * `dashboard-<hash>.js`, `field.ts` `field-<hash>.js`), once each; not the service worker's precache.
+ */
+function catalogueRequests(page: Page): Set<string> {
+  const seen = new Set<string>();
+  page.on('request', (request: Request) => {
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (request.frame() && /^(dashboard|field)-[\w-]{8}\.js$/.test(name)) seen.add(name); // not field-app-<hash>.js
+  });
+  return seen;
+}
+
+const kinds = (files: Set<string>): string[] => [...files].map((name) => name.slice(0, name.indexOf('-'))).sort();
+
+/** Waits until `read()` answers something `accept` takes (the test's timeout bounds it); answers that value. */
+async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describeInBrowser('languages and time', () => {
+  const suite = browserSuite();
+
+  const preferencesOf = async (email: string) =>
+    (await (await restSignIn(suite.lintas.baseUrl, email, suite.lintas.demoPassword)).call<{ preferences: { language: string | null; timeDisplay: string } }>((api) => api.GET('/api/me'))).preferences;
+
+  it('renders the operations room in Thai with ?lang=th, with the operation’s time zone, and keeps Thai as the user’s language', async () => {
+    const context = await newContext(suite.browser);
+    await signInContext(context, suite.lintas.baseUrl, 'commander@th-rtp.demo', suite.lintas.demoPassword);
+    const page = await newPage(context);
+    const chunks = catalogueRequests(page);
+
+    // English first: no translation is fetched.
+    await page.goto(`${suite.lintas.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Operations' }).waitFor();
+    expect(kinds(chunks)).toEqual([]);
+
+    await page.goto(`${suite.lintas.baseUrl}/?lang=th`);
+    await page.getByRole('heading', { name: 'ปฏิบัติการ' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
+    expect(kinds(chunks)).toEqual(['dashboard']); // the operations room's Thai only, not the field page's
+    const card = page.locator('[data-testid="operation-card"][data-code="EX-SADAO-SHIELD"]');
+    await card.getByText('การฝึก').waitFor(); // EXERCISE
+    await card.getByText('หน่วยงานนำ').waitFor(); // Lead agency
+
+    await card.getByRole('link').click();
+    await page.locator('[data-testid="map"][data-basemap="ready"]').waitFor();
+    const zone = page.getByTestId('operation-time-zone');
+    await zone.getByText('Asia/Bangkok').waitFor();
+    expect(await zone.textContent()).toContain('เขตเวลาของปฏิบัติการ');
+    await page.getByRole('tab', { name: /ลำดับเหตุการณ์/ }).waitFor();
+    await saveScreenshot(page, 'lang-dashboard-th');
+
+    // The address chose Thai: saved as the user's language, and a reload without ?lang= stays in Thai.
+    expect(await until(() => preferencesOf('commander@th-rtp.demo'), (saved) => saved.language !== null)).toEqual({ language: 'th', timeDisplay: 'local' });
+    await page.goto(`${suite.lintas.baseUrl}/`);
+    await page.getByRole('heading', { name: 'ปฏิบัติการ' }).waitFor();
+
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+
+  it('switches language and UTC from the header; both follow the user to another browser', async () => {
+    const email = 'liaison@id-dgi.demo';
+    const first = await newContext(suite.browser);
+    await signInContext(first, suite.lintas.baseUrl, email, suite.lintas.demoPassword);
+    const page = await newPage(first);
+    await page.goto(`${suite.lintas.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Operations' }).waitFor();
+
+    await page.getByTestId('language-switch').selectOption('vi');
+    await page.getByRole('heading', { name: 'Chiến dịch' }).waitFor();
+    expect(await page.getByTestId('language-switch').getAttribute('aria-label')).toBe('Ngôn ngữ');
+
+    await page.locator('[data-testid="operation-card"][data-code="OP-MEKONG-GATE"]').getByRole('link').click();
+    const latest = page.locator('[data-testid="timeline"] time').first();
+    await latest.waitFor();
+    const local = await latest.textContent();
+    expect(local).toMatch(/^\d\d:\d\d:\d\d$/);
+    await page.getByTestId('time-display-switch').selectOption('utc');
+    const utc = await until(() => latest.textContent(), (text) => /UTC$/.test(text ?? ''));
+    expect(utc).toMatch(/^\d\d:\d\d:\d\d UTC$/);
+    // The same instant: the UTC reading is the ISO time of the element's datetime.
+    expect(utc!.slice(0, 8)).toBe((await latest.getAttribute('datetime'))!.slice(11, 19));
+    await page.getByTestId('operation-time-zone').getByText('Asia/Phnom_Penh').waitFor();
+    await saveScreenshot(page, 'lang-dashboard-vi-utc');
+    expect(await until(() => preferencesOf(email), (saved) => saved.timeDisplay === 'utc')).toEqual({ language: 'vi', timeDisplay: 'utc' });
+
+    // A browser that never saw the choice: after sign-in, the saved preferences apply.
+    const second = await newContext(suite.browser);
+    const other = await newPage(second);
+    await other.goto(`${suite.lintas.baseUrl}/sign-in`);
+    await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await other.getByLabel('E-mail').fill(email);
+    await other.getByLabel('Password').fill(suite.lintas.demoPassword);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('heading', { name: 'Chiến dịch' }).waitFor();
+    await other.locator('[data-testid="operation-card"][data-code="OP-MEKONG-GATE"]').getByRole('link').click();
+    await until(() => other.locator('[data-testid="timeline"] time').first().textContent(), (text) => /UTC$/.test(text ?? ''));
+
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    expect(problemsOf(other)).toEqual({ errors: [], offMachineRequests: [] });
+    await first.close();
+    await second.close();
+  });
+
+  it('renders the field page in Khmer on a phone, fetching only the field page’s Khmer', async () => {
+    const context = await newContext(suite.browser, PHONE);
+    const page = await newPage(context);
+    const chunks = catalogueRequests(page);
+    await page.goto(`${suite.lintas.baseUrl}/field?lang=km`);
+    await page.getByRole('heading', { name: 'ចូលគណនីនៅទីវាល' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('km');
+    await saveScreenshot(page, 'lang-field-km-sign-in');
+
+    await page.getByLabel('អ៊ីមែល').fill('field@kh-gdi.demo');
+    await page.getByLabel('ពាក្យសម្ងាត់').fill(suite.lintas.demoPassword);
+    await page.getByRole('button', { name: 'ចូល', exact: true }).click();
+    await page.getByTestId('field-team').waitFor();
+    await page.getByTestId('tab-team').getByText('ក្រុម').waitFor();
+    await page.getByRole('button', { name: 'ផ្ញើទីតាំងរបស់ខ្ញុំ' }).waitFor(); // Send my position
+    await saveScreenshot(page, 'lang-field-km');
+    await page.getByTestId('tab-interception').click();
+    await page.getByText('អ្វីដែលត្រូវបានស្ទាក់ចាប់').waitFor(); // What was intercepted
+    await saveScreenshot(page, 'lang-field-km-interception');
+
+    expect(kinds(chunks)).toEqual(['field']);
+    expect(await until(() => preferencesOf('field@kh-gdi.demo'), (saved) => saved.language !== null)).toMatchObject({ language: 'km' });
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
+});
