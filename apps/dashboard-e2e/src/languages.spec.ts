@@ -59,6 +59,7 @@ describeInBrowser('languages and time', () => {
     await zone.getByText('Asia/Bangkok').waitFor();
     expect(await zone.textContent()).toContain('เขตเวลาของปฏิบัติการ');
     await page.getByRole('tab', { name: /ลำดับเหตุการณ์/ }).waitFor();
+    await page.locator('[data-testid="timeline"] li').first().waitFor();
     await saveScreenshot(page, 'lang-dashboard-th');
 
     // The address chose Thai: saved as the user's language, and a reload without ?lang= stays in Thai.
