@@ -35,6 +35,7 @@ describe('sign-in and sessions', () => {
       // Read as the sign-in began, before its own refresh token existed.
       signedIn: false,
       agency: { id: agency.id, code: 'KH-GDI', name: 'General Department of Immigration' },
+      preferences: { language: null, timeDisplay: 'local' },
     });
   });
 

@@ -373,6 +373,7 @@ describe('operations, participants, sites, agencies and users', () => {
         passwordSet: false,
         signedIn: false,
         agency: { id: lead.id, code: 'KH-LEAD', name: 'Agency KH-LEAD' },
+        preferences: { language: null, timeDisplay: 'local' },
       });
       expect(created.body.setPassword.path).toMatch(/^\/set-password\?token=/);
       expect((await api('POST', '/api/users', adminToken, body)).status).toBe(409);

@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../auth/session-context';
+import { setLocale } from '../i18n/translate';
 import { ClientConfigProvider, parseClientConfig } from './client-config';
+import { LanguageProvider } from './language';
 import { routes } from './routes';
 import { initialTheme, THEME_STORAGE_KEY, ThemeProvider } from './theme';
 
@@ -13,7 +15,9 @@ function renderAt(path: string) {
     <ThemeProvider>
       <ClientConfigProvider>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <LanguageProvider>
+            <RouterProvider router={router} />
+          </LanguageProvider>
         </SessionProvider>
       </ClientConfigProvider>
     </ThemeProvider>,
@@ -40,6 +44,22 @@ describe('app shell', () => {
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();
+    setLocale('en');
+  });
+
+  it('switches the language from the header, page and all, and keeps the choice on this browser', async () => {
+    renderAt('/sign-in');
+    fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'th' } });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'เข้าสู่ระบบ' })).toBeTruthy());
+    expect(screen.getByText('การประสานงานปฏิบัติการร่วม')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('th');
+    expect(localStorage.getItem('lintas.language')).toBe('th');
+    fireEvent.change(screen.getByTestId('time-display-switch'), { target: { value: 'utc' } });
+    await waitFor(() => expect((screen.getByTestId('time-display-switch') as HTMLSelectElement).value).toBe('utc'));
+    expect(localStorage.getItem('lintas.time-display')).toBe('utc');
+    fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'en' } });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy());
+    fireEvent.change(screen.getByTestId('time-display-switch'), { target: { value: 'local' } });
   });
 
   it('sends a signed-out visitor to the sign-in page, over the map, with the server status', async () => {
