@@ -1,4 +1,5 @@
 import { type CreateReport, createReportSchema, type InterceptionKind, type Marking, type Site } from '@lintas/contracts';
+import { ft } from '../i18n/field-i18n';
 
 /**
  * The field forms' values (strings, as inputs hold them) and their way into a `CreateReport`,
@@ -171,9 +172,9 @@ function fieldOf(path: readonly PropertyKey[]): keyof FieldErrors {
 }
 
 function friendlyMessage(field: keyof FieldErrors, issue: { code: string; message: string }): string {
-  if (field === 'interceptionKind' && issue.code === 'invalid_value') return 'Choose what was intercepted';
-  if (field === 'persons' && issue.code === 'invalid_type' && issue.message.includes('undefined')) return 'Enter the number of persons (0 if none)';
-  if ((COUNT_FIELDS as readonly string[]).includes(field) && issue.code === 'invalid_type') return 'Enter a whole number';
-  if (field === 'occurredAt' && issue.message.includes('ISO')) return 'Enter a date and time';
+  if (field === 'interceptionKind' && issue.code === 'invalid_value') return ft('form.error.kind');
+  if (field === 'persons' && issue.code === 'invalid_type' && issue.message.includes('undefined')) return ft('form.error.persons');
+  if ((COUNT_FIELDS as readonly string[]).includes(field) && issue.code === 'invalid_type') return ft('form.error.wholeNumber');
+  if (field === 'occurredAt' && issue.message.includes('ISO')) return ft('form.error.dateTime');
   return issue.message;
 }
