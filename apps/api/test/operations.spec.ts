@@ -126,6 +126,14 @@ describe('operations, participants, sites, agencies and users', () => {
       expect(audit).toEqual([{ action: 'operation.create', user_id: leadCommanderId }]);
     });
 
+    it("takes the lead agency's country's time zone when none is named, UTC for an international organisation", async () => {
+      expect((await createOperation()).timeZone).toBe('Asia/Phnom_Penh'); // the lead agency is Cambodian
+      const byAdmin = await api('POST', '/api/operations', adminToken, { code: `OP-${randomUUID().slice(0, 8).toUpperCase()}`, name: 'Led by an international organisation' });
+      expect(byAdmin.status).toBe(201);
+      expect(byAdmin.body.timeZone).toBe('UTC');
+      expect((await createOperation({ timeZone: 'Asia/Bangkok' })).timeZone).toBe('Asia/Bangkok');
+    });
+
     it('a taken code answers 409', async () => {
       const answer = await api('POST', '/api/operations', leadToken, { code: 'OP-MEKONG-24', name: 'Again' });
       expect(answer.status).toBe(409);

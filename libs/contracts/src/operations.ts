@@ -48,12 +48,36 @@ const timeZoneSchema = z
     }
   }, 'must be an IANA time zone, e.g. Asia/Bangkok');
 
+/**
+ * An operation's time zone when its creator names none: that of the lead agency's country (the
+ * capital's zone where a country has several, as Indonesia does), else UTC (an international
+ * organisation leads).
+ */
+export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
+  BN: 'Asia/Brunei',
+  KH: 'Asia/Phnom_Penh',
+  ID: 'Asia/Jakarta',
+  LA: 'Asia/Vientiane',
+  MY: 'Asia/Kuala_Lumpur',
+  MM: 'Asia/Yangon',
+  PH: 'Asia/Manila',
+  SG: 'Asia/Singapore',
+  TH: 'Asia/Bangkok',
+  VN: 'Asia/Ho_Chi_Minh',
+  TL: 'Asia/Dili',
+};
+
+export function defaultTimeZone(country: string | null): string {
+  return (country && COUNTRY_TIME_ZONES[country]) || 'UTC';
+}
+
 const operationFields = {
   code: z.string().trim().regex(/^[A-Z0-9-]{3,32}$/, 'must be 3–32 capital letters, digits or dashes'),
   name: nameSchema,
   description: narrativeSchema.default(''),
   exercise: z.boolean().default(false),
-  timeZone: timeZoneSchema.default('UTC'),
+  /** Left out: the lead agency's country's zone (`defaultTimeZone`). */
+  timeZone: timeZoneSchema.optional(),
   startsAt: timestampSchema.nullable().default(null),
   endsAt: timestampSchema.nullable().default(null),
   area: polygonSchema.nullable().default(null),

@@ -1821,7 +1821,6 @@ export interface operations {
                     description?: string;
                     /** @default false */
                     exercise?: boolean;
-                    /** @default UTC */
                     timeZone?: string;
                     /**
                      * Format: date-time

@@ -84,7 +84,7 @@ export class OperationsRepository {
     )) as SiteRow[];
   }
 
-  async insert(manager: EntityManager, input: CreateOperation, leadAgencyId: string, createdBy: string): Promise<string> {
+  async insert(manager: EntityManager, input: CreateOperation & { timeZone: string }, leadAgencyId: string, createdBy: string): Promise<string> {
     const [row] = (await manager.query(
       `INSERT INTO operations (code, name, description, exercise, time_zone, starts_at, ends_at, area, lead_agency_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  defaultTimeZone,
   canTransition,
   markingVisibility,
   mayCreateOperation,
@@ -14,6 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/app-error';
 import { isUniqueViolation } from '../../common/pg-errors';
 import { TransactionService, type WriteTransaction } from '../../database/transaction.service';
+import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { requireRole } from '../auth/roles';
@@ -28,6 +30,7 @@ import { OperationsRepository } from './operations.repository';
 export class OperationsService {
   constructor(
     private readonly operations: OperationsRepository,
+    private readonly agencies: AgenciesRepository,
     private readonly access: AccessService,
     private readonly transactions: TransactionService,
     private readonly eventLog: EventLogService,
@@ -61,7 +64,8 @@ export class OperationsService {
     requireRole(user, mayCreateOperation(user), 'commander', 'admin');
     try {
       return await this.transactions.run(async (tx) => {
-        const id = await this.operations.insert(tx.manager, input, user.agencyId, user.id);
+        const timeZone = input.timeZone ?? defaultTimeZone((await this.agencies.findById(user.agencyId, tx.manager))?.country ?? null);
+        const id = await this.operations.insert(tx.manager, { ...input, timeZone }, user.agencyId, user.id);
         const access = await this.access.require(user, id, tx.manager);
         const operation = await this.read(id, 'lead', tx.manager);
         await this.record(tx, user, id, 'operation.create', { operation: { code: operation.code, name: operation.name, exercise: operation.exercise } });
