@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutboxList } from './outbox-list';
 import type { StoredOutboxItem } from './outbox-types';
 import type { SyncStatus } from './sync-engine';
@@ -9,7 +9,15 @@ import { SyncStatusBar } from './sync-status-bar';
 const status: SyncStatus = { link: 'online', syncing: false, waiting: 0, rejected: 0, lastDeliveredAt: null, nextAttemptAt: null, problem: null, needsSignIn: false };
 const base = { ownerId: 'u', operationId: 'op', teamId: 'team', createdAt: Date.parse('2026-11-28T08:00:00Z'), attempts: 1, deliveredAt: null, rejection: null };
 
-afterEach(cleanup);
+// The same day as the times shown: a time of another day would come with its date.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-28T10:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('SyncStatusBar', () => {
   it('says offline, how many posts wait, and that nothing was delivered yet', () => {

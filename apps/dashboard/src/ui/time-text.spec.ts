@@ -14,8 +14,10 @@ describe('times as the viewer chose them', () => {
     expect(formatTime('2025-12-31T23:30:00Z', 'date', 'utc', now)).toBe('Dec 31, 2025');
   });
 
-  it('marks UTC, and shows a time of day without a date', () => {
-    expect(formatTime('2026-11-28T03:04:05Z', 'time', 'utc', now)).toBe('03:04:05 UTC');
+  it('marks UTC, and shows a time of today without a date, of another day with it', () => {
+    expect(formatTime('2026-12-01T03:04:05Z', 'time', 'utc', now)).toBe('03:04:05 UTC');
+    expect(formatTime('2026-11-30T23:04:05Z', 'time', 'utc', now)).toBe('Nov 30, 23:04 UTC');
+    expect(formatTime('2025-12-01T03:04:05Z', 'time', 'utc', now)).toBe('Dec 1, 2025, 03:04 UTC');
     expect(formatTime('2026-11-28T03:04:05Z', 'datetime', 'utc', now)).toBe('Nov 28, 03:04 UTC');
     expect(formatTime('not a time', 'datetime', 'utc', now)).toBe('—');
   });

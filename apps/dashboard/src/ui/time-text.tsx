@@ -49,14 +49,20 @@ function yearOf(date: Date, zone: TimeDisplay): number {
 
 /**
  * A time as the viewer chose to see times: local, or UTC (then marked "UTC"). The year is added
- * when it is not the current one. `now` is for tests.
+ * when it is not the current one; a time of day (`time`) not of today comes with its date, so
+ * yesterday's 16:58 does not read as today's. `now` is for tests.
  */
 export function formatTime(iso: string | number | Date, style: TimeStyle = 'datetime', zone: TimeDisplay = display, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  const withYear = style !== 'time' && yearOf(date, zone) !== yearOf(now, zone);
-  const text = formatter(style, withYear, zone).format(date);
-  return zone === 'utc' && style !== 'date' ? `${text} UTC` : text;
+  const shown: TimeStyle = style === 'time' && dayOf(date, zone) !== dayOf(now, zone) ? 'datetime' : style;
+  const withYear = shown !== 'time' && yearOf(date, zone) !== yearOf(now, zone);
+  const text = formatter(shown, withYear, zone).format(date);
+  return zone === 'utc' && shown !== 'date' ? `${text} UTC` : text;
+}
+
+function dayOf(date: Date, zone: TimeDisplay): string {
+  return zone === 'utc' ? date.toISOString().slice(0, 10) : `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
 /** The same instant in UTC, ISO-like, for the hover title. */
