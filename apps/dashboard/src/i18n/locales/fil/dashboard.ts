@@ -189,7 +189,7 @@ export const own: DashboardTexts = {
   'error.not_found': 'Hindi nahanap, o hindi ibinahagi sa iyong ahensya',
   'error.role_required': 'Hindi ito pinapayagan ng iyong tungkulin',
   'error.observer_read_only': 'Hindi mababago ng mga tagamasid na ahensya ang operasyong ito',
-  'error.liaison_read_only': 'Basa lamang ang mga liaison account',
+  'error.liaison_read_only': 'Basa lamang ang mga account ng tagapag-ugnay',
   'error.operation_closed': 'Sarado na ang operasyon; hindi na ito tumatanggap ng pagbabago',
   'error.origin_commander_required': 'Tanging komandante ng pinagmulang ahensya ang maaaring magpatunay o tumanggi sa ulat na ito',
   'error.report_not_reported': 'Napatunayan o natanggihan na ang ulat na ito',

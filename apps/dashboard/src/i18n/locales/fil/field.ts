@@ -107,7 +107,7 @@ export const own: FieldTexts = {
   'error.team_member_required': 'Hindi ka kasapi ng pangkat na ito',
   'error.own_agency_team_required': 'Pag-aari ng ibang ahensya ang pangkat na ito',
   'error.observer_read_only': 'Tagamasid ang iyong ahensya sa operasyong ito at hindi makapag-post dito',
-  'error.liaison_read_only': 'Basa lamang ang mga liaison account',
+  'error.liaison_read_only': 'Basa lamang ang mga account ng tagapag-ugnay',
   'error.operation_closed': 'Sarado na ang operasyon; hindi na ito tumatanggap ng pagbabago',
   'error.unknown_site': 'Hindi umiiral ang napiling lugar sa hangganan',
   'error.recipients_only_for_red': 'Pinapangalanan lamang ang mga tatanggap para sa TLP:RED',
