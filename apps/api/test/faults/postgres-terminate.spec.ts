@@ -200,4 +200,26 @@ describe('PostgreSQL connections terminated', () => {
       expect(again.body.code).toBe('set_password_link_invalid');
     }
   }, 90_000);
+
+  it("changes a user's own preferences through the faults with 200 or 503 (never 500); a retried PUT lands once, as sent", async () => {
+    const terminator = terminateRepeatedly();
+    stopTerminating = terminator.stop;
+    const languages = ['th', 'km', 'vi', 'id', 'ms', 'fil'] as const;
+    const seen: number[] = [];
+    let last: { language: string; timeDisplay: string } = { language: 'en', timeDisplay: 'local' };
+    for (let i = 0; i < 24; i++) {
+      last = { language: languages[i % languages.length], timeDisplay: i % 2 ? 'utc' : 'local' };
+      const answer = await http(api.baseUrl, 'PUT', '/api/me/preferences', { token: tokens.khCommander, body: last });
+      seen.push(answer.status);
+      if (answer.status === 200) expect(answer.body.preferences).toEqual(last);
+      else expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    await terminator.stop();
+    // The same PUT again (the client's retry) leaves exactly what it says.
+    expect((await http(api.baseUrl, 'PUT', '/api/me/preferences', { token: tokens.khCommander, body: last })).status).toBe(200);
+    expect((await http(api.baseUrl, 'GET', '/api/me', { token: tokens.khCommander })).body.preferences).toEqual(last);
+    expect(seen.every((status) => status === 200 || status === 503)).toBe(true);
+    console.log(`[figures] preferences under PostgreSQL faults: ${seen.filter((s) => s === 200).length} applied, ${seen.filter((s) => s === 503).length} answered 503`);
+  }, 60_000);
 });
