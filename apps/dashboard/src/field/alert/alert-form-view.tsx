@@ -1,7 +1,7 @@
 import { ALERT_KINDS, type AlertKind, type CreateReport, type LatLon, type Site } from '@lintas/contracts';
 import { type FormEvent, useState } from 'react';
 import { ft, type FieldTextKey } from '../../i18n/field-i18n';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { newClientId } from '../client-id';
 import { currentPosition } from '../geolocation';
 import type { Assignment } from '../use-field-context';
@@ -82,7 +82,7 @@ export function AlertFormView({ assignment, sites, onSubmit }: AlertFormViewProp
       {/* Right under the big button: the officer sees at once that the alert is stored. */}
       {saved && (
         <p className="field-success" role="status" data-testid="alert-saved">
-          {ft('alert.saved', { kind: ft(`alert.kind.${saved.kind}` as FieldTextKey), time: formatLocal(saved.at, 'time') })}
+          {ft('alert.saved', { kind: ft(`alert.kind.${saved.kind}` as FieldTextKey), time: formatTime(saved.at, 'time') })}
           {saved.located ? '' : ` ${ft('alert.noPosition')}`}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { DOCUMENT_TYPES, type DocumentCheck, type DocumentType } from '@lintas/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldErrorText, ft, type FieldTextKey } from '../../i18n/field-i18n';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import type { ApiClient } from '../../api/api-client';
 import type { StoredOutboxItem } from '../outbox-types';
 import type { SyncEngine } from '../sync-engine';
@@ -140,7 +140,7 @@ function CheckResult({ item, latest }: { item: CheckItem; latest: DocumentCheck 
     <li className={`field-check__result field-check__result--${result}`} data-testid="check-result" data-result={result} data-outcome={answer?.outcome ?? ''} data-id={item.id}>
       <div className="field-outbox__head">
         <strong>{label}</strong>
-        <span className="field-muted">{formatLocal(item.createdAt, 'time')}</span>
+        <span className="field-muted">{formatTime(item.createdAt, 'time')}</span>
       </div>
       {result === 'pending' && <p data-testid="check-pending">{ft('check.pending')}</p>}
       {result === 'no_hit' && <p>{ft('check.noHit')}</p>}
