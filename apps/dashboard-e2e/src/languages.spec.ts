@@ -134,9 +134,17 @@ describeInBrowser('languages and time', () => {
     await page.getByTestId('tab-interception').click();
     await page.getByText('អ្វីដែលត្រូវបានស្ទាក់ចាប់').waitFor(); // What was intercepted
     await saveScreenshot(page, 'lang-field-km-interception');
+    await page.getByTestId('tab-team').click();
 
     expect(kinds(chunks)).toEqual(['field']);
     expect(await until(() => preferencesOf('field@kh-gdi.demo'), (saved) => saved.language !== null)).toMatchObject({ language: 'km' });
+
+    // The field page's own switch: Thai, at once, and saved for the officer.
+    await page.getByTestId('language-switch').selectOption('th');
+    await page.getByRole('button', { name: 'ส่งตำแหน่งของฉัน' }).waitFor(); // Send my position
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
+    await saveScreenshot(page, 'lang-field-th');
+    expect(await until(() => preferencesOf('field@kh-gdi.demo'), (saved) => saved.language === 'th')).toMatchObject({ language: 'th' });
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     await context.close();
   });

@@ -35,7 +35,7 @@ export const own: FieldTexts = {
   'context.closed': 'ប្រតិបត្តិការនេះត្រូវបានបិទ៖ ព័ត៌មានថ្មីនឹងត្រូវបានបដិសេធ។',
   'tab.label': 'ផ្នែកនានានៅទីវាល',
   'tab.team': 'ក្រុម',
-  'tab.interception': 'ការស្ទាក់ចាប់',
+  'tab.interception': 'ស្ទាក់ចាប់',
   'tab.sitrep': 'ស្ថានការណ៍',
   'tab.outbox': 'ប្រអប់ចេញ',
   'status.title': 'ស្ថានភាពក្រុម',

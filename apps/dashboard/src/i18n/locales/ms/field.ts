@@ -36,7 +36,7 @@ export const own: FieldTexts = {
   'tab.label': 'Bahagian lapangan',
   'tab.team': 'Pasukan',
   'tab.interception': 'Pintasan',
-  'tab.sitrep': 'Lapsit',
+  'tab.sitrep': 'Situasi',
   'tab.outbox': 'Peti keluar',
   'status.title': 'Status pasukan',
   'status.current': 'Kini: {status}',

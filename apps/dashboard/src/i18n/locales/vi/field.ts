@@ -36,7 +36,7 @@ export const own: FieldTexts = {
   'tab.label': 'Các mục hiện trường',
   'tab.team': 'Tổ',
   'tab.interception': 'Ngăn chặn',
-  'tab.sitrep': 'Báo cáo tình hình',
+  'tab.sitrep': 'Tình hình',
   'tab.outbox': 'Hộp thư đi',
   'status.title': 'Trạng thái tổ',
   'status.current': 'Hiện tại: {status}',
