@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AccessTokens, ApiClient } from '../api/api-client';
 import { ft } from '../i18n/field-i18n';
 import { taskKindLabel, taskStateLabel } from '../ui/labels';
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
 import type { OutboxStore } from './outbox-store';
 import type { StoredOutboxItem } from './outbox-types';
 import type { SyncEngine } from './sync-engine';
@@ -63,8 +63,8 @@ export function FieldTasks({ assignment, api, tokens, outbox, engine, items }: F
               </p>
               {task.instructions && <p>{task.instructions}</p>}
               {task.target.lat !== null && task.target.lon !== null && <p className="field-muted">{ft('tasks.target', { lat: task.target.lat.toFixed(4), lon: task.target.lon.toFixed(4) })}</p>}
-              {state === 'assigned' && <p className="field-muted">{ft('tasks.ackBy', { time: formatLocal(task.ackDueAt, 'time') })}</p>}
-              {task.dueAt && <p className="field-muted">{ft('tasks.due', { time: formatLocal(task.dueAt, 'datetime') })}</p>}
+              {state === 'assigned' && <p className="field-muted">{ft('tasks.ackBy', { time: formatTime(task.ackDueAt, 'time') })}</p>}
+              {task.dueAt && <p className="field-muted">{ft('tasks.due', { time: formatTime(task.dueAt, 'datetime') })}</p>}
               {pending.length > 0 && <p className="field-muted" data-testid="field-task-pending">{ft('tasks.pending')}</p>}
               {isTaskOpen(state) && (
                 <div className="field-actions field-actions--row">

@@ -2,7 +2,7 @@ import type { Task, ThreadMessage } from '@lintas/contracts';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { ft } from '../i18n/field-i18n';
-import { formatLocal } from '../ui/time-text';
+import { formatTime } from '../ui/time-text';
 import type { StoredOutboxItem } from './outbox-types';
 import type { SyncEngine } from './sync-engine';
 
@@ -48,7 +48,7 @@ export function FieldThread({ task, api, engine, live, items }: { task: Task; ap
         {messages.map((message) => (
           <li key={message.id}>
             <span className="field-muted">
-              {formatLocal(message.at, 'time')} · {message.agencyCode}
+              {formatTime(message.at, 'time')} · {message.agencyCode}
             </span>{' '}
             {message.body}
           </li>

@@ -8,7 +8,6 @@ export const taskingFieldEn = {
   'thread.send': 'Send',
   'thread.waiting': 'waiting to be sent',
   'tasks.none': 'No tasks for your team.',
-  'tasks.new': 'New task',
   'tasks.acknowledge': 'Acknowledge',
   'tasks.start': 'Start',
   'tasks.done': 'Done',

@@ -19,7 +19,7 @@ import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { requestKindLabel, requestStateLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { HandoverView } from './handover-view';
 import { TaskForm } from './task-form';
 import { ThreadView } from './thread-view';
@@ -111,7 +111,7 @@ function RequestCard({ request, operation, user, mayWrite, ownTeams, calls }: { 
         <span data-testid="request-state">{requestStateLabel(request.state)}</span>
       </div>
       {request.details && <div className="task-card__reason">{request.details}</div>}
-      {request.state === 'open' && <div className="task-card__meta">{t('requests.answerDue', { time: formatLocal(request.answerDueAt, 'time') })}</div>}
+      {request.state === 'open' && <div className="task-card__meta">{t('requests.answerDue', { time: formatTime(request.answerDueAt, 'time') })}</div>}
       {request.overdue && request.state === 'open' && <div className="task-card__overdue">{t('requests.escalated')}</div>}
       {request.stateReason && <div className="task-card__reason">“{request.stateReason}”</div>}
       <div className="tasking-actions">

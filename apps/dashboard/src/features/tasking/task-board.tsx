@@ -5,7 +5,7 @@ import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { taskKindLabel, taskStateLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { TaskForm } from './task-form';
 import { ThreadView } from './thread-view';
 import type { TaskingApi } from './tasking-api';
@@ -96,7 +96,7 @@ function TaskCard({ task, team, requestSubject, mayWrite, user, calls }: { task:
       </div>
       {task.state === 'assigned' && (
         <div className="task-card__meta">
-          {t('tasks.ackDue', { time: formatLocal(task.ackDueAt, 'time') })}
+          {t('tasks.ackDue', { time: formatTime(task.ackDueAt, 'time') })}
           {task.overdue && <span className="task-card__overdue" data-testid="task-overdue">{t('tasking.overdue')}</span>}
         </div>
       )}

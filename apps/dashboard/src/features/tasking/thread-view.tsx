@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import type { TaskingApi } from './tasking-api';
 
 /**
@@ -44,7 +44,7 @@ export function ThreadView({ subject, subjectId, calls, mayWrite }: { subject: T
         {messages.map((message) => (
           <li key={message.id} data-testid="thread-message">
             <span className="muted">
-              {formatLocal(message.at, 'time')} · {message.agencyCode} · {message.authorName}
+              {formatTime(message.at, 'time')} · {message.agencyCode} · {message.authorName}
             </span>
             <div>{message.body}</div>
           </li>
