@@ -47,18 +47,19 @@ describe('app shell', () => {
     setLocale('en');
   });
 
-  it('switches the language from the header, page and all, and keeps the choice on this browser', async () => {
+  it('switches the language from the header, page and all, and keeps the choice on this browser', { timeout: 30_000 }, async () => {
     renderAt('/sign-in');
     fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'th' } });
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'เข้าสู่ระบบ' })).toBeTruthy());
+    // The Thai catalogue is a chunk of its own, loaded on first use (slow on a busy machine).
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'เข้าสู่ระบบ' })).toBeTruthy(), { timeout: 15_000 });
     expect(screen.getByText('การประสานงานปฏิบัติการร่วม')).toBeTruthy();
     expect(document.documentElement.lang).toBe('th');
     expect(localStorage.getItem('lintas.language')).toBe('th');
     fireEvent.change(screen.getByTestId('time-display-switch'), { target: { value: 'utc' } });
-    await waitFor(() => expect((screen.getByTestId('time-display-switch') as HTMLSelectElement).value).toBe('utc'));
+    await waitFor(() => expect((screen.getByTestId('time-display-switch') as HTMLSelectElement).value).toBe('utc'), { timeout: 15_000 });
     expect(localStorage.getItem('lintas.time-display')).toBe('utc');
     fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'en' } });
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy(), { timeout: 15_000 });
     fireEvent.change(screen.getByTestId('time-display-switch'), { target: { value: 'local' } });
   });
 
