@@ -58,7 +58,7 @@ describeInBrowser('languages and time', () => {
     const zone = page.getByTestId('operation-time-zone');
     await zone.getByText('Asia/Bangkok').waitFor();
     expect(await zone.textContent()).toContain('เขตเวลาของปฏิบัติการ');
-    await page.getByRole('tab', { name: /ลำดับเหตุการณ์/ }).waitFor();
+    await page.getByRole('tab', { name: /เหตุการณ์/ }).waitFor();
     await page.locator('[data-testid="timeline"] li').first().waitFor();
     await saveScreenshot(page, 'lang-dashboard-th');
 

@@ -63,7 +63,7 @@ export const own: DashboardTexts = {
   'banner.mostRestrictive': 'កម្រិតរឹតបន្តឹងខ្ពស់បំផុតនៃការចាត់ចែងព័ត៌មានលើអេក្រង់',
   'banner.nothingMarked': 'គ្មានព័ត៌មានមានកម្រិតលើអេក្រង់',
   'panels.title': 'ផ្ទាំងប្រតិបត្តិការ',
-  'panels.timeline': 'ព្រឹត្តិការណ៍តាមលំដាប់',
+  'panels.timeline': 'ព្រឹត្តិការណ៍',
   'panels.teams': 'ក្រុម',
   'panels.figures': 'តួលេខ',
 

@@ -63,7 +63,7 @@ export const own: DashboardTexts = {
   'banner.mostRestrictive': 'ระดับการควบคุมข้อมูลที่เข้มงวดที่สุดบนหน้าจอ',
   'banner.nothingMarked': 'ไม่มีข้อมูลที่กำหนดระดับบนหน้าจอ',
   'panels.title': 'แผงข้อมูลปฏิบัติการ',
-  'panels.timeline': 'ลำดับเหตุการณ์',
+  'panels.timeline': 'เหตุการณ์',
   'panels.teams': 'ทีม',
   'panels.figures': 'สถิติ',
 
