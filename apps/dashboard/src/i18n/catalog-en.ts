@@ -297,7 +297,6 @@ export const en = {
   'replay.mark.verdict': 'Report verified or rejected',
   'replay.mark.team-status': 'Team status',
   'replay.mark.operation-status': 'Operation status',
-  'operations.replay': 'Replay',
   'operations.report': 'Report (PDF)',
 
   // after-action report: the dialog (features/replay) and the print page (print/)

@@ -5,7 +5,7 @@ import { useApi, useUser } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { currentLocale, t } from '../../i18n/i18n';
 import { MarkingLabel } from '../../ui/marking-label';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import '../operation/help-overlay.css';
 import './after-action-dialog.css';
 
@@ -97,7 +97,7 @@ export function AfterActionDialog({ operation, onClose }: { operation: Operation
                 <strong>{item.lesson}</strong>
                 {item.action && <div>{t('afterAction.action')}: {item.action}</div>}
                 <div className="muted">
-                  {item.owner} {item.dueDate && `· ${formatLocal(item.dueDate, 'date')}`}
+                  {item.owner} {item.dueDate && `· ${formatTime(item.dueDate, 'date')}`}
                 </div>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { ReplayMark } from '@lintas/contracts';
 import { useMemo } from 'react';
 import { t } from '../../i18n/i18n';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { markOffset, nextMark, previousMark, REPLAY_SPEEDS, type ReplaySpeed, STEP_MS } from './replay-clock';
 import { useReplay } from './replay-context';
 import './replay-bar.css';
@@ -62,7 +62,7 @@ function ReplayControlsBar() {
           </select>
         </label>
         <output className="replay-bar__time" data-testid="replay-time">
-          {formatLocal(at, 'datetime')}
+          {formatTime(at, 'datetime')}
         </output>
         {replay.loading && <span className="replay-bar__loading" aria-hidden="true">…</span>}
         {replay.error && (
@@ -89,13 +89,13 @@ function ReplayControlsBar() {
           value={value}
           onChange={(event) => replay.seek(period.start + Number(event.target.value) * STEP_MS)}
           aria-label={t('replay.slider')}
-          aria-valuetext={formatLocal(at, 'datetime')}
+          aria-valuetext={formatTime(at, 'datetime')}
           data-testid="replay-slider"
         />
       </div>
       <div className="replay-bar__ends" aria-hidden="true">
-        <span>{formatLocal(period.start, 'datetime')}</span>
-        <span>{formatLocal(period.end, 'datetime')}</span>
+        <span>{formatTime(period.start, 'datetime')}</span>
+        <span>{formatTime(period.end, 'datetime')}</span>
       </div>
     </div>
   );
@@ -123,8 +123,8 @@ function Marks({ marks, period, onSeek }: { marks: readonly ReplayMark[]; period
           tabIndex={-1}
           className={`replay-mark replay-mark--${mark.kind}`}
           style={{ left: `${markOffset(mark.at, period)}%` }}
-          title={`${t(`replay.mark.${mark.kind}`)} · ${formatLocal(mark.at, 'time')}`}
-          aria-label={`${t(`replay.mark.${mark.kind}`)} ${formatLocal(mark.at, 'time')}`}
+          title={`${t(`replay.mark.${mark.kind}`)} · ${formatTime(mark.at, 'time')}`}
+          aria-label={`${t(`replay.mark.${mark.kind}`)} ${formatTime(mark.at, 'time')}`}
           onClick={() => onSeek(Date.parse(mark.at))}
         />
       ))}
