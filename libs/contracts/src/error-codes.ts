@@ -57,6 +57,7 @@ export const ERROR_MESSAGES = {
   request_addressee_commander_required: 'Only a commander of the receiving agency may accept or decline this request',
   request_origin_commander_required: 'Only a commander of the requesting agency may cancel this request',
   request_party_commander_required: 'Only commanders of the two agencies of this request may do this',
+  watched_area_origin_commander_required: 'Only a commander of the agency that marked this area may remove it',
   self_lockout: 'You cannot disable your own account or take away your own administrator role',
   // Existence
   not_found: 'Not found',

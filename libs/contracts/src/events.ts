@@ -7,6 +7,7 @@ import type { Report } from './reports';
 import type { AgencyRequest } from './requests';
 import type { Task } from './tasks';
 import type { ThreadMessage } from './threads';
+import type { WatchedArea } from './watched-areas';
 import type { Site } from './sites';
 import type { Team, TeamPosition } from './teams';
 
@@ -49,6 +50,11 @@ export type OperationEventData =
   | { type: 'task.overdue'; task: Task; alertUserIds: string[] }
   /** A team tasked to patrol or hold an area was seen outside it: an alert for the users named (the task's author). */
   | { type: 'task.left_area'; task: Task; alertUserIds: string[]; position: { lat: number; lon: number; at: string } }
+  /** A commander marked an area watched (alerted when no team has been in it for its threshold). */
+  | { type: 'watched_area.created'; watchedArea: WatchedArea }
+  | { type: 'watched_area.removed'; watchedAreaId: string }
+  /** No team of the operation in the watched area for its threshold: an alert for the users named (its author). Once per lapse. */
+  | { type: 'watched_area.lapsed'; watchedArea: WatchedArea; alertUserIds: string[] }
   | { type: 'request.created'; request: AgencyRequest }
   | { type: 'request.updated'; request: AgencyRequest }
   /**
@@ -77,6 +83,9 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'task.updated',
   'task.overdue',
   'task.left_area',
+  'watched_area.created',
+  'watched_area.removed',
+  'watched_area.lapsed',
   'request.created',
   'request.updated',
   'request.escalated',

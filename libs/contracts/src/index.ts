@@ -14,6 +14,7 @@ export * from './requests';
 export * from './threads';
 export * from './exports';
 export * from './tak';
+export * from './watched-areas';
 export * from './events';
 export * from './socket';
 export * from './positions';

@@ -8,3 +8,4 @@ export * from './references';
 export * from './administration-policy';
 export * from './document-check-policy';
 export * from './tasking-policy';
+export * from './watched-area-policy';

@@ -5,6 +5,7 @@ import { Administration1764400000000 } from './1764400000000-administration';
 import { TasksAndRequests1764500000000 } from './1764500000000-tasks-and-requests';
 import { TaskingThreads1764500000001 } from './1764500000001-tasking-threads';
 import { TaskLeftArea1764500000002 } from './1764500000002-task-left-area';
+import { WatchedAreas1764500000100 } from './1764500000100-watched-areas';
 import { DocumentChecks1764600000000 } from './1764600000000-document-checks';
 import { OperationClosedAt1764600000001 } from './1764600000001-operation-closed-at';
 import { TakDevices1764700000000 } from './1764700000000-tak-devices';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   TasksAndRequests1764500000000,
   TaskingThreads1764500000001,
   TaskLeftArea1764500000002,
+  WatchedAreas1764500000100,
   DocumentChecks1764600000000,
   OperationClosedAt1764600000001,
   TakDevices1764700000000,

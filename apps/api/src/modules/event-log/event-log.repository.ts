@@ -30,11 +30,11 @@ export interface NewEvent {
    */
   reportVersionOf?: string;
   /** The same for a task or a request between agencies: `payload.task.version` / `payload.request.version` and the row's `version`. */
-  itemVersionOf?: { kind: 'task' | 'request'; id: string };
+  itemVersionOf?: { kind: 'task' | 'request' | 'watchedArea'; id: string };
 }
 
 /** The tables whose rows carry their latest event's seq as `version`, by payload key (a closed list: these go into SQL). */
-const VERSIONED = { report: 'reports', task: 'tasks', request: 'agency_requests' } as const;
+const VERSIONED = { report: 'reports', task: 'tasks', request: 'agency_requests', watchedArea: 'watched_areas' } as const;
 
 @Injectable()
 export class EventLogRepository {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { isOutsideTaskArea } from '@lintas/contracts';
+import { isInsidePolygon, isOutsideTaskArea, isWatchedAreaLapsing } from '@lintas/contracts';
 import { Clock } from '../../common/clock';
 import { isDatabaseUnavailable } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
@@ -7,6 +7,15 @@ import { AuditService } from '../audit/audit.service';
 import { EventLogService } from '../event-log/event-log.service';
 import { toRequest, toTask } from './tasking.mapper';
 import { TaskingRepository } from './tasking.repository';
+import { toWatchedArea, WatchedAreasRepository } from './watched-areas.repository';
+
+export interface SweepResult {
+  tasks: number;
+  requests: number;
+  leftArea: number;
+  /** Watched areas found without a team for their threshold (alerted). */
+  watchedLapsed: number;
+}
 
 /** How often the deadlines are checked. A deadline is minutes long: a few seconds late is on time. */
 const SWEEP_EVERY_MS = 5_000;
@@ -28,6 +37,7 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly repository: TaskingRepository,
+    private readonly watchedAreas: WatchedAreasRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventLogService,
     private readonly audit: AuditService,
@@ -45,7 +55,7 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Flags everything due at `now`; answers how many tasks and requests it flagged. */
-  async sweep(now: Date = this.clock.now()): Promise<{ tasks: number; requests: number; leftArea: number }> {
+  async sweep(now: Date = this.clock.now()): Promise<SweepResult> {
     // One sweep at a time on this instance (the timer and a test's call do not overlap).
     while (this.running) await this.running.catch(() => undefined);
     const work = this.sweepAll(now);
@@ -57,7 +67,7 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async sweepAll(now: Date): Promise<{ tasks: number; requests: number; leftArea: number }> {
+  private async sweepAll(now: Date): Promise<SweepResult> {
     const at = now.toISOString();
     let tasks = 0;
     let requests = 0;
@@ -123,7 +133,8 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
       if (flagged < BATCH) break;
     }
     const leftArea = await this.sweepAreas(at);
-    return { tasks, requests, leftArea };
+    const watchedLapsed = await this.sweepWatchedAreas(now);
+    return { tasks, requests, leftArea, watchedLapsed };
   }
 
   /**
@@ -161,6 +172,48 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
         });
       }
       return leaving.length;
+    });
+  }
+
+  /**
+   * Watched areas: a team of the operation whose last position (newer than recorded) is inside
+   * re-arms the area; an area without a team for its threshold alerts its author once
+   * (`watched_area.lapsed`), until a team is seen inside again.
+   */
+  private async sweepWatchedAreas(now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.transactions.run(async (tx) => {
+      const rows = await this.watchedAreas.claimForSweep(tx.manager, 500);
+      const positions = await this.watchedAreas.teamPositions(tx.manager, [...new Set(rows.map((row) => row.operation_id))]);
+      let lapsed = 0;
+      for (const row of rows) {
+        const rings = row.area.coordinates as unknown as [number, number][][];
+        const seenInside = positions
+          .filter((p) => p.operation_id === row.operation_id && isInsidePolygon({ lat: p.last_lat, lon: p.last_lon }, rings))
+          .reduce<Date | null>((latest, p) => (latest === null || p.last_position_at > latest ? new Date(p.last_position_at) : latest), null);
+        if (seenInside !== null && seenInside > new Date(row.last_team_inside_at)) {
+          await this.watchedAreas.sawTeamInside(tx.manager, row.id, seenInside.toISOString(), at);
+          row.last_team_inside_at = seenInside;
+          row.lapsed = false;
+        }
+        if (!isWatchedAreaLapsing(toWatchedArea(row), now)) continue;
+        await this.watchedAreas.setLapsed(tx.manager, row.id, at);
+        await this.audit.recordInTransaction(tx, {
+          userId: null, agencyId: null, action: 'watched_area.lapsed', entityType: 'watched_area', entityId: row.id, operationId: row.operation_id,
+          details: { lastTeamInsideAt: new Date(row.last_team_inside_at).toISOString(), noTeamMinutes: row.no_team_minutes },
+        });
+        await this.events.append(tx, {
+          operationId: row.operation_id,
+          actor: null,
+          marking: row.marking,
+          originAgencyId: row.origin_agency_id,
+          recipientAgencyIds: row.recipient_agency_ids,
+          data: { type: 'watched_area.lapsed', watchedArea: { ...toWatchedArea(row), lapsed: true }, alertUserIds: [row.author_user_id] },
+          itemVersionOf: { kind: 'watchedArea', id: row.id },
+        });
+        lapsed++;
+      }
+      return lapsed;
     });
   }
 

@@ -10,12 +10,15 @@ import { TasksService } from './tasks.service';
 import { ThreadsController } from './threads.controller';
 import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
+import { WatchedAreasController } from './watched-areas.controller';
+import { WatchedAreasRepository } from './watched-areas.repository';
+import { WatchedAreasService } from './watched-areas.service';
 
-/** Tasks to teams and requests between agencies, with their acknowledgement deadlines and their message threads. */
+/** Tasks to teams and requests between agencies, with their acknowledgement deadlines and their message threads; watched areas. */
 @Module({
   imports: [AccessModule],
-  controllers: [TasksController, RequestsController, ThreadsController],
-  providers: [TaskingRepository, TasksService, RequestsService, ThreadsRepository, ThreadsService, TaskingDeadlines, Clock],
+  controllers: [TasksController, RequestsController, ThreadsController, WatchedAreasController],
+  providers: [TaskingRepository, TasksService, RequestsService, ThreadsRepository, ThreadsService, WatchedAreasRepository, WatchedAreasService, TaskingDeadlines, Clock],
   exports: [TasksService, RequestsService, TaskingDeadlines, Clock],
 })
 export class TaskingModule {}

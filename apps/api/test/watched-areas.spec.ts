@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { OperationEvent, WatchedArea } from '@lintas/contracts';
+import { Clock } from '../src/common/clock';
+import { TaskingDeadlines } from '../src/modules/tasking/tasking-deadlines';
+import { arrangeOperation, arrangeTeam } from './support/arrange-operation';
+import { Fixtures, signIn } from './support/fixtures';
+import { http } from './support/http';
+import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from './support/ops-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Watched areas: marked by a commander, alerted to the author when no team has been inside for
+ * the threshold (once per lapse, on an injected clock: no sleeping), re-armed by a team entering,
+ * and marked on every read path (REST, live feed, catch-up).
+ */
+describe('watched areas', () => {
+  let t: TestApp;
+  let db: Fixtures;
+  let clock: Clock;
+  let deadlines: TaskingDeadlines;
+  const agency: Record<string, string> = {};
+  const token: Record<string, string> = {};
+  const userId: Record<string, string> = {};
+  const sockets: OpsClient[] = [];
+  let operationId: string;
+  let khTeam: string;
+
+  const RING = [[106.1, 11.0], [106.2, 11.0], [106.2, 11.1], [106.1, 11.1], [106.1, 11.0]];
+  const AREA = { type: 'Polygon', coordinates: [RING] };
+
+  beforeAll(async () => {
+    t = await startTestApp({ WRITES_PER_SECOND: '1000' });
+    db = await Fixtures.open(t.database.url);
+    clock = t.app.get(Clock);
+    deadlines = t.app.get(TaskingDeadlines);
+    for (const name of ['KH', 'VN', 'TH', 'ID']) agency[name] = (await db.agency({ code: `${name}-WA` })).id;
+    const cast: [string, string, 'commander' | 'field'][] = [
+      ['khCommander', 'KH', 'commander'], ['khField', 'KH', 'field'], ['vnCommander', 'VN', 'commander'], ['thCommander', 'TH', 'commander'], ['observer', 'ID', 'commander'],
+    ];
+    for (const [name, agencyKey, role] of cast) {
+      const user = await db.user({ agencyId: agency[agencyKey], role });
+      userId[name] = user.id;
+      token[name] = (await signIn(t.baseUrl, user.email)).accessToken;
+    }
+    operationId = (
+      await arrangeOperation(db, {
+        leadAgencyId: agency.KH,
+        members: [{ agencyId: agency.VN, role: 'participant' }, { agencyId: agency.TH, role: 'participant' }, { agencyId: agency.ID, role: 'observer' }],
+      })
+    ).id;
+    khTeam = (await arrangeTeam(db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-WATCH-1' })).id;
+  });
+  afterAll(async () => {
+    clock?.set(null);
+    for (const socket of sockets) socket.close();
+    await db?.close();
+    await t?.close();
+  });
+
+  const api = (method: string, path: string, as: string, body?: unknown) => http(t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });
+  const watch = async (as: string, fields: Record<string, unknown> = {}) => {
+    const answer = await api('POST', '/watched-areas', as, { clientId: randomUUID(), name: 'Kaam Samnor landing', area: AREA, noTeamMinutes: 30, ...fields });
+    expect(answer.status).toBe(201);
+    return answer.body as WatchedArea;
+  };
+  const lapses = async (id: string) => {
+    const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
+    return (log.body.items as OperationEvent[]).filter((e) => e.type === 'watched_area.lapsed' && e.watchedArea.id === id);
+  };
+
+  it('creates idempotently by clientId, refuses a polygon that crosses itself, lists and removes', async () => {
+    const clientId = randomUUID();
+    const body = { clientId, name: 'Bavet secondary lane', area: AREA, noTeamMinutes: 15, marking: 'TLP:GREEN' };
+    const first = await api('POST', '/watched-areas', 'khCommander', body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ name: 'Bavet secondary lane', noTeamMinutes: 15, lapsed: false, authorUserId: userId.khCommander, marking: 'TLP:GREEN' });
+    expect(first.body.version).toBeGreaterThan(0);
+    const retry = await api('POST', '/watched-areas', 'khCommander', body);
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+    expect((await api('POST', '/watched-areas', 'vnCommander', body)).body.code).toBe('client_id_taken');
+
+    const bowtie = { type: 'Polygon', coordinates: [[[106.1, 11.0], [106.2, 11.1], [106.2, 11.0], [106.1, 11.1], [106.1, 11.0]]] };
+    const crossing = await api('POST', '/watched-areas', 'khCommander', { ...body, clientId: randomUUID(), area: bowtie });
+    expect(crossing.status).toBe(400);
+    expect(crossing.body.code).toBe('validation_failed');
+
+    expect((await api('GET', '/watched-areas', 'observer')).body.items.map((a: WatchedArea) => a.id)).toContain(first.body.id);
+    expect((await api('DELETE', `/watched-areas/${first.body.id}`, 'vnCommander')).body.code).toBe('watched_area_origin_commander_required');
+    expect((await api('DELETE', `/watched-areas/${first.body.id}`, 'khCommander')).status).toBe(204);
+    expect((await api('DELETE', `/watched-areas/${first.body.id}`, 'khCommander')).status).toBe(204);
+    expect((await api('GET', '/watched-areas', 'khCommander')).body.items.map((a: WatchedArea) => a.id)).not.toContain(first.body.id);
+    const log = await api('GET', '/events?limit=500', 'khCommander');
+    expect((log.body.items as OperationEvent[]).filter((e) => e.type === 'watched_area.removed' && e.watchedAreaId === first.body.id)).toHaveLength(1);
+  });
+
+  it('alerts the author once when no team has been inside for the threshold, and again after a team entered and the area lapsed again', async () => {
+    // The clock is held two hours back, so that the positions the team reports are not in the future.
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 60 * 60_000);
+    const minute = (n: number) => new Date(start.getTime() + n * 60_000);
+    clock.set(start);
+    const area = await watch('vnCommander', { noTeamMinutes: 30 });
+    expect(area.lastTeamInsideAt).toBe(start.toISOString());
+
+    await deadlines.sweep(minute(29));
+    expect(await lapses(area.id)).toHaveLength(0);
+    await deadlines.sweep(minute(30));
+    await deadlines.sweep(minute(45));
+    const first = await lapses(area.id);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ alertUserIds: [userId.vnCommander], watchedArea: { id: area.id, lapsed: true }, marking: area.marking });
+    expect((await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id).lapsed).toBe(true);
+
+    // A team enters at minute 50 (outside positions before it do not count): re-armed quietly.
+    const report = (lat: number, lon: number, n: number) =>
+      http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: minute(n).toISOString() }] } });
+    expect((await report(11.3, 106.15, 48)).status).toBeLessThan(300);
+    await deadlines.sweep(minute(49));
+    expect((await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id).lapsed).toBe(true);
+    expect((await report(11.05, 106.15, 50)).status).toBeLessThan(300);
+    expect((await report(11.3, 106.15, 51)).status).toBeLessThan(300);
+    // The sweep samples last positions: it sees the team inside only if it sweeps while the team is there.
+    await deadlines.sweep(minute(51));
+    const rearmed = (await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id) as WatchedArea;
+    expect(rearmed.lapsed).toBe(true); // the team left again before this sweep: last position outside
+    expect((await report(11.05, 106.15, 52)).status).toBeLessThan(300);
+    await deadlines.sweep(minute(52));
+    const back = (await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id) as WatchedArea;
+    expect(back).toMatchObject({ lapsed: false, lastTeamInsideAt: minute(52).toISOString() });
+    expect(await lapses(area.id)).toHaveLength(1);
+
+    // The team stays (its last position, at minute 52, is inside): no lapse until 30 minutes after it.
+    expect((await report(11.3, 106.15, 60)).status).toBeLessThan(300);
+    await deadlines.sweep(minute(81));
+    expect(await lapses(area.id)).toHaveLength(1);
+    await deadlines.sweep(minute(82));
+    await deadlines.sweep(minute(100));
+    expect(await lapses(area.id)).toHaveLength(2);
+
+    // A removed area never lapses again.
+    expect((await api('DELETE', `/watched-areas/${area.id}`, 'vnCommander')).status).toBe(204);
+    await deadlines.sweep(minute(300));
+    expect(await lapses(area.id)).toHaveLength(2);
+    clock.set(null);
+  });
+
+  it('delivers watched areas and their alerts only to those the marking allows: REST, live feed, catch-up', async () => {
+    const viewers = ['khCommander', 'vnCommander', 'thCommander', 'observer'] as const;
+    const feeds: Record<string, Feed> = {};
+    for (const name of viewers) {
+      const socket = await connectOps(t.baseUrl, token[name]);
+      sockets.push(socket);
+      feeds[name] = new Feed(socket);
+      expect((await subscribe(socket, { operationId })).ok).toBe(true);
+    }
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60 * 60_000);
+    clock.set(start);
+    // VN-BGC marks it TLP:AMBER+STRICT: VN and the lead (KH) see it; TH and the observer never do.
+    const strict = await watch('vnCommander', { marking: 'TLP:AMBER+STRICT', name: 'Strict area', noTeamMinutes: 5 });
+    const green = await watch('vnCommander', { marking: 'TLP:GREEN', name: 'Green area', noTeamMinutes: 5 });
+    await deadlines.sweep(new Date(start.getTime() + 6 * 60_000));
+    clock.set(null);
+    const ids = (feed: Feed, type: string) =>
+      feed.events.filter((e) => e.type === type).map((e) => (e as { watchedArea: WatchedArea }).watchedArea.id).filter((id) => id === strict.id || id === green.id);
+    await waitUntil(() => ids(feeds.khCommander, 'watched_area.lapsed').length === 2 && ids(feeds.observer, 'watched_area.lapsed').length === 1, 'the alerts');
+    for (const type of ['watched_area.created', 'watched_area.lapsed']) {
+      expect(ids(feeds.khCommander, type)).toEqual([strict.id, green.id]);
+      expect(ids(feeds.vnCommander, type)).toEqual([strict.id, green.id]);
+      expect(ids(feeds.thCommander, type)).toEqual([green.id]);
+      expect(ids(feeds.observer, type)).toEqual([green.id]);
+    }
+
+    // Catch-up from the start: the same rule.
+    const again = await connectOps(t.baseUrl, token.thCommander);
+    sockets.push(again);
+    const catchUp = new Feed(again);
+    expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);
+    await waitUntil(() => catchUp.caughtUp.length > 0, 'the catch-up');
+    expect(ids(catchUp, 'watched_area.created')).toEqual([green.id]);
+    expect(ids(catchUp, 'watched_area.lapsed')).toEqual([green.id]);
+
+    // REST alike; a hidden area cannot be removed (404, not 403).
+    const listed = async (as: string) => ((await api('GET', '/watched-areas', as)).body.items as WatchedArea[]).map((a) => a.id);
+    expect(await listed('khCommander')).toEqual(expect.arrayContaining([strict.id, green.id]));
+    expect(await listed('thCommander')).not.toContain(strict.id);
+    expect(await listed('observer')).not.toContain(strict.id);
+    expect(await listed('observer')).toContain(green.id);
+    expect((await api('DELETE', `/watched-areas/${strict.id}`, 'thCommander')).status).toBe(404);
+  });
+});
