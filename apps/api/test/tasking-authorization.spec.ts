@@ -35,6 +35,10 @@ const EXPECTED: Record<string, Record<Actor, number>> = {
   'POST /operations/:id/tasks/:task/messages':                 row(201, 201, 403, 404, 201,  404,  401),
   'GET /operations/:id/requests/:request/messages':            row(200, 200, 200, 404, 200,  404,  401),
   'POST /operations/:id/requests/:request/messages':           row(201, 201, 403, 404, 201,  404,  401),
+  'GET /operations/:id/watched-areas':                         row(200, 200, 200, 404, 200,  404,  401),
+  'POST /operations/:id/watched-areas':                        row(201, 201, 403, 404, 403,  404,  401),
+  // The lead's area: only its agency's commanders remove it (the other participant sees it, may not).
+  'DELETE /operations/:id/watched-areas/:area':                row(204, 403, 403, 404, 403,  404,  401),
 };
 
 describe('tasking: authorization matrix', () => {
@@ -55,6 +59,9 @@ describe('tasking: authorization matrix', () => {
     expect((await call('POST', `/requests/${id}/transitions`, tokens.part, { clientId: randomUUID(), to: 'accepted' })).status).toBe(200);
     return id;
   };
+  const AREA = { type: 'Polygon', coordinates: [[[106.1, 11.0], [106.2, 11.0], [106.2, 11.1], [106.1, 11.1], [106.1, 11.0]]] };
+  const newWatchedArea = async () =>
+    (await asLead('POST', '/watched-areas', { clientId: randomUUID(), name: 'Landing', area: AREA, noTeamMinutes: 30, marking: 'TLP:GREEN' })).body.id as string;
   const HANDOVER = { persons: { adults: 2 }, documents: 1 };
 
   const CALLS: Record<string, (token: string | undefined, actor: Actor) => Promise<HttpAnswer>> = {
@@ -73,6 +80,10 @@ describe('tasking: authorization matrix', () => {
     'POST /operations/:id/tasks/:task/messages': async (token) => call('POST', `/tasks/${await newTask()}/messages`, token, { clientId: randomUUID(), body: 'On our way' }),
     'GET /operations/:id/requests/:request/messages': async (token) => call('GET', `/requests/${await newRequest()}/messages`, token),
     'POST /operations/:id/requests/:request/messages': async (token) => call('POST', `/requests/${await newRequest()}/messages`, token, { clientId: randomUUID(), body: 'Coming' }),
+    'GET /operations/:id/watched-areas': (token) => call('GET', '/watched-areas', token),
+    'POST /operations/:id/watched-areas': (token) =>
+      call('POST', '/watched-areas', token, { clientId: randomUUID(), name: 'Landing', area: AREA, noTeamMinutes: 30, marking: 'TLP:GREEN' }),
+    'DELETE /operations/:id/watched-areas/:area': async (token) => call('DELETE', `/watched-areas/${await newWatchedArea()}`, token),
     'POST /operations/:id/requests/:request/handover/confirm': async (token) => {
       const id = await accepted();
       expect((await asLead('POST', `/requests/${id}/handover`, { clientId: randomUUID(), ...HANDOVER })).status).toBe(200);
@@ -102,7 +113,7 @@ describe('tasking: authorization matrix', () => {
     await t?.close();
   });
 
-  it('covers every route of tasks and requests', () => {
+  it('covers every route of tasks, requests and watched areas', () => {
     expect(Object.keys(CALLS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const JWT_SECRET = 'task-fault-secret-task-fault-secret-0123';
 
 /**
- * Tasking's write paths (a task's create, its changes from the field outbox, a request's answer)
+ * Tasking's write paths (a task's create, its changes from the field outbox, a request's answer, a watched area's marking and removal)
  * and its deadline sweeper, while every PostgreSQL connection of a real API process is terminated
  * every 200 ms: answers are 503 with Retry-After (never 500), a retry with the same client id
  * applies each write once, and the process (its sweeper included) stays up.
@@ -85,12 +85,20 @@ describe('tasking while PostgreSQL connections are terminated', () => {
       const sent = await untilAnswered(() => http(api.baseUrl, 'POST', path('/requests'), { token: tokens.kh, body: request }), seen);
       const answer = { clientId: randomUUID(), to: 'accepted' };
       expect((await untilAnswered(() => http(api.baseUrl, 'POST', path(`/requests/${sent.body.id}/transitions`), { token: tokens.vn, body: answer }), seen)).status).toBe(200);
+      // Watched areas: marked (idempotent by clientId) and removed (idempotent by nature).
+      const ring = [[106.1, 11.0], [106.2, 11.0], [106.2, 11.1], [106.1, 11.1], [106.1, 11.0]];
+      for (let i = 0; i < 4; i++) {
+        const area = { clientId: randomUUID(), name: `Watched ${i}`, area: { type: 'Polygon', coordinates: [ring] }, noTeamMinutes: 30, marking: 'TLP:GREEN' };
+        const marked = await untilAnswered(() => http(api.baseUrl, 'POST', path('/watched-areas'), { token: tokens.kh, body: area }), seen);
+        expect([200, 201]).toContain(marked.status);
+        if (i % 2 === 0) expect((await untilAnswered(() => http(api.baseUrl, 'DELETE', path(`/watched-areas/${marked.body.id}`), { token: tokens.kh }), seen)).status).toBe(204);
+      }
     } finally {
       running = false;
       await terminator;
     }
 
-    expect(seen.every((status) => [200, 201, 503, 0].includes(status))).toBe(true);
+    expect(seen.every((status) => [200, 201, 204, 503, 0].includes(status))).toBe(true);
     expect(terminated).toBeGreaterThan(0);
     expect((await http(api.baseUrl, 'GET', '/api/health')).status).toBe(200);
     expect(await db.query('SELECT id FROM tasks WHERE operation_id = $1', [operationId])).toHaveLength(8);
@@ -98,13 +106,17 @@ describe('tasking while PostgreSQL connections are terminated', () => {
     expect(transitions[0].n).toBe(changeIds.length);
     const states = await db.query<{ state: string }>('SELECT DISTINCT state FROM tasks WHERE operation_id = $1', [operationId]);
     expect(states).toEqual([{ state: 'done' }]);
-    // Each change once in the log too: 8 created, 16 updated, the request's 2.
+    expect(await db.query('SELECT id FROM watched_areas WHERE operation_id = $1', [operationId])).toHaveLength(4);
+    expect(await db.query('SELECT id FROM watched_areas WHERE operation_id = $1 AND removed_at IS NULL', [operationId])).toHaveLength(2);
+    // Each change once in the log too: 8 created, 16 updated, the request's 2, 4 areas marked and 2 removed.
     const events = await db.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM operation_events WHERE operation_id = $1 GROUP BY type ORDER BY type', [operationId]);
     expect(events).toEqual([
       { type: 'request.created', n: 1 },
       { type: 'request.updated', n: 1 },
       { type: 'task.created', n: 8 },
       { type: 'task.updated', n: 16 },
+      { type: 'watched_area.created', n: 4 },
+      { type: 'watched_area.removed', n: 2 },
     ]);
     console.log(`[figures] tasking under PostgreSQL terminations: ${terminated} connections killed; answers ${JSON.stringify(seen.reduce<Record<number, number>>((all, s) => ({ ...all, [s]: (all[s] ?? 0) + 1 }), {}))}`);
   }, 120_000);
