@@ -845,6 +845,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{operationId}/watched-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operation's watched areas the caller may see (marking rule), oldest first */
+        get: operations["WatchedAreasController_list"];
+        put?: never;
+        /**
+         * Mark an area watched
+         * @description A commander of an agency writing in the operation. When no team of the operation has had a position inside the area for `noTeamMinutes`, the author is alerted (`watched_area.lapsed`), once per lapse; a team seen inside re-arms it. Idempotent by `clientId` (201 first, 200 for a retry by the same user).
+         */
+        post: operations["WatchedAreasController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{operationId}/watched-areas/{watchedAreaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop watching an area (a commander of the agency that marked it); removing it again answers the same */
+        delete: operations["WatchedAreasController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{id}/snapshot": {
         parameters: {
             query?: never;
@@ -3793,6 +3831,178 @@ export interface operations {
                 content?: never;
             };
             /** @description clientId already used for another message, or the operation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchedAreasController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { items: WatchedArea[] } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchedAreasController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId: string;
+                    name: string;
+                    area: {
+                        /** @enum {string} */
+                        type: "Polygon";
+                        coordinates: (number)[][][];
+                    };
+                    noTeamMinutes: number;
+                    /**
+                     * @default TLP:AMBER
+                     * @enum {string}
+                     */
+                    marking?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                    /** @default [] */
+                    recipientAgencyIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A retry of a create already stored: the stored area */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Stored: the watched area */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid body (a polygon that crosses itself, encloses nothing, …), recipients not in the operation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander, observer, liaison */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation does not exist or the caller's agency does not take part in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description clientId already used for another area, or the operation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchedAreasController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+                watchedAreaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, an invalid or an expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a commander of the agency that marked the area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The operation is closed */
             409: {
                 headers: {
                     [name: string]: unknown;
