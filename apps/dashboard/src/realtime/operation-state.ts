@@ -1,4 +1,4 @@
-import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition, ThreadMessage } from '@lintas/contracts';
+import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition, ThreadMessage, WatchedArea } from '@lintas/contracts';
 import { applyTaskingEvent, mergeNewer, type TaskingAlert } from './tasking-state';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
@@ -29,6 +29,8 @@ export interface OperationState {
   requests: ReadonlyMap<string, AgencyRequest>;
   /** Overdue tasks and escalated requests that concern this viewer, newest last. */
   taskingAlerts: readonly TaskingAlert[];
+  /** Areas watched for a lapse without a team (read over REST, then kept live). */
+  watchedAreas: ReadonlyMap<string, WatchedArea>;
   threadMessages: readonly ThreadMessage[];
   /** Each team's last few positions, oldest first: the short live trail. */
   trails: ReadonlyMap<string, readonly TrailPoint[]>;
@@ -50,7 +52,7 @@ export type OperationAction =
   /** Recent log history for the timeline, oldest first, up to the snapshot's seq. */
   | { type: 'history-loaded'; events: readonly OperationEvent[] }
   /** Tasks and requests read over REST (the snapshot does not carry them). */
-  | { type: 'tasking-loaded'; tasks: readonly Task[]; requests: readonly AgencyRequest[] }
+  | { type: 'tasking-loaded'; tasks: readonly Task[]; requests: readonly AgencyRequest[]; watchedAreas?: readonly WatchedArea[] }
   /** One animation frame's worth of live messages. */
   | { type: 'batch'; events: readonly OperationEvent[]; positions: readonly TeamPosition[]; at: number }
   | { type: 'connection'; status: ConnectionStatus; message?: string | null }
@@ -68,6 +70,7 @@ export const initialOperationState: OperationState = {
   tasks: new Map(),
   requests: new Map(),
   taskingAlerts: [],
+  watchedAreas: new Map(),
   threadMessages: [],
   trails: new Map(),
   timeline: [],
@@ -87,7 +90,13 @@ export function operationReducer(state: OperationState, action: OperationAction)
     case 'history-loaded':
       return withHistory(state, action.events);
     case 'tasking-loaded':
-      return { ...state, tasks: mergeNewer(state.tasks, action.tasks), requests: mergeNewer(state.requests, action.requests) };
+      return {
+        ...state,
+        tasks: mergeNewer(state.tasks, action.tasks),
+        requests: mergeNewer(state.requests, action.requests),
+        // The REST list is the whole set: an area missing from it was removed while the link was down.
+        watchedAreas: action.watchedAreas ? mergeNewer(new Map([...state.watchedAreas].filter(([id]) => action.watchedAreas!.some((area) => area.id === id))), action.watchedAreas) : state.watchedAreas,
+      };
     case 'batch':
       return applyBatch(state, action.events, action.positions, action.at);
     case 'connection':
@@ -161,7 +170,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
   const entries: TimelineEntry[] = [];
   let lastSeq = state.lastSeq;
   let applied = 0;
-  let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts, threadMessages: state.threadMessages };
+  let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts, watchedAreas: state.watchedAreas, threadMessages: state.threadMessages };
 
   const teamsDraft = () => (teams ??= new Map(state.teams));
   const reportsDraft = () => (reports ??= new Map(state.reports));

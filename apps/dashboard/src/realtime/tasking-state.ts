@@ -1,11 +1,11 @@
-import type { AgencyRequest, OperationEvent, Task, ThreadMessage } from '@lintas/contracts';
+import type { AgencyRequest, OperationEvent, Task, ThreadMessage, WatchedArea } from '@lintas/contracts';
 
 /** Something on the tasking side that needs a person's attention: a task not acknowledged in time, a request escalated. */
 export interface TaskingAlert {
   seq: number;
   at: string;
-  kind: 'task.overdue' | 'task.left_area' | 'request.escalated';
-  /** The task or the request. */
+  kind: 'task.overdue' | 'task.left_area' | 'request.escalated' | 'watched_area.lapsed';
+  /** The task, the request or the watched area. */
   itemId: string;
   /** For task.overdue: the users alerted (the task's author). */
   userIds: readonly string[];
@@ -15,6 +15,8 @@ export interface TaskingSlice {
   tasks: ReadonlyMap<string, Task>;
   requests: ReadonlyMap<string, AgencyRequest>;
   taskingAlerts: readonly TaskingAlert[];
+  /** Watched areas the viewer may see (removed ones dropped). */
+  watchedAreas: ReadonlyMap<string, WatchedArea>;
   /** Thread messages received live (the open thread reads its past over REST), newest last. */
   threadMessages: readonly ThreadMessage[];
 }
@@ -55,6 +57,20 @@ export function applyTaskingEvent(slice: TaskingSlice, event: OperationEvent): T
     case 'request.created':
     case 'request.updated':
       return { ...slice, requests: mergeNewer(slice.requests, [event.request]) };
+    case 'watched_area.created':
+      return { ...slice, watchedAreas: mergeNewer(slice.watchedAreas, [event.watchedArea]) };
+    case 'watched_area.lapsed':
+      return {
+        ...slice,
+        watchedAreas: mergeNewer(slice.watchedAreas, [event.watchedArea]),
+        taskingAlerts: withAlert(slice.taskingAlerts, { seq: event.seq, at: event.at, kind: 'watched_area.lapsed', itemId: event.watchedArea.id, userIds: event.alertUserIds }),
+      };
+    case 'watched_area.removed': {
+      if (!slice.watchedAreas.has(event.watchedAreaId)) return slice;
+      const watchedAreas = new Map(slice.watchedAreas);
+      watchedAreas.delete(event.watchedAreaId);
+      return { ...slice, watchedAreas };
+    }
     case 'thread.message':
       return { ...slice, threadMessages: [...slice.threadMessages, event.message].slice(-MESSAGES_KEPT) };
     case 'request.escalated':

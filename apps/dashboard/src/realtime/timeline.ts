@@ -21,7 +21,10 @@ export type TimelineKind =
   | 'request.created'
   | 'request.updated'
   | 'request.escalated'
-  | 'thread.message';
+  | 'thread.message'
+  | 'watched_area.created'
+  | 'watched_area.lapsed'
+  | 'watched_area.removed';
 
 export interface TimelineEntry {
   seq: number;
@@ -85,6 +88,11 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
       return { ...base, kind: event.type, subject: event.request.subject, requestId: event.request.id, state: event.request.state, reason: event.request.stateReason };
     case 'request.escalated':
       return { ...base, kind: 'request.escalated', subject: event.requestId.slice(0, 8), requestId: event.requestId };
+    case 'watched_area.created':
+    case 'watched_area.lapsed':
+      return { ...base, kind: event.type, subject: event.watchedArea.name };
+    case 'watched_area.removed':
+      return { ...base, kind: 'watched_area.removed', subject: '' };
     case 'thread.message': {
       const about = event.message.subject === 'task' ? { taskId: event.message.subjectId } : { requestId: event.message.subjectId };
       return { ...base, kind: 'thread.message', subject: `${event.message.agencyCode}: ${event.message.body.slice(0, 80)}`, ...about };

@@ -44,6 +44,7 @@ import { RequestsPanel } from '../tasking/requests-panel';
 import { TaskBoard } from '../tasking/task-board';
 import { TaskingAlerts } from '../tasking/tasking-alerts';
 import { TasksLayer } from '../tasking/tasks-layer';
+import { WatchedAreasLayer } from '../tasking/watched-areas-layer';
 import { useTaskingData } from '../tasking/use-tasking-data';
 import { usePlanning } from '../planning/planning-launcher';
 import { layerOn } from './view-filters';
@@ -216,6 +217,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
                 <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
                 <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
                 <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
+                <WatchedAreasLayer visible={layerOn(filters, 'teams')} />
                 <MapDrawnMark reports={reports.size} />
               </>
             )}

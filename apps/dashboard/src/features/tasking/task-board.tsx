@@ -8,6 +8,7 @@ import { MarkingLabel } from '../../ui/marking-label';
 import { formatTime } from '../../ui/time-text';
 import { TaskForm } from './task-form';
 import { ThreadView } from './thread-view';
+import { WatchedAreasSection } from './watched-areas';
 import type { TaskingApi } from './tasking-api';
 import './tasking.css';
 
@@ -68,6 +69,7 @@ export const TaskBoard = memo(function TaskBoard({ operation, user, calls }: Tas
             </ul>
           </div>
         ))}
+      <WatchedAreasSection operation={operation} user={user} calls={calls} />
     </section>
   );
 });

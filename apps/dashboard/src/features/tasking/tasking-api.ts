@@ -10,11 +10,13 @@ import type {
   TaskState,
   ThreadMessage,
   ThreadSubject,
+  WatchedArea,
+  CreateWatchedAreaInput,
 } from '@lintas/contracts';
 import type { ApiClient } from '../../api/api-client';
 import { newClientId } from '../../field/client-id';
 
-/** The REST calls of tasks and requests between agencies (`/api/operations/{id}/tasks`, `/requests`). */
+/** The REST calls of tasks, requests between agencies and watched areas (`/api/operations/{id}/tasks`, `/requests`, `/watched-areas`). */
 export function taskingApi(api: Pick<ApiClient, 'request'>, operationId: string) {
   const base = `/api/operations/${encodeURIComponent(operationId)}`;
   return {
@@ -37,6 +39,10 @@ export function taskingApi(api: Pick<ApiClient, 'request'>, operationId: string)
       api.request<ThreadMessage[]>({ path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, signal }),
     postMessage: (subject: ThreadSubject, subjectId: string, body: string) =>
       api.request<ThreadMessage>({ method: 'POST', path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, body: { clientId: newClientId(), body } }),
+    listWatchedAreas: (signal?: AbortSignal) => api.request<{ items: WatchedArea[] }>({ path: `${base}/watched-areas`, signal }),
+    createWatchedArea: (area: Omit<CreateWatchedAreaInput, 'clientId'>) =>
+      api.request<WatchedArea>({ method: 'POST', path: `${base}/watched-areas`, body: { clientId: newClientId(), ...area } }),
+    removeWatchedArea: (id: string) => api.request<void>({ method: 'DELETE', path: `${base}/watched-areas/${encodeURIComponent(id)}` }),
   };
 }
 export type TaskingApi = ReturnType<typeof taskingApi>;

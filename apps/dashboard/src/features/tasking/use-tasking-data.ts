@@ -4,7 +4,7 @@ import { useOperationId, useOperationSelector, useOperationStore } from '../../r
 import { taskingApi } from './tasking-api';
 
 /**
- * Reads the operation's tasks and requests over REST (the snapshot does not carry them) into the
+ * Reads the operation's tasks, requests and watched areas over REST (the snapshot does not carry them) into the
  * store, once when the view opens and again each time the live link comes back: the live feed
  * then keeps them current (a REST copy never replaces a newer version).
  */
@@ -17,8 +17,8 @@ export function useTaskingData() {
   useEffect(() => {
     if (!live) return;
     const controller = new AbortController();
-    Promise.all([calls.listTasks({}, controller.signal), calls.listRequests(controller.signal)]).then(
-      ([tasks, requests]) => store.dispatch({ type: 'tasking-loaded', tasks: tasks.items, requests: requests.items }),
+    Promise.all([calls.listTasks({}, controller.signal), calls.listRequests(controller.signal), calls.listWatchedAreas(controller.signal)]).then(
+      ([tasks, requests, areas]) => store.dispatch({ type: 'tasking-loaded', tasks: tasks.items, requests: requests.items, watchedAreas: areas.items }),
       () => undefined, // shown again on the next reconnect; the live feed still brings changes
     );
     return () => controller.abort();
