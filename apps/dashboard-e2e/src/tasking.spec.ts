@@ -1,5 +1,6 @@
 import type { AgencyRequest, OperationEvent, OperationSummary, Page as ApiPage, Task } from '@lintas/contracts';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { Client } from 'pg';
 import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, type RestSession } from './support';
 
 /** A phone in portrait, held in one hand. */
@@ -199,5 +200,49 @@ describeInBrowser('tasking and requests between agencies', () => {
     expect(problemsOf(vn.page).errors).toEqual([]);
     await kh.context.close();
     await vn.context.close();
+  });
+
+  it('a commander draws a watched area on the map; with no team in it for its threshold the author is alerted; removing it clears both', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const kh = await signedIn('commander@kh-gdi.demo');
+    await openPanel(kh.page, 'tasks');
+    const name = `E2E ${tag}: paddy fields north`;
+    await kh.page.getByTestId('watched-area-new').click();
+    const form = kh.page.getByTestId('watched-area-form');
+    await form.getByTestId('watched-area-name').fill(name);
+    await form.getByTestId('watched-area-minutes').fill('1');
+    await form.getByTestId('watched-area-draw').click();
+    // Four corners in the map's top-left corner, away from the demo's teams and sites.
+    const map = kh.page.locator('.leaflet-container');
+    for (const [x, y] of [[60, 60], [160, 60], [160, 140], [60, 140]]) await map.click({ position: { x, y } });
+    await form.getByTestId('watched-area-draw').click();
+    await form.getByTestId('watched-area-submit').click();
+    await form.waitFor({ state: 'detached' });
+    const item = kh.page.locator('[data-testid="watched-area"]', { hasText: name });
+    await item.waitFor();
+    const areaId = (await item.getAttribute('data-area-id'))!;
+    await kh.page.locator(`[data-watched-area-id="${areaId}"]`).waitFor();
+
+    // The API runs on the system clock (its sweep every 5 s): instead of waiting a minute, the area's
+    // last team sighting is moved two minutes back, as if it had been watched since then.
+    const db = new Client({ connectionString: suite.lintas.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE watched_areas SET last_team_inside_at = last_team_inside_at - interval '2 minutes' WHERE id = $1`, [areaId]);
+    } finally {
+      await db.end();
+    }
+    await kh.page.locator(`[data-testid="tasking-alert"][data-kind="watched_area.lapsed"][data-area-id="${areaId}"]`).waitFor({ timeout: 30_000 });
+    await kh.page.locator(`[data-testid="watched-area"][data-area-id="${areaId}"][data-lapsed="true"]`).waitFor();
+    await kh.page.locator(`.watched-area-shape--lapsed[data-watched-area-id="${areaId}"]`).waitFor();
+    await item.scrollIntoViewIfNeeded();
+    await saveScreenshot(kh.page, 'tasking-watched-area-lapsed');
+
+    await item.getByTestId('watched-area-remove').click();
+    await item.waitFor({ state: 'detached' });
+    await kh.page.locator(`[data-testid="tasking-alert"][data-area-id="${areaId}"]`).waitFor({ state: 'detached' });
+    expect(await kh.page.locator(`[data-watched-area-id="${areaId}"]`).count()).toBe(0);
+    expect(problemsOf(kh.page).errors).toEqual([]);
+    await kh.context.close();
   });
 });

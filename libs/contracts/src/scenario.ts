@@ -6,6 +6,7 @@ import { nameSchema, narrativeSchema, textSchema } from './common';
 import { interceptionDetailsSchema } from './reports';
 import { createTeamSchema } from './teams';
 import { TASK_KINDS } from './tasks';
+import { handoverContentSchema, REQUEST_KINDS } from './requests';
 import { recipientsAllowed } from './policy/recipients';
 
 /**
@@ -37,6 +38,8 @@ export const scenarioDurationSchema = z.union([
 export const siteCodeSchema = z.string().regex(/^[a-z]{2}-[a-z0-9-]{2,60}$/, 'must be a site code such as kh-bavet');
 
 const agencyCodeSchema = z.string().regex(/^[A-Z0-9-]{2,16}$/, 'must be an agency code');
+
+const commanderEmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be the e-mail of a commander account'));
 
 const speedKmhSchema = z.number().gt(0, 'must be above 0').max(200, 'must be at most 200 km/h');
 
@@ -127,6 +130,8 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
     marking: z.enum(MARKINGS).default('TLP:AMBER'),
     /** How long the team has to acknowledge it (scenario time is not applied: it is the API's deadline). */
     ackWithin: scenarioDurationSchema.pipe(z.number().min(30, 'must be at least 30 seconds')).default(300),
+    /** The subject of an accepted request this task answers (given earlier in the play; `by` is a commander of the receiving agency). */
+    request: nameSchema.optional(),
   }),
   /** The team's account moves the task it was given under `title`. */
   z.strictObject({
@@ -136,8 +141,44 @@ export const scenarioEventSchema = z.discriminatedUnion('kind', [
     to: z.enum(['acknowledged', 'in_progress', 'done', 'unable']),
     reason: textSchema.trim().max(2000).optional(),
   }),
+  /**
+   * Requests between agencies, named by their subject: a commander (`by`) of one agency asks
+   * another (`to`, an agency code); the other side's commander answers (`request-update`); either
+   * side records the hand-over (`handover`) and each side confirms it (`handover-confirm`). No team
+   * posts these: they are commanders' acts.
+   */
+  z.strictObject({
+    kind: z.literal('request'),
+    at: scenarioDurationSchema,
+    by: commanderEmailSchema,
+    to: agencyCodeSchema,
+    requestKind: z.enum(REQUEST_KINDS).default('assist'),
+    subject: nameSchema,
+    details: narrativeSchema.default(''),
+    place: z.strictObject({ site: siteCodeSchema.optional(), lat: latitudeSchema.optional(), lon: longitudeSchema.optional() }).superRefine(placeRule).optional(),
+    marking: z.enum(MARKINGS).default('TLP:AMBER'),
+    /** How long the other agency has to answer (the API's deadline, not scenario time). */
+    answerWithin: scenarioDurationSchema.pipe(z.number().min(60, 'must be at least 60 seconds')).default(900),
+  }),
+  z.strictObject({
+    kind: z.literal('request-update'),
+    at: scenarioDurationSchema,
+    by: commanderEmailSchema,
+    subject: nameSchema,
+    to: z.enum(['accepted', 'declined', 'cancelled', 'completed']),
+    reason: textSchema.trim().max(2000).optional(),
+  }),
+  z.strictObject({ kind: z.literal('handover'), at: scenarioDurationSchema, by: commanderEmailSchema, subject: nameSchema, ...handoverContentSchema.shape }),
+  z.strictObject({ kind: z.literal('handover-confirm'), at: scenarioDurationSchema, by: commanderEmailSchema, subject: nameSchema }),
 ]);
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
+/** The events a team's account posts (every kind but the requests between agencies). */
+export type ScenarioTeamEvent = Extract<ScenarioEvent, { team: string }>;
+export type ScenarioRequestEvent = Exclude<ScenarioEvent, ScenarioTeamEvent>;
+
+export function isScenarioRequestEvent(event: ScenarioEvent): event is ScenarioRequestEvent {
+  return !('team' in event);
+}
 export type ScenarioEventKind = ScenarioEvent['kind'];
 
 /** A place is a site or a point: one of the two, and a point has both coordinates. */
@@ -178,11 +219,16 @@ export const scenarioSchema = z
       }
       callSigns.add(team.callSign);
     });
+    const requestSubjects = new Set<string>();
     scenario.events.forEach((event, index) => {
-      if (!callSigns.has(event.team)) {
+      if (event.kind === 'request') {
+        if (requestSubjects.has(event.subject)) ctx.addIssue({ code: 'custom', path: ['events', index, 'subject'], message: `two requests have the subject "${event.subject}"` });
+        requestSubjects.add(event.subject);
+      }
+      if ('team' in event && !callSigns.has(event.team)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'team'], message: `no team has the call sign ${event.team}` });
       }
-      if (event.kind === 'task' && !scenario.commanders.includes(event.by)) {
+      if ('by' in event && !scenario.commanders.includes(event.by)) {
         ctx.addIssue({ code: 'custom', path: ['events', index, 'by'], message: `${event.by} is not one of the scenario's commanders` });
       }
       if ('recipients' in event && !recipientsAllowed(event.marking, event.recipients)) {

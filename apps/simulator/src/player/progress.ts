@@ -12,6 +12,9 @@ export interface Tally {
   /** Tasks given and task changes made (scenario `task` and `task-update` events). */
   taskEvents: number;
   taskEventsFailed: number;
+  /** Requests sent, answered, hand-overs recorded and confirmed (scenario `request`, `request-update`, `handover`, `handover-confirm`). */
+  requestEvents: number;
+  requestEventsFailed: number;
   laps: number;
 }
 
@@ -27,6 +30,8 @@ export function emptyTally(): Tally {
     statusFailed: 0,
     taskEvents: 0,
     taskEventsFailed: 0,
+    requestEvents: 0,
+    requestEventsFailed: 0,
     laps: 0,
   };
 }

@@ -6,7 +6,9 @@ import {
   type CreateReport,
   type LatLon,
   type PositionInput,
+  isScenarioRequestEvent,
   type ScenarioEvent,
+  type ScenarioTeamEvent,
   type Team,
 } from '@lintas/contracts';
 import { ApiError, delay, LintasApi } from '../client/lintas-api';
@@ -16,6 +18,7 @@ import { waypointPoint } from '../scenario/route-motion';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
 import { resolveOperation, siteId, type OperationTarget } from './operation-target';
 import { clock, emptyTally, summaryLine, type Tally } from './progress';
+import { postRequestEvent } from './request-events';
 import { isTaskEvent, postTaskEvent } from './task-events';
 
 export interface PlayOptions {
@@ -92,6 +95,8 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
   const teamTurns = new SerialQueues();
   /** The tasks this play gave, by title: `task-update` events name them so. */
   const taskIds = new Map<string, string>();
+  /** The requests this play sent, by subject: their answers, hand-overs and tasks name them so. */
+  const requestIds = new Map<string, string>();
   let scenarioNow = 0;
   const summaryTimer = setInterval(() => log(summaryLine(tally, scenarioNow, plan.duration, inFlight.size)), options.summaryEveryMs);
   let completed = false;
@@ -123,14 +128,19 @@ export async function playScenario(plan: ScenarioPlan, options: PlayOptions): Pr
         }
         while (pending.length > 0 && pending[0].at <= scenarioNow) {
           const event = pending.shift() as ScenarioEvent;
+          if (isScenarioRequestEvent(event)) {
+            // A request's steps one after another (sent before answered), side by side with the teams'.
+            track(teamTurns.next(`request:${event.subject}`, () => postRequestEvent(event, { target, accounts, requestIds, tally, log })));
+            continue;
+          }
           const where = (plan.motions.get(event.team) as NonNullable<ReturnType<typeof plan.motions.get>>).at(event.at);
-          track(
-            teamTurns.next(event.team, () =>
-              isTaskEvent(event)
-                ? postTaskEvent(event, { target, accounts, teamAccount: teamAccount(plan, event.team), teamAt: where, taskIds, tally, log })
-                : postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log),
-            ),
-          );
+          const post = () =>
+            isTaskEvent(event)
+              ? postTaskEvent(event, { target, accounts, teamAccount: teamAccount(plan, event.team), teamAt: where, taskIds, requestIds, tally, log })
+              : postEvent(event, target, accounts.get(teamAccount(plan, event.team)) as LintasApi, where, tally, log);
+          // A task answering a request also waits for the request's earlier steps (its acceptance).
+          const answers = event.kind === 'task' ? event.request : undefined;
+          track(teamTurns.next(event.team, answers === undefined ? post : () => teamTurns.next(`request:${answers}`, post)));
         }
         await delay(50, options.signal);
       }
@@ -223,7 +233,7 @@ async function flushOutboxes(
 }
 
 async function postEvent(
-  event: Exclude<ScenarioEvent, { kind: 'task' | 'task-update' }>,
+  event: Exclude<ScenarioTeamEvent, { kind: 'task' | 'task-update' }>,
   target: OperationTarget,
   api: LintasApi,
   teamAt: LatLon,
@@ -266,7 +276,7 @@ async function postEvent(
 
 /** The report a scheduled event posts, checked against the contracts before it goes out. */
 async function reportFor(
-  event: Exclude<ScenarioEvent, { kind: 'status' | 'task' | 'task-update' }>,
+  event: Exclude<ScenarioTeamEvent, { kind: 'status' | 'task' | 'task-update' }>,
   target: OperationTarget,
   api: LintasApi,
   team: Team,

@@ -19,6 +19,8 @@ interface TaskContext {
   teamAccount: string;
   teamAt: LatLon;
   taskIds: Map<string, string>;
+  /** Requests sent earlier in this play, by subject (a task may answer one). */
+  requestIds: ReadonlyMap<string, string>;
   tally: Tally;
   log: (line: string) => void;
 }
@@ -42,6 +44,8 @@ export async function postTaskEvent(event: TaskEvent, context: TaskContext): Pro
         ({ lat, lon } = waypointPoint(event.place));
         if (event.place.site) site = await siteId(target, api, event.place.site);
       }
+      const requestId = event.request === undefined ? null : context.requestIds.get(event.request);
+      if (requestId === undefined) throw new Error(`no request "${event.request}" was sent earlier in this play`);
       const body = createTaskSchema.parse({
         clientId: randomUUID(),
         teamId: team.id,
@@ -51,6 +55,7 @@ export async function postTaskEvent(event: TaskEvent, context: TaskContext): Pro
         target: { lat, lon, siteId: site },
         ackWithinSeconds: event.ackWithin,
         marking: event.marking,
+        requestId,
       });
       const task = await api.call<{ id: string }>((client) => client.POST('/api/operations/{operationId}/tasks', { params: { path: { operationId } }, body }), { retries: 4 });
       taskIds.set(event.title, task.id);

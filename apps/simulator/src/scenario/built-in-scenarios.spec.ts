@@ -12,7 +12,13 @@ describe('the scenarios shipped with the simulator', () => {
     expect(plan.duration).toBe(scenario.duration);
     expect(plan.events.length).toBeGreaterThan(10);
     expect([...new Set(plan.events.map((event) => event.kind))]).toEqual(expect.arrayContaining(['sitrep', 'status', 'interception', 'document-check']));
-    if (name === 'mekong-river-crossing') expect(plan.events.filter((event) => event.kind === 'task' || event.kind === 'task-update')).toHaveLength(7);
+    if (name === 'mekong-river-crossing') {
+      expect(plan.events.filter((event) => event.kind === 'task' || event.kind === 'task-update')).toHaveLength(10);
+      // Two requests: one accepted, tasked, handed over, confirmed by both sides and completed; one declined.
+      expect(plan.events.filter((event) => ['request', 'request-update', 'handover', 'handover-confirm'].includes(event.kind)).map((event) => event.kind)).toEqual([
+        'request', 'request-update', 'handover', 'handover-confirm', 'handover-confirm', 'request-update', 'request', 'request-update',
+      ]);
+    }
     expect(plan.events.every((event, index) => index === 0 || plan.events[index - 1].at <= event.at)).toBe(true);
   });
 

@@ -73,6 +73,27 @@ describe('scenario files', () => {
     ]);
   });
 
+  it('reads requests between agencies by subject, from commanders only, with no team', () => {
+    const withRequests = `${VALID.replace('operation: OP-TEST-01', 'operation: OP-TEST-01\ncommanders: [commander@kh-police.demo, commander@vn-bgc.demo]')}
+  - { kind: request, at: 4m, by: commander@kh-police.demo, to: VN-BGC, requestKind: take_over_case, subject: Take over six persons, place: { site: vn-vinh-xuong } }
+  - { kind: request-update, at: 5m, by: commander@vn-bgc.demo, subject: Take over six persons, to: accepted }
+  - { kind: handover, at: 6m, by: commander@kh-police.demo, subject: Take over six persons, persons: { adults: 5, minors: 1 }, nationalities: [MM], documents: 2 }
+  - { kind: handover-confirm, at: 7m, by: commander@vn-bgc.demo, subject: Take over six persons }
+`;
+    const scenario = parseScenario(withRequests, 'yaml');
+    expect(scenario.events.slice(2).map((event) => event.kind)).toEqual(['request', 'request-update', 'handover', 'handover-confirm']);
+    expect(scenario.events[2]).toMatchObject({ answerWithin: 900, marking: 'TLP:AMBER', place: { site: 'vn-vinh-xuong' } });
+    expect(scenario.events[4]).toMatchObject({ persons: { adults: 5, minors: 1, suspectedVictims: 0 }, documents: 2, vehicle: null });
+    expect(problemsOf(withRequests.replace('at: 5m, by: commander@vn-bgc.demo', 'at: 5m, by: someone@vn-bgc.demo'))).toEqual([
+      "events[3].by: someone@vn-bgc.demo is not one of the scenario's commanders",
+    ]);
+    expect(problemsOf(withRequests.replace('to: accepted }', 'to: accepted }\n  - { kind: request, at: 8m, by: commander@vn-bgc.demo, to: KH-POLICE, subject: Take over six persons }'))).toEqual([
+      'events[4].subject: two requests have the subject "Take over six persons"',
+    ]);
+    expect(problemsOf(withRequests.replace('place: { site: vn-vinh-xuong }', 'place: { site: vn-vinh-xoung }'))[0]).toMatch(/^events\[2\]\.place\.site: unknown site code/);
+    expect(problemsOf(withRequests.replace('kind: handover-confirm, at: 7m,', 'kind: handover-confirm, at: 7m, team: RIVER 1,'))).toEqual(['events[5]: Unrecognized key: "team"']);
+  });
+
   it('says where a file is not valid YAML or JSON', () => {
     expect(problemsOf('teams: [', 'yaml')[0]).toMatch(/^not valid YAML: /);
     expect(problemsOf('{"name": ', 'json')[0]).toMatch(/^not valid JSON: /);
