@@ -19,7 +19,7 @@ export const taskingEn = {
   'watchedAreas.threshold': 'no team for {n} min alerts',
   'watchedAreas.lapsed': 'No team in it',
   'watchedAreas.lastTeam': 'team last inside {at}',
-  'watchedAreas.alert.lapsed': 'No team in the watched area {subject} for {n} minutes',
+  'watchedAreas.alert.lapsed': 'No team in the watched area {subject} for {n} min',
   'timeline.request.created': 'Request sent: {subject}',
   'timeline.request.updated': 'Request {state}: {subject}',
   'timeline.thread.message': 'Message {subject}',

@@ -52,6 +52,7 @@ export function summaryLine(tally: Tally, scenarioSeconds: number, duration: num
     ` · status changes ${tally.statusChanges}` +
     (tally.statusFailed ? ` (+${tally.statusFailed} failed)` : '') +
     (tally.taskEvents || tally.taskEventsFailed ? ` · tasking ${tally.taskEvents}${tally.taskEventsFailed ? ` (+${tally.taskEventsFailed} failed)` : ''}` : '') +
+    (tally.requestEvents || tally.requestEventsFailed ? ` · requests ${tally.requestEvents}${tally.requestEventsFailed ? ` (+${tally.requestEventsFailed} failed)` : ''}` : '') +
     ` · in flight ${inFlight}`
   );
 }
