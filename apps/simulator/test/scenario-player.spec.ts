@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Agency, Operation, OperationSummary, Report, Team, TeamTrackPage } from '@lintas/contracts';
+import type { Agency, AgencyRequest, Operation, OperationSummary, Report, Team, TeamTrackPage } from '@lintas/contracts';
 import { LintasApi } from '../src/client/lintas-api';
 import { startLintasServer, type LintasServer } from '../src/harness/lintas-server';
 import { runCli, startCli } from './support/cli';
@@ -123,8 +123,27 @@ describe('npm run simulate', () => {
     expect(tasks.map((task) => [task.title, task.originAgency.code, task.state]).sort()).toEqual([
       ['Hold the Kaam Samnor landing point', 'KH-GDI', 'done'],
       ['Intercept the second boat at the Vinh Xuong bank', 'VN-BGC', 'done'],
+      ['Receive the two persons at the Vinh Xuong post', 'VN-BGC', 'done'],
     ]);
     expect(run.stdout).toMatch(/KH-SHORE-3 +task-update +"Hold the Kaam Samnor landing point" → done/);
+    // Its requests: KH-GDI's hand-over to VN-BGC, accepted, tasked, recorded, confirmed by both, completed; VN-BGC's, declined.
+    const requests = (await kh.call<{ items: AgencyRequest[] }>((client) =>
+      client.GET('/api/operations/{operationId}/requests', { params: { path: { operationId: operation.id }, query: { limit: 50 } } }),
+    )).items;
+    expect(requests.map((request) => [request.subject, request.fromAgency.code, request.toAgency.code, request.state]).sort()).toEqual([
+      ["Share the boat operator's statement", 'VN-BGC', 'KH-GDI', 'declined'],
+      ['Take over two Vietnamese nationals from the longtail boat', 'KH-GDI', 'VN-BGC', 'completed'],
+    ]);
+    const handedOver = requests.find((request) => request.state === 'completed') as AgencyRequest;
+    expect(handedOver.handover).toMatchObject({ persons: { adults: 2 }, nationalities: ['VN'], vehicle: 'KH river patrol boat KH-MEKONG-2' });
+    expect(handedOver.handover?.fromConfirmed?.agencyId).toBe(handedOver.fromAgency.id);
+    expect(handedOver.handover?.toConfirmed?.agencyId).toBe(handedOver.toAgency.id);
+    const fromRequest = (await kh.call<{ items: { title: string; requestId: string | null }[] }>((client) =>
+      client.GET('/api/operations/{operationId}/tasks', { params: { path: { operationId: operation.id }, query: { requestId: handedOver.id } } }),
+    )).items;
+    expect(fromRequest.map((task) => task.title)).toEqual(['Receive the two persons at the Vinh Xuong post']);
+    expect(run.stdout).not.toContain('FAILED');
+    expect(run.stdout).toMatch(/requests 8\b/);
   });
 
   it('stops cleanly on Ctrl-C: in-flight posts finish, a summary is printed, exit code 0', async () => {
