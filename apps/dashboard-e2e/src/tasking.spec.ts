@@ -212,9 +212,11 @@ describeInBrowser('tasking and requests between agencies', () => {
     await form.getByTestId('watched-area-name').fill(name);
     await form.getByTestId('watched-area-minutes').fill('1');
     await form.getByTestId('watched-area-draw').click();
-    // Four corners in the map's top-left corner, away from the demo's teams and sites.
+    // Four corners low in the middle of the map, away from the map's tools and the demo's teams and sites.
     const map = kh.page.locator('.leaflet-container');
-    for (const [x, y] of [[60, 60], [160, 60], [160, 140], [60, 140]]) await map.click({ position: { x, y } });
+    const box = (await map.boundingBox())!;
+    const [cx, cy] = [box.width * 0.55, box.height * 0.82];
+    for (const [x, y] of [[cx - 60, cy - 40], [cx + 60, cy - 40], [cx + 60, cy + 30], [cx - 60, cy + 30]]) await map.click({ position: { x, y } });
     await form.getByTestId('watched-area-draw').click();
     await form.getByTestId('watched-area-submit').click();
     await form.waitFor({ state: 'detached' });
