@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { MarkingLabel } from '../../ui/marking-label';
-import { formatLocal } from '../../ui/time-text';
+import { formatTime } from '../../ui/time-text';
 import { mapPick, useMapPick } from './map-pick';
 import type { TaskingApi } from './tasking-api';
 
@@ -49,7 +49,7 @@ export const WatchedAreasSection = memo(function WatchedAreasSection({ operation
             <strong>{area.name}</strong>
             <span className="muted">{t('watchedAreas.threshold', { n: area.noTeamMinutes })}</span>
             <span className={area.lapsed ? 'task-card__overdue' : 'muted'}>
-              {area.lapsed ? t('watchedAreas.lapsed') : t('watchedAreas.lastTeam', { at: formatLocal(area.lastTeamInsideAt) })}
+              {area.lapsed ? t('watchedAreas.lapsed') : t('watchedAreas.lastTeam', { at: formatTime(area.lastTeamInsideAt) })}
             </span>
             {mayWrite && mayRemoveWatchedArea(actor, area) && (
               <button type="button" className="button button--small" onClick={() => void remove(area)} data-testid="watched-area-remove">
