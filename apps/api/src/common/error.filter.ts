@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
 import { RateLimitedError } from './rate-limit';
-import { isDatabaseUnavailable } from './pg-errors';
+import { isDatabaseUnavailable, isTransientConflict } from './pg-errors';
 import { validationError } from './validation';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -72,6 +72,14 @@ export function toErrorBody(error: unknown): ErrorBody {
       error: STATUS_NAMES[503],
       code: 'service_unavailable',
       message: 'The service is restarting or its database is unavailable; nothing was stored, retry shortly',
+    };
+  }
+  if (isTransientConflict(error)) {
+    return {
+      statusCode: 503,
+      error: STATUS_NAMES[503],
+      code: 'service_unavailable',
+      message: 'A concurrent change got in the way; nothing was stored, retry shortly',
     };
   }
   return { statusCode: 500, error: STATUS_NAMES[500], code: 'internal_error', message: 'Internal error; it has been logged' };

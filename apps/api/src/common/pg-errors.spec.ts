@@ -1,5 +1,5 @@
 import { toErrorBody } from './error.filter';
-import { isDatabaseUnavailable, isUniqueViolation } from './pg-errors';
+import { isDatabaseUnavailable, isTransientConflict, isUniqueViolation } from './pg-errors';
 
 /** The shape TypeORM's QueryFailedError gives a driver error: its code on itself and on `driverError`. */
 function pgError(code: string, message: string): Error {
@@ -53,5 +53,20 @@ describe('toErrorBody for an unavailable database', () => {
     });
     expect(toErrorBody(new Error('Cannot use a pool after calling end on the pool')).statusCode).toBe(503);
     expect(toErrorBody(new Error('something else')).statusCode).toBe(500);
+  });
+});
+
+describe('toErrorBody for a write that lost a race', () => {
+  it.each([
+    ['40P01', 'deadlock detected'],
+    ['40001', 'could not serialize access due to concurrent update'],
+  ])('answers 503 with a retry hint for PostgreSQL %s (%s), not 500', (code, message) => {
+    expect(isTransientConflict(pgError(code, message))).toBe(true);
+    expect(toErrorBody(pgError(code, message))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
+  });
+
+  it('is false for other errors', () => {
+    expect(isTransientConflict(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
+    expect(isTransientConflict(new Error('deadlock detected'))).toBe(false);
   });
 });

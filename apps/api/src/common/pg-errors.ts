@@ -21,8 +21,7 @@ export function isForeignKeyViolation(error: unknown): boolean {
 /**
  * The server is going away (administrator or crash shutdown, not accepting connections), the
  * connection broke (SQLSTATE class 08), or the socket under it did (Node's errno codes, which `pg`
- * passes through). Serialization failures and deadlocks (40001, 40P01) are not here: they are the
- * service's own business to retry.
+ * passes through). Serialization failures and deadlocks (40001, 40P01) are `isTransientConflict`.
  */
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 const CONNECTION_EXCEPTION_CLASS = '08';
@@ -50,4 +49,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Error && UNAVAILABLE_NAMES.has(error.name)) return true;
   const message = error instanceof Error ? error.message : '';
   return CLOSED_MESSAGES.some((text) => message.includes(text));
+}
+
+/** Serialization failure and deadlock: PostgreSQL rolled the transaction back; the same write, sent again, can succeed. */
+const TRANSIENT_CONFLICT_CODES = new Set(['40001', '40P01']);
+
+/**
+ * A write that lost a race with another transaction (deadlock, serialization failure): nothing was
+ * committed, and the client's retry with the same client id is applied once — a 503 with a retry
+ * hint, not a 500.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && TRANSIENT_CONFLICT_CODES.has(code);
 }
