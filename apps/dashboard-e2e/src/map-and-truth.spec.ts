@@ -227,7 +227,7 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
     await toggle.click();
   });
 
-  it('passes an automated WCAG 2.2 AA check (axe-core) on sign-in, operations list, operation view and field page', async () => {
+  it('passes an automated WCAG 2.2 AA check (axe-core) on sign-in, operations list, operation view, administration and field page', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const check = async (target: Page, name: string) => {
       await target.evaluate(axeSource);
@@ -253,6 +253,22 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
     await openAt(BAVET, 13);
     await page.locator('.timeline__item').first().waitFor();
     await check(page, 'operation view');
+
+    const adminContext = await newContext(suite.browser);
+    const admin = await newPage(adminContext);
+    await admin.goto(`${suite.lintas.baseUrl}/`);
+    await admin.getByTestId('sign-in-form').waitFor();
+    await admin.getByLabel('E-mail').fill('admin@interpol-cu.demo');
+    await admin.getByLabel('Password').fill(suite.lintas.demoPassword);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByTestId('operations-list').waitFor();
+    for (const tab of ['agencies', 'users', 'sites', 'audit']) {
+      await admin.goto(`${suite.lintas.baseUrl}/admin/${tab}`);
+      await admin.locator(`[data-testid="admin-tab-${tab}"].admin__tab--active`).waitFor();
+      await admin.waitForLoadState('networkidle');
+      await check(admin, `administration: ${tab}`);
+    }
+    await adminContext.close();
 
     const fieldContext = await newContext(suite.browser, { viewport: { width: 390, height: 844 } });
     const field = await newPage(fieldContext);
