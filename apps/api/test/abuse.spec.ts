@@ -50,18 +50,22 @@ describe('one client against the others', () => {
 
   it('a flood of report:create from one account is cut to its budget with 429 and retryAfterSeconds; the others still write and health answers', async () => {
     const socket = await open('flooder');
+    const started = Date.now();
     const flood = Array.from({ length: 300 }, () => socket.timeout(20_000).emitWithAck('report:create', { operationId, report: sitrep() }));
     const neighbour = http(t.baseUrl, 'POST', `/api/operations/${operationId}/reports`, { token: tokens.neighbour, body: sitrep() });
     const health = http(t.baseUrl, 'GET', '/api/health');
     const answers = await Promise.all(flood);
+    const floodSeconds = Math.ceil((Date.now() - started) / 1000);
     const accepted = answers.filter((answer) => answer.ok).length;
     const refused = answers.filter((answer) => !answer.ok);
     expect(refused.length).toBeGreaterThan(0);
     for (const answer of refused) {
       expect(answer).toMatchObject({ ok: false, error: { status: 429, retryAfterSeconds: expect.any(Number) } });
     }
-    // The default budget: 20 a second and 60 more over ten seconds.
-    expect(accepted).toBeLessThanOrEqual(20 * 2 + 60);
+    // The default budget: 20 a second and 60 more over ten seconds, for as long as the flood lasted
+    // (on a busy machine the 300 writes take longer than a second to arrive).
+    expect(accepted).toBeLessThanOrEqual(20 * (floodSeconds + 1) + 60);
+    expect(accepted).toBeLessThan(300);
     expect((await neighbour).status).toBe(201);
     expect((await health).status).toBe(200);
     const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports r JOIN users u ON u.id = r.author_user_id WHERE u.email = $1', [users.flooder.email]);
