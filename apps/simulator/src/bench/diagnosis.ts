@@ -10,6 +10,8 @@ export interface LoopDelay {
   p99: number;
   max: number;
   mean: number;
+  /** Garbage-collection pauses over the stretch (count, major collections, total and longest pause). */
+  gc?: { count: number; major: number; totalMs: number; maxMs: number };
 }
 
 /** What PostgreSQL's backends of the API were doing, as shares of the samples (see `PgActivitySampler`). */
@@ -19,6 +21,10 @@ export interface PgActivity {
   busyBackends: number;
   /** Share of busy-backend samples by state, e.g. `running` (on CPU or runnable), `Lock:transactionid`, `idle in transaction (waiting for the API)`. */
   states: Record<string, number>;
+  /** Share of the samples in which an autovacuum worker ran on this database, by what it ran (e.g. `VACUUM ANALYZE public.document_list_entries`). */
+  autovacuum: Record<string, number>;
+  /** Checkpoints PostgreSQL started during the stretch (requested or timed). */
+  checkpoints: number;
 }
 
 /** The API's event-loop delay over a stretch: reset it now, read it with `read()`. */
@@ -50,17 +56,32 @@ export class LoopDelayMeter {
  */
 export class PgActivitySampler {
   private readonly counts = new Map<string, number>();
+  private readonly autovacuumCounts = new Map<string, number>();
   private samples = 0;
   private busy = 0;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = false;
 
+  private checkpointsAtStart = 0;
+
   private constructor(private readonly client: Client) {}
+
+  /** pg_stat_bgwriter until PostgreSQL 16, pg_stat_checkpointer from 17. */
+  private async checkpoints(): Promise<number> {
+    try {
+      const { rows } = await this.client.query<{ n: string }>('SELECT (num_timed + num_requested)::text AS n FROM pg_stat_checkpointer');
+      return Number(rows[0].n);
+    } catch {
+      const { rows } = await this.client.query<{ n: string }>('SELECT (checkpoints_timed + checkpoints_req)::text AS n FROM pg_stat_bgwriter');
+      return Number(rows[0].n);
+    }
+  }
 
   static async start(databaseUrl: string, intervalMs = 50): Promise<PgActivitySampler> {
     const client = new Client({ connectionString: databaseUrl, application_name: 'lintas-bench-sampler' });
     await client.connect();
     const sampler = new PgActivitySampler(client);
+    sampler.checkpointsAtStart = await sampler.checkpoints();
     sampler.timer = setInterval(() => void sampler.sample(), intervalMs);
     return sampler;
   }
@@ -68,22 +89,32 @@ export class PgActivitySampler {
   async stop(): Promise<PgActivity> {
     if (this.timer) clearInterval(this.timer);
     while (this.inFlight) await new Promise((done) => setTimeout(done, 10));
+    const checkpoints = (await this.checkpoints()) - this.checkpointsAtStart;
     await this.client.end();
     const states: Record<string, number> = {};
     for (const [state, count] of [...this.counts].sort((a, b) => b[1] - a[1])) states[state] = this.busy ? Math.round((count / this.busy) * 1000) / 1000 : 0;
-    return { samples: this.samples, busyBackends: this.samples ? Math.round((this.busy / this.samples) * 100) / 100 : 0, states };
+    const autovacuum: Record<string, number> = {};
+    for (const [query, count] of this.autovacuumCounts) autovacuum[query] = this.samples ? Math.round((count / this.samples) * 1000) / 1000 : 0;
+    return { samples: this.samples, busyBackends: this.samples ? Math.round((this.busy / this.samples) * 100) / 100 : 0, states, autovacuum, checkpoints };
   }
 
   private async sample(): Promise<void> {
     if (this.inFlight) return;
     this.inFlight = true;
     try {
-      const { rows } = await this.client.query<{ state: string; wait_event_type: string | null; wait_event: string | null }>(
-        `SELECT state, wait_event_type, wait_event FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'lintas-api' AND state <> 'idle'`,
+      const { rows } = await this.client.query<{ autovacuum: boolean; query: string; state: string; wait_event_type: string | null; wait_event: string | null }>(
+        `SELECT backend_type = 'autovacuum worker' AS autovacuum, query, state, wait_event_type, wait_event FROM pg_stat_activity
+          WHERE datname = current_database()
+            AND ((application_name = 'lintas-api' AND state <> 'idle') OR backend_type = 'autovacuum worker')`,
       );
       this.samples++;
       for (const row of rows) {
+        if (row.autovacuum) {
+          // A worker vacuuming or analysing a table of this database beside the API's statements.
+          const what = row.query.replace(/^autovacuum:\s*/, '');
+          this.autovacuumCounts.set(what, (this.autovacuumCounts.get(what) ?? 0) + 1);
+          continue;
+        }
         this.busy++;
         const key =
           row.state === 'idle in transaction'

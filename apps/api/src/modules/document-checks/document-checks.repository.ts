@@ -11,6 +11,11 @@ const SELECT_CHECK = `
     JOIN operations o ON o.id = c.operation_id
     LEFT JOIN agencies la ON la.id = c.hit_list_agency_id`;
 
+/** The check's audit entry (`document_check.create`, by the officer of the checking agency): never the number. */
+export interface CheckAudit {
+  details: { clientId: string; result: DocumentCheckResult; provider: string };
+}
+
 export interface NewCheckRow {
   clientId: string;
   operationId: string;
@@ -48,13 +53,23 @@ export class DocumentChecksRepository {
     return { siteId: rows[0]?.site_id ?? null, lat: rows[0]?.lat ?? null, lon: rows[0]?.lon ?? null };
   }
 
-  /** Null when the client id was taken meanwhile (the unique index decides). */
-  async insertIfAbsent(manager: EntityManager, check: NewCheckRow): Promise<{ id: string; checked_at: Date } | null> {
+  /**
+   * The check and its audit entry in one statement (so in one transaction, even outside an explicit
+   * one: a statement is atomic). Null when the client id was taken meanwhile (the unique index
+   * decides), and then no audit entry is written either.
+   */
+  async insertIfAbsent(check: NewCheckRow, audit: CheckAudit, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; checked_at: Date } | null> {
     const rows = (await manager.query(
-      `INSERT INTO document_checks (client_id, operation_id, team_id, site_id, checking_agency_id, officer_user_id, doc_hash, document_type,
-                                    issuing_country, result, hit_status, hit_source, hit_reported_at, hit_list_agency_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (client_id) DO NOTHING RETURNING id, checked_at`,
+      `WITH c AS (
+         INSERT INTO document_checks (client_id, operation_id, team_id, site_id, checking_agency_id, officer_user_id, doc_hash, document_type,
+                                      issuing_country, result, hit_status, hit_source, hit_reported_at, hit_list_agency_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (client_id) DO NOTHING RETURNING id, checked_at
+       ), a AS (
+         INSERT INTO audit_log (user_id, agency_id, action, entity_type, entity_id, operation_id, details)
+         SELECT $6, $5, 'document_check.create', 'document_check', c.id, $2, $15 FROM c
+       )
+       SELECT id, checked_at FROM c`,
       [
         check.clientId,
         check.operationId,
@@ -70,6 +85,7 @@ export class DocumentChecksRepository {
         check.hit?.source ?? null,
         check.hit?.reportedAt ?? null,
         check.hit?.listAgencyId ?? null,
+        audit.details,
       ],
     )) as { id: string; checked_at: Date }[];
     return rows[0] ?? null;

@@ -65,6 +65,15 @@ export class DocumentListsRepository {
     );
   }
 
+  /**
+   * VACUUM (ANALYZE) of the entries after an import has committed (it cannot run inside the import's
+   * transaction): the planner's row counts, the pages' visibility and the old version's dead rows are
+   * settled now, once, instead of by an autovacuum worker a minute later while checks are answered.
+   */
+  async settleAfterImport(manager: EntityManager): Promise<void> {
+    await manager.query('VACUUM (ANALYZE) document_list_entries');
+  }
+
   async saveListInForce(manager: EntityManager, agencyId: string, list: ListInForce, userId: string): Promise<void> {
     await manager.query(
       `INSERT INTO document_lists (agency_id, version, file_sha256, row_count, imported_at, imported_by)
