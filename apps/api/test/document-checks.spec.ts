@@ -75,6 +75,12 @@ describe('document checks', () => {
       expect(again.body).toMatchObject({ outcome: 'unchanged', version: 1 });
       const [{ count }] = await db.query<{ count: string }>('SELECT count(*) FROM document_list_entries WHERE agency_id = $1', [ids.KH]);
       expect(Number(count)).toBe(3);
+      // Vacuumed and analysed by the import itself, not left to autovacuum while checks are answered.
+      const [state] = await db.query<{ vacuumed: boolean; analysed: boolean; planner_rows: number }>(
+        `SELECT s.last_vacuum IS NOT NULL AS vacuumed, s.last_analyze IS NOT NULL AS analysed, c.reltuples::int AS planner_rows
+           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'document_list_entries'`,
+      );
+      expect(state).toEqual({ vacuumed: true, analysed: true, planner_rows: 3 });
     });
 
     it('refuses a file with bad rows, naming each by its line, and leaves the list in force', async () => {
@@ -136,6 +142,21 @@ describe('document checks', () => {
       expect(retry.body.id).toBe(hitId);
       const [{ count }] = await db.query<{ count: string }>(`SELECT count(*) FROM reports WHERE kind = 'alert' AND id = $1`, [alertId]);
       expect(Number(count)).toBe(1);
+      // One audit entry for the check (the retry adds none) and one for the alert it raised, both by the officer.
+      const audits = await db.query<{ action: string; user_id: string; agency_id: string; operation_id: string; details: Record<string, unknown> }>(
+        `SELECT action, user_id, agency_id, operation_id, details FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY action`,
+        [hitId, alertId],
+      );
+      expect(audits).toEqual([
+        {
+          action: 'document_check.create',
+          user_id: ids.vnField,
+          agency_id: ids.VN,
+          operation_id: operationId,
+          details: { clientId: body.clientId, result: 'potential_hit', provider: 'local-list' },
+        },
+        expect.objectContaining({ action: 'report.create', user_id: ids.vnField, operation_id: operationId }),
+      ]);
     });
 
     it('a wrong MRZ is refused with its line and field', async () => {
@@ -179,8 +200,26 @@ describe('document checks', () => {
     });
 
     it('a no-hit check has no outcome to record; the figures count per site and day', async () => {
-      const clear = await check('vnField', { documentType: 'id_card', issuingCountry: 'VNM', documentNumber: 'X1' });
-      expect(clear.body).toMatchObject({ result: 'no_hit', hit: null });
+      const clearBody = { clientId: randomUUID(), teamId: vnTeam, documentType: 'id_card', issuingCountry: 'VNM', documentNumber: 'X1' };
+      const clear = await http(t.baseUrl, 'POST', `/api/operations/${operationId}/document-checks`, { token: tokens.vnField, body: clearBody });
+      expect(clear.status).toBe(201);
+      expect(clear.body).toMatchObject({ result: 'no_hit', hit: null, checkingAgencyId: ids.VN, officerUserId: ids.vnField, documentType: 'id_card', issuingCountry: 'VNM' });
+      // Stored with its audit entry (one statement); a retry answers the same check and audits nothing more.
+      const retry = await http(t.baseUrl, 'POST', `/api/operations/${operationId}/document-checks`, { token: tokens.vnField, body: clearBody });
+      expect(retry.status).toBe(200);
+      expect(retry.body.id).toBe(clear.body.id);
+      const [stored] = await db.query<{ result: string; has_hash: boolean; team_id: string; officer_user_id: string }>(
+        'SELECT result, octet_length(doc_hash) = 32 AS has_hash, team_id, officer_user_id FROM document_checks WHERE id = $1',
+        [clear.body.id],
+      );
+      expect(stored).toEqual({ result: 'no_hit', has_hash: true, team_id: vnTeam, officer_user_id: ids.vnField });
+      const audits = await db.query<{ action: string; user_id: string; agency_id: string; operation_id: string; details: Record<string, unknown> }>(
+        'SELECT action, user_id, agency_id, operation_id, details FROM audit_log WHERE entity_id = $1',
+        [clear.body.id],
+      );
+      expect(audits).toEqual([
+        { action: 'document_check.create', user_id: ids.vnField, agency_id: ids.VN, operation_id: operationId, details: { clientId: clearBody.clientId, result: 'no_hit', provider: 'local-list' } },
+      ]);
       expect((await outcome('vnCommander', clear.body.id, { outcome: 'confirmed' })).body.code).toBe('not_a_potential_hit');
       const figures = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/document-checks/figures`, { token: tokens.khCommander });
       expect(figures.status).toBe(200);

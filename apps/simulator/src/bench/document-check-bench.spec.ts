@@ -1,4 +1,4 @@
-import { isListed } from './document-check-bench';
+import { atRate, isListed } from './document-check-bench';
 
 describe('isListed', () => {
   it('spreads the share of listed checks evenly', () => {
@@ -7,5 +7,35 @@ describe('isListed', () => {
     expect(count(0.5)).toBe(500);
     expect(count(0)).toBe(0);
     expect(count(1)).toBe(1000);
+  });
+});
+
+describe('atRate', () => {
+  it('sends every scheduled check once, without waiting for answers, and splits hits from misses', async () => {
+    const sent: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const measure = await atRate(
+      async (index) => {
+        sent.push(index);
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        // Slower than the schedule: an open loop keeps sending meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inFlight--;
+        if (index === 105) throw new Error('refused');
+      },
+      1000,
+      0.1,
+      100,
+      (index) => index % 10 === 0,
+    );
+    expect(sent).toEqual(Array.from({ length: 100 }, (_, i) => 100 + i));
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(measure).toMatchObject({ failures: 1, firstFailure: 'refused' });
+    expect(measure.hits.count).toBe(10);
+    expect(measure.misses.count).toBe(89);
+    // Latency runs from the scheduled time: no check can answer faster than its own 50 ms.
+    expect(measure.latency.p50).toBeGreaterThanOrEqual(49);
   });
 });

@@ -51,6 +51,8 @@ async function run(options: Options): Promise<number> {
   const server = await startLintasServer({
     production: true,
     demoData: true,
+    // A loaded machine (the shared one runs other sessions' builds) can take minutes to migrate and seed.
+    timeoutMs: 300_000,
     env: {
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       LOG_LEVEL: 'warn',

@@ -28,6 +28,8 @@ export interface NewCheckRow {
   issuingCountry: string;
   result: DocumentCheckResult;
   hit: ListHit | null;
+  /** The alert a potential hit raised (in the same transaction). */
+  alertReportId: string | null;
 }
 
 /** SQL for document checks: the hash is written, never read back out of the API. */
@@ -62,8 +64,8 @@ export class DocumentChecksRepository {
     const rows = (await manager.query(
       `WITH c AS (
          INSERT INTO document_checks (client_id, operation_id, team_id, site_id, checking_agency_id, officer_user_id, doc_hash, document_type,
-                                      issuing_country, result, hit_status, hit_source, hit_reported_at, hit_list_agency_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                      issuing_country, result, hit_status, hit_source, hit_reported_at, hit_list_agency_id, alert_report_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16)
          ON CONFLICT (client_id) DO NOTHING RETURNING id, checked_at
        ), a AS (
          INSERT INTO audit_log (user_id, agency_id, action, entity_type, entity_id, operation_id, details)
@@ -86,13 +88,10 @@ export class DocumentChecksRepository {
         check.hit?.reportedAt ?? null,
         check.hit?.listAgencyId ?? null,
         audit.details,
+        check.alertReportId,
       ],
     )) as { id: string; checked_at: Date }[];
     return rows[0] ?? null;
-  }
-
-  async setAlert(manager: EntityManager, id: string, reportId: string): Promise<void> {
-    await manager.query('UPDATE document_checks SET alert_report_id = $2 WHERE id = $1', [id, reportId]);
   }
 
   async setOutcome(manager: EntityManager, id: string, outcome: DocumentCheckOutcome, note: string, userId: string): Promise<void> {

@@ -21,6 +21,9 @@ import { toDocumentCheck, type DocumentCheckRow } from './document-check.mapper'
 import { DocumentChecksRepository, type CheckAudit, type NewCheckRow } from './document-checks.repository';
 import { DocumentHasher } from './document-hasher';
 
+/** Thrown inside a hit's transaction to roll it back when another request stored the same clientId first. */
+const CLIENT_ID_RACE = new Error('client id taken by a concurrent check');
+
 const STATUS_TEXT: Record<ListHit['status'], string> = {
   stolen_blank: 'stolen blank',
   lost: 'lost',
@@ -86,6 +89,7 @@ export class DocumentChecksService {
       issuingCountry: input.issuingCountry,
       result,
       hit,
+      alertReportId: null,
     };
     // Never the number in the audit trail: the result and the provider only.
     const audit: CheckAudit = { details: { clientId: input.clientId, result, provider: this.provider.name } };
@@ -138,29 +142,35 @@ export class DocumentChecksService {
   ): Promise<{ id: string; checked_at: Date; alertReportId: string } | null> {
     // Read before the transaction starts: the alert happened before it was received (the transaction's now()).
     const occurredAt = new Date().toISOString();
-    return this.transactions.run(async (tx) => {
-      const inserted = await this.checks.insertIfAbsent(check, audit, tx.manager);
-      if (inserted === null) return null;
-      const alert = await this.reports.raiseInTransaction(tx, user, {
-        clientId: randomUUID(),
-        operationId: check.operationId,
-        kind: 'alert',
-        title: `Document check: potential hit (${STATUS_TEXT[hit.status]}) on a ${input.documentType.replace('_', ' ')} of ${input.issuingCountry}`.slice(0, 120),
-        narrative:
-          `Listed as ${STATUS_TEXT[hit.status]} by ${hit.source}${hit.reportedAt ? ` on ${hit.reportedAt}` : ''} (list of ${hit.listAgencyCode}). ` +
-          'A potential hit only: confirm with the issuing country before acting, then record the outcome.',
-        lat: place.lat,
-        lon: place.lon,
-        siteId: place.siteId,
-        occurredAt,
-        teamId: input.teamId,
-        marking: this.marking,
-        recipientAgencyIds: [],
-        interception: null,
+    return this.transactions
+      .run(async (tx) => {
+        // The alert first, so that the check is written once with it (no UPDATE after).
+        const alert = await this.reports.raiseInTransaction(tx, user, {
+          clientId: randomUUID(),
+          operationId: check.operationId,
+          kind: 'alert',
+          title: `Document check: potential hit (${STATUS_TEXT[hit.status]}) on a ${input.documentType.replace('_', ' ')} of ${input.issuingCountry}`.slice(0, 120),
+          narrative:
+            `Listed as ${STATUS_TEXT[hit.status]} by ${hit.source}${hit.reportedAt ? ` on ${hit.reportedAt}` : ''} (list of ${hit.listAgencyCode}). ` +
+            'A potential hit only: confirm with the issuing country before acting, then record the outcome.',
+          lat: place.lat,
+          lon: place.lon,
+          siteId: place.siteId,
+          occurredAt,
+          teamId: input.teamId,
+          marking: this.marking,
+          recipientAgencyIds: [],
+          interception: null,
+        });
+        const inserted = await this.checks.insertIfAbsent({ ...check, alertReportId: alert.id }, audit, tx.manager);
+        // The client id was taken meanwhile: roll the alert back with the rest (no event is published).
+        if (inserted === null) throw CLIENT_ID_RACE;
+        return { ...inserted, alertReportId: alert.id };
+      })
+      .catch((error: unknown) => {
+        if (error === CLIENT_ID_RACE) return null;
+        throw error;
       });
-      await this.checks.setAlert(tx.manager, inserted.id, alert.id);
-      return { ...inserted, alertReportId: alert.id };
-    });
   }
 
   async recordOutcome(user: AuthUser, checkId: string, input: RecordCheckOutcome): Promise<DocumentCheck> {
