@@ -149,7 +149,7 @@ export class DocumentListImportService {
    * After the swap: a million rows inserted (and as many deleted) in one transaction leave the table
    * unanalysed and its pages not yet marked all-visible, and autovacuum would vacuum and analyse it
    * within its next naptime (a minute), at whatever moment checks are being answered. Done here, the
-   * import pays for it (about a second per million rows) and the checks after it do not. The list is
+   * import pays for it (it only reads the new pages once more) and the checks after it do not. The list is
    * already in force: a failure is logged, not answered (autovacuum will do it later).
    */
   private async settle(manager: EntityManager): Promise<void> {
