@@ -32,13 +32,14 @@ function variablesReadByConfig(): Set<string> {
 }
 const configVariables = variablesReadByConfig();
 
-/** Compose's variable substitution: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$. */
+/** Compose's variable substitution: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+replacement}, ${VAR+replacement}, ${VAR:?error}, ${VAR?error}, $$. */
 function interpolate(value: string, shell: Record<string, string | undefined>): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g, (whole, name: string | undefined, operator: string | undefined, argument: string | undefined) => {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}/g, (whole, name: string | undefined, operator: string | undefined, argument: string | undefined) => {
     if (whole === '$$') return '$';
     const current = shell[name!];
     const missing = operator?.startsWith(':') ? !current : current === undefined;
     if (operator?.endsWith('-')) return missing ? argument! : current!;
+    if (operator?.endsWith('+')) return missing ? '' : argument!;
     if (operator?.endsWith('?')) {
       if (missing) throw new Error(`required variable ${name} is missing: ${argument}`);
       return current!;
@@ -68,7 +69,7 @@ describe('docker-compose.yml', () => {
     expect(services.postgres.image).toMatch(/^postgres:16(\.|$|-)/);
     expect(services.redis.image).toMatch(/^redis:7(\.|$|-)/);
     expect(api.build === '.' || api.build?.context === '.').toBe(true);
-    expect(api.ports).toEqual(['3000:3000']);
+    expect(api.ports[0]).toBe('3000:3000');
   });
 
   it('keeps the database in a named volume and health-checks every service', () => {
@@ -91,6 +92,43 @@ describe('docker-compose.yml', () => {
     }
     const unknown = Object.keys(api.environment).filter((name) => !configVariables.has(name));
     expect(unknown).toEqual([]);
+  });
+
+  it('passes every variable of the configuration but those the image sets or that do not apply with a compose database', () => {
+    // HOST, LINTAS_DATA_DIR: the Dockerfile sets them; COT_HOST: its default (every interface) is the
+    // one that works in a container; EMBEDDED_PG_*: compose runs PostgreSQL; DASHBOARD_DIR: the image's build.
+    const notPassed = ['HOST', 'LINTAS_DATA_DIR', 'COT_HOST', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'DASHBOARD_DIR'];
+    const missing = [...configVariables].filter((name) => !notPassed.includes(name) && !(name in api.environment));
+    expect(missing).toEqual([]);
+    expect(dockerfile).toMatch(/HOST=0\.0\.0\.0/);
+    expect(dockerfile).toMatch(/LINTAS_DATA_DIR=\/app\/data/);
+  });
+
+  it("names every variable of the configuration in the README's configuration table", () => {
+    const readme = read('README.md');
+    const table = readme.slice(readme.indexOf('| variable | default | meaning |'));
+    const documented = new Set([...table.slice(0, table.indexOf('\n\n')).matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]));
+    expect([...configVariables].filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('publishes the CoT port the listener is given, on the host as in the container', () => {
+    expect(interpolate(api.ports[1], {})).toBe('8087:8087');
+    expect(interpolate(api.ports[1], { COT_PORT: '8089' })).toBe('8089:8089');
+    expect(loadConfig(apiEnvironment({ ...shell, COT_PORT: '8089', COT_RELEASE_MARKINGS: 'TLP:CLEAR' }), '/app').cot).toMatchObject({ port: 8089, releaseMarkings: ['TLP:CLEAR'] });
+    expect(loadConfig(apiEnvironment(shell), '/app').cot).toBeNull();
+  });
+
+  it('mounts the host files it is given read-only and hands the api their paths inside the container', () => {
+    const volumes = (api.volumes as string[]).map((volume) => interpolate(volume, { BASEMAP_PMTILES: '/srv/asean.pmtiles', COT_TLS_CERT: '/srv/cot.pem', COT_TLS_KEY: '/srv/cot.key' }));
+    expect(volumes).toContain('/srv/asean.pmtiles:/etc/lintas/basemap.pmtiles:ro');
+    expect(volumes).toContain('/srv/cot.pem:/etc/lintas/cot-tls/cert.pem:ro');
+    expect(volumes).toContain('/srv/cot.key:/etc/lintas/cot-tls/key.pem:ro');
+    expect(volumes).toContain('/dev/null:/etc/lintas/cot-tls/ca.pem:ro');
+    const given = apiEnvironment({ ...shell, BASEMAP_PMTILES: '/srv/asean.pmtiles', COT_TLS_CERT: '/srv/cot.pem', COT_TLS_KEY: '/srv/cot.key' });
+    expect(given).toMatchObject({ BASEMAP_PMTILES: '/etc/lintas/basemap.pmtiles', COT_TLS_CERT: '/etc/lintas/cot-tls/cert.pem', COT_TLS_KEY: '/etc/lintas/cot-tls/key.pem', COT_TLS_CA: '' });
+    // Not given: the API is handed empty values, which its configuration reads as unset.
+    const config = loadConfig(apiEnvironment(shell), '/app');
+    expect(config.map.basemapPmtiles).toBeNull();
   });
 
   it('refuses to start without a JWT_SECRET from the shell', () => {

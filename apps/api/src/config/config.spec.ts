@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BASEMAP_PMTILES: '/no/such/archive.pmtiles', LINTAS_DATA_DIR: dataDir() })).toThrow(/BASEMAP_PMTILES: no file at/);
   });
 
+  it('reads an empty file variable as unset (docker-compose.yml hands over empty ones when no host file is given)', () => {
+    const config = loadConfig({ BASEMAP_PMTILES: '', COT_PORT: '8087', COT_TLS_CERT: '', COT_TLS_KEY: '', COT_TLS_CA: '', LINTAS_DATA_DIR: dataDir() });
+    expect(config.map.basemapPmtiles).toBeNull();
+    expect(config.cot?.tls).toBeNull();
+    expect(() => loadConfig({ COT_PORT: '8087', COT_TLS_CERT: '/a.pem', COT_TLS_KEY: '', LINTAS_DATA_DIR: dataDir() })).toThrow(/COT_TLS_CERT and COT_TLS_KEY go together/);
+  });
+
   it('refuses production without a JWT secret, and with the default demo password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', LINTAS_DATA_DIR: dataDir() })).toThrow(ConfigError);
     expect(() =>

@@ -12,6 +12,12 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * A file path that may be handed over empty: docker-compose.yml names a mounted file only when the
+ * host gave one (`${VAR:+path}`), and an empty value means unset.
+ */
+const optionalFile = z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -52,7 +58,7 @@ const environmentSchema = z.object({
     .optional(),
   TILE_ATTRIBUTION: z.string().max(500).optional(),
   /** A PMTiles v3 archive (vector, e.g. a Protomaps extract) on this server: turns the vector basemap on. */
-  BASEMAP_PMTILES: z.string().min(1).optional(),
+  BASEMAP_PMTILES: optionalFile,
   POSITION_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   DASHBOARD_DIR: z.string().min(1).optional(),
   /** Durable writes (reports, amendments, verifications, every other POST/PATCH/DELETE) per user a second. */
@@ -72,9 +78,9 @@ const environmentSchema = z.object({
   COT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   COT_HOST: z.string().min(1).default('0.0.0.0'),
   /** TLS for the CoT listener: certificate and key (PEM files); with COT_TLS_CA, clients must present a certificate it signed. */
-  COT_TLS_CERT: z.string().min(1).optional(),
-  COT_TLS_KEY: z.string().min(1).optional(),
-  COT_TLS_CA: z.string().min(1).optional(),
+  COT_TLS_CERT: optionalFile,
+  COT_TLS_KEY: optionalFile,
+  COT_TLS_CA: optionalFile,
   /** The markings Lintas sends to TAK devices (TAK shows no per-item marking). */
   COT_RELEASE_MARKINGS: z
     .string()
