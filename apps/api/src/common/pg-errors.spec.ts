@@ -11,6 +11,9 @@ describe('isDatabaseUnavailable', () => {
     ['57P01', 'terminating connection due to administrator command'],
     ['57P02', 'terminating connection due to crash of another server process'],
     ['57P03', 'the database system is shutting down'],
+    ['57P05', 'terminating connection due to idle-session timeout'],
+    ['53300', 'sorry, too many clients already'],
+    ['53200', 'out of memory'],
   ])('is true for PostgreSQL %s (%s)', (code, message) => {
     expect(isDatabaseUnavailable(pgError(code, message))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error(message), { code }))).toBe(true);
@@ -60,6 +63,7 @@ describe('toErrorBody for a write that lost a race', () => {
   it.each([
     ['40P01', 'deadlock detected'],
     ['40001', 'could not serialize access due to concurrent update'],
+    ['55P03', 'canceling statement due to lock timeout'],
   ])('answers 503 with a retry hint for PostgreSQL %s (%s), not 500', (code, message) => {
     expect(isTransientConflict(pgError(code, message))).toBe(true);
     expect(toErrorBody(pgError(code, message))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });

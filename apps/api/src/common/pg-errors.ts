@@ -19,12 +19,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
- * The server is going away (administrator or crash shutdown, not accepting connections), the
- * connection broke (SQLSTATE class 08), or the socket under it did (Node's errno codes, which `pg`
+ * The server is going away (administrator or crash shutdown, not accepting connections, an idle
+ * session timed out), the connection broke (SQLSTATE class 08), the server has no room for another
+ * connection (class 53), or the socket under it did (Node's errno codes, which `pg`
  * passes through). Serialization failures and deadlocks (40001, 40P01) are `isTransientConflict`.
  */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '57P05', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 const CONNECTION_EXCEPTION_CLASS = '08';
+/** Insufficient resources (class 53): too many connections (53300, a new pooled connection refused), out of memory, disk full. */
+const INSUFFICIENT_RESOURCES_CLASS = '53';
 /** TypeORM's error names for a query runner whose connection was dropped under it. */
 const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
 /** What `pg`, its pool and TypeORM throw when the connection or the pool has been closed (no code). */
@@ -45,14 +48,17 @@ const CLOSED_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = codeOf(error);
-  if (code !== undefined) return UNAVAILABLE_CODES.has(code) || code.startsWith(CONNECTION_EXCEPTION_CLASS);
+  if (code !== undefined) return UNAVAILABLE_CODES.has(code) || code.startsWith(CONNECTION_EXCEPTION_CLASS) || code.startsWith(INSUFFICIENT_RESOURCES_CLASS);
   if (error instanceof Error && UNAVAILABLE_NAMES.has(error.name)) return true;
   const message = error instanceof Error ? error.message : '';
   return CLOSED_MESSAGES.some((text) => message.includes(text));
 }
 
-/** Serialization failure and deadlock: PostgreSQL rolled the transaction back; the same write, sent again, can succeed. */
-const TRANSIENT_CONFLICT_CODES = new Set(['40001', '40P01']);
+/**
+ * Serialization failure, deadlock and a lock not granted in time (`lock_timeout`): PostgreSQL rolled
+ * the transaction back; the same write, sent again, can succeed.
+ */
+const TRANSIENT_CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
 
 /**
  * A write that lost a race with another transaction (deadlock, serialization failure): nothing was
