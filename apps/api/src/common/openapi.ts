@@ -1,4 +1,4 @@
-import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiNotFoundResponse, ApiQuery } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
 
@@ -10,10 +10,15 @@ type JsonSchema = Record<string, unknown>;
  * `exclusiveMinimum`), not JSON Schema 2020-12 (`{ type: 'null' }` inside `anyOf`), which is only
  * valid in 3.1. A 3.0 document is checked schema by schema by validators (3.1 ones only loosely).
  */
-export function jsonSchemaOf(schema: ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
+export function jsonSchemaOf(schema: ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
   delete json.$schema;
   return json;
+}
+
+/** An answer's OpenAPI schema: the contracts schema of what the API sends (its output side), with an example. */
+export function responseSchemaOf(schema: ZodType | undefined, example: unknown): JsonSchema {
+  return { ...(schema ? jsonSchemaOf(schema, 'output') : {}), example };
 }
 
 /** Documents a request body with the same schema that validates it. */
@@ -29,4 +34,9 @@ export function ApiZodQuery(schema: z.ZodObject) {
       ApiQuery({ name, required: (json.required ?? []).includes(name), schema: property as never }),
     ),
   );
+}
+
+/** The 404 of every route under an operation the caller's agency may not reach (it learns nothing more). */
+export function ApiOperationNotFound() {
+  return ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" });
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,9 +13,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { createDocumentCheckSchema, DOCUMENT_LIST_HEADER, recordCheckOutcomeSchema, type CreateDocumentCheck, type RecordCheckOutcome } from '@lintas/contracts';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { AppError } from '../../common/app-error';
-import { ApiZodBody } from '../../common/openapi';
+import { IdempotentCreate } from '../../common/idempotent-create';
+import { ApiOperationNotFound, ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -69,27 +69,19 @@ export class DocumentChecksController {
     documentNumber: 'N0000000',
     expiryDate: '2030-01-01',
   })
-  @ApiCreatedResponse({ description: 'Checked: `result` is `no_hit` or `potential_hit`', schema: { example: CHECK_EXAMPLE } })
-  @ApiOkResponse({ description: 'A retry of a check already stored', schema: { example: CHECK_EXAMPLE } })
+  @IdempotentCreate('check', { item: 'the check', created: 'Checked: `result` is `no_hit` or `potential_hit`', example: CHECK_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body; a wrong MRZ names its line and field' })
   @ApiForbiddenResponse({ description: 'Observer agency, liaison account, or a team the caller may not check for' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   @ApiConflictResponse({ description: 'clientId used for another check, or the operation is closed' })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Param('operationId', uuidParam('operationId')) operationId: string,
-    @Body(new ZodPipe(createDocumentCheckSchema)) body: CreateDocumentCheck,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { check, created } = await this.checks.create(user, operationId, body);
-    response.status(created ? 201 : 200);
-    return check;
+  create(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(createDocumentCheckSchema)) body: CreateDocumentCheck) {
+    return this.checks.create(user, operationId, body);
   }
 
   @Get('operations/:operationId/document-checks')
   @ApiOperation({ summary: "The operation's document checks the caller may see (never the numbers), newest first (500 at most)" })
   @ApiOkResponse({ description: 'DocumentCheck[]', schema: { example: [CHECK_EXAMPLE] } })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.checks.list(user, operationId);
   }
@@ -97,7 +89,7 @@ export class DocumentChecksController {
   @Get('operations/:operationId/document-checks/figures')
   @ApiOperation({ summary: 'Checks, potential hits and confirmed hits per site and per day (UTC)' })
   @ApiOkResponse({ description: 'DocumentCheckFiguresRow[]', schema: { example: [{ siteId: null, day: '2026-11-28', checks: 40, potentialHits: 2, confirmedHits: 1 }] } })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   figures(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.checks.figures(user, operationId);
   }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -23,8 +22,8 @@ import {
   type ReportQuery,
   type VerifyReport,
 } from '@lintas/contracts';
-import type { Response } from 'express';
-import { ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { IdempotentCreate } from '../../common/idempotent-create';
+import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -63,21 +62,13 @@ export class ReportsController {
     recipientAgencyIds: [],
     interception: { interceptionKind: 'smuggling', persons: 14, suspects: 2, presumedVictims: 0, minors: 3, nationalities: ['KH'], documentsSeized: 0 },
   })
-  @ApiCreatedResponse({ description: 'Stored: the report', schema: { example: REPORT_EXAMPLE } })
-  @ApiOkResponse({ description: 'A retry of a create already stored: the stored report', schema: { example: REPORT_EXAMPLE } })
+  @IdempotentCreate('report', { item: 'the report', example: REPORT_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body (every failing field named), unknown site, recipient not in the operation' })
   @ApiForbiddenResponse({ description: 'Observer agency, liaison account, or a team the caller may not post for' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   @ApiConflictResponse({ description: 'clientId already used for another report, or the operation is closed' })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Param('operationId', uuidParam('operationId')) operationId: string,
-    @Body(new ZodPipe(createReportSchema)) body: CreateReport,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { report, created } = await this.reports.create(user, operationId, body);
-    response.status(created ? 201 : 200);
-    return report;
+  create(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(createReportSchema)) body: CreateReport) {
+    return this.reports.create(user, operationId, body);
   }
 
   @Get('operations/:operationId/reports')
@@ -90,7 +81,7 @@ export class ReportsController {
   @ApiZodQuery(reportQuerySchema)
   @ApiOkResponse({ description: '{ items: Report[], nextCursor }', schema: { example: REPORT_PAGE_EXAMPLE } })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   list(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,

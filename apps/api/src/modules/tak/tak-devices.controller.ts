@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -13,8 +12,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { bindTakDeviceSchema, takDeviceUidSchema, type BindTakDevice } from '@lintas/contracts';
-import type { Response } from 'express';
 import { badRequest } from '../../common/app-error';
+import { IdempotentCreate } from '../../common/idempotent-create';
 import { ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
@@ -57,22 +56,18 @@ export class TakDevicesController {
       "the team's positions. Binding the same uid to the same team again answers 200; a uid bound to another team answers 409.",
   })
   @ApiZodBody(bindTakDeviceSchema, { uid: EXAMPLE.uid })
-  @ApiCreatedResponse({ description: 'Bound', schema: { example: EXAMPLE } })
-  @ApiOkResponse({ description: 'Already bound to this team', schema: { example: EXAMPLE } })
+  @IdempotentCreate('device', { item: 'the device', created: 'Bound', resent: 'Already bound to this team', example: EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid uid' })
   @ApiForbiddenResponse({ description: "Not a commander of the team's agency, an observer, or a liaison" })
   @ApiNotFoundResponse({ description: 'No such operation or team, or the caller may not see it' })
   @ApiConflictResponse({ description: 'The uid is bound to another team, or the operation is closed' })
-  async bind(
+  bind(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,
     @Param('teamId', uuidParam('teamId')) teamId: string,
     @Body(new ZodPipe(bindTakDeviceSchema)) body: BindTakDevice,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const { device, created } = await this.devices.bind(user, operationId, teamId, body.uid);
-    response.status(created ? 201 : 200);
-    return device;
+    return this.devices.bind(user, operationId, teamId, body.uid);
   }
 
   @Delete('operations/:operationId/teams/:teamId/devices/:uid')

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -23,8 +22,8 @@ import {
   type RequestQuery,
   type RequestTransitionRequest,
 } from '@lintas/contracts';
-import type { Response } from 'express';
-import { ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { IdempotentCreate } from '../../common/idempotent-create';
+import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -57,21 +56,13 @@ export class RequestsController {
     details: 'Van stopped at Bavet; passengers to be handed to the Moc Bai post for interview.',
     marking: 'TLP:AMBER',
   })
-  @ApiCreatedResponse({ description: 'Stored: the request', schema: { example: { ...REQUEST_EXAMPLE, state: 'open', handover: null } } })
-  @ApiOkResponse({ description: 'A retry already stored: the stored request', schema: { example: REQUEST_EXAMPLE } })
+  @IdempotentCreate('request', { item: 'the request', example: { ...REQUEST_EXAMPLE, state: 'open', handover: null } })
   @ApiBadRequestResponse({ description: 'Invalid body, receiving agency not a (non-observing) participant, marking hiding it from the receiver' })
   @ApiForbiddenResponse({ description: 'Not a commander, observer agency, liaison' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   @ApiConflictResponse({ description: 'clientId already used, or the operation is closed' })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Param('operationId', uuidParam('operationId')) operationId: string,
-    @Body(new ZodPipe(createRequestSchema)) body: CreateRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { request, created } = await this.requests.create(user, operationId, body);
-    response.status(created ? 201 : 200);
-    return request;
+  create(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(createRequestSchema)) body: CreateRequest) {
+    return this.requests.create(user, operationId, body);
   }
 
   @Get()
@@ -79,7 +70,7 @@ export class RequestsController {
   @ApiZodQuery(requestQuerySchema)
   @ApiOkResponse({ description: '{ items: AgencyRequest[], nextCursor }', schema: { example: { items: [REQUEST_EXAMPLE], nextCursor: null } } })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Query(new ZodPipe(requestQuerySchema)) query: RequestQuery) {
     return this.requests.list(user, operationId, query);
   }

@@ -2,8 +2,9 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { isInsidePolygon, isOutsideTaskArea, isWatchedAreaLapsing } from '@lintas/contracts';
 import { Clock } from '../../common/clock';
 import { isDatabaseUnavailable } from '../../common/pg-errors';
-import { TransactionService } from '../../database/transaction.service';
+import { TransactionService, type WriteTransaction } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
+import type { NewEvent } from '../event-log/event-log.repository';
 import { EventLogService } from '../event-log/event-log.service';
 import { toRequest, toTask } from './tasking.mapper';
 import { TaskingRepository } from './tasking.repository';
@@ -15,6 +16,22 @@ export interface SweepResult {
   leftArea: number;
   /** Watched areas found without a team for their threshold (alerted). */
   watchedLapsed: number;
+}
+
+/** The marked row a sweep changes (a task, a request, a watched area): its event is marked like it. */
+interface SweptRow {
+  id: string;
+  operation_id: string;
+  marking: NewEvent['marking'];
+  origin_agency_id: string;
+  recipient_agency_ids: string[];
+}
+
+interface SweepChange extends Pick<NewEvent, 'data' | 'itemVersionOf'> {
+  /** The audit action, e.g. `task.overdue`. */
+  action: string;
+  entityType: string;
+  details: Record<string, unknown>;
 }
 
 /** How often the deadlines are checked. A deadline is minutes long: a few seconds late is on time. */
@@ -69,72 +86,75 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
 
   private async sweepAll(now: Date): Promise<SweepResult> {
     const at = now.toISOString();
-    let tasks = 0;
-    let requests = 0;
-    for (;;) {
-      const flagged = await this.transactions.run(async (tx) => {
-        const rows = await this.repository.claimOverdueTasks(tx.manager, at, BATCH);
-        for (const row of rows) {
-          await this.audit.recordInTransaction(tx, {
-            userId: null, agencyId: null, action: 'task.overdue', entityType: 'task', entityId: row.id, operationId: row.operation_id,
-            details: { ackDueAt: new Date(row.ack_due_at).toISOString() },
-          });
-          await this.events.append(tx, {
-            operationId: row.operation_id,
-            actor: null,
-            marking: row.marking,
-            originAgencyId: row.origin_agency_id,
-            recipientAgencyIds: row.recipient_agency_ids,
-            data: { type: 'task.overdue', task: toTask(row), alertUserIds: [row.author_user_id] },
-            itemVersionOf: { kind: 'task', id: row.id },
-          });
-        }
-        return rows.length;
+    const tasks = await this.inBatches((tx) => this.repository.claimOverdueTasks(tx.manager, at, BATCH), (tx, row) =>
+      this.recordSweepChange(tx, row, {
+        action: 'task.overdue',
+        entityType: 'task',
+        details: { ackDueAt: new Date(row.ack_due_at).toISOString() },
+        data: { type: 'task.overdue', task: toTask(row), alertUserIds: [row.author_user_id] },
+        itemVersionOf: { kind: 'task', id: row.id },
+      }),
+    );
+    const requests = await this.inBatches((tx) => this.repository.claimOverdueRequests(tx.manager, at, BATCH), async (tx, row) => {
+      await this.recordSweepChange(tx, row, {
+        action: 'request.escalate',
+        entityType: 'agency_request',
+        details: { answerDueAt: new Date(row.answer_due_at).toISOString(), toAgencyId: row.to_agency_id },
+        data: { type: 'request.updated', request: toRequest(row) },
+        itemVersionOf: { kind: 'request', id: row.id },
       });
-      tasks += flagged;
-      if (flagged < BATCH) break;
-    }
-    for (;;) {
-      const flagged = await this.transactions.run(async (tx) => {
-        const rows = await this.repository.claimOverdueRequests(tx.manager, at, BATCH);
-        for (const row of rows) {
-          await this.audit.recordInTransaction(tx, {
-            userId: null, agencyId: null, action: 'request.escalate', entityType: 'agency_request', entityId: row.id, operationId: row.operation_id,
-            details: { answerDueAt: new Date(row.answer_due_at).toISOString(), toAgencyId: row.to_agency_id },
-          });
-          await this.events.append(tx, {
-            operationId: row.operation_id,
-            actor: null,
-            marking: row.marking,
-            originAgencyId: row.origin_agency_id,
-            recipientAgencyIds: row.recipient_agency_ids,
-            data: { type: 'request.updated', request: toRequest(row) },
-            itemVersionOf: { kind: 'request', id: row.id },
-          });
-          // To the lead agency (and the sender): marked so that nothing of a TLP:RED request's content travels with it.
-          await this.events.append(tx, {
-            operationId: row.operation_id,
-            actor: null,
-            marking: 'TLP:AMBER+STRICT',
-            originAgencyId: row.origin_agency_id,
-            recipientAgencyIds: [],
-            data: {
-              type: 'request.escalated',
-              requestId: row.id,
-              fromAgencyId: row.origin_agency_id,
-              toAgencyId: row.to_agency_id,
-              answerDueAt: new Date(row.answer_due_at).toISOString(),
-            },
-          });
-        }
-        return rows.length;
+      // To the lead agency (and the sender): marked so that nothing of a TLP:RED request's content travels with it.
+      await this.events.append(tx, {
+        operationId: row.operation_id,
+        actor: null,
+        marking: 'TLP:AMBER+STRICT',
+        originAgencyId: row.origin_agency_id,
+        recipientAgencyIds: [],
+        data: {
+          type: 'request.escalated',
+          requestId: row.id,
+          fromAgencyId: row.origin_agency_id,
+          toAgencyId: row.to_agency_id,
+          answerDueAt: new Date(row.answer_due_at).toISOString(),
+        },
       });
-      requests += flagged;
-      if (flagged < BATCH) break;
-    }
+    });
     const leftArea = await this.sweepAreas(at);
     const watchedLapsed = await this.sweepWatchedAreas(now);
     return { tasks, requests, leftArea, watchedLapsed };
+  }
+
+  /**
+   * Claims rows `BATCH` at a time, each batch in its own transaction with what `handle` writes for
+   * its rows, until a batch comes back short; answers how many rows were handled.
+   */
+  private async inBatches<R>(claim: (tx: WriteTransaction) => Promise<R[]>, handle: (tx: WriteTransaction, row: R) => Promise<void>): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const flagged = await this.transactions.run(async (tx) => {
+        const rows = await claim(tx);
+        for (const row of rows) await handle(tx, row);
+        return rows.length;
+      });
+      handled += flagged;
+      if (flagged < BATCH) return handled;
+    }
+  }
+
+  /** What the sweep changed on a marked row: its audit row (no user: the system did it) and its event, marked like the row. */
+  private async recordSweepChange(tx: WriteTransaction, row: SweptRow, change: SweepChange): Promise<void> {
+    await this.audit.recordInTransaction(tx, {
+      userId: null, agencyId: null, action: change.action, entityType: change.entityType, entityId: row.id, operationId: row.operation_id, details: change.details,
+    });
+    await this.events.append(tx, {
+      operationId: row.operation_id,
+      actor: null,
+      marking: row.marking,
+      originAgencyId: row.origin_agency_id,
+      recipientAgencyIds: row.recipient_agency_ids,
+      data: change.data,
+      itemVersionOf: change.itemVersionOf,
+    });
   }
 
   /**
@@ -152,16 +172,10 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
       await this.repository.setLeftArea(tx.manager, back.map((row) => row.id), false, at);
       await this.repository.setLeftArea(tx.manager, leaving.map((row) => row.id), true, at);
       for (const row of leaving) {
-        await this.audit.recordInTransaction(tx, {
-          userId: null, agencyId: null, action: 'task.left_area', entityType: 'task', entityId: row.id, operationId: row.operation_id,
+        await this.recordSweepChange(tx, row, {
+          action: 'task.left_area',
+          entityType: 'task',
           details: { lat: row.last_lat, lon: row.last_lon },
-        });
-        await this.events.append(tx, {
-          operationId: row.operation_id,
-          actor: null,
-          marking: row.marking,
-          originAgencyId: row.origin_agency_id,
-          recipientAgencyIds: row.recipient_agency_ids,
           data: {
             type: 'task.left_area',
             task: { ...toTask(row), leftArea: true },
@@ -198,16 +212,10 @@ export class TaskingDeadlines implements OnModuleInit, OnModuleDestroy {
         }
         if (!isWatchedAreaLapsing(toWatchedArea(row), now)) continue;
         await this.watchedAreas.setLapsed(tx.manager, row.id, at);
-        await this.audit.recordInTransaction(tx, {
-          userId: null, agencyId: null, action: 'watched_area.lapsed', entityType: 'watched_area', entityId: row.id, operationId: row.operation_id,
+        await this.recordSweepChange(tx, row, {
+          action: 'watched_area.lapsed',
+          entityType: 'watched_area',
           details: { lastTeamInsideAt: new Date(row.last_team_inside_at).toISOString(), noTeamMinutes: row.no_team_minutes },
-        });
-        await this.events.append(tx, {
-          operationId: row.operation_id,
-          actor: null,
-          marking: row.marking,
-          originAgencyId: row.origin_agency_id,
-          recipientAgencyIds: row.recipient_agency_ids,
           data: { type: 'watched_area.lapsed', watchedArea: { ...toWatchedArea(row), lapsed: true }, alertUserIds: [row.author_user_id] },
           itemVersionOf: { kind: 'watchedArea', id: row.id },
         });

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,8 +20,8 @@ import {
   type TaskQuery,
   type TaskTransitionRequest,
 } from '@lintas/contracts';
-import type { Response } from 'express';
-import { ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { IdempotentCreate } from '../../common/idempotent-create';
+import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -57,21 +56,13 @@ export class TasksController {
     ackWithinSeconds: 300,
     marking: 'TLP:AMBER',
   })
-  @ApiCreatedResponse({ description: 'Stored: the task', schema: { example: TASK_EXAMPLE } })
-  @ApiOkResponse({ description: 'A retry of a create already stored: the stored task', schema: { example: TASK_EXAMPLE } })
+  @IdempotentCreate('task', { item: 'the task', example: TASK_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body, unknown team or site, a marking that hides the task from its team or discloses a hidden team' })
   @ApiForbiddenResponse({ description: "Not a commander of the team's agency (or of a lead agency allowed to task it), observer, liaison" })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   @ApiConflictResponse({ description: 'clientId already used, request not accepted, or the operation is closed' })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Param('operationId', uuidParam('operationId')) operationId: string,
-    @Body(new ZodPipe(createTaskSchema)) body: CreateTask,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { task, created } = await this.tasks.create(user, operationId, body);
-    response.status(created ? 201 : 200);
-    return task;
+  create(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(createTaskSchema)) body: CreateTask) {
+    return this.tasks.create(user, operationId, body);
   }
 
   @Get('tasks')
@@ -79,7 +70,7 @@ export class TasksController {
   @ApiZodQuery(taskQuerySchema)
   @ApiOkResponse({ description: '{ items: Task[], nextCursor }', schema: { example: { items: [TASK_EXAMPLE], nextCursor: null } } })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Query(new ZodPipe(taskQuerySchema)) query: TaskQuery) {
     return this.tasks.list(user, operationId, query);
   }
@@ -120,7 +111,7 @@ export class TasksController {
   @ApiZodBody(taskingConsentSchema, { leadMayTask: true })
   @ApiOkResponse({ description: 'The setting as stored', schema: { example: { leadMayTask: true } } })
   @ApiForbiddenResponse({ description: 'Not a commander of a participating agency' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   consent(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(taskingConsentSchema)) body: TaskingConsent) {
     return this.tasks.setConsent(user, operationId, body.leadMayTask);
   }

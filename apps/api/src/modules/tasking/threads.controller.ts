@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { postMessageSchema, type PostMessage, type ThreadMessage } from '@lintas/contracts';
-import type { Response } from 'express';
+import { IdempotentCreate } from '../../common/idempotent-create';
 import { ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
@@ -52,21 +51,18 @@ export class ThreadsController {
   @Post('tasks/:taskId/messages')
   @ApiOperation({ summary: "Write in the task's thread", description: 'Idempotent by `clientId` (201 first, 200 for a retry). Marked like the task.' })
   @ApiZodBody(postMessageSchema, { clientId: MESSAGE_EXAMPLE.clientId, body: 'On our way, 10 minutes out.' })
-  @ApiCreatedResponse({ description: 'The message', schema: { example: { ...MESSAGE_EXAMPLE, subject: 'task' } } })
+  @IdempotentCreate('message', { item: 'the message', example: { ...MESSAGE_EXAMPLE, subject: 'task' } })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiForbiddenResponse({ description: 'Observer agency or liaison account' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'clientId already used for another message, or the operation is closed' })
-  async postOnTask(
+  postOnTask(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,
     @Param('taskId', uuidParam('taskId')) taskId: string,
     @Body(new ZodPipe(postMessageSchema)) body: PostMessage,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const { message, created } = await this.threads.post(user, operationId, 'task', taskId, body);
-    response.status(created ? 201 : 200);
-    return message;
+    return this.threads.post(user, operationId, 'task', taskId, body);
   }
 
   @Get('requests/:requestId/messages')
@@ -80,20 +76,17 @@ export class ThreadsController {
   @Post('requests/:requestId/messages')
   @ApiOperation({ summary: "Write in the request's thread", description: 'Idempotent by `clientId` (201 first, 200 for a retry). Marked like the request.' })
   @ApiZodBody(postMessageSchema, { clientId: MESSAGE_EXAMPLE.clientId, body: MESSAGE_EXAMPLE.body })
-  @ApiCreatedResponse({ description: 'The message', schema: { example: MESSAGE_EXAMPLE } })
+  @IdempotentCreate('message', { item: 'the message', example: MESSAGE_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiForbiddenResponse({ description: 'Observer agency or liaison account' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'clientId already used for another message, or the operation is closed' })
-  async postOnRequest(
+  postOnRequest(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body(new ZodPipe(postMessageSchema)) body: PostMessage,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const { message, created } = await this.threads.post(user, operationId, 'request', requestId, body);
-    response.status(created ? 201 : 200);
-    return message;
+    return this.threads.post(user, operationId, 'request', requestId, body);
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -13,8 +12,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { createWatchedAreaSchema, type CreateWatchedArea } from '@lintas/contracts';
-import type { Response } from 'express';
-import { ApiZodBody } from '../../common/openapi';
+import { IdempotentCreate } from '../../common/idempotent-create';
+import { ApiOperationNotFound, ApiZodBody } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -55,27 +54,19 @@ export class WatchedAreasController {
       'Idempotent by `clientId` (201 first, 200 for a retry by the same user).',
   })
   @ApiZodBody(createWatchedAreaSchema, { clientId: WATCHED_AREA_EXAMPLE.clientId, name: 'Kaam Samnor landing', area: AREA, noTeamMinutes: 30, marking: 'TLP:AMBER' })
-  @ApiCreatedResponse({ description: 'Stored: the watched area', schema: { example: WATCHED_AREA_EXAMPLE } })
-  @ApiOkResponse({ description: 'A retry of a create already stored: the stored area', schema: { example: WATCHED_AREA_EXAMPLE } })
+  @IdempotentCreate('watchedArea', { item: 'the watched area', example: WATCHED_AREA_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body (a polygon that crosses itself, encloses nothing, …), recipients not in the operation' })
   @ApiForbiddenResponse({ description: 'Not a commander, observer, liaison' })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   @ApiConflictResponse({ description: 'clientId already used for another area, or the operation is closed' })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Param('operationId', uuidParam('operationId')) operationId: string,
-    @Body(new ZodPipe(createWatchedAreaSchema)) body: CreateWatchedArea,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { watchedArea, created } = await this.areas.create(user, operationId, body);
-    response.status(created ? 201 : 200);
-    return watchedArea;
+  create(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(createWatchedAreaSchema)) body: CreateWatchedArea) {
+    return this.areas.create(user, operationId, body);
   }
 
   @Get()
   @ApiOperation({ summary: "The operation's watched areas the caller may see (marking rule), oldest first" })
   @ApiOkResponse({ description: '{ items: WatchedArea[] }', schema: { example: { items: [WATCHED_AREA_EXAMPLE] } } })
-  @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
+  @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.areas.list(user, operationId);
   }
