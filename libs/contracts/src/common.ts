@@ -52,6 +52,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The schema of a `Page` of `item` (the API's OpenAPI answers); typed so that it cannot drift from `Page`. */
+export function pageSchema<T extends z.ZodType>(item: T): z.ZodType<Page<z.output<T>>> {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
 /** The body of every error answer. */
 export interface ErrorBody {
   statusCode: number;

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { timestampSchema } from './common';
 import type { Marking } from './marking';
 import type { AgencyRef } from './auth';
-import type { Operation, OperationParticipant } from './operations';
-import type { Report } from './reports';
+import { operationSchema, type Operation, type OperationParticipant } from './operations';
+import { reportSchema, type Report } from './reports';
 import type { AgencyRequest } from './requests';
 import type { Task } from './tasks';
 import type { ThreadMessage } from './threads';
 import type { WatchedArea } from './watched-areas';
 import type { Site } from './sites';
-import type { Team, TeamPosition } from './teams';
+import { teamSchema, type Team, type TeamPosition } from './teams';
 
 /**
  * The operation event log: every change to an operation's picture, in one strictly increasing
@@ -108,14 +108,15 @@ export interface TeamPositionsMessage {
 }
 
 /** Everything needed to draw the map of one operation now, in one request. */
-export interface OperationSnapshot {
-  operation: Operation;
-  teams: Team[];
+export const operationSnapshotSchema = z.object({
+  operation: operationSchema,
+  teams: z.array(teamSchema),
   /** Reports visible to the caller, newest first (capped; the rest through `/reports`). */
-  reports: Report[];
+  reports: z.array(reportSchema),
   /** The sequence number this snapshot is consistent with: subscribe with it as `sinceSeq`. */
-  seq: number;
-}
+  seq: z.number(),
+});
+export type OperationSnapshot = z.infer<typeof operationSnapshotSchema>;
 
 /** The most reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */
 export const SNAPSHOT_REPORT_LIMIT = 5000;

@@ -1,40 +1,45 @@
 import { z } from 'zod';
-import { OPERATION_ROLES, OPERATION_STATUSES, type OperationRole, type OperationStatus } from './enums';
-import { polygonSchema, type Polygon } from './geo';
+import { OPERATION_ROLES, OPERATION_STATUSES } from './enums';
+import { polygonSchema } from './geo';
 import { nameSchema, narrativeSchema, timestampSchema } from './common';
-import type { AgencyRef } from './auth';
-import type { Site } from './sites';
+import { agencyRefSchema } from './auth';
+import { siteSchema } from './sites';
 
-export interface OperationParticipant {
-  agency: AgencyRef;
-  role: OperationRole;
-}
+export const operationParticipantSchema = z.object({ agency: agencyRefSchema, role: z.enum(OPERATION_ROLES) });
+export type OperationParticipant = z.infer<typeof operationParticipantSchema>;
 
-export interface OperationSummary {
-  id: string;
+const operationHeading = {
+  id: z.string(),
   /** Short code, e.g. `OP-MEKONG-24`. */
-  code: string;
+  code: z.string(),
   /** Code name shown to people. */
-  name: string;
-  status: OperationStatus;
-  exercise: boolean;
-  leadAgency: AgencyRef;
+  name: z.string(),
+  status: z.enum(OPERATION_STATUSES),
+  exercise: z.boolean(),
+  leadAgency: agencyRefSchema,
   /** The caller's agency's role in this operation. */
-  myRole: OperationRole;
-  startsAt: string | null;
-  endsAt: string | null;
-  counts?: { teams: number; reportsToday: number; openAlerts: number };
-}
+  myRole: z.enum(OPERATION_ROLES),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+};
 
-export interface Operation extends Omit<OperationSummary, 'counts'> {
-  description: string;
-  timeZone: string;
-  area: Polygon | null;
-  participants: OperationParticipant[];
-  sites: Site[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const operationSummarySchema = z.object({
+  ...operationHeading,
+  counts: z.object({ teams: z.number(), reportsToday: z.number(), openAlerts: z.number() }).optional(),
+});
+export type OperationSummary = z.infer<typeof operationSummarySchema>;
+
+export const operationSchema = z.object({
+  ...operationHeading,
+  description: z.string(),
+  timeZone: z.string(),
+  area: polygonSchema.nullable(),
+  participants: z.array(operationParticipantSchema),
+  sites: z.array(siteSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Operation = z.infer<typeof operationSchema>;
 
 const timeZoneSchema = z
   .string()

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { timestampSchema } from './common';
-import type { TeamPosition } from './teams';
+import { teamPositionSchema } from './teams';
 
 /**
  * Team positions beyond the live feed: the answer to a field outbox's batch upload
  * (`POST /operations/:operationId/teams/:teamId/positions` with `positionBatchSchema`) and the
  * track history used by replay (`GET` on the same path).
  */
-export interface PositionBatchResult {
+export const positionBatchResultSchema = z.object({
   /** Positions in the batch. */
-  accepted: number;
+  accepted: z.number(),
   /** Positions newly stored; a position re-sent (same team, same `at`) is stored once. */
-  stored: number;
-}
+  stored: z.number(),
+});
+export type PositionBatchResult = z.infer<typeof positionBatchResultSchema>;
 
 export const positionHistoryQuerySchema = z
   .strictObject({
@@ -31,9 +32,10 @@ export const positionHistoryQuerySchema = z
 export type PositionHistoryQuery = z.infer<typeof positionHistoryQuerySchema>;
 
 /** One team's track, oldest first. */
-export interface TeamTrackPage {
-  teamId: string;
-  items: TeamPosition[];
+export const teamTrackPageSchema = z.object({
+  teamId: z.string(),
+  items: z.array(teamPositionSchema),
   /** Pass back as `cursor` (with the same from/to) for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+  nextCursor: z.string().nullable(),
+});
+export type TeamTrackPage = z.infer<typeof teamTrackPageSchema>;

@@ -11,7 +11,7 @@ import { MARKINGS, type Marking } from './marking';
 import { recipientsAllowed } from './policy/recipients';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, pastTimestampSchema, textSchema, timestampSchema } from './common';
-import type { AgencyRef } from './auth';
+import { agencyRefSchema } from './auth';
 
 const count = z.number().int().min(0, 'must not be negative').max(100_000);
 
@@ -30,47 +30,49 @@ export const interceptionDetailsSchema = z
   .refine((d) => d.presumedVictims <= d.persons, { message: 'presumed victims cannot exceed persons', path: ['presumedVictims'] });
 export type InterceptionDetails = z.infer<typeof interceptionDetailsSchema>;
 
-export interface ReportChange {
-  at: string;
-  by: { userId: string; name: string; agencyCode: string };
+export const reportChangeSchema = z.object({
+  at: z.string(),
+  by: z.object({ userId: z.string(), name: z.string(), agencyCode: z.string() }),
   /** `created`, `amended`, `verified`, `rejected`. */
-  action: 'created' | 'amended' | 'verified' | 'rejected';
+  action: z.enum(['created', 'amended', 'verified', 'rejected']),
   /** Field name → [before, after]. */
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-}
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  reason: z.string().nullable(),
+});
+export type ReportChange = z.infer<typeof reportChangeSchema>;
 
-export interface Report {
-  id: string;
+/** A report as the API answers it. */
+export const reportSchema = z.object({
+  id: z.string(),
   /** The client-generated id that made the create idempotent. */
-  clientId: string;
-  operationId: string;
-  kind: ReportKind;
-  status: ReportStatus;
-  title: string;
-  narrative: string;
-  lat: number | null;
-  lon: number | null;
-  siteId: string | null;
-  occurredAt: string;
-  receivedAt: string;
-  originAgency: AgencyRef;
-  teamId: string | null;
-  authorUserId: string;
-  marking: Marking;
-  recipientAgencyIds: string[];
-  interception: InterceptionDetails | null;
-  statusReason: string | null;
-  statusBy: string | null;
-  statusAt: string | null;
-  updatedAt: string;
+  clientId: z.string(),
+  operationId: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  status: z.enum(REPORT_STATUSES),
+  title: z.string(),
+  narrative: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  siteId: z.string().nullable(),
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  originAgency: agencyRefSchema,
+  teamId: z.string().nullable(),
+  authorUserId: z.string(),
+  marking: z.enum(MARKINGS),
+  recipientAgencyIds: z.array(z.string()),
+  interception: interceptionDetailsSchema.nullable(),
+  statusReason: z.string().nullable(),
+  statusBy: z.string().nullable(),
+  statusAt: z.string().nullable(),
+  updatedAt: z.string(),
   /** The operation event sequence number of the latest change. */
-  version: number;
-}
+  version: z.number(),
+});
+export type Report = z.infer<typeof reportSchema>;
 
-export interface ReportWithHistory extends Report {
-  history: ReportChange[];
-}
+export const reportWithHistorySchema = reportSchema.extend({ history: z.array(reportChangeSchema) });
+export type ReportWithHistory = z.infer<typeof reportWithHistorySchema>;
 
 const reportBody = {
   kind: z.enum(REPORT_KINDS),

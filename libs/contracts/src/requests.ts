@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MARKINGS, type Marking } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema } from './common';
-import type { AgencyRef } from './auth';
+import { agencyRefSchema } from './auth';
 import { recipientsAllowed } from './policy/recipients';
 
 /**
@@ -37,48 +37,48 @@ export const handoverContentSchema = z.strictObject({
 });
 export type HandoverContent = z.infer<typeof handoverContentSchema>;
 
-export interface HandoverConfirmation {
-  userId: string;
-  agencyId: string;
-  at: string;
-}
+export const handoverConfirmationSchema = z.object({ userId: z.string(), agencyId: z.string(), at: z.string() });
+export type HandoverConfirmation = z.infer<typeof handoverConfirmationSchema>;
 
-export interface Handover extends HandoverContent {
-  recordedAt: string;
-  recordedByUserId: string;
-  recordedByAgencyId: string;
+export const handoverSchema = handoverContentSchema.extend({
+  recordedAt: z.string(),
+  recordedByUserId: z.string(),
+  recordedByAgencyId: z.string(),
   /** The handing agency (the request's sender) confirmed; null until it has. */
-  fromConfirmed: HandoverConfirmation | null;
+  fromConfirmed: handoverConfirmationSchema.nullable(),
   /** The receiving agency confirmed; null until it has. */
-  toConfirmed: HandoverConfirmation | null;
-}
+  toConfirmed: handoverConfirmationSchema.nullable(),
+});
+export type Handover = z.infer<typeof handoverSchema>;
 
-export interface AgencyRequest {
-  id: string;
-  clientId: string;
-  operationId: string;
-  kind: RequestKind;
-  fromAgency: AgencyRef;
-  toAgency: AgencyRef;
-  subject: string;
-  details: string;
-  lat: number | null;
-  lon: number | null;
-  siteId: string | null;
+/** A request between agencies as the API answers it. */
+export const agencyRequestSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  operationId: z.string(),
+  kind: z.enum(REQUEST_KINDS),
+  fromAgency: agencyRefSchema,
+  toAgency: agencyRefSchema,
+  subject: z.string(),
+  details: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  siteId: z.string().nullable(),
   /** The receiving agency must accept or decline by then; after that, still open, it is overdue and escalated to the lead agency. */
-  answerDueAt: string;
-  state: RequestState;
-  stateReason: string | null;
-  overdue: boolean;
-  answeredAt: string | null;
-  authorUserId: string;
-  handover: Handover | null;
-  marking: Marking;
-  recipientAgencyIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+  answerDueAt: z.string(),
+  state: z.enum(REQUEST_STATES),
+  stateReason: z.string().nullable(),
+  overdue: z.boolean(),
+  answeredAt: z.string().nullable(),
+  authorUserId: z.string(),
+  handover: handoverSchema.nullable(),
+  marking: z.enum(MARKINGS),
+  recipientAgencyIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type AgencyRequest = z.infer<typeof agencyRequestSchema>;
 
 export const createRequestSchema = z
   .strictObject({
@@ -127,20 +127,20 @@ export const confirmHandoverSchema = z.strictObject({
 });
 export type ConfirmHandover = z.infer<typeof confirmHandoverSchema>;
 
-export interface RequestHistoryEntry {
-  at: string;
-  byUserId: string;
-  byAgencyCode: string;
+export const requestHistoryEntrySchema = z.object({
+  at: z.string(),
+  byUserId: z.string(),
+  byAgencyCode: z.string(),
   /** created, transition, handover_recorded, handover_confirmed */
-  action: string;
-  from: RequestState | null;
-  to: RequestState | null;
-  reason: string | null;
-}
+  action: z.string(),
+  from: z.enum(REQUEST_STATES).nullable(),
+  to: z.enum(REQUEST_STATES).nullable(),
+  reason: z.string().nullable(),
+});
+export type RequestHistoryEntry = z.infer<typeof requestHistoryEntrySchema>;
 
-export interface AgencyRequestWithHistory extends AgencyRequest {
-  history: RequestHistoryEntry[];
-}
+export const agencyRequestWithHistorySchema = agencyRequestSchema.extend({ history: z.array(requestHistoryEntrySchema) });
+export type AgencyRequestWithHistory = z.infer<typeof agencyRequestWithHistorySchema>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

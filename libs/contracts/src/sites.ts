@@ -3,19 +3,20 @@ import { SITE_KINDS, type SiteKind } from './enums';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, textSchema } from './common';
 
-export interface Site {
-  id: string;
+export const siteSchema = z.object({
+  id: z.string(),
   /** Stable slug, e.g. `kh-bavet`. */
-  code: string;
-  name: string;
-  kind: SiteKind;
-  country: string;
-  counterpart: string | null;
-  lat: number;
-  lon: number;
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(SITE_KINDS),
+  country: z.string(),
+  counterpart: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
   /** A retired site stays on the operations it was part of, but is no longer offered or attached. */
-  retired: boolean;
-}
+  retired: z.boolean(),
+});
+export type Site = z.infer<typeof siteSchema>;
 
 export const siteQuerySchema = z.strictObject({
   q: textSchema.trim().max(120).optional(),

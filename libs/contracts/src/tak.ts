@@ -14,13 +14,14 @@ export const takDeviceUidSchema = z
 export const bindTakDeviceSchema = z.strictObject({ uid: takDeviceUidSchema });
 export type BindTakDevice = z.infer<typeof bindTakDeviceSchema>;
 
-export interface TakDevice {
-  uid: string;
-  operationId: string;
-  teamId: string;
-  boundAt: string;
-  boundBy: { userId: string; name: string };
-}
+export const takDeviceSchema = z.object({
+  uid: z.string(),
+  operationId: z.string(),
+  teamId: z.string(),
+  boundAt: z.string(),
+  boundBy: z.object({ userId: z.string(), name: z.string() }),
+});
+export type TakDevice = z.infer<typeof takDeviceSchema>;
 
 /** The markings Lintas sends to TAK devices by default: TAK shows no per-item marking. */
 export const TAK_RELEASED_MARKINGS = ['TLP:CLEAR', 'TLP:GREEN'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MARKINGS, type Marking } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema, timestampSchema } from './common';
-import type { AgencyRef } from './auth';
+import { agencyRefSchema } from './auth';
 import { recipientsAllowed } from './policy/recipients';
 
 /**
@@ -33,53 +33,55 @@ export const taskTargetSchema = z.strictObject({
 });
 export type TaskTarget = z.infer<typeof taskTargetSchema>;
 
-export interface TaskTransition {
-  at: string;
-  byUserId: string;
-  byAgencyCode: string;
-  from: TaskState | null;
-  to: TaskState;
-  reason: string | null;
-}
+export const taskTransitionRecordSchema = z.object({
+  at: z.string(),
+  byUserId: z.string(),
+  byAgencyCode: z.string(),
+  from: z.enum(TASK_STATES).nullable(),
+  to: z.enum(TASK_STATES),
+  reason: z.string().nullable(),
+});
+export type TaskTransition = z.infer<typeof taskTransitionRecordSchema>;
 
-export interface Task {
-  id: string;
-  clientId: string;
-  operationId: string;
-  teamId: string;
+/** A task as the API answers it. */
+export const taskSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  operationId: z.string(),
+  teamId: z.string(),
   /** The agency whose team it is (it must be able to see the task). */
-  teamAgencyId: string;
-  kind: TaskKind;
-  title: string;
-  instructions: string;
-  target: TaskTarget;
+  teamAgencyId: z.string(),
+  kind: z.enum(TASK_KINDS),
+  title: z.string(),
+  instructions: z.string(),
+  target: taskTargetSchema,
   /** When the work should be done (null: no time set). */
-  dueAt: string | null;
+  dueAt: z.string().nullable(),
   /** When the team must have acknowledged it; after that, while still assigned, it is overdue. */
-  ackDueAt: string;
-  state: TaskState;
+  ackDueAt: z.string(),
+  state: z.enum(TASK_STATES),
   /** The reason of an `unable` or a `cancelled`. */
-  stateReason: string | null;
+  stateReason: z.string().nullable(),
   /** Not acknowledged by `ackDueAt` (stays true as a record once flagged). */
-  overdue: boolean;
+  overdue: z.boolean(),
   /** A patrol or hold task with an area whose team is outside it now (last position). */
-  leftArea: boolean;
-  acknowledgedAt: string | null;
-  originAgency: AgencyRef;
-  authorUserId: string;
+  leftArea: z.boolean(),
+  acknowledgedAt: z.string().nullable(),
+  originAgency: agencyRefSchema,
+  authorUserId: z.string(),
   /** The request between agencies this task answers, if any. */
-  requestId: string | null;
-  marking: Marking;
-  recipientAgencyIds: string[];
-  createdAt: string;
-  updatedAt: string;
+  requestId: z.string().nullable(),
+  marking: z.enum(MARKINGS),
+  recipientAgencyIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** The operation event seq of its latest change. */
-  version: number;
-}
+  version: z.number(),
+});
+export type Task = z.infer<typeof taskSchema>;
 
-export interface TaskWithHistory extends Task {
-  transitions: TaskTransition[];
-}
+export const taskWithHistorySchema = taskSchema.extend({ transitions: z.array(taskTransitionRecordSchema) });
+export type TaskWithHistory = z.infer<typeof taskWithHistorySchema>;
 
 export const createTaskSchema = z
   .strictObject({

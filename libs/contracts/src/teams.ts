@@ -3,45 +3,45 @@ import { TEAM_STATUSES, type TeamStatus } from './enums';
 import { MARKINGS, type Marking } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { pastTimestampSchema } from './common';
-import type { AgencyRef } from './auth';
+import { agencyRefSchema } from './auth';
 import { recipientsAllowed } from './policy/recipients';
 
-export interface TeamMember {
-  userId: string;
-  name: string;
-}
+export const teamMemberSchema = z.object({ userId: z.string(), name: z.string() });
+export type TeamMember = z.infer<typeof teamMemberSchema>;
 
-export interface TeamPosition {
-  teamId: string;
-  lat: number;
-  lon: number;
+export const teamPositionSchema = z.object({
+  teamId: z.string(),
+  lat: z.number(),
+  lon: z.number(),
   /** Degrees clockwise from north, or null when unknown. */
-  heading: number | null;
+  heading: z.number().nullable(),
   /** Metres per second, or null when unknown. */
-  speed: number | null;
+  speed: z.number().nullable(),
   /** Metres, or null when unknown. */
-  accuracy: number | null;
+  accuracy: z.number().nullable(),
   /** When the position was taken on the device. */
-  at: string;
-}
+  at: z.string(),
+});
+export type TeamPosition = z.infer<typeof teamPositionSchema>;
 
-export interface Team {
-  id: string;
-  operationId: string;
-  agency: AgencyRef;
-  callSign: string;
-  size: number;
-  status: TeamStatus;
-  siteId: string | null;
-  members: TeamMember[];
-  marking: Marking;
-  recipientAgencyIds: string[];
-  lastPosition: TeamPosition | null;
+export const teamSchema = z.object({
+  id: z.string(),
+  operationId: z.string(),
+  agency: agencyRefSchema,
+  callSign: z.string(),
+  size: z.number(),
+  status: z.enum(TEAM_STATUSES),
+  siteId: z.string().nullable(),
+  members: z.array(teamMemberSchema),
+  marking: z.enum(MARKINGS),
+  recipientAgencyIds: z.array(z.string()),
+  lastPosition: teamPositionSchema.nullable(),
   /** True when the last position is older than the configured age (or there is none). */
-  stale: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  stale: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Team = z.infer<typeof teamSchema>;
 
 const recipientsSchema = z.array(z.uuid()).max(50).default([]);
 

@@ -29,22 +29,23 @@ export const createWatchedAreaSchema = z
 export type CreateWatchedArea = z.infer<typeof createWatchedAreaSchema>;
 export type CreateWatchedAreaInput = z.input<typeof createWatchedAreaSchema>;
 
-export interface WatchedArea {
-  id: string;
-  clientId: string;
-  operationId: string;
-  name: string;
-  area: Polygon;
-  noTeamMinutes: number;
+export const watchedAreaSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  operationId: z.string(),
+  name: z.string(),
+  area: polygonSchema,
+  noTeamMinutes: z.number(),
   /** The last time a team of the operation was seen inside (its creation time until then). */
-  lastTeamInsideAt: string;
+  lastTeamInsideAt: z.string(),
   /** No team for `noTeamMinutes`: its author has been alerted; cleared when a team enters again. */
-  lapsed: boolean;
-  originAgencyId: string;
-  authorUserId: string;
-  marking: Marking;
-  recipientAgencyIds: string[];
-  createdAt: string;
+  lapsed: z.boolean(),
+  originAgencyId: z.string(),
+  authorUserId: z.string(),
+  marking: z.enum(MARKINGS),
+  recipientAgencyIds: z.array(z.string()),
+  createdAt: z.string(),
   /** The seq of the event that last carried it. */
-  version: number;
-}
+  version: z.number(),
+});
+export type WatchedArea = z.infer<typeof watchedAreaSchema>;

@@ -12,7 +12,7 @@ export interface IdempotentCreateDocs {
   /** The item as the answer's descriptions name it, e.g. `the task`. */
   item: string;
   /** The contracts schema of the item (the answer's OpenAPI schema), and an example of it. */
-  schema?: ZodType;
+  schema: ZodType;
   example: unknown;
   /** Descriptions other than `Stored: <item>` and the retry's. */
   created?: string;
@@ -28,8 +28,8 @@ export interface IdempotentCreateDocs {
 export function IdempotentCreate<K extends string>(key: K, docs: IdempotentCreateDocs) {
   const schema = responseSchemaOf(docs.schema, docs.example);
   const decorate = applyDecorators(
-    ApiCreatedResponse({ description: docs.created ?? `Stored: ${docs.item}`, schema }),
-    ApiOkResponse({ description: docs.resent ?? `A retry of a create already stored (same clientId, same user): ${docs.item} as stored`, schema }),
+    ApiCreatedResponse({ description: docs.created ?? `Stored: ${docs.item}`, schema: schema as never }),
+    ApiOkResponse({ description: docs.resent ?? `A retry of a create already stored (same clientId, same user): ${docs.item} as stored`, schema: schema as never }),
     UseInterceptors(new CreatedOrResentStatus(key)),
   );
   // Typed so that a handler which does not return the service's outcome does not compile.

@@ -1,4 +1,4 @@
-import { ApiBody, ApiNotFoundResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
 
@@ -17,8 +17,21 @@ export function jsonSchemaOf(schema: ZodType, io: 'input' | 'output' = 'input'):
 }
 
 /** An answer's OpenAPI schema: the contracts schema of what the API sends (its output side), with an example. */
-export function responseSchemaOf(schema: ZodType | undefined, example: unknown): JsonSchema {
-  return { ...(schema ? jsonSchemaOf(schema, 'output') : {}), example };
+export function responseSchemaOf(schema: ZodType | undefined, example?: unknown): JsonSchema {
+  return { ...(schema ? jsonSchemaOf(schema, 'output') : {}), ...(example === undefined ? {} : { example }) };
+}
+
+/**
+ * Documents a 200 answer with the contracts schema of what is sent: the generated client types
+ * (libs/contracts/src/generated/openapi.ts) then carry the same shape as the contracts' type.
+ */
+export function ApiZodOk(schema: ZodType, description: string, example?: unknown) {
+  return ApiOkResponse({ description, schema: responseSchemaOf(schema, example) as never });
+}
+
+/** The same for a 201 (a POST that creates, not idempotent by a client id). */
+export function ApiZodCreated(schema: ZodType, description: string, example?: unknown) {
+  return ApiCreatedResponse({ description, schema: responseSchemaOf(schema, example) as never });
 }
 
 /** Documents a request body with the same schema that validates it. */

@@ -109,53 +109,59 @@ export const recordCheckOutcomeSchema = z.strictObject({
 export type RecordCheckOutcome = z.infer<typeof recordCheckOutcomeSchema>;
 
 /** A stored check as the API answers it: never the number. */
-export interface DocumentCheck {
-  id: string;
-  clientId: string;
-  operationId: string;
-  teamId: string;
-  siteId: string | null;
-  checkingAgencyId: string;
-  officerUserId: string;
-  documentType: DocumentType;
-  issuingCountry: string;
-  result: DocumentCheckResult;
+export const documentCheckSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  operationId: z.string(),
+  teamId: z.string(),
+  siteId: z.string().nullable(),
+  checkingAgencyId: z.string(),
+  officerUserId: z.string(),
+  documentType: z.enum(DOCUMENT_TYPES),
+  issuingCountry: z.string(),
+  result: z.enum(DOCUMENT_CHECK_RESULTS),
   /** For a potential hit: the list entry's status and source, and the alert it raised. */
-  hit: { status: DocumentListStatus; source: string; reportedAt: string | null; listAgencyCode: string; alertReportId: string | null } | null;
-  outcome: DocumentCheckOutcome | null;
-  outcomeNote: string | null;
-  outcomeBy: string | null;
-  outcomeAt: string | null;
-  checkedAt: string;
-}
+  hit: z
+    .object({ status: z.enum(DOCUMENT_LIST_STATUSES), source: z.string(), reportedAt: z.string().nullable(), listAgencyCode: z.string(), alertReportId: z.string().nullable() })
+    .nullable(),
+  outcome: z.enum(DOCUMENT_CHECK_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable(),
+  outcomeBy: z.string().nullable(),
+  outcomeAt: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type DocumentCheck = z.infer<typeof documentCheckSchema>;
 
-export interface DocumentListRejectedRow {
+export const documentListRejectedRowSchema = z.object({
   /** 1-based line of the CSV file (the header is line 1). */
-  line: number;
-  message: string;
-}
+  line: z.number(),
+  message: z.string(),
+});
+export type DocumentListRejectedRow = z.infer<typeof documentListRejectedRowSchema>;
 
 /** The answer of a list import. */
-export interface DocumentListImportReport {
-  agencyCode: string;
+export const documentListImportReportSchema = z.object({
+  agencyCode: z.string(),
   /** Applied: the new version is in force. Unchanged: the same file as the version in force. Refused: nothing changed. */
-  outcome: 'applied' | 'unchanged' | 'refused';
+  outcome: z.enum(['applied', 'unchanged', 'refused']),
   /** The version in force after the import. */
-  version: number | null;
-  rowsRead: number;
-  rowsAccepted: number;
-  rejectedCount: number;
+  version: z.number().nullable(),
+  rowsRead: z.number(),
+  rowsAccepted: z.number(),
+  rejectedCount: z.number(),
   /** The first rejected rows (at most 1,000), with their line numbers. */
-  rejected: DocumentListRejectedRow[];
+  rejected: z.array(documentListRejectedRowSchema),
   /** SHA-256 of the file as received. */
-  fileSha256: string;
-}
+  fileSha256: z.string(),
+});
+export type DocumentListImportReport = z.infer<typeof documentListImportReportSchema>;
 
-export interface DocumentCheckFiguresRow {
-  siteId: string | null;
+export const documentCheckFiguresRowSchema = z.object({
+  siteId: z.string().nullable(),
   /** YYYY-MM-DD (UTC). */
-  day: string;
-  checks: number;
-  potentialHits: number;
-  confirmedHits: number;
-}
+  day: z.string(),
+  checks: z.number(),
+  potentialHits: z.number(),
+  confirmedHits: z.number(),
+});
+export type DocumentCheckFiguresRow = z.infer<typeof documentCheckFiguresRowSchema>;

@@ -1828,11 +1828,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OperationSummary[]: the caller's agency's operations, with its role and counts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "active" | "suspended" | "closed";
+                        exercise: boolean;
+                        leadAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        myRole: "lead" | "participant" | "observer";
+                        startsAt: string | null;
+                        endsAt: string | null;
+                        counts?: {
+                            teams: number;
+                            reportsToday: number;
+                            openAlerts: number;
+                        };
+                    }[];
+                };
             };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
@@ -1879,6 +1903,61 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The operation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "active" | "suspended" | "closed";
+                        exercise: boolean;
+                        leadAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        myRole: "lead" | "participant" | "observer";
+                        startsAt: string | null;
+                        endsAt: string | null;
+                        description: string;
+                        timeZone: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        participants: {
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant" | "observer";
+                        }[];
+                        sites: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "land" | "river" | "sea" | "air";
+                            country: string;
+                            counterpart: string | null;
+                            lat: number;
+                            lon: number;
+                            retired: boolean;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
                 headers: {
@@ -1906,11 +1985,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The operation, with its participants and sites */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "active" | "suspended" | "closed";
+                        exercise: boolean;
+                        leadAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        myRole: "lead" | "participant" | "observer";
+                        startsAt: string | null;
+                        endsAt: string | null;
+                        description: string;
+                        timeZone: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        participants: {
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant" | "observer";
+                        }[];
+                        sites: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "land" | "river" | "sea" | "air";
+                            country: string;
+                            counterpart: string | null;
+                            lat: number;
+                            lon: number;
+                            retired: boolean;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
@@ -1949,11 +2077,60 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The operation as updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "active" | "suspended" | "closed";
+                        exercise: boolean;
+                        leadAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        myRole: "lead" | "participant" | "observer";
+                        startsAt: string | null;
+                        endsAt: string | null;
+                        description: string;
+                        timeZone: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        participants: {
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant" | "observer";
+                        }[];
+                        sites: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "land" | "river" | "sea" | "air";
+                            country: string;
+                            counterpart: string | null;
+                            lat: number;
+                            lon: number;
+                            retired: boolean;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
@@ -1982,6 +2159,61 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The operation in its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "planned" | "active" | "suspended" | "closed";
+                        exercise: boolean;
+                        leadAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        myRole: "lead" | "participant" | "observer";
+                        startsAt: string | null;
+                        endsAt: string | null;
+                        description: string;
+                        timeZone: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        participants: {
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant" | "observer";
+                        }[];
+                        sites: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "land" | "river" | "sea" | "air";
+                            country: string;
+                            counterpart: string | null;
+                            lat: number;
+                            lon: number;
+                            retired: boolean;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
                 headers: {
@@ -2018,6 +2250,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The agency as it takes part */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "lead" | "participant" | "observer";
+                    };
+                };
+            };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
                 headers: {
@@ -2079,6 +2328,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The site attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "land" | "river" | "sea" | "air";
+                        country: string;
+                        counterpart: string | null;
+                        lat: number;
+                        lon: number;
+                        retired: boolean;
+                    };
+                };
+            };
             /** @description No such operation, or the caller’s agency does not take part in it */
             404: {
                 headers: {
@@ -2133,11 +2402,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Team[] */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        operationId: string;
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        callSign: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                        siteId: string | null;
+                        members: {
+                            userId: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        lastPosition: {
+                            teamId: string;
+                            lat: number;
+                            lon: number;
+                            heading: number | null;
+                            speed: number | null;
+                            accuracy: number | null;
+                            at: string;
+                        } | null;
+                        stale: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    }[];
+                };
             };
         };
     };
@@ -2178,6 +2482,47 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The team */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        operationId: string;
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        callSign: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                        siteId: string | null;
+                        members: {
+                            userId: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        lastPosition: {
+                            teamId: string;
+                            lat: number;
+                            lon: number;
+                            heading: number | null;
+                            speed: number | null;
+                            accuracy: number | null;
+                            at: string;
+                        } | null;
+                        stale: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description The call sign is taken in this operation, or the operation is closed */
             409: {
                 headers: {
@@ -2210,11 +2555,46 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The team as updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        operationId: string;
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        callSign: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                        siteId: string | null;
+                        members: {
+                            userId: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        lastPosition: {
+                            teamId: string;
+                            lat: number;
+                            lon: number;
+                            heading: number | null;
+                            speed: number | null;
+                            accuracy: number | null;
+                            at: string;
+                        } | null;
+                        stale: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
             };
         };
     };
@@ -2236,11 +2616,46 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The team in its new status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        operationId: string;
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        callSign: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                        siteId: string | null;
+                        members: {
+                            userId: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        lastPosition: {
+                            teamId: string;
+                            lat: number;
+                            lon: number;
+                            heading: number | null;
+                            speed: number | null;
+                            accuracy: number | null;
+                            at: string;
+                        } | null;
+                        stale: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
             };
         };
     };
@@ -2272,7 +2687,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clientId: string;
+                            operationId: string;
+                            /** @enum {string} */
+                            kind: "interception" | "sitrep" | "alert";
+                            /** @enum {string} */
+                            status: "reported" | "verified" | "rejected";
+                            title: string;
+                            narrative: string;
+                            lat: number | null;
+                            lon: number | null;
+                            siteId: string | null;
+                            occurredAt: string;
+                            receivedAt: string;
+                            originAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teamId: string | null;
+                            authorUserId: string;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            interception: {
+                                /** @enum {string} */
+                                interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                persons: number;
+                                /** @default 0 */
+                                suspects: number;
+                                /** @default 0 */
+                                presumedVictims: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default [] */
+                                nationalities: string[];
+                                /** @default 0 */
+                                documentsSeized: number;
+                            } | null;
+                            statusReason: string | null;
+                            statusBy: string | null;
+                            statusAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Invalid filter or cursor */
@@ -2360,13 +2823,58 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A retry of a create already stored: the stored report */
+            /** @description A retry of a create already stored (same clientId, same user): the report as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Stored: the report */
@@ -2375,7 +2883,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body (every failing field named), unknown site, recipient not in the operation */
@@ -2432,7 +2985,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                        history: {
+                            at: string;
+                            by: {
+                                userId: string;
+                                name: string;
+                                agencyCode: string;
+                            };
+                            /** @enum {string} */
+                            action: "created" | "amended" | "verified" | "rejected";
+                            changes: {
+                                [key: string]: (unknown | unknown)[];
+                            };
+                            reason: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2500,7 +3112,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body */
@@ -2563,7 +3220,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2619,7 +3321,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "interception" | "sitrep" | "alert";
+                        /** @enum {string} */
+                        status: "reported" | "verified" | "rejected";
+                        title: string;
+                        narrative: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        occurredAt: string;
+                        receivedAt: string;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teamId: string | null;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        interception: {
+                            /** @enum {string} */
+                            interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                            persons: number;
+                            /** @default 0 */
+                            suspects: number;
+                            /** @default 0 */
+                            presumedVictims: number;
+                            /** @default 0 */
+                            minors: number;
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documentsSeized: number;
+                        } | null;
+                        statusReason: string | null;
+                        statusBy: string | null;
+                        statusAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2669,7 +3416,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        siteId: string | null;
+                        checkingAgencyId: string;
+                        officerUserId: string;
+                        /** @enum {string} */
+                        documentType: "passport" | "id_card" | "visa" | "other";
+                        issuingCountry: string;
+                        /** @enum {string} */
+                        result: "no_hit" | "potential_hit";
+                        hit: {
+                            /** @enum {string} */
+                            status: "stolen_blank" | "lost" | "stolen" | "revoked";
+                            source: string;
+                            reportedAt: string | null;
+                            listAgencyCode: string;
+                            alertReportId: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        outcome: "confirmed" | "false_positive" | null;
+                        outcomeNote: string | null;
+                        outcomeBy: string | null;
+                        outcomeAt: string | null;
+                        checkedAt: string;
+                    }[];
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2720,13 +3494,40 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A retry of a check already stored */
+            /** @description A retry of a create already stored (same clientId, same user): the check as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        siteId: string | null;
+                        checkingAgencyId: string;
+                        officerUserId: string;
+                        /** @enum {string} */
+                        documentType: "passport" | "id_card" | "visa" | "other";
+                        issuingCountry: string;
+                        /** @enum {string} */
+                        result: "no_hit" | "potential_hit";
+                        hit: {
+                            /** @enum {string} */
+                            status: "stolen_blank" | "lost" | "stolen" | "revoked";
+                            source: string;
+                            reportedAt: string | null;
+                            listAgencyCode: string;
+                            alertReportId: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        outcome: "confirmed" | "false_positive" | null;
+                        outcomeNote: string | null;
+                        outcomeBy: string | null;
+                        outcomeAt: string | null;
+                        checkedAt: string;
+                    };
                 };
             };
             /** @description Checked: `result` is `no_hit` or `potential_hit` */
@@ -2735,7 +3536,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        siteId: string | null;
+                        checkingAgencyId: string;
+                        officerUserId: string;
+                        /** @enum {string} */
+                        documentType: "passport" | "id_card" | "visa" | "other";
+                        issuingCountry: string;
+                        /** @enum {string} */
+                        result: "no_hit" | "potential_hit";
+                        hit: {
+                            /** @enum {string} */
+                            status: "stolen_blank" | "lost" | "stolen" | "revoked";
+                            source: string;
+                            reportedAt: string | null;
+                            listAgencyCode: string;
+                            alertReportId: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        outcome: "confirmed" | "false_positive" | null;
+                        outcomeNote: string | null;
+                        outcomeBy: string | null;
+                        outcomeAt: string | null;
+                        checkedAt: string;
+                    };
                 };
             };
             /** @description Invalid body; a wrong MRZ names its line and field */
@@ -2792,7 +3620,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        siteId: string | null;
+                        day: string;
+                        checks: number;
+                        potentialHits: number;
+                        confirmedHits: number;
+                    }[];
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2837,7 +3671,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        siteId: string | null;
+                        checkingAgencyId: string;
+                        officerUserId: string;
+                        /** @enum {string} */
+                        documentType: "passport" | "id_card" | "visa" | "other";
+                        issuingCountry: string;
+                        /** @enum {string} */
+                        result: "no_hit" | "potential_hit";
+                        hit: {
+                            /** @enum {string} */
+                            status: "stolen_blank" | "lost" | "stolen" | "revoked";
+                            source: string;
+                            reportedAt: string | null;
+                            listAgencyCode: string;
+                            alertReportId: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        outcome: "confirmed" | "false_positive" | null;
+                        outcomeNote: string | null;
+                        outcomeBy: string | null;
+                        outcomeAt: string | null;
+                        checkedAt: string;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -2891,7 +3752,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        agencyCode: string;
+                        /** @enum {string} */
+                        outcome: "applied" | "unchanged" | "refused";
+                        version: number | null;
+                        rowsRead: number;
+                        rowsAccepted: number;
+                        rejectedCount: number;
+                        rejected: {
+                            line: number;
+                            message: string;
+                        }[];
+                        fileSha256: string;
+                    };
                 };
             };
             /** @description Wrong header, invalid rows (with their lines), or not CSV */
@@ -2947,7 +3821,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clientId: string;
+                            operationId: string;
+                            teamId: string;
+                            teamAgencyId: string;
+                            /** @enum {string} */
+                            kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                            title: string;
+                            instructions: string;
+                            target: {
+                                /** @default null */
+                                lat: number | null;
+                                /** @default null */
+                                lon: number | null;
+                                /**
+                                 * Format: uuid
+                                 * @default null
+                                 */
+                                siteId: string | null;
+                                /** @default null */
+                                area: (number)[][] | null;
+                            };
+                            dueAt: string | null;
+                            ackDueAt: string;
+                            /** @enum {string} */
+                            state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                            stateReason: string | null;
+                            overdue: boolean;
+                            leftArea: boolean;
+                            acknowledgedAt: string | null;
+                            originAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            authorUserId: string;
+                            requestId: string | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Invalid filter or cursor */
@@ -3038,13 +3959,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A retry of a create already stored: the stored task */
+            /** @description A retry of a create already stored (same clientId, same user): the task as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        teamAgencyId: string;
+                        /** @enum {string} */
+                        kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                        title: string;
+                        instructions: string;
+                        target: {
+                            /** @default null */
+                            lat: number | null;
+                            /** @default null */
+                            lon: number | null;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            siteId: string | null;
+                            /** @default null */
+                            area: (number)[][] | null;
+                        };
+                        dueAt: string | null;
+                        ackDueAt: string;
+                        /** @enum {string} */
+                        state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        leftArea: boolean;
+                        acknowledgedAt: string | null;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        authorUserId: string;
+                        requestId: string | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Stored: the task */
@@ -3053,7 +4018,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        teamAgencyId: string;
+                        /** @enum {string} */
+                        kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                        title: string;
+                        instructions: string;
+                        target: {
+                            /** @default null */
+                            lat: number | null;
+                            /** @default null */
+                            lon: number | null;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            siteId: string | null;
+                            /** @default null */
+                            area: (number)[][] | null;
+                        };
+                        dueAt: string | null;
+                        ackDueAt: string;
+                        /** @enum {string} */
+                        state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        leftArea: boolean;
+                        acknowledgedAt: string | null;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        authorUserId: string;
+                        requestId: string | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body, unknown team or site, a marking that hides the task from its team or discloses a hidden team */
@@ -3111,7 +4120,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        teamAgencyId: string;
+                        /** @enum {string} */
+                        kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                        title: string;
+                        instructions: string;
+                        target: {
+                            /** @default null */
+                            lat: number | null;
+                            /** @default null */
+                            lon: number | null;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            siteId: string | null;
+                            /** @default null */
+                            area: (number)[][] | null;
+                        };
+                        dueAt: string | null;
+                        ackDueAt: string;
+                        /** @enum {string} */
+                        state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        leftArea: boolean;
+                        acknowledgedAt: string | null;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        authorUserId: string;
+                        requestId: string | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        transitions: {
+                            at: string;
+                            byUserId: string;
+                            byAgencyCode: string;
+                            /** @enum {string|null} */
+                            from: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled" | null;
+                            /** @enum {string} */
+                            to: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                            reason: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3158,7 +4221,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        teamId: string;
+                        teamAgencyId: string;
+                        /** @enum {string} */
+                        kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                        title: string;
+                        instructions: string;
+                        target: {
+                            /** @default null */
+                            lat: number | null;
+                            /** @default null */
+                            lon: number | null;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            siteId: string | null;
+                            /** @default null */
+                            area: (number)[][] | null;
+                        };
+                        dueAt: string | null;
+                        ackDueAt: string;
+                        /** @enum {string} */
+                        state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        leftArea: boolean;
+                        acknowledgedAt: string | null;
+                        originAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        authorUserId: string;
+                        requestId: string | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body (unable and cancelled need a reason) */
@@ -3221,7 +4328,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        leadMayTask: boolean;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3269,7 +4378,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clientId: string;
+                            operationId: string;
+                            /** @enum {string} */
+                            kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                            fromAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            toAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            subject: string;
+                            details: string;
+                            lat: number | null;
+                            lon: number | null;
+                            siteId: string | null;
+                            answerDueAt: string;
+                            /** @enum {string} */
+                            state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                            stateReason: string | null;
+                            overdue: boolean;
+                            answeredAt: string | null;
+                            authorUserId: string;
+                            handover: {
+                                persons: {
+                                    /** @default 0 */
+                                    adults: number;
+                                    /** @default 0 */
+                                    minors: number;
+                                    /** @default 0 */
+                                    suspectedVictims: number;
+                                    /** @default 0 */
+                                    suspectedSmugglers: number;
+                                };
+                                /** @default [] */
+                                nationalities: string[];
+                                /** @default 0 */
+                                documents: number;
+                                /** @default null */
+                                vehicle: string | null;
+                                /** @default  */
+                                notes: string;
+                                recordedAt: string;
+                                recordedByUserId: string;
+                                recordedByAgencyId: string;
+                                fromConfirmed: {
+                                    userId: string;
+                                    agencyId: string;
+                                    at: string;
+                                } | null;
+                                toConfirmed: {
+                                    userId: string;
+                                    agencyId: string;
+                                    at: string;
+                                } | null;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Invalid filter or cursor */
@@ -3338,13 +4517,80 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A retry already stored: the stored request */
+            /** @description A retry of a create already stored (same clientId, same user): the request as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Stored: the request */
@@ -3353,7 +4599,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body, receiving agency not a (non-observing) participant, marking hiding it from the receiver */
@@ -3411,7 +4724,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        history: {
+                            at: string;
+                            byUserId: string;
+                            byAgencyCode: string;
+                            action: string;
+                            /** @enum {string|null} */
+                            from: "open" | "accepted" | "declined" | "cancelled" | "completed" | null;
+                            /** @enum {string|null} */
+                            to: "open" | "accepted" | "declined" | "cancelled" | "completed" | null;
+                            reason: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3458,7 +4849,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body (declined and cancelled need a reason) */
@@ -3541,7 +4999,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3600,7 +5125,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                        fromAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        toAgency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        subject: string;
+                        details: string;
+                        lat: number | null;
+                        lon: number | null;
+                        siteId: string | null;
+                        answerDueAt: string;
+                        /** @enum {string} */
+                        state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                        stateReason: string | null;
+                        overdue: boolean;
+                        answeredAt: string | null;
+                        authorUserId: string;
+                        handover: {
+                            persons: {
+                                /** @default 0 */
+                                adults: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default 0 */
+                                suspectedVictims: number;
+                                /** @default 0 */
+                                suspectedSmugglers: number;
+                            };
+                            /** @default [] */
+                            nationalities: string[];
+                            /** @default 0 */
+                            documents: number;
+                            /** @default null */
+                            vehicle: string | null;
+                            /** @default  */
+                            notes: string;
+                            recordedAt: string;
+                            recordedByUserId: string;
+                            recordedByAgencyId: string;
+                            fromConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                            toConfirmed: {
+                                userId: string;
+                                agencyId: string;
+                                at: string;
+                            } | null;
+                        } | null;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3651,7 +5243,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    }[];
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3690,13 +5294,46 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The message */
+            /** @description A retry of a create already stored (same clientId, same user): the message as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    };
+                };
+            };
+            /** @description Stored: the message */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    };
                 };
             };
             /** @description Invalid body */
@@ -3754,7 +5391,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    }[];
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3793,13 +5442,46 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The message */
+            /** @description A retry of a create already stored (same clientId, same user): the message as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    };
+                };
+            };
+            /** @description Stored: the message */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        /** @enum {string} */
+                        subject: "task" | "request";
+                        subjectId: string;
+                        authorUserId: string;
+                        authorName: string;
+                        agencyCode: string;
+                        body: string;
+                        at: string;
+                    };
                 };
             };
             /** @description Invalid body */
@@ -3856,7 +5538,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clientId: string;
+                            operationId: string;
+                            name: string;
+                            area: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: (number)[][][];
+                            };
+                            noTeamMinutes: number;
+                            lastTeamInsideAt: string;
+                            lapsed: boolean;
+                            originAgencyId: string;
+                            authorUserId: string;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            createdAt: string;
+                            version: number;
+                        }[];
+                    };
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -3907,13 +5611,33 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A retry of a create already stored: the stored area */
+            /** @description A retry of a create already stored (same clientId, same user): the watched area as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        name: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        };
+                        noTeamMinutes: number;
+                        lastTeamInsideAt: string;
+                        lapsed: boolean;
+                        originAgencyId: string;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Stored: the watched area */
@@ -3922,7 +5646,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        clientId: string;
+                        operationId: string;
+                        name: string;
+                        area: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        };
+                        noTeamMinutes: number;
+                        lastTeamInsideAt: string;
+                        lapsed: boolean;
+                        originAgencyId: string;
+                        authorUserId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        recipientAgencyIds: string[];
+                        createdAt: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid body (a polygon that crosses itself, encloses nothing, …), recipients not in the operation */
@@ -4031,7 +5775,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        operation: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "suspended" | "closed";
+                            exercise: boolean;
+                            leadAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "lead" | "participant" | "observer";
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            description: string;
+                            timeZone: string;
+                            area: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: (number)[][][];
+                            } | null;
+                            participants: {
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "participant" | "observer";
+                            }[];
+                            sites: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "land" | "river" | "sea" | "air";
+                                country: string;
+                                counterpart: string | null;
+                                lat: number;
+                                lon: number;
+                                retired: boolean;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                        teams: {
+                            id: string;
+                            operationId: string;
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            callSign: string;
+                            size: number;
+                            /** @enum {string} */
+                            status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                            siteId: string | null;
+                            members: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            lastPosition: {
+                                teamId: string;
+                                lat: number;
+                                lon: number;
+                                heading: number | null;
+                                speed: number | null;
+                                accuracy: number | null;
+                                at: string;
+                            } | null;
+                            stale: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        reports: {
+                            id: string;
+                            clientId: string;
+                            operationId: string;
+                            /** @enum {string} */
+                            kind: "interception" | "sitrep" | "alert";
+                            /** @enum {string} */
+                            status: "reported" | "verified" | "rejected";
+                            title: string;
+                            narrative: string;
+                            lat: number | null;
+                            lon: number | null;
+                            siteId: string | null;
+                            occurredAt: string;
+                            receivedAt: string;
+                            originAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teamId: string | null;
+                            authorUserId: string;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            interception: {
+                                /** @enum {string} */
+                                interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                persons: number;
+                                /** @default 0 */
+                                suspects: number;
+                                /** @default 0 */
+                                presumedVictims: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default [] */
+                                nationalities: string[];
+                                /** @default 0 */
+                                documentsSeized: number;
+                            } | null;
+                            statusReason: string | null;
+                            statusBy: string | null;
+                            statusAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        seq: number;
+                    };
                 };
             };
             /** @description `reports` out of range, or `at` not an ISO 8601 time */
@@ -4125,12 +5997,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file (Content-Disposition: attachment; filename names the marking) */
+            /** @description The file (Content-Disposition: attachment; filename names the marking; `X-Lintas-Marking` names it too) */
             200: {
                 headers: {
+                    /** @description The most restrictive marking of the content */
+                    "X-Lintas-Marking"?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/geo+json": string;
+                    "text/csv": string;
+                    "application/vnd.google-earth.kml+xml": string;
+                    "application/zip": string;
+                };
             };
             /** @description Unknown format or invalid filter */
             400: {
@@ -4173,7 +6052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        uid: string;
+                        operationId: string;
+                        teamId: string;
+                        boundAt: string;
+                        boundBy: {
+                            userId: string;
+                            name: string;
+                        };
+                    }[];
                 };
             };
             /** @description No, an invalid or an expired access token */
@@ -4216,7 +6104,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        uid: string;
+                        operationId: string;
+                        teamId: string;
+                        boundAt: string;
+                        boundBy: {
+                            userId: string;
+                            name: string;
+                        };
+                    };
                 };
             };
             /** @description Bound */
@@ -4225,7 +6122,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        uid: string;
+                        operationId: string;
+                        teamId: string;
+                        boundAt: string;
+                        boundBy: {
+                            userId: string;
+                            name: string;
+                        };
+                    };
                 };
             };
             /** @description Invalid uid */
@@ -4526,7 +6432,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        teamId: string;
+                        items: {
+                            teamId: string;
+                            lat: number;
+                            lon: number;
+                            heading: number | null;
+                            speed: number | null;
+                            accuracy: number | null;
+                            at: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
             };
         };
     };
@@ -4564,7 +6484,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        stored: number;
+                    };
+                };
             };
             /** @description Too many position requests from this user */
             429: {

@@ -7,16 +7,25 @@ import {
   ApiConsumes,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { createDocumentCheckSchema, DOCUMENT_LIST_HEADER, recordCheckOutcomeSchema, type CreateDocumentCheck, type RecordCheckOutcome } from '@lintas/contracts';
+import {
+  createDocumentCheckSchema,
+  DOCUMENT_LIST_HEADER,
+  documentCheckFiguresRowSchema,
+  documentCheckSchema,
+  documentListImportReportSchema,
+  recordCheckOutcomeSchema,
+  type CreateDocumentCheck,
+  type RecordCheckOutcome,
+} from '@lintas/contracts';
+import { z } from 'zod';
 import type { Request } from 'express';
 import { AppError } from '../../common/app-error';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody } from '../../common/openapi';
+import { ApiOperationNotFound, ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -69,7 +78,7 @@ export class DocumentChecksController {
     documentNumber: 'N0000000',
     expiryDate: '2030-01-01',
   })
-  @IdempotentCreate('check', { item: 'the check', created: 'Checked: `result` is `no_hit` or `potential_hit`', example: CHECK_EXAMPLE })
+  @IdempotentCreate('check', { item: 'the check', schema: documentCheckSchema, created: 'Checked: `result` is `no_hit` or `potential_hit`', example: CHECK_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body; a wrong MRZ names its line and field' })
   @ApiForbiddenResponse({ description: 'Observer agency, liaison account, or a team the caller may not check for' })
   @ApiOperationNotFound()
@@ -80,7 +89,7 @@ export class DocumentChecksController {
 
   @Get('operations/:operationId/document-checks')
   @ApiOperation({ summary: "The operation's document checks the caller may see (never the numbers), newest first (500 at most)" })
-  @ApiOkResponse({ description: 'DocumentCheck[]', schema: { example: [CHECK_EXAMPLE] } })
+  @ApiZodOk(z.array(documentCheckSchema), 'DocumentCheck[]', [CHECK_EXAMPLE])
   @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.checks.list(user, operationId);
@@ -88,7 +97,7 @@ export class DocumentChecksController {
 
   @Get('operations/:operationId/document-checks/figures')
   @ApiOperation({ summary: 'Checks, potential hits and confirmed hits per site and per day (UTC)' })
-  @ApiOkResponse({ description: 'DocumentCheckFiguresRow[]', schema: { example: [{ siteId: null, day: '2026-11-28', checks: 40, potentialHits: 2, confirmedHits: 1 }] } })
+  @ApiZodOk(z.array(documentCheckFiguresRowSchema), 'DocumentCheckFiguresRow[]', [{ siteId: null, day: '2026-11-28', checks: 40, potentialHits: 2, confirmedHits: 1 }])
   @ApiOperationNotFound()
   figures(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.checks.figures(user, operationId);
@@ -101,7 +110,7 @@ export class DocumentChecksController {
     description: 'A commander of the checking agency or of the lead agency. Verifies (confirmed) or rejects (false positive) the alert the hit raised.',
   })
   @ApiZodBody(recordCheckOutcomeSchema, { outcome: 'confirmed', note: 'Confirmed stolen by the Cambodian passport office' })
-  @ApiOkResponse({ description: 'The check with its outcome', schema: { example: { ...CHECK_EXAMPLE, outcome: 'confirmed' } } })
+  @ApiZodOk(documentCheckSchema, 'The check with its outcome', { ...CHECK_EXAMPLE, outcome: 'confirmed' })
   @ApiForbiddenResponse({ description: 'Not a commander of the checking or the lead agency' })
   @ApiNotFoundResponse({ description: 'No such check, or the caller may not see it' })
   @ApiConflictResponse({ description: 'Not a potential hit, outcome already recorded, or the operation is closed' })
@@ -121,7 +130,7 @@ export class DocumentChecksController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: `${DOCUMENT_LIST_HEADER.join(',')}\nKHM,passport,N0000001,stolen,KH-GDI passport office,2026-03-02\n` } })
-  @ApiOkResponse({ description: 'The import report', schema: { example: { agencyCode: 'KH-GDI', outcome: 'applied', version: 3, rowsRead: 1, rowsAccepted: 1, rejectedCount: 0, rejected: [], fileSha256: '9f…' } } })
+  @ApiZodOk(documentListImportReportSchema, 'The import report', { agencyCode: 'KH-GDI', outcome: 'applied', version: 3, rowsRead: 1, rowsAccepted: 1, rejectedCount: 0, rejected: [], fileSha256: '9f…' })
   @ApiBadRequestResponse({ description: 'Wrong header, invalid rows (with their lines), or not CSV' })
   @ApiForbiddenResponse({ description: 'Neither an administrator nor a commander of this agency' })
   @ApiNotFoundResponse({ description: 'No agency with this code' })

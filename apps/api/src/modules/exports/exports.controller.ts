@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { exportQuerySchema, type ExportQuery } from '@lintas/contracts';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportQuerySchema, MARKINGS, type ExportQuery } from '@lintas/contracts';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { ApiZodQuery } from '../../common/openapi';
@@ -27,8 +27,11 @@ export class ExportsController {
       '(CoT `opex="e"`). Streamed from the database a page at a time. Every export is audited.',
   })
   @ApiZodQuery(exportQuerySchema)
-  @ApiProduces('application/geo+json', 'text/csv', 'application/vnd.google-earth.kml+xml', 'application/zip')
-  @ApiOkResponse({ description: 'The file (Content-Disposition: attachment; filename names the marking)' })
+  @ApiOkResponse({
+    description: 'The file (Content-Disposition: attachment; filename names the marking; `X-Lintas-Marking` names it too)',
+    headers: { 'X-Lintas-Marking': { description: 'The most restrictive marking of the content', schema: { type: 'string', enum: [...MARKINGS] } } },
+    content: Object.fromEntries(EXPORT_FORMATS.map((format) => [EXPORT_MEDIA_TYPES[format].split(';')[0], { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiBadRequestResponse({ description: 'Unknown format or invalid filter' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
   async export(

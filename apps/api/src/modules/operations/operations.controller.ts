@@ -5,13 +5,18 @@ import {
   attachSiteSchema,
   createOperationSchema,
   mayCreateOperation,
+  operationParticipantSchema,
+  operationSchema,
+  operationSummarySchema,
+  siteSchema,
   transitionOperationSchema,
   updateOperationSchema,
   type AddParticipant,
   type AttachSite,
   type TransitionOperation,
 } from '@lintas/contracts';
-import { ApiZodBody } from '../../common/openapi';
+import { z } from 'zod';
+import { ApiZodBody, ApiZodCreated, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { parseInput, ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -47,6 +52,7 @@ export class OperationsController {
 
   /** The operations the caller's agency takes part in, with the caller's role and visible counts. */
   @Get()
+  @ApiZodOk(z.array(operationSummarySchema), "OperationSummary[]: the caller's agency's operations, with its role and counts")
   list(@CurrentUser() user: AuthUser) {
     return this.operations.list(user);
   }
@@ -63,6 +69,7 @@ export class OperationsController {
     endsAt: '2026-12-15T00:00:00+07:00',
     area: AREA_EXAMPLE,
   })
+  @ApiZodCreated(operationSchema, 'The operation')
   @ApiConflictResponse({ description: 'The code is taken' })
   create(@CurrentUser() user: AuthUser, @Body() body: unknown) {
     // Who may ask is settled before the body is read: an area's geometry is judged only for those who may write it.
@@ -71,6 +78,7 @@ export class OperationsController {
   }
 
   @Get(':id')
+  @ApiZodOk(operationSchema, 'The operation, with its participants and sites')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string) {
     return this.operations.getOperation(user, id);
   }
@@ -78,6 +86,7 @@ export class OperationsController {
   /** A commander of the lead agency; refused (409) once the operation is closed. */
   @Patch(':id')
   @ApiZodBody(updateOperationSchema, { description: 'Extended to the river crossings', area: AREA_EXAMPLE })
+  @ApiZodOk(operationSchema, 'The operation as updated')
   async update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string, @Body() body: unknown) {
     // As for create; the service checks again under the operation's lock.
     await this.access.requireLeadCommander(user, id);
@@ -88,6 +97,7 @@ export class OperationsController {
   @Post(':id/transition')
   @HttpCode(200)
   @ApiZodBody(transitionOperationSchema, { status: 'active' })
+  @ApiZodOk(operationSchema, 'The operation in its new status')
   @ApiConflictResponse({ description: 'The status cannot follow the current one' })
   transition(
     @CurrentUser() user: AuthUser,
@@ -100,6 +110,7 @@ export class OperationsController {
   /** 404 for an unknown agency; 409 when the agency already takes part (remove it first to change its role). */
   @Post(':id/participants')
   @ApiZodBody(addParticipantSchema, { agencyId: '00000000-0000-4000-8000-000000000000', role: 'observer' })
+  @ApiZodCreated(operationParticipantSchema, 'The agency as it takes part')
   @ApiConflictResponse({ description: 'The agency already takes part, or the operation is closed' })
   addParticipant(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string, @Body(new ZodPipe(addParticipantSchema)) body: AddParticipant) {
     return this.participants.addParticipant(user, id, body);
@@ -118,6 +129,7 @@ export class OperationsController {
 
   @Post(':id/sites')
   @ApiZodBody(attachSiteSchema, { siteId: '00000000-0000-4000-8000-000000000000' })
+  @ApiZodCreated(siteSchema, 'The site attached')
   @ApiConflictResponse({ description: 'The site is already attached, or the operation is closed' })
   attachSite(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Operation id')) id: string, @Body(new ZodPipe(attachSiteSchema)) body: AttachSite) {
     return this.participants.attachSite(user, id, body.siteId);

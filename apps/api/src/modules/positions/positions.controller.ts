@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
+  positionBatchResultSchema,
   positionBatchSchema,
   positionHistoryQuerySchema,
+  teamTrackPageSchema,
   type PositionBatch,
   type PositionBatchResult,
   type PositionHistoryQuery,
   type TeamTrackPage,
 } from '@lintas/contracts';
-import { ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { ApiZodBody, ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -25,7 +27,7 @@ export class PositionsController {
   @Post()
   @HttpCode(200)
   @ApiZodBody(positionBatchSchema, { positions: [{ lat: 11.07, lon: 106.12, heading: 90, speed: 1.2, accuracy: 8, at: '2026-11-28T08:00:00Z' }] })
-  @ApiOkResponse({ description: '{ accepted, stored }: positions received, and newly stored' })
+  @ApiZodOk(positionBatchResultSchema, '{ accepted, stored }: positions received, and newly stored')
   @ApiTooManyRequestsResponse({ description: 'Too many position requests from this user' })
   upload(
     @CurrentUser() user: AuthUser,
@@ -39,7 +41,7 @@ export class PositionsController {
   /** The team's track for replay, oldest first, e.g. `?from=2026-11-28T00:00:00Z&limit=1000`. */
   @Get()
   @ApiZodQuery(positionHistoryQuerySchema)
-  @ApiOkResponse({ description: '{ teamId, items: TeamPosition[], nextCursor }' })
+  @ApiZodOk(teamTrackPageSchema, '{ teamId, items: TeamPosition[], nextCursor }')
   history(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('Operation id')) operationId: string,

@@ -5,7 +5,6 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -13,8 +12,11 @@ import {
 import {
   amendReportSchema,
   createReportSchema,
+  pageSchema,
   rejectReportSchema,
   reportQuerySchema,
+  reportSchema,
+  reportWithHistorySchema,
   verifyReportSchema,
   type AmendReport,
   type CreateReport,
@@ -23,7 +25,7 @@ import {
   type VerifyReport,
 } from '@lintas/contracts';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { ApiOperationNotFound, ApiZodBody, ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -62,7 +64,7 @@ export class ReportsController {
     recipientAgencyIds: [],
     interception: { interceptionKind: 'smuggling', persons: 14, suspects: 2, presumedVictims: 0, minors: 3, nationalities: ['KH'], documentsSeized: 0 },
   })
-  @IdempotentCreate('report', { item: 'the report', example: REPORT_EXAMPLE })
+  @IdempotentCreate('report', { item: 'the report', schema: reportSchema, example: REPORT_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body (every failing field named), unknown site, recipient not in the operation' })
   @ApiForbiddenResponse({ description: 'Observer agency, liaison account, or a team the caller may not post for' })
   @ApiOperationNotFound()
@@ -79,7 +81,7 @@ export class ReportsController {
       'to (exclusive) bound occurredAt; bbox is west,south,east,north; agencyId is the origin agency. Page with `nextCursor`.',
   })
   @ApiZodQuery(reportQuerySchema)
-  @ApiOkResponse({ description: '{ items: Report[], nextCursor }', schema: { example: REPORT_PAGE_EXAMPLE } })
+  @ApiZodOk(pageSchema(reportSchema), '{ items: Report[], nextCursor }', REPORT_PAGE_EXAMPLE)
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
   @ApiOperationNotFound()
   list(
@@ -92,7 +94,7 @@ export class ReportsController {
 
   @Get('reports/:id')
   @ApiOperation({ summary: 'One report with its history (oldest change first); the read is audited' })
-  @ApiOkResponse({ description: 'The report and its history', schema: { example: REPORT_WITH_HISTORY_EXAMPLE } })
+  @ApiZodOk(reportWithHistorySchema, 'The report and its history', REPORT_WITH_HISTORY_EXAMPLE)
   @ApiNotFoundResponse({ description: 'No such report, or the caller may not see it' })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {
     return this.reports.get(user, id);
@@ -107,7 +109,7 @@ export class ReportsController {
       'Leaving TLP:RED drops the named recipients. An amendment that changes nothing answers the report unchanged.',
   })
   @ApiZodBody(amendReportSchema, { narrative: 'Two of the 14 are minors travelling alone.', expectedVersion: 42 })
-  @ApiOkResponse({ description: 'The amended report', schema: { example: REPORT_EXAMPLE } })
+  @ApiZodOk(reportSchema, 'The amended report', REPORT_EXAMPLE)
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiForbiddenResponse({ description: 'Not the author nor a commander of the originating agency' })
   @ApiNotFoundResponse({ description: 'No such report, or the caller may not see it' })
@@ -120,7 +122,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Verify a report: a commander of the originating agency, from status 'reported' only" })
   @ApiZodBody(verifyReportSchema, { reason: 'Confirmed by the district post' })
-  @ApiOkResponse({ description: 'The verified report', schema: { example: { ...REPORT_EXAMPLE, status: 'verified' } } })
+  @ApiZodOk(reportSchema, 'The verified report', { ...REPORT_EXAMPLE, status: 'verified' })
   @ApiForbiddenResponse({ description: 'Not a commander of the originating agency' })
   @ApiNotFoundResponse({ description: 'No such report, or the caller may not see it' })
   @ApiConflictResponse({ description: "The report is not 'reported' (the message names its status), or the operation is closed" })
@@ -132,7 +134,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Reject a report, with a reason: a commander of the originating agency, from status 'reported' only" })
   @ApiZodBody(rejectReportSchema, { reason: 'Duplicate of the report from team RIVER-2' })
-  @ApiOkResponse({ description: 'The rejected report', schema: { example: { ...REPORT_EXAMPLE, status: 'rejected' } } })
+  @ApiZodOk(reportSchema, 'The rejected report', { ...REPORT_EXAMPLE, status: 'rejected' })
   @ApiForbiddenResponse({ description: 'Not a commander of the originating agency' })
   @ApiNotFoundResponse({ description: 'No such report, or the caller may not see it' })
   @ApiConflictResponse({ description: "The report is not 'reported' (the message names its status), or the operation is closed" })

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { snapshotQuerySchema } from '@lintas/contracts';
-import { ApiZodQuery } from '../../common/openapi';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { operationSnapshotSchema, snapshotQuerySchema } from '@lintas/contracts';
+import { ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import { SnapshotAtService } from '../replay/snapshot-at.service';
@@ -32,10 +32,7 @@ export class SnapshotController {
   })
   @ApiZodQuery(snapshotQuerySchema)
   @ApiBadRequestResponse({ description: '`reports` out of range, or `at` not an ISO 8601 time' })
-  @ApiOkResponse({
-    description: 'The snapshot',
-    schema: { example: { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 } },
-  })
+  @ApiZodOk(operationSnapshotSchema, 'The snapshot', { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
   snapshot(

@@ -6,15 +6,15 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { bindTakDeviceSchema, takDeviceUidSchema, type BindTakDevice } from '@lintas/contracts';
+import { bindTakDeviceSchema, takDeviceSchema, takDeviceUidSchema, type BindTakDevice } from '@lintas/contracts';
+import { z } from 'zod';
 import { badRequest } from '../../common/app-error';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiZodBody } from '../../common/openapi';
+import { ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -38,7 +38,7 @@ export class TakDevicesController {
 
   @Get('operations/:operationId/teams/:teamId/devices')
   @ApiOperation({ summary: "The TAK devices bound to a team (whoever may see the team)" })
-  @ApiOkResponse({ description: 'TakDevice[]', schema: { example: [EXAMPLE] } })
+  @ApiZodOk(z.array(takDeviceSchema), 'TakDevice[]', [EXAMPLE])
   @ApiNotFoundResponse({ description: 'No such operation or team, or the caller may not see it' })
   list(
     @CurrentUser() user: AuthUser,
@@ -56,7 +56,7 @@ export class TakDevicesController {
       "the team's positions. Binding the same uid to the same team again answers 200; a uid bound to another team answers 409.",
   })
   @ApiZodBody(bindTakDeviceSchema, { uid: EXAMPLE.uid })
-  @IdempotentCreate('device', { item: 'the device', created: 'Bound', resent: 'Already bound to this team', example: EXAMPLE })
+  @IdempotentCreate('device', { item: 'the device', schema: takDeviceSchema, created: 'Bound', resent: 'Already bound to this team', example: EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid uid' })
   @ApiForbiddenResponse({ description: "Not a commander of the team's agency, an observer, or a liaison" })
   @ApiNotFoundResponse({ description: 'No such operation or team, or the caller may not see it' })

@@ -5,14 +5,16 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
+  agencyRequestSchema,
+  agencyRequestWithHistorySchema,
   confirmHandoverSchema,
   createRequestSchema,
+  pageSchema,
   recordHandoverSchema,
   requestQuerySchema,
   requestTransitionSchema,
@@ -23,7 +25,7 @@ import {
   type RequestTransitionRequest,
 } from '@lintas/contracts';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { ApiOperationNotFound, ApiZodBody, ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -56,7 +58,7 @@ export class RequestsController {
     details: 'Van stopped at Bavet; passengers to be handed to the Moc Bai post for interview.',
     marking: 'TLP:AMBER',
   })
-  @IdempotentCreate('request', { item: 'the request', example: { ...REQUEST_EXAMPLE, state: 'open', handover: null } })
+  @IdempotentCreate('request', { item: 'the request', schema: agencyRequestSchema, example: { ...REQUEST_EXAMPLE, state: 'open', handover: null } })
   @ApiBadRequestResponse({ description: 'Invalid body, receiving agency not a (non-observing) participant, marking hiding it from the receiver' })
   @ApiForbiddenResponse({ description: 'Not a commander, observer agency, liaison' })
   @ApiOperationNotFound()
@@ -68,7 +70,7 @@ export class RequestsController {
   @Get()
   @ApiOperation({ summary: "The operation's requests the caller may see (marking rule), newest first", description: 'Filters: state (comma-separated), direction (incoming / outgoing for the caller\'s agency).' })
   @ApiZodQuery(requestQuerySchema)
-  @ApiOkResponse({ description: '{ items: AgencyRequest[], nextCursor }', schema: { example: { items: [REQUEST_EXAMPLE], nextCursor: null } } })
+  @ApiZodOk(pageSchema(agencyRequestSchema), '{ items: AgencyRequest[], nextCursor }', { items: [REQUEST_EXAMPLE], nextCursor: null })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
   @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Query(new ZodPipe(requestQuerySchema)) query: RequestQuery) {
@@ -77,7 +79,7 @@ export class RequestsController {
 
   @Get(':requestId')
   @ApiOperation({ summary: 'One request with its history (answers, hand-over records and confirmations); the read is audited' })
-  @ApiOkResponse({ description: 'The request and its history', schema: { example: { ...REQUEST_EXAMPLE, history: [] } } })
+  @ApiZodOk(agencyRequestWithHistorySchema, 'The request and its history', { ...REQUEST_EXAMPLE, history: [] })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Param('requestId', uuidParam('requestId')) requestId: string) {
     return this.requests.get(user, operationId, requestId);
@@ -92,7 +94,7 @@ export class RequestsController {
       'hand-over must first be confirmed by both). Idempotent by `clientId`.',
   })
   @ApiZodBody(requestTransitionSchema, { clientId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', to: 'accepted' })
-  @ApiOkResponse({ description: 'The request after the change', schema: { example: REQUEST_EXAMPLE } })
+  @ApiZodOk(agencyRequestSchema, 'The request after the change', REQUEST_EXAMPLE)
   @ApiBadRequestResponse({ description: 'Invalid body (declined and cancelled need a reason)' })
   @ApiForbiddenResponse({ description: 'Not a commander of the agency that may make this move' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -119,7 +121,7 @@ export class RequestsController {
     documents: 3,
     vehicle: 'White Toyota Hiace, KH plate ending 4417',
   })
-  @ApiOkResponse({ description: 'The request with its hand-over', schema: { example: REQUEST_EXAMPLE } })
+  @ApiZodOk(agencyRequestSchema, 'The request with its hand-over', REQUEST_EXAMPLE)
   @ApiForbiddenResponse({ description: 'Not a commander of either agency of the request' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'The request is not accepted, or the operation is closed' })
@@ -136,7 +138,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Confirm the hand-over as recorded, for the caller's agency (the handing or the receiving side)" })
   @ApiZodBody(confirmHandoverSchema, { clientId: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a', expectedVersion: 63 })
-  @ApiOkResponse({ description: 'The request with the confirmation', schema: { example: REQUEST_EXAMPLE } })
+  @ApiZodOk(agencyRequestSchema, 'The request with the confirmation', REQUEST_EXAMPLE)
   @ApiForbiddenResponse({ description: 'Not a commander of either agency of the request' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'No hand-over recorded, or it changed since `expectedVersion`' })

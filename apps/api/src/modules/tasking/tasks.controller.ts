@@ -5,23 +5,25 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
   createTaskSchema,
+  pageSchema,
   taskingConsentSchema,
   taskQuerySchema,
+  taskSchema,
   taskTransitionSchema,
+  taskWithHistorySchema,
   type CreateTask,
   type TaskingConsent,
   type TaskQuery,
   type TaskTransitionRequest,
 } from '@lintas/contracts';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { ApiOperationNotFound, ApiZodBody, ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -56,7 +58,7 @@ export class TasksController {
     ackWithinSeconds: 300,
     marking: 'TLP:AMBER',
   })
-  @IdempotentCreate('task', { item: 'the task', example: TASK_EXAMPLE })
+  @IdempotentCreate('task', { item: 'the task', schema: taskSchema, example: TASK_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body, unknown team or site, a marking that hides the task from its team or discloses a hidden team' })
   @ApiForbiddenResponse({ description: "Not a commander of the team's agency (or of a lead agency allowed to task it), observer, liaison" })
   @ApiOperationNotFound()
@@ -68,7 +70,7 @@ export class TasksController {
   @Get('tasks')
   @ApiOperation({ summary: "The operation's tasks the caller may see (marking rule), newest first", description: 'Filters: state (comma-separated), teamId, requestId.' })
   @ApiZodQuery(taskQuerySchema)
-  @ApiOkResponse({ description: '{ items: Task[], nextCursor }', schema: { example: { items: [TASK_EXAMPLE], nextCursor: null } } })
+  @ApiZodOk(pageSchema(taskSchema), '{ items: Task[], nextCursor }', { items: [TASK_EXAMPLE], nextCursor: null })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
   @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Query(new ZodPipe(taskQuerySchema)) query: TaskQuery) {
@@ -77,7 +79,7 @@ export class TasksController {
 
   @Get('tasks/:taskId')
   @ApiOperation({ summary: 'One task with its transitions (oldest first); the read is audited' })
-  @ApiOkResponse({ description: 'The task and its transitions', schema: { example: { ...TASK_EXAMPLE, transitions: [] } } })
+  @ApiZodOk(taskWithHistorySchema, 'The task and its transitions', { ...TASK_EXAMPLE, transitions: [] })
   @ApiNotFoundResponse({ description: 'No such task, or the caller may not see it' })
   get(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Param('taskId', uuidParam('taskId')) taskId: string) {
     return this.tasks.get(user, operationId, taskId);
@@ -92,7 +94,7 @@ export class TasksController {
       'Idempotent by `clientId`: a resent change (the field outbox) answers the task and changes nothing.',
   })
   @ApiZodBody(taskTransitionSchema, { clientId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', to: 'acknowledged' })
-  @ApiOkResponse({ description: 'The task after the change', schema: { example: { ...TASK_EXAMPLE, state: 'acknowledged' } } })
+  @ApiZodOk(taskSchema, 'The task after the change', { ...TASK_EXAMPLE, state: 'acknowledged' })
   @ApiBadRequestResponse({ description: 'Invalid body (unable and cancelled need a reason)' })
   @ApiForbiddenResponse({ description: 'Not the team nor a commander of its agency; cancelling: not a commander of the tasking agency' })
   @ApiNotFoundResponse({ description: 'No such task, or the caller may not see it' })
@@ -109,7 +111,7 @@ export class TasksController {
   @Put('tasking-consent')
   @ApiOperation({ summary: "A participating agency's commander lets the lead agency task its teams in this operation (or stops it)" })
   @ApiZodBody(taskingConsentSchema, { leadMayTask: true })
-  @ApiOkResponse({ description: 'The setting as stored', schema: { example: { leadMayTask: true } } })
+  @ApiZodOk(taskingConsentSchema, 'The setting as stored', { leadMayTask: true })
   @ApiForbiddenResponse({ description: 'Not a commander of a participating agency' })
   @ApiOperationNotFound()
   consent(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Body(new ZodPipe(taskingConsentSchema)) body: TaskingConsent) {

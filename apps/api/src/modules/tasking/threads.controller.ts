@@ -5,14 +5,14 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { postMessageSchema, type PostMessage, type ThreadMessage } from '@lintas/contracts';
+import { postMessageSchema, threadMessageSchema, type PostMessage, type ThreadMessage } from '@lintas/contracts';
+import { z } from 'zod';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiZodBody } from '../../common/openapi';
+import { ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -42,7 +42,7 @@ export class ThreadsController {
 
   @Get('tasks/:taskId/messages')
   @ApiOperation({ summary: "The task's message thread, oldest first" })
-  @ApiOkResponse({ description: 'ThreadMessage[]', schema: { example: [{ ...MESSAGE_EXAMPLE, subject: 'task' }] } })
+  @ApiZodOk(z.array(threadMessageSchema), 'ThreadMessage[]', [{ ...MESSAGE_EXAMPLE, subject: 'task' }])
   @ApiNotFoundResponse({ description: NOT_FOUND })
   taskMessages(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Param('taskId', uuidParam('taskId')) taskId: string) {
     return this.threads.list(user, operationId, 'task', taskId);
@@ -51,7 +51,7 @@ export class ThreadsController {
   @Post('tasks/:taskId/messages')
   @ApiOperation({ summary: "Write in the task's thread", description: 'Idempotent by `clientId` (201 first, 200 for a retry). Marked like the task.' })
   @ApiZodBody(postMessageSchema, { clientId: MESSAGE_EXAMPLE.clientId, body: 'On our way, 10 minutes out.' })
-  @IdempotentCreate('message', { item: 'the message', example: { ...MESSAGE_EXAMPLE, subject: 'task' } })
+  @IdempotentCreate('message', { item: 'the message', schema: threadMessageSchema, example: { ...MESSAGE_EXAMPLE, subject: 'task' } })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiForbiddenResponse({ description: 'Observer agency or liaison account' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -67,7 +67,7 @@ export class ThreadsController {
 
   @Get('requests/:requestId/messages')
   @ApiOperation({ summary: "The request's message thread, oldest first" })
-  @ApiOkResponse({ description: 'ThreadMessage[]', schema: { example: [MESSAGE_EXAMPLE] } })
+  @ApiZodOk(z.array(threadMessageSchema), 'ThreadMessage[]', [MESSAGE_EXAMPLE])
   @ApiNotFoundResponse({ description: NOT_FOUND })
   requestMessages(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string, @Param('requestId', uuidParam('requestId')) requestId: string) {
     return this.threads.list(user, operationId, 'request', requestId);
@@ -76,7 +76,7 @@ export class ThreadsController {
   @Post('requests/:requestId/messages')
   @ApiOperation({ summary: "Write in the request's thread", description: 'Idempotent by `clientId` (201 first, 200 for a retry). Marked like the request.' })
   @ApiZodBody(postMessageSchema, { clientId: MESSAGE_EXAMPLE.clientId, body: MESSAGE_EXAMPLE.body })
-  @IdempotentCreate('message', { item: 'the message', example: MESSAGE_EXAMPLE })
+  @IdempotentCreate('message', { item: 'the message', schema: threadMessageSchema, example: MESSAGE_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiForbiddenResponse({ description: 'Observer agency or liaison account' })
   @ApiNotFoundResponse({ description: NOT_FOUND })

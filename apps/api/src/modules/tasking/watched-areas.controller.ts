@@ -6,14 +6,14 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { createWatchedAreaSchema, type CreateWatchedArea } from '@lintas/contracts';
+import { createWatchedAreaSchema, watchedAreaSchema, type CreateWatchedArea } from '@lintas/contracts';
+import { z } from 'zod';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody } from '../../common/openapi';
+import { ApiOperationNotFound, ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -54,7 +54,7 @@ export class WatchedAreasController {
       'Idempotent by `clientId` (201 first, 200 for a retry by the same user).',
   })
   @ApiZodBody(createWatchedAreaSchema, { clientId: WATCHED_AREA_EXAMPLE.clientId, name: 'Kaam Samnor landing', area: AREA, noTeamMinutes: 30, marking: 'TLP:AMBER' })
-  @IdempotentCreate('watchedArea', { item: 'the watched area', example: WATCHED_AREA_EXAMPLE })
+  @IdempotentCreate('watchedArea', { item: 'the watched area', schema: watchedAreaSchema, example: WATCHED_AREA_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Invalid body (a polygon that crosses itself, encloses nothing, …), recipients not in the operation' })
   @ApiForbiddenResponse({ description: 'Not a commander, observer, liaison' })
   @ApiOperationNotFound()
@@ -65,7 +65,7 @@ export class WatchedAreasController {
 
   @Get()
   @ApiOperation({ summary: "The operation's watched areas the caller may see (marking rule), oldest first" })
-  @ApiOkResponse({ description: '{ items: WatchedArea[] }', schema: { example: { items: [WATCHED_AREA_EXAMPLE] } } })
+  @ApiZodOk(z.object({ items: z.array(watchedAreaSchema) }), '{ items: WatchedArea[] }', { items: [WATCHED_AREA_EXAMPLE] })
   @ApiOperationNotFound()
   list(@CurrentUser() user: AuthUser, @Param('operationId', uuidParam('operationId')) operationId: string) {
     return this.areas.list(user, operationId);
