@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MARKINGS, type Marking } from './marking';
+import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema } from './common';
 import { agencyRefSchema } from './auth';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TEAM_STATUSES, type TeamStatus } from './enums';
-import { MARKINGS, type Marking } from './marking';
+import { TEAM_STATUSES } from './enums';
+import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { pastTimestampSchema } from './common';
 import { agencyRefSchema } from './auth';

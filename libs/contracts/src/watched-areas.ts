@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MARKINGS, type Marking } from './marking';
-import { polygonSchema, type Polygon } from './geo';
+import { MARKINGS } from './marking';
+import { polygonSchema } from './geo';
 import { nameSchema } from './common';
 import { recipientsAllowed } from './policy/recipients';
 
