@@ -5,7 +5,6 @@ import {
   REPORT_STATUSES,
   type InterceptionKind,
   type ReportKind,
-  type ReportStatus,
 } from './enums';
 import { MARKINGS, type Marking } from './marking';
 import { recipientsAllowed } from './policy/recipients';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SITE_KINDS, type SiteKind } from './enums';
+import { SITE_KINDS } from './enums';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, textSchema } from './common';
 
