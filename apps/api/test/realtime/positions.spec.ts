@@ -152,20 +152,25 @@ describe('team positions', () => {
   it('a flood of position updates is cut to the rate limit with 429, and the server stays responsive', async () => {
     const socket = await open('khField');
     const base = Date.now() - 60_000;
+    const started = Date.now();
     const flood = Array.from({ length: 100 }, (_, i) =>
       post(socket, team.khFlood, position(new Date(base + i * 10).toISOString())).then((answer) => answer as { ok: boolean; error?: { status: number } }),
     );
     // Asked while the flood is being answered; how fast it answers is the benchmarks' business.
     const health = await http(t.baseUrl, 'GET', '/api/health');
     const answers = await Promise.all(flood);
+    const floodSeconds = Math.ceil((Date.now() - started) / 1000);
     const accepted = answers.filter((answer) => answer.ok).length;
     const limited = answers.filter((answer) => !answer.ok && answer.error?.status === 429).length;
 
     expect(health.status).toBe(200);
-    expect(accepted).toBe(10); // 5 a second plus a burst of 5
-    expect(limited).toBe(90);
+    // 5 a second plus a burst of 5: 10 when the flood arrives within a second; on a busy machine it
+    // takes longer to arrive, and each further second lets 5 more through.
+    expect(accepted).toBeGreaterThanOrEqual(10);
+    expect(accepted).toBeLessThanOrEqual(5 * floodSeconds + 5);
+    expect(limited).toBe(100 - accepted);
     const [{ count }] = await db.query('SELECT count(*)::int AS count FROM team_positions WHERE team_id = $1', [team.khFlood]);
-    expect(count).toBe(10);
+    expect(count).toBe(accepted);
     // Other teams are not held back by this one's limit.
     const commander = await open('vnCommander');
     expect(await post(commander, team.vnStrict)).toEqual({ ok: true });
