@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPORT_SUMMARY_FIELDS } from '@lintas/contracts';
 import { Fixtures, signIn } from './support/fixtures';
 import { http } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -84,6 +85,54 @@ describe('GET /api/operations/:id/snapshot', () => {
     }
   });
 
+  it('answers the same reports in their summary form with compact=1, under the same marking filter, and nothing to a foreign agency', async () => {
+    const operationId = (await arrangeOperation(db, { leadAgencyId: lead, members: [{ agencyId: other, role: 'participant' }] })).id;
+    const otherUser = await db.user({ agencyId: other, role: 'commander' });
+    const foreign = await db.user({ agencyId: (await db.agency({ code: 'SN-FOREIGN' })).id, role: 'commander' });
+    const markings = [
+      { title: 'Green', marking: 'TLP:GREEN' },
+      { title: 'Strict', marking: 'TLP:AMBER+STRICT' },
+      { title: 'Red for the lead only', marking: 'TLP:RED', recipientAgencyIds: [] },
+      { title: 'Red for both', marking: 'TLP:RED', recipientAgencyIds: [other] },
+      { title: 'Amber', marking: 'TLP:AMBER' },
+    ];
+    for (const report of markings) {
+      const answer = await http(t.baseUrl, 'POST', `/api/operations/${operationId}/reports`, {
+        token,
+        body: { clientId: randomUUID(), kind: 'interception', occurredAt: '2026-11-01T00:00:00Z', lat: 10.5, lon: 105.1, narrative: 'Long words.', interception: { interceptionKind: 'smuggling', persons: 3 }, ...report },
+      });
+      expect(answer.status).toBe(201);
+    }
+    const otherToken = (await signIn(t.baseUrl, otherUser.email)).accessToken;
+    for (const [who, bearer, expected] of [
+      ['lead', token, ['Amber', 'Red for both', 'Red for the lead only', 'Strict', 'Green']],
+      ['other', otherToken, ['Amber', 'Red for both', 'Green']],
+    ] as const) {
+      const full = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?reports=4`, { token: bearer });
+      const compact = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?reports=4&compact=1`, { token: bearer });
+      expect({ who, status: compact.status }).toEqual({ who, status: 200 });
+      expect(Object.keys(compact.body).sort()).toEqual(['compact', 'operation', 'reports', 'seq', 'teams']);
+      expect(compact.body).toMatchObject({ compact: true, seq: full.body.seq, operation: full.body.operation, teams: full.body.teams });
+      // The same reports in the same order, each with exactly the summary's fields, equal to the full one's.
+      expect({ who, titles: compact.body.reports.map((report: { title: string }) => report.title) }).toEqual({ who, titles: expected.slice(0, 4) });
+      const summaries = full.body.reports.map((report: Record<string, unknown>) => Object.fromEntries(REPORT_SUMMARY_FIELDS.map((field) => [field, report[field]])));
+      expect(compact.body.reports).toEqual(summaries);
+      expect(Object.keys(compact.body.reports[0]).sort()).toEqual([...REPORT_SUMMARY_FIELDS].sort());
+      expect(compact.body.reports[0]).toMatchObject({ lat: 10.5, lon: 105.1, interception: expect.objectContaining({ persons: 3 }) });
+      expect(JSON.stringify(compact.body)).not.toContain('Long words.');
+    }
+    // compact=0 is the full form; anything but 0 or 1 is refused; an agency outside the operation gets nothing.
+    expect(Object.keys((await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?compact=0`, { token })).body).sort()).toEqual(['operation', 'reports', 'seq', 'teams']);
+    for (const bad of ['true', '2', '']) {
+      const refused = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?compact=${bad}`, { token });
+      expect({ bad, status: refused.status, message: refused.body.message }).toEqual({ bad, status: 400, message: expect.stringContaining('compact') });
+    }
+    const foreignToken = (await signIn(t.baseUrl, foreign.email)).accessToken;
+    const refused = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/snapshot?compact=1`, { token: foreignToken });
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body)).not.toContain('Green');
+  });
+
   it('answers 400 for a malformed id and 404 for an unknown operation', async () => {
     expect((await http(t.baseUrl, 'GET', '/api/operations/nope/snapshot', { token })).status).toBe(400);
     expect((await http(t.baseUrl, 'GET', `/api/operations/${randomUUID()}/snapshot`, { token })).status).toBe(404);
@@ -91,7 +140,10 @@ describe('GET /api/operations/:id/snapshot', () => {
 
   it('is documented in OpenAPI with the cap', async () => {
     const document = (await http(t.baseUrl, 'GET', '/api/docs-json')).body;
-    expect(document.paths['/api/operations/{id}/snapshot'].get.description).toContain('5,000');
+    const snapshot = document.paths['/api/operations/{id}/snapshot'].get;
+    expect(snapshot.description).toContain('5,000');
+    expect(snapshot.description).toContain('compact=1');
+    expect(snapshot.parameters.find((parameter: { name: string }) => parameter.name === 'compact').schema).toMatchObject({ enum: ['0', '1'], default: '0' });
     for (const path of ['/api/operations/{operationId}/reports', '/api/reports/{id}', '/api/reports/{id}/verify', '/api/reports/{id}/reject', '/api/operations/{id}/events']) {
       expect(Object.keys(document.paths)).toContain(path);
     }

@@ -239,6 +239,33 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     await context.close();
   });
 
+  it('draws the first screen from the compact snapshot and reads the full report when one is opened', async () => {
+    const narrative = `E2E compact: the narrative is read on opening ${randomUUID().slice(0, 8)}`;
+    const red = await postReport(khCommander, { kind: 'sitrep', title: 'E2E compact: red for Viet Nam', narrative, marking: 'TLP:RED', recipientAgencyIds: [await agencyId('VN-BGC')] });
+    const { context, page } = await signedIn('commander@kh-gdi.demo');
+    const snapshotAnswer = page.waitForResponse((response) => response.url().includes(`/api/operations/${mekong.id}/snapshot`));
+    const reportAnswer = page.waitForResponse((response) => response.url().endsWith(`/api/reports/${red.id}`));
+    await openOperation(page, mekong.id, `?report=${red.id}`);
+
+    // The first screen's snapshot carries summaries: no narrative, no recipients.
+    const snapshot = (await (await snapshotAnswer).json()) as { compact?: boolean; reports: Record<string, unknown>[] };
+    expect(snapshot.compact).toBe(true);
+    const summary = snapshot.reports.find((report) => report.id === red.id)!;
+    expect(summary).toMatchObject({ title: red.title, marking: 'TLP:RED' });
+    expect(summary).not.toHaveProperty('narrative');
+    expect(summary).not.toHaveProperty('recipientAgencyIds');
+
+    // Opened, the report is read in full: its narrative and recipients are shown.
+    expect((await reportAnswer).status()).toBe(200);
+    const detail = page.locator(`[data-testid="report-detail"][data-report-id="${red.id}"]`);
+    await detail.locator('.detail__narrative').waitFor();
+    expect(await detail.locator('.detail__narrative').textContent()).toBe(narrative);
+    expect(await detail.textContent()).toContain('VN-BGC');
+    await saveScreenshot(page, 'operation-room-compact-detail');
+    expect(problemsOf(page).errors).toEqual([]);
+    await context.close();
+  });
+
   it('catches up after the link drops: reports posted meanwhile appear once, and the indicator says what is happening', async () => {
     const { context, page } = await signedIn('commander@kh-gdi.demo');
     await openOperation(page, mekong.id);

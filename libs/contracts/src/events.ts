@@ -3,7 +3,7 @@ import { timestampSchema } from './common';
 import type { Marking } from './marking';
 import type { AgencyRef } from './auth';
 import { operationSchema, type Operation, type OperationParticipant } from './operations';
-import { reportSchema, type Report } from './reports';
+import { reportSchema, type Report, type ReportSummary } from './reports';
 import type { AgencyRequest } from './requests';
 import type { Task } from './tasks';
 import type { ThreadMessage } from './threads';
@@ -118,6 +118,15 @@ export const operationSnapshotSchema = z.object({
 });
 export type OperationSnapshot = z.infer<typeof operationSnapshotSchema>;
 
+/**
+ * The compact snapshot (`?compact=1`): the same, with each report in its summary form — what a
+ * first screen draws. The same reports as the full snapshot (the same marking filter and order).
+ */
+export interface CompactOperationSnapshot extends Omit<OperationSnapshot, 'reports'> {
+  reports: ReportSummary[];
+  compact: true;
+}
+
 /** The most reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */
 export const SNAPSHOT_REPORT_LIMIT = 5000;
 
@@ -125,14 +134,19 @@ export const SNAPSHOT_REPORT_LIMIT = 5000;
  * `GET /operations/:id/snapshot` query. `reports`: how many of the newest visible reports to carry
  * (default and at most `SNAPSHOT_REPORT_LIMIT`): a first screen asks for what it draws and pages
  * the rest in after its first draw. `at`: the operation as it was at that moment (replay), rebuilt
- * from the event log; without it, the snapshot of now.
+ * from the event log; without it, the snapshot of now. `compact=1`: reports in their summary form
+ * (`CompactOperationSnapshot`); without it, full reports, as other clients have always had them.
  */
 export const snapshotQuerySchema = z.strictObject({
   reports: z.coerce.number().int().min(0).max(SNAPSHOT_REPORT_LIMIT).default(SNAPSHOT_REPORT_LIMIT),
   at: timestampSchema.optional(),
+  compact: z
+    .enum(['0', '1'], { message: 'compact is 0 or 1' })
+    .default('0')
+    .transform((value) => value === '1'),
 });
 /** What a client sends: every field optional. */
-export type SnapshotQuery = Partial<z.infer<typeof snapshotQuerySchema>>;
+export type SnapshotQuery = Partial<Omit<z.infer<typeof snapshotQuerySchema>, 'compact'>>;
 
 /** `GET /operations/:id/events`: the log after `sinceSeq`, as far as the caller may see it. */
 export const eventLogQuerySchema = z.strictObject({

@@ -155,8 +155,26 @@ async function measureLoad(page: Page, url: string, withVectorTiles = true): Pro
       snapshot: { startMs: snapshot?.startTime ?? NaN, endMs: snapshot?.responseEnd ?? NaN, bytes: snapshot?.decodedBodySize ?? NaN },
       scripts: scripts.map((entry) => ({ path: new URL(entry.name).pathname, transferred: entry.transferSize, decoded: entry.decodedBodySize })),
       reportsInStore: Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')),
+      // Every request of the load, in the order it started: what waited on what before the first picture.
+      waterfall: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => {
+        const url = new URL(entry.name);
+        return { path: url.pathname + url.search, start: entry.startTime, requestStart: entry.requestStart, end: entry.responseEnd, bytes: entry.transferSize };
+      }),
+      navigation: (() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { htmlEnd: nav.responseEnd, domInteractive: nav.domInteractive };
+      })(),
+      marks: performance.getEntriesByType('mark').map((mark) => ({ name: mark.name, at: mark.startTime })),
     };
   });
+  const ms = (value: number) => `${Math.round(value)}`.padStart(5);
+  console.log(
+    [
+      `[bench] waterfall (ms from navigation start): html ${ms(measured.navigation.htmlEnd)}, DOM interactive ${ms(measured.navigation.domInteractive)}`,
+      ...measured.waterfall.map((entry) => `  ${ms(entry.start)} → ${ms(entry.end)}  ${(entry.bytes / 1024).toFixed(0).padStart(5)} kB  ${entry.path.slice(0, 100)}`),
+      ...measured.marks.map((mark) => `  mark ${ms(mark.at)}  ${mark.name}`),
+    ].join('\n'),
+  );
   return {
     drawnMs: (await drawnMs.jsonValue()) as number,
     dataDrawnMs: measured.dataDrawnMs,

@@ -6,6 +6,7 @@ import type {
   Operation,
   OperationLessons,
   OperationSnapshot,
+  CompactOperationSnapshot,
   OperationSummary,
   Page,
   PositionBatch,
@@ -98,6 +99,14 @@ export class ApiClient {
   /** `query.reports`: how many of the newest visible reports to carry (the server's cap when left out). */
   getSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<OperationSnapshot> {
     return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query }, headers, signal }));
+  }
+
+  /**
+   * The same snapshot with each report in its summary form (`compact=1`): what the first screen
+   * draws, half the bytes to send and parse. The full report is `getReport`, when one is opened.
+   */
+  getCompactSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<CompactOperationSnapshot> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { ...query, compact: '1' } }, headers, signal })) as Promise<CompactOperationSnapshot>;
   }
 
   /** The operation as it was at `at` (replay), in the snapshot's shape. */

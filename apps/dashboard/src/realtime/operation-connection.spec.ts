@@ -62,7 +62,7 @@ describe('OperationConnection', () => {
   it('loads the snapshot, subscribes with its seq, and after a reconnect with the last seq applied', async () => {
     const { socket, raw, serve, emitted } = fakeSocket();
     const store = immediateStore();
-    const api = { getSnapshot: vi.fn(async () => snapshot({ seq: 42 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 42 })), listReports: vi.fn() };
+    const api = { getCompactSnapshot: vi.fn(async () => snapshot({ seq: 42 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 42 })), listReports: vi.fn() };
     const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null });
     connection.start();
     await settle();
@@ -88,14 +88,14 @@ describe('OperationConnection', () => {
       { operationId: OPERATION_ID, sinceSeq: 42, pages: true },
       { operationId: OPERATION_ID, sinceSeq: 44, pages: true },
     ]);
-    expect(api.getSnapshot).toHaveBeenCalledTimes(1);
+    expect(api.getCompactSnapshot).toHaveBeenCalledTimes(1);
     connection.stop();
   });
 
   it('applies a catch-up page in one step, and resubscribes after its last event', async () => {
     const { socket, raw, serve, emitted } = fakeSocket();
     const store = immediateStore();
-    const api = { getSnapshot: vi.fn(async () => snapshot({ seq: 10 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 10 })), listReports: vi.fn() };
+    const api = { getCompactSnapshot: vi.fn(async () => snapshot({ seq: 10 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 10 })), listReports: vi.fn() };
     const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null });
     connection.start();
     await settle();
@@ -123,7 +123,7 @@ describe('OperationConnection', () => {
   it("ignores another operation's events", async () => {
     const { socket, serve } = fakeSocket();
     const store = immediateStore();
-    const api = { getSnapshot: vi.fn(async () => snapshot({ seq: 1 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 1 })), listReports: vi.fn() };
+    const api = { getCompactSnapshot: vi.fn(async () => snapshot({ seq: 1 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 1 })), listReports: vi.fn() };
     const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null });
     connection.start();
     await settle();
@@ -137,7 +137,7 @@ describe('OperationConnection', () => {
     const { socket, raw, serve } = fakeSocket();
     const store = immediateStore();
     const onRevoked = vi.fn();
-    const api = { getSnapshot: vi.fn(async () => snapshot({ seq: 1 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 1 })), listReports: vi.fn() };
+    const api = { getCompactSnapshot: vi.fn(async () => snapshot({ seq: 1 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 1 })), listReports: vi.fn() };
     const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null, onRevoked });
     connection.start();
     await settle();
@@ -151,7 +151,7 @@ describe('OperationConnection', () => {
   it('says the operation is not available when the snapshot answers 404', async () => {
     const { socket, raw } = fakeSocket();
     const store = immediateStore();
-    const api = { getSnapshot: vi.fn(async () => Promise.reject(new ApiError(404, 'Operation not found'))), listEvents: vi.fn(), listReports: vi.fn() };
+    const api = { getCompactSnapshot: vi.fn(async () => Promise.reject(new ApiError(404, 'Operation not found'))), listEvents: vi.fn(), listReports: vi.fn() };
     const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null });
     connection.start();
     await settle();

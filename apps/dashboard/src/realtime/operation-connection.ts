@@ -1,4 +1,4 @@
-import { type Ack, type OperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
+import { type Ack, type CompactOperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { t } from '../i18n/i18n';
@@ -126,9 +126,9 @@ export class OperationConnection {
   private async loadSnapshot(first: boolean): Promise<void> {
     const { api, store, operationId, socket } = this.options;
     if (first) store.dispatch({ type: 'connection', status: 'loading' });
-    let snapshot: OperationSnapshot;
+    let snapshot: CompactOperationSnapshot;
     try {
-      snapshot = await ((first && takePrefetchedSnapshot(operationId)) || api.getSnapshot(operationId, this.controller.signal, { reports: FIRST_SCREEN_REPORTS }));
+      snapshot = await ((first && takePrefetchedSnapshot(operationId)) || api.getCompactSnapshot(operationId, this.controller.signal, { reports: FIRST_SCREEN_REPORTS }));
     } catch (error) {
       if (this.stopped || isAbortError(error)) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {

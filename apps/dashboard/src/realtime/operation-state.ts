@@ -1,4 +1,4 @@
-import type { AgencyRequest, Operation, OperationEvent, OperationSnapshot, Report, Task, Team, TeamPosition, ThreadMessage, WatchedArea } from '@lintas/contracts';
+import type { AgencyRequest, Operation, CompactOperationSnapshot, OperationEvent, OperationSnapshot, Report, ReportSummary, Task, Team, TeamPosition, ThreadMessage, WatchedArea } from '@lintas/contracts';
 import { applyTaskingEvent, mergeNewer, type TaskingAlert } from './tasking-state';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
@@ -23,7 +23,8 @@ export interface TrailPoint {
 export interface OperationState {
   operation: Operation | null;
   teams: ReadonlyMap<string, Team>;
-  reports: ReadonlyMap<string, Report>;
+  /** Each report as the first screen needs it: a summary from the compact snapshot, the full report once one arrives (live or paged). */
+  reports: ReadonlyMap<string, ReportSummary>;
   /** Tasks and requests between agencies the viewer may see (read over REST, then kept live). */
   tasks: ReadonlyMap<string, Task>;
   requests: ReadonlyMap<string, AgencyRequest>;
@@ -46,9 +47,9 @@ export interface OperationState {
 }
 
 export type OperationAction =
-  | { type: 'snapshot'; snapshot: OperationSnapshot; at: number }
+  | { type: 'snapshot'; snapshot: OperationSnapshot | CompactOperationSnapshot; at: number }
   /** Older reports paged in after the snapshot (it carries the newest few thousand only). */
-  | { type: 'reports-loaded'; reports: readonly Report[] }
+  | { type: 'reports-loaded'; reports: readonly ReportSummary[] }
   /** Recent log history for the timeline, oldest first, up to the snapshot's seq. */
   | { type: 'history-loaded'; events: readonly OperationEvent[] }
   /** Tasks and requests read over REST (the snapshot does not carry them). */
@@ -114,7 +115,7 @@ function withConnection(state: OperationState, status: ConnectionStatus, message
   return { ...state, connection: { status, catchUpCount, message } };
 }
 
-function fromSnapshot(state: OperationState, snapshot: OperationSnapshot, at: number): OperationState {
+function fromSnapshot(state: OperationState, snapshot: OperationSnapshot | CompactOperationSnapshot, at: number): OperationState {
   const teams = new Map(snapshot.teams.map((team) => [team.id, team]));
   const trails = new Map<string, TrailPoint[]>();
   for (const team of snapshot.teams) {
@@ -135,8 +136,8 @@ function fromSnapshot(state: OperationState, snapshot: OperationSnapshot, at: nu
   };
 }
 
-function mergeReports(state: OperationState, incoming: readonly Report[]): OperationState {
-  let reports: Map<string, Report> | null = null;
+function mergeReports(state: OperationState, incoming: readonly ReportSummary[]): OperationState {
+  let reports: Map<string, ReportSummary> | null = null;
   for (const report of incoming) {
     const known = (reports ?? state.reports).get(report.id);
     if (known && known.version >= report.version) continue;
@@ -165,7 +166,7 @@ function withHistory(state: OperationState, events: readonly OperationEvent[]): 
 function applyBatch(state: OperationState, events: readonly OperationEvent[], positions: readonly TeamPosition[], at: number): OperationState {
   let operation = state.operation;
   let teams: Map<string, Team> | null = null;
-  let reports: Map<string, Report> | null = null;
+  let reports: Map<string, ReportSummary> | null = null;
   let trails: Map<string, readonly TrailPoint[]> | null = null;
   const entries: TimelineEntry[] = [];
   let lastSeq = state.lastSeq;
@@ -173,7 +174,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
   let tasking = { tasks: state.tasks, requests: state.requests, taskingAlerts: state.taskingAlerts, watchedAreas: state.watchedAreas, threadMessages: state.threadMessages };
 
   const teamsDraft = () => (teams ??= new Map(state.teams));
-  const reportsDraft = () => (reports ??= new Map(state.reports));
+  const reportsDraft = () => (reports ??= new Map<string, ReportSummary>(state.reports));
   const trailsDraft = () => (trails ??= new Map(state.trails));
 
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {

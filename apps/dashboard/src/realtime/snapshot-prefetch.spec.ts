@@ -7,16 +7,16 @@ import { operationFetchedAhead, prefetchSnapshot, takePrefetchedSnapshot } from 
 const ID = '2880f5d1-0755-4723-b8bf-c6003da06354';
 
 function fakeApi() {
-  const getSnapshot = vi.fn(async () => snapshot({ seq: 7 }));
+  const getCompactSnapshot = vi.fn(async () => snapshot({ seq: 7 }));
   const getOperation = vi.fn(async () => operation({ id: ID }));
-  return { api: { getSnapshot, getOperation } as unknown as ApiClient, getSnapshot };
+  return { api: { getCompactSnapshot, getOperation } as unknown as ApiClient, getCompactSnapshot };
 }
 
 describe('snapshot prefetch', () => {
   it('starts the request for an operation address and hands it over once', async () => {
-    const { api, getSnapshot } = fakeApi();
+    const { api, getCompactSnapshot } = fakeApi();
     prefetchSnapshot(`/operations/${ID}`, api, true);
-    expect(getSnapshot).toHaveBeenCalledWith(ID, undefined, { reports: FIRST_SCREEN_REPORTS });
+    expect(getCompactSnapshot).toHaveBeenCalledWith(ID, undefined, { reports: FIRST_SCREEN_REPORTS });
     const taken = takePrefetchedSnapshot(ID);
     expect((await taken)?.seq).toBe(7);
     expect(takePrefetchedSnapshot(ID)).toBeNull();
@@ -27,11 +27,11 @@ describe('snapshot prefetch', () => {
   });
 
   it('does nothing for other addresses or when nobody is signed in, and gives nothing for another operation or when stale', () => {
-    const { api, getSnapshot } = fakeApi();
+    const { api, getCompactSnapshot } = fakeApi();
     prefetchSnapshot('/', api, true);
     prefetchSnapshot(`/operations/${ID}`, api, false);
     prefetchSnapshot(`/operations/${ID}/extra`, api, true);
-    expect(getSnapshot).not.toHaveBeenCalled();
+    expect(getCompactSnapshot).not.toHaveBeenCalled();
 
     prefetchSnapshot(`/operations/${ID}`, api, true);
     expect(takePrefetchedSnapshot('00000000-0000-4000-8000-000000000001')).toBeNull();

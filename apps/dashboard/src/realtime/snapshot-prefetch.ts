@@ -1,4 +1,4 @@
-import type { Operation, OperationSnapshot } from '@lintas/contracts';
+import type { CompactOperationSnapshot, Operation } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { FIRST_SCREEN_REPORTS } from './first-screen';
 
@@ -6,7 +6,7 @@ const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /** A prefetched snapshot older than this is not used (the view loads a fresh one). */
 const FRESH_MS = 15_000;
 
-let prefetched: { operationId: string; at: number; snapshot: Promise<OperationSnapshot> } | null = null;
+let prefetched: { operationId: string; at: number; snapshot: Promise<CompactOperationSnapshot> } | null = null;
 /** The operation itself (small, answered long before the snapshot): where to frame the map before the layers draw. */
 let operationAhead: { operationId: string; operation: Promise<Operation | null>; value: Operation | null } | null = null;
 
@@ -20,7 +20,7 @@ export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boo
   const match = OPERATION_PATH.exec(pathname);
   if (!match || !signedIn) return false;
   const operationId = match[1].toLowerCase();
-  const snapshot = api.getSnapshot(operationId, undefined, { reports: FIRST_SCREEN_REPORTS });
+  const snapshot = api.getCompactSnapshot(operationId, undefined, { reports: FIRST_SCREEN_REPORTS });
   snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
   prefetched = { operationId, at: Date.now(), snapshot };
   const ahead: NonNullable<typeof operationAhead> = {
@@ -41,7 +41,7 @@ export function operationFetchedAhead(operationId: string): { value: Operation |
 }
 
 /** The prefetched snapshot of this operation, once, if it is fresh. */
-export function takePrefetchedSnapshot(operationId: string, now = Date.now()): Promise<OperationSnapshot> | null {
+export function takePrefetchedSnapshot(operationId: string, now = Date.now()): Promise<CompactOperationSnapshot> | null {
   const taken = prefetched;
   prefetched = null;
   if (!taken || taken.operationId !== operationId.toLowerCase() || now - taken.at > FRESH_MS) return null;

@@ -1,4 +1,4 @@
-import type { Marking, OperationEvent, Report, ReportKind, Team, TeamStatus } from '@lintas/contracts';
+import type { Marking, OperationEvent, Report, ReportKind, ReportSummary, Team, TeamStatus } from '@lintas/contracts';
 
 /** What a timeline line says happened; the text comes from the catalogue (`timeline.<kind>`). */
 export type TimelineKind =
@@ -52,7 +52,7 @@ const VERDICT_MATCH_MS = 5_000;
  * One event as a timeline line. `previousReport` / `previousTeam` are the item before the event
  * (from the store) so that an update can be told apart: verified, rejected, amended, status changed.
  */
-export function timelineEntryOf(event: OperationEvent, previous: { report?: Report; team?: Team } = {}): TimelineEntry {
+export function timelineEntryOf(event: OperationEvent, previous: { report?: ReportSummary; team?: Team } = {}): TimelineEntry {
   const base = { seq: event.seq, at: event.at, marking: event.marking, originAgencyId: event.originAgencyId };
   switch (event.type) {
     case 'report.created':
@@ -100,7 +100,7 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
   }
 }
 
-function reportChange(report: Report, before: Report | undefined, at: string): TimelineKind {
+function reportChange(report: Report, before: ReportSummary | undefined, at: string): TimelineKind {
   // The acting commander's page stores the verdict from its own answer before the event arrives:
   // a stored copy at this version (or newer) is not "before", so the verdict rule below applies.
   if (before && before.version < report.version) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SNAPSHOT_REPORT_LIMIT, type OperationSnapshot } from '@lintas/contracts';
+import { SNAPSHOT_REPORT_LIMIT, toReportSummary, type CompactOperationSnapshot, type OperationSnapshot } from '@lintas/contracts';
 import { TransactionService } from '../../database/transaction.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
@@ -39,5 +39,10 @@ export class SnapshotService {
     });
     await this.reports.recordRedReads(user, operationId, snapshot.reports);
     return snapshot;
+  }
+
+  /** The compact form of a snapshot: the same reports, each as its summary (what a first screen draws). */
+  static compact(snapshot: OperationSnapshot): CompactOperationSnapshot {
+    return { ...snapshot, reports: snapshot.reports.map(toReportSummary), compact: true };
   }
 }

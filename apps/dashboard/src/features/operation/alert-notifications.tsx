@@ -1,4 +1,4 @@
-import type { Report } from '@lintas/contracts';
+import type { ReportSummary } from '@lintas/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/i18n';
 
@@ -9,7 +9,7 @@ const STORAGE_KEY = 'lintas.alert-notify';
  * a browser notification. Only alerts in this page's store count — the server sends each viewer only
  * what the handling markings let them see — and only those that arrive after the page opened.
  */
-export function AlertNotifications({ reports, ready }: { reports: ReadonlyMap<string, Report>; ready: boolean }) {
+export function AlertNotifications({ reports, ready }: { reports: ReadonlyMap<string, ReportSummary>; ready: boolean }) {
   const [on, setOn] = useState(() => readChoice());
   const [blocked, setBlocked] = useState(false);
   const known = useRef<Set<string> | null>(null);

@@ -1,4 +1,4 @@
-import type { Report } from '@lintas/contracts';
+import type { ReportSummary } from '@lintas/contracts';
 import { memo, useMemo } from 'react';
 import { t, tn } from '../../i18n/i18n';
 import { reportKindLabel } from '../../ui/labels';
@@ -16,7 +16,7 @@ export const FiguresPanel = memo(function FiguresPanel({
   siteName,
   operationId,
 }: {
-  reports: readonly Report[];
+  reports: readonly ReportSummary[];
   now: number;
   siteName: (siteId: string) => string | null;
   operationId?: string;
@@ -40,7 +40,7 @@ export const FiguresPanel = memo(function FiguresPanel({
 });
 
 /** Changes when an alert appears or is settled: the check figures are read again then. */
-function checkRefreshKey(reports: readonly Report[]): string {
+function checkRefreshKey(reports: readonly ReportSummary[]): string {
   let alerts = 0;
   let latest = 0;
   for (const report of reports) {

@@ -1,4 +1,4 @@
-import { REPORT_KINDS, type Report, type ReportKind } from '@lintas/contracts';
+import { REPORT_KINDS, type ReportSummary, type ReportKind } from '@lintas/contracts';
 
 export interface Bar {
   key: string;
@@ -6,14 +6,14 @@ export interface Bar {
   value: number;
 }
 
-export function reportsByKind(reports: readonly Report[]): Record<ReportKind, number> {
+export function reportsByKind(reports: readonly ReportSummary[]): Record<ReportKind, number> {
   const counts = Object.fromEntries(REPORT_KINDS.map((kind) => [kind, 0])) as Record<ReportKind, number>;
   for (const report of reports) counts[report.kind]++;
   return counts;
 }
 
 /** Reports per local calendar day for the last `days` days, oldest first (days without reports count 0). */
-export function reportsByDay(reports: readonly Report[], now: number, days: number): { day: string; date: Date; value: number }[] {
+export function reportsByDay(reports: readonly ReportSummary[], now: number, days: number): { day: string; date: Date; value: number }[] {
   const today = new Date(now);
   today.setHours(0, 0, 0, 0);
   const result: { day: string; date: Date; value: number }[] = [];
@@ -32,7 +32,7 @@ export function reportsByDay(reports: readonly Report[], now: number, days: numb
 }
 
 /** Reports per site, largest first, the rest summed into "other"; reports with no site are left out. */
-export function reportsBySite(reports: readonly Report[], siteName: (siteId: string) => string | null, top: number, otherLabel: string): Bar[] {
+export function reportsBySite(reports: readonly ReportSummary[], siteName: (siteId: string) => string | null, top: number, otherLabel: string): Bar[] {
   const counts = new Map<string, number>();
   for (const report of reports) {
     if (report.siteId) counts.set(report.siteId, (counts.get(report.siteId) ?? 0) + 1);

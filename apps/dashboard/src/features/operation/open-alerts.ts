@@ -1,8 +1,8 @@
-import type { Report } from '@lintas/contracts';
+import type { ReportSummary } from '@lintas/contracts';
 
 /** Open alerts (no verdict yet) this viewer has not acknowledged, newest first. */
-export function openUnacknowledgedAlerts(reports: Iterable<Report>, acknowledged: ReadonlySet<string>): Report[] {
-  const result: Report[] = [];
+export function openUnacknowledgedAlerts(reports: Iterable<ReportSummary>, acknowledged: ReadonlySet<string>): ReportSummary[] {
+  const result: ReportSummary[] = [];
   for (const report of reports) {
     if (report.kind === 'alert' && report.status === 'reported' && !acknowledged.has(report.id)) result.push(report);
   }

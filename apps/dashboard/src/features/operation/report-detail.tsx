@@ -1,4 +1,4 @@
-import { isAwaitingVerdict, mayDecideReport, mayWriteInOperation, type Operation, type OperationRole, type Report, type ReportChange, type ReportWithHistory, type User } from '@lintas/contracts';
+import { isAwaitingVerdict, isFullReport, mayDecideReport, mayWriteInOperation, type Operation, type OperationRole, type Report, type ReportChange, type ReportSummary, type ReportWithHistory, type User } from '@lintas/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
@@ -63,8 +63,7 @@ export function ReportDetail({ reportId, operation, user, readOnly, acknowledged
   }, [api, reportId, version]);
 
   const fetched = history.status === 'ready' ? history.report : null;
-  // The live copy wins when it is newer than the fetched one.
-  const report: Report | null = live && (!fetched || live.version >= fetched.version) ? live : fetched;
+  const report = shownReport(live, fetched);
   if (!report) {
     return (
       <section className="detail" aria-label={t('detail.report')} data-testid="report-detail">
@@ -270,6 +269,17 @@ function HistoryItem({ change }: { change: ReportChange }) {
       {change.action === 'amended' && fields.length > 0 && <div className="muted">{t('history.fields', { fields: fields.join(', ') })}</div>}
     </li>
   );
+}
+
+/**
+ * What the detail shows: the live copy when it is newer than the fetched one. The store may hold
+ * only the report's summary (the compact snapshot): its narrative, recipients and verdict come
+ * from the full report read on opening, and the summary's fields from the newer live copy.
+ */
+export function shownReport(live: ReportSummary | null, fetched: Report | null): Report | null {
+  if (!live || (fetched && fetched.version > live.version)) return fetched;
+  if (isFullReport(live)) return live;
+  return fetched ? { ...fetched, ...live } : null;
 }
 
 function DetailHeader({ title, onClose, exercise }: { title: string; onClose: () => void; exercise: boolean }) {

@@ -1,11 +1,11 @@
-import type { Report, Team } from '@lintas/contracts';
+import type { ReportSummary, Team } from '@lintas/contracts';
 import { TIME_WINDOW_MS, type ViewFilters } from './view-filters';
 
 /** The reports the filters let through, in the store's order. `now` moves the time window. */
-export function filterReports(reports: Iterable<Report>, filters: ViewFilters, now: number): Report[] {
+export function filterReports(reports: Iterable<ReportSummary>, filters: ViewFilters, now: number): ReportSummary[] {
   const windowMs = TIME_WINDOW_MS[filters.window];
   const since = windowMs === null ? null : now - windowMs;
-  const result: Report[] = [];
+  const result: ReportSummary[] = [];
   for (const report of reports) {
     if (filters.kinds.length && !filters.kinds.includes(report.kind)) continue;
     if (filters.statuses.length && !filters.statuses.includes(report.status)) continue;

@@ -1,4 +1,4 @@
-import type { Report, Team } from '@lintas/contracts';
+import type { ReportSummary, Team } from '@lintas/contracts';
 import { useMemo, useState } from 'react';
 import { filterReports, filterTeams } from './report-filter';
 import type { ViewFilters } from './view-filters';
@@ -8,7 +8,7 @@ import type { ViewFilters } from './view-filters';
  * selecting an item or switching a panel (also in the URL, so also a new `filters` object) changes
  * nothing here. `now` moves the time window, by the minute.
  */
-export function useFilteredReports(reports: ReadonlyMap<string, Report>, filters: ViewFilters, now: number): Report[] {
+export function useFilteredReports(reports: ReadonlyMap<string, ReportSummary>, filters: ViewFilters, now: number): ReportSummary[] {
   const criteria = useKeyed(filters, `${filters.kinds}|${filters.statuses}|${filters.markings}|${filters.agencies}|${filters.window}`);
   // Without a time window the filtered list changes only with the data.
   const windowClock = criteria.window === 'all' ? 0 : Math.floor(now / 60_000) * 60_000;

@@ -1,4 +1,4 @@
-import type { Marking, Report, Team } from '@lintas/contracts';
+import type { Marking, ReportSummary, Team } from '@lintas/contracts';
 import type L from 'leaflet';
 import { useMemo } from 'react';
 import type { TimelineEntry } from '../../realtime/timeline';
@@ -10,7 +10,7 @@ export interface OnScreenInputs {
   filters: ViewFilters;
   /** The map's view, null before the map reported it. */
   bounds: L.LatLngBounds | null;
-  reports: readonly Report[];
+  reports: readonly ReportSummary[];
   teams: readonly Team[];
   timeline: readonly TimelineEntry[];
   detail: { marking: Marking } | null;
@@ -34,7 +34,7 @@ export function useMarkingShown({ filters, bounds, reports, teams, timeline, det
   });
 }
 
-function* reportsInView(reports: readonly Report[], layers: string, bounds: L.LatLngBounds | null): Iterable<{ marking: Marking }> {
+function* reportsInView(reports: readonly ReportSummary[], layers: string, bounds: L.LatLngBounds | null): Iterable<{ marking: Marking }> {
   const inView = viewTest(bounds);
   const showReports = layers.includes('reports');
   const showAlerts = layers.includes('alerts');

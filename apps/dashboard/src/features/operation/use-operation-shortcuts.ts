@@ -1,11 +1,11 @@
-import type { Report } from '@lintas/contracts';
+import type { ReportSummary } from '@lintas/contracts';
 import { LAYER_KEYS, useShortcuts } from './shortcuts';
 import { LAYERS, PANELS, toggle, type ViewFilters } from './view-filters';
 
 export interface ShortcutActions {
   filters: ViewFilters;
   setFilters(update: (current: ViewFilters) => ViewFilters): void;
-  reports: ReadonlyMap<string, Report>;
+  reports: ReadonlyMap<string, ReportSummary>;
   helpOpen: boolean;
   setHelpOpen(update: (open: boolean) => boolean): void;
   clearSelection(): void;
