@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { type ClientConfig, clientConfigSchema } from '@lintas/contracts';
 import { getJson } from './api';
+import { clientConfigFetchedEarly } from './client-config-early';
 
 export type { ClientConfig };
 
@@ -24,7 +25,9 @@ export function ClientConfigProvider({ children, fetch: doFetch }: { children: R
 
   useEffect(() => {
     const controller = new AbortController();
-    getJson('/api/client-config', { signal: controller.signal, fetch: doFetch })
+    // Started before React rendered, on the way to an operation's map (see early-start.ts).
+    const early = doFetch ? null : clientConfigFetchedEarly();
+    (early ?? getJson('/api/client-config', { signal: controller.signal, fetch: doFetch }))
       .then((body) => setState({ status: 'ready', config: parseClientConfig(body) }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;

@@ -1,18 +1,21 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireSession } from '../auth/session-context';
-import { SetPasswordPage } from '../auth/set-password-page';
 import { SignInPage } from '../auth/sign-in-page';
-import { AdminPage } from '../features/admin/admin-page';
-import { AgenciesTab } from '../features/admin/agencies-tab';
-import { AuditTab } from '../features/admin/audit-tab';
-import { SitesTab } from '../features/admin/sites-tab';
-import { UsersTab } from '../features/admin/users-tab';
-import { CreateOperationPage } from '../features/planning/create-operation-page';
 import { OperationPage } from '../features/operation/operation-page';
 import { OperationsListPage } from '../features/operations/operations-list-page';
 import { FieldEntryRoute } from '../field/field-entry-route';
 import { AppShell } from './app-shell';
+import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
+
+// Loaded when first shown: not on the way to the operation view's first picture.
+const SetPasswordPage = lazyPage(() => import('../auth/set-password-page'), 'SetPasswordPage');
+const AdminPage = lazyPage(() => import('../features/admin/admin-page'), 'AdminPage');
+const AgenciesTab = lazyPage(() => import('../features/admin/agencies-tab'), 'AgenciesTab');
+const AuditTab = lazyPage(() => import('../features/admin/audit-tab'), 'AuditTab');
+const SitesTab = lazyPage(() => import('../features/admin/sites-tab'), 'SitesTab');
+const UsersTab = lazyPage(() => import('../features/admin/users-tab'), 'UsersTab');
+const CreateOperationPage = lazyPage(() => import('../features/planning/create-operation-page'), 'CreateOperationPage');
 
 /**
  * Every page of the dashboard. The API answers `index.html` for any non-API path, so these

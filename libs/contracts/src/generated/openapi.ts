@@ -892,7 +892,7 @@ export interface paths {
         };
         /**
          * Everything needed to draw the operation now, with the event seq it is consistent with
-         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); page through older ones with GET /operations/:id/reports. With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.
+         * @description `{ operation, teams, reports, seq }`, read in one consistent transaction: subscribe to the live feed with `sinceSeq = seq` and nothing is missed or repeated. Teams and reports are those the caller may see under the handling markings. Reports are capped at the newest 5,000 visible ones (newest received first), or at the newest `reports` when asked for fewer (a first screen asks for what it draws); page through older ones with GET /operations/:id/reports. With `compact=1`, the same reports (the same marking filter and order) in their summary form — id, operationId, kind, status, title, lat, lon, siteId, occurredAt, receivedAt, originAgency, teamId, marking, interception, version — and `compact: true`: what a first screen draws, about half the bytes; the full report (narrative, recipients, verdict, author) is GET /reports/:id. Without it, full reports, as before. With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.
          */
         get: operations["SnapshotController_snapshot"];
         put?: never;
@@ -5760,6 +5760,7 @@ export interface operations {
             query?: {
                 reports?: number;
                 at?: string;
+                compact?: "0" | "1";
             };
             header?: never;
             path: {
@@ -5906,7 +5907,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `reports` out of range, or `at` not an ISO 8601 time */
+            /** @description `reports` out of range, `at` not an ISO 8601 time, or `compact` not 0 or 1 */
             400: {
                 headers: {
                     [name: string]: unknown;
