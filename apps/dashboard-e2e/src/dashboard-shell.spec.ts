@@ -98,4 +98,20 @@ describeInBrowser('dashboard shell', () => {
     expect(code).not.toContain('sourceMappingURL');
     expect((await fetch(`${suite.lintas.baseUrl}${script}.map`)).status).toBe(404);
   });
+
+  it('sends the assets as compressed at build time, brotli or gzip as the browser accepts, to be kept for a year', async () => {
+    const html = await (await fetch(`${suite.lintas.baseUrl}/`)).text();
+    const script = `${suite.lintas.baseUrl}${html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1]}`;
+    const plain = await fetch(script, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const code = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const answer = await fetch(script, { headers: { 'accept-encoding': encoding } });
+      expect({ encoding, answered: answer.headers.get('content-encoding'), type: answer.headers.get('content-type') }).toEqual({ encoding, answered: encoding, type: 'text/javascript; charset=utf-8' });
+      expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await answer.text()).toBe(code); // fetch decodes it: the same script
+    }
+    // The page itself is asked for again on every load (it names the hashed assets).
+    expect((await fetch(`${suite.lintas.baseUrl}/`)).headers.get('cache-control')).toBe('no-cache');
+  });
 });

@@ -5,6 +5,8 @@
 /** The chunk `main.tsx` imports for `/field`. */
 export const FIELD_ENTRY = 'src/field/field-app.tsx';
 export const HTML_ENTRY = 'index.html';
+/** React and the root render: `main.tsx` imports it beside the field chunk (it is not in the entry chunk). */
+export const RENDER_ROOT = 'src/render-root.tsx';
 
 /**
  * @param {Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[] }>} manifest
@@ -27,10 +29,10 @@ export function fieldBundle(manifest) {
     }
     return [...seen];
   };
-  // The HTML entry is loaded first and imports the field chunk at once: both are the first load.
-  const firstLoad = walk([HTML_ENTRY, FIELD_ENTRY], false);
+  // The HTML entry is loaded first and imports the field chunk and React at once: all three are the first load.
+  const firstLoad = walk([HTML_ENTRY, FIELD_ENTRY, RENDER_ROOT], false);
   // Everything the field page can reach, but not the operations room's app chunk.
-  const reachable = walk([FIELD_ENTRY], true);
+  const reachable = walk([FIELD_ENTRY, RENDER_ROOT], true);
   const files = (keys, kind) =>
     [...new Set(keys.flatMap((key) => (kind === 'js' ? [manifest[key].file] : kind === 'css' ? (manifest[key].css ?? []) : [manifest[key].file, ...(manifest[key].css ?? []), ...(manifest[key].assets ?? [])])))].sort();
   return {

@@ -7,7 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(js|css|svg|json|webmanifest)$/;
 /** Below this, compression saves less than a packet. */
-const MIN_BYTES = 1024;
+const MIN_BYTES = 256;
 
 /** @param {string} outDir absolute path of the build folder */
 export function precompress(outDir) {

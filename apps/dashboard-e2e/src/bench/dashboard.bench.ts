@@ -66,6 +66,10 @@ describeInBrowser('dashboard benchmark', () => {
     // Warm the server (its first snapshot compiles queries, fills caches): the figure is the browser's, not a cold API.
     await commander.call((api) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: data.operationId } } }));
 
+    // The API's own share: the first screen's snapshot, full and compact, asked for by a plain client (median of 5 each).
+    const api = await measureSnapshotApi(lintas.baseUrl, commander.token, data.operationId);
+    console.log(`[bench] snapshot API (reports=${FIRST_SCREEN_REPORTS}): full ${api.full.ms} ms / ${kB(api.full.bytes)}, compact ${api.compact.ms} ms / ${kB(api.compact.bytes)}`);
+
     // The baseline, in the same run: the same view with the vector basemap left out (the
     // configuration says there is none, its tiles are refused), so its cost reads as a difference.
     const baselineDrawnMs = Math.round(await measureWithoutBasemap(browser, lintas, data.operationId));
@@ -120,6 +124,7 @@ describeInBrowser('dashboard benchmark', () => {
       longTasks: tasks.length,
       longestTaskMs: Math.round(longest),
       machineLoad,
+      api,
     };
     const section = formatSection(figures);
     console.log(`\n${section}\n`);
@@ -170,7 +175,7 @@ async function measureLoad(page: Page, url: string, withVectorTiles = true): Pro
   const ms = (value: number) => `${Math.round(value)}`.padStart(5);
   console.log(
     [
-      `[bench] waterfall (ms from navigation start): html ${ms(measured.navigation.htmlEnd)}, DOM interactive ${ms(measured.navigation.domInteractive)}`,
+      `[bench] drawn at ${ms((await drawnMs.jsonValue()) as number)} ms (vector tiles ${withVectorTiles ? 'wanted' : 'off'}); waterfall (ms from navigation start): html ${ms(measured.navigation.htmlEnd)}, DOM interactive ${ms(measured.navigation.domInteractive)}`,
       ...measured.waterfall.map((entry) => `  ${ms(entry.start)} → ${ms(entry.end)}  ${(entry.bytes / 1024).toFixed(0).padStart(5)} kB  ${entry.path.slice(0, 100)}`),
       ...measured.marks.map((mark) => `  mark ${ms(mark.at)}  ${mark.name}`),
     ].join('\n'),
@@ -186,6 +191,33 @@ async function measureLoad(page: Page, url: string, withVectorTiles = true): Pro
     snapshot: measured.snapshot,
     reportsInStore: measured.reportsInStore,
   };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+
+interface SnapshotApiFigures {
+  full: { ms: number; bytes: number };
+  compact: { ms: number; bytes: number };
+}
+
+/** Request to last byte of the first screen's snapshot (gzip, as a browser asks), full and compact, alternating; medians of 5. */
+async function measureSnapshotApi(baseUrl: string, token: string, operationId: string): Promise<SnapshotApiFigures> {
+  const once = async (compact: boolean) => {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/api/operations/${operationId}/snapshot?reports=${FIRST_SCREEN_REPORTS}${compact ? '&compact=1' : ''}`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+    });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`snapshot answered ${response.status}: ${body}`);
+    return { ms: performance.now() - started, bytes: Buffer.byteLength(body) };
+  };
+  const runs: { full: { ms: number; bytes: number }[]; compact: { ms: number; bytes: number }[] } = { full: [], compact: [] };
+  for (let i = 0; i < 5; i++) {
+    runs.full.push(await once(false));
+    runs.compact.push(await once(true));
+  }
+  const median = (items: { ms: number; bytes: number }[]) => ({ ms: Math.round(items.map((item) => item.ms).sort((a, b) => a - b)[Math.floor(items.length / 2)]), bytes: items[0].bytes });
+  return { full: median(runs.full), compact: median(runs.compact) };
 }
 
 /** Time to a drawn map, as `measureLoad` measures it, with no vector basemap: a fresh context, the basemap refused. */
@@ -214,6 +246,7 @@ function formatSection(figures: {
   longTasks: number;
   longestTaskMs: number;
   machineLoad: number;
+  api: SnapshotApiFigures;
 }): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
   const refused = Object.entries(figures.positions.refused)
@@ -231,13 +264,14 @@ function formatSection(figures: {
     `| time to a drawn map (navigation start → operational layers, country outlines and vector basemap tiles drawn; BASEMAP_PMTILES on) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
     `| … operational layers drawn (the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports, ${TEAMS} teams, sites) | at ${figures.dataDrawnMs} ms | |`,
     `| … baseline in the same run: drawn without the vector basemap (configuration off, its tiles refused) | ${figures.baselineDrawnMs} ms | |`,
-    `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(1)} MB of JSON) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,
+    `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(2)} MB of JSON, compact form) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,
+    `| … the API alone: the first screen's snapshot asked for by a plain client, request → last byte (median of 5; full form for comparison) | compact ${figures.api.compact.ms} ms (${(figures.api.compact.bytes / 1e6).toFixed(2)} MB); full ${figures.api.full.ms} ms (${(figures.api.full.bytes / 1e6).toFixed(2)} MB) | |`,
     `| JavaScript transferred (${figures.js.files} files, compressed as the API serves them; ${kb(figures.js.decoded)} decoded) | ${kb(figures.js.transferred)} | |`,
     `| longest main-thread task while ${POSITIONS_PER_SECOND} positions/s arrive for ${LOAD_MS / 1000} s | ${figures.longTasks === 0 ? 'no task over 50 ms' : `${figures.longestTaskMs} ms (${figures.longTasks} tasks over 50 ms)`} | < ${TARGET_LONGEST_TASK_MS} ms |`,
     `| positions sent / acknowledged / team markers moved on screen | ${figures.positions.sent} / ${figures.positions.acknowledged} / ${figures.movesDrawn} | |`,
     '',
     refused ? `Refused positions: ${refused}.` : 'No position was refused.',
-    `The first snapshot carries the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports (what the first screen draws); the view pages in the other ${(REPORTS - FIRST_SCREEN_REPORTS).toLocaleString('en')} after the first draw, before the position load starts. ` +
+    `The first snapshot carries the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports (what the first screen draws) in their summary form (\`compact=1\`); the view pages in the other ${(REPORTS - FIRST_SCREEN_REPORTS).toLocaleString('en')} after the first draw, before the position load starts. ` +
       'The JavaScript includes the lazily loaded Natural Earth outlines (740 kB of the decoded size is that data). The whole page shares the 2 cores with the API ' +
       'and PostgreSQL, which answer the snapshot and take the positions during the measure; other work on the machine shows in these figures.',
   ].join('\n');
