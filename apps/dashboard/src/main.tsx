@@ -13,11 +13,15 @@ if (isFieldPath(window.location.pathname)) {
   // Pages the API prints to PDF (the after-action report): no session, no socket, no API calls.
   void Promise.all([import('./render-root'), import('./print/print-app')]).then(([{ renderRoot }, { PrintApp }]) => renderRoot(PrintApp));
 } else {
-  // A small chunk of its own, evaluated while the app's larger ones still load: it starts the
-  // snapshot request of an operation opened by address (see app/early-start.ts).
-  void import('./app/early-start');
-  void Promise.all([import('./render-root'), import('./app/app')]).then(async ([{ renderRoot }, { App, prepareLanguage }]) => {
-    await prepareLanguage();
-    renderRoot(App);
-  });
+  // A small chunk of its own, evaluated first: it starts the snapshot request of an operation
+  // opened by address, and the app's chunks are asked for once that request is out (see
+  // app/early-start.ts: until then the main thread is kept free for the steps that send it).
+  void import('./app/early-start')
+    .then(({ snapshotRequestSent }) => snapshotRequestSent)
+    .catch(() => undefined)
+    .then(() => Promise.all([import('./render-root'), import('./app/app')]))
+    .then(async ([{ renderRoot }, { App, prepareLanguage }]) => {
+      await prepareLanguage();
+      renderRoot(App);
+    });
 }
