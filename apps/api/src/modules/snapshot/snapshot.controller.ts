@@ -29,7 +29,7 @@ export class SnapshotController {
       'page through older ones with GET /operations/:id/reports. ' +
       'With `compact=1`, the same reports (the same marking filter and order) in their summary form — id, operationId, kind, ' +
       'status, title, lat, lon, siteId, occurredAt, receivedAt, originAgency, teamId, marking, interception, version — and ' +
-      '`compact: true`: what a first screen draws, about half the bytes; the full report (narrative, recipients, verdict, ' +
+      '`compact: true`: what a first screen draws, in fewer bytes (no narrative); the full report (narrative, recipients, verdict, ' +
       'author) is GET /reports/:id. Without it, full reports, as before. ' +
       'With `at` (ISO 8601), the same shape as the operation was at that moment (replay): rebuilt from the event log and the ' +
       'stored positions, each item filtered by the marking it had then; `seq` is the newest event at or before `at`.',
