@@ -5770,7 +5770,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The snapshot */
+            /** @description The snapshot (with `compact=1`, each report in its summary form: `REPORT_SUMMARY_FIELDS`) */
             200: {
                 headers: {
                     [name: string]: unknown;
