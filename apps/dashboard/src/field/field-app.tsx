@@ -9,7 +9,15 @@ import { FieldPage } from './field-page';
 import { FieldSignIn } from './field-sign-in';
 import { OutboxStore } from './outbox-store';
 import { registerFieldServiceWorker } from './service-worker';
-import './field.css';
+// The page's styles, one file a screen; this order is the cascade (it was one field.css).
+import './field-base.css';
+import './sync-status-bar.css';
+import './team-panel.css';
+import './field-form.css';
+import './outbox-list.css';
+import './field-page.css';
+import './map-picker.css';
+import './field-sign-in.css';
 
 /** The page's language before the first render (`main.tsx`), so no English flashes first. */
 export async function prepareFieldLanguage(): Promise<void> {
