@@ -4,6 +4,7 @@ import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
+import { SelectField } from '../../ui/select-field';
 import { TimeText } from '../../ui/time-text';
 import '../../ui/field-error.css';
 import { useAdminApi } from './admin-api-context';
@@ -83,39 +84,22 @@ export function AuditTab() {
   return (
     <div className="admin-audit" data-testid="audit">
       <form className="admin-filters admin-filters--wide" onSubmit={apply} aria-label={t('admin.audit.filters')}>
-        <label className="field">
-          <span>{t('admin.audit.user')}</span>
-          <select value={draft.userId} onChange={(e) => setDraft({ ...draft, userId: e.target.value })} data-testid="audit-user">
-            <option value="">{t('admin.all')}</option>
-            {users.value.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name} ({user.agency.code})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('admin.audit.agency')}</span>
-          <select value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.target.value })}>
-            <option value="">{t('admin.all')}</option>
-            {agencies.value.map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('admin.audit.operation')}</span>
-          <select value={draft.operationId} onChange={(e) => setDraft({ ...draft, operationId: e.target.value })}>
-            <option value="">{t('admin.all')}</option>
-            {operations.value.map((operation) => (
-              <option key={operation.id} value={operation.id}>
-                {operation.code}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('admin.audit.user')}
+          value={draft.userId}
+          options={users.value.map((user) => ({ value: user.id, label: `${user.name} (${user.agency.code})` }))}
+          onValue={(userId) => setDraft({ ...draft, userId })}
+          testId="audit-user"
+          emptyLabel={t('admin.all')}
+        />
+        <SelectField label={t('admin.audit.agency')} value={draft.agencyId} options={agencies.value.map((agency) => ({ value: agency.id, label: agency.code }))} onValue={(agencyId) => setDraft({ ...draft, agencyId })} emptyLabel={t('admin.all')} />
+        <SelectField
+          label={t('admin.audit.operation')}
+          value={draft.operationId}
+          options={operations.value.map((operation) => ({ value: operation.id, label: operation.code }))}
+          onValue={(operationId) => setDraft({ ...draft, operationId })}
+          emptyLabel={t('admin.all')}
+        />
         <label className="field">
           <span>{t('admin.audit.action')}</span>
           <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder="user." list="audit-actions" data-testid="audit-action" />

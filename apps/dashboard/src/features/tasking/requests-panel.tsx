@@ -1,7 +1,6 @@
 import {
   handoverRefusal,
   isCommanding,
-  MARKINGS,
   mayWriteInOperation,
   REQUEST_KINDS,
   requestTransitionRefusal,
@@ -19,11 +18,13 @@ import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { requestKindLabel, requestStateLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
+import { optionsOf, SelectField } from '../../ui/select-field';
 import { formatTime } from '../../ui/time-text';
 import { HandoverView } from './handover-view';
 import { TaskForm } from './task-form';
 import { ThreadView } from './thread-view';
 import type { TaskingApi } from './tasking-api';
+import { InputField, MarkingField, NotesField, SendButton, useTaskingSubmit } from './tasking-fields';
 import './tasking.css';
 
 export interface RequestsPanelProps {
@@ -173,71 +174,23 @@ function RequestForm({ operation, user, calls, onDone }: { operation: Operation;
   const [details, setDetails] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [marking, setMarking] = useState<Marking>('TLP:AMBER');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit: send } = useTaskingSubmit();
+  const submit = (event: FormEvent) =>
+    send(event, async () => {
       await calls.createRequest({ toAgencyId, kind, subject, details, answerWithinSeconds: Math.max(60, Math.round(Number(minutes) * 60) || 900), marking });
       onDone();
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form className="tasking-form" onSubmit={(event) => void submit(event)} data-testid="request-form">
-      <label className="field">
-        <span>{t('requests.to')}</span>
-        <select value={toAgencyId} onChange={(event) => setTo(event.target.value)} data-testid="request-to">
-          {addressees.map((p) => (
-            <option key={p.agency.id} value={p.agency.id}>
-              {p.agency.code}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('requests.kind')}</span>
-        <select value={kind} onChange={(event) => setKind(event.target.value as RequestKind)} data-testid="request-kind">
-          {REQUEST_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {requestKindLabel(value)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('requests.subject')}</span>
-        <input value={subject} onChange={(event) => setSubject(event.target.value)} required maxLength={120} data-testid="request-subject" />
-      </label>
-      <label className="field">
-        <span>{t('requests.details')}</span>
-        <textarea value={details} onChange={(event) => setDetails(event.target.value)} rows={2} data-testid="request-details" />
-      </label>
+      <SelectField label={t('requests.to')} value={toAgencyId} options={addressees.map((p) => ({ value: p.agency.id, label: p.agency.code }))} onValue={setTo} testId="request-to" />
+      <SelectField label={t('requests.kind')} value={kind} options={optionsOf(REQUEST_KINDS, requestKindLabel)} onValue={setKind} testId="request-kind" />
+      <InputField label={t('requests.subject')} value={subject} onValue={setSubject} required maxLength={120} testId="request-subject" />
+      <NotesField label={t('requests.details')} value={details} onValue={setDetails} testId="request-details" />
       <div className="tasking-form__row">
-        <label className="field">
-          <span>{t('requests.answerMinutes')}</span>
-          <input type="number" min={1} value={minutes} onChange={(event) => setMinutes(event.target.value)} data-testid="request-minutes" />
-        </label>
-        <label className="field">
-          <span>{t('tasks.marking')}</span>
-          <select value={marking} onChange={(event) => setMarking(event.target.value as Marking)} data-testid="request-marking">
-            {MARKINGS.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InputField label={t('requests.answerMinutes')} type="number" min={1} value={minutes} onValue={setMinutes} testId="request-minutes" />
+        <MarkingField value={marking} onValue={setMarking} testId="request-marking" />
       </div>
-      {error && <p role="alert" className="form-error" data-testid="request-form-error">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={busy || !subject.trim() || !toAgencyId} data-testid="request-submit">
-        {t('requests.send')}
-      </button>
+      <SendButton error={error} errorTestId="request-form-error" disabled={busy || !subject.trim() || !toAgencyId} label={t('requests.send')} testId="request-submit" />
     </form>
   );
 }

@@ -1,10 +1,11 @@
-import { AREA_TASK_KINDS, DEFAULT_TASK_ACK_SECONDS, MARKINGS, TASK_KINDS, type Marking, type Operation, type Site, type TaskKind, type Team } from '@lintas/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
-import { errorText } from '../../i18n/error-text';
+import { AREA_TASK_KINDS, DEFAULT_TASK_ACK_SECONDS, TASK_KINDS, type Marking, type Operation, type Site, type TaskKind, type Team } from '@lintas/contracts';
+import { type FormEvent, useState } from 'react';
 import { t } from '../../i18n/i18n';
 import { taskKindLabel } from '../../ui/labels';
-import { mapPick, useMapPick } from './map-pick';
+import { optionsOf, SelectField } from '../../ui/select-field';
+import { mapPick } from './map-pick';
 import type { TaskingApi } from './tasking-api';
+import { DrawAreaButton, InputField, MarkingField, NotesField, SendButton, useFormMapPick, useTaskingSubmit } from './tasking-fields';
 
 export interface TaskFormProps {
   operation: Operation;
@@ -28,20 +29,15 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
   const [ackMinutes, setAckMinutes] = useState(String(DEFAULT_TASK_ACK_SECONDS / 60));
   const [siteId, setSiteId] = useState('');
   const [marking, setMarking] = useState<Marking>(initialMarking);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const pick = useMapPick();
-  useEffect(() => () => mapPick.clear(), []);
+  const { busy, error, submit: send } = useTaskingSubmit();
+  const pick = useFormMapPick();
 
   if (teams.length === 0) return <p className="muted" data-testid="task-form-no-teams">{t('tasks.noTeams')}</p>;
 
   const site: Site | undefined = operation.sites.find((candidate) => candidate.id === siteId);
   const point = pick.point ?? (site ? { lat: site.lat, lon: site.lon } : null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (event: FormEvent) =>
+    send(event, async () => {
       await calls.createTask({
         teamId,
         kind,
@@ -55,43 +51,14 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
       });
       mapPick.clear();
       onDone();
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form className="tasking-form" onSubmit={(event) => void submit(event)} data-testid="task-form">
-      <label className="field">
-        <span>{t('tasks.team')}</span>
-        <select value={teamId} onChange={(event) => setTeamId(event.target.value)} data-testid="task-team">
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.callSign} · {team.agency.code}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('tasks.kind')}</span>
-        <select value={kind} onChange={(event) => setKind(event.target.value as TaskKind)} data-testid="task-kind">
-          {TASK_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {taskKindLabel(value)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('tasks.title')}</span>
-        <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={120} data-testid="task-title" />
-      </label>
-      <label className="field">
-        <span>{t('tasks.instructions')}</span>
-        <textarea value={instructions} onChange={(event) => setInstructions(event.target.value)} rows={2} data-testid="task-instructions" />
-      </label>
+      <SelectField label={t('tasks.team')} value={teamId} options={teams.map((team) => ({ value: team.id, label: `${team.callSign} · ${team.agency.code}` }))} onValue={setTeamId} testId="task-team" />
+      <SelectField label={t('tasks.kind')} value={kind} options={optionsOf(TASK_KINDS, taskKindLabel)} onValue={setKind} testId="task-kind" />
+      <InputField label={t('tasks.title')} value={title} onValue={setTitle} required maxLength={120} testId="task-title" />
+      <NotesField label={t('tasks.instructions')} value={instructions} onValue={setInstructions} testId="task-instructions" />
       <fieldset className="tasking-form__target">
         <legend>{t('tasks.target')}</legend>
         <select value={siteId} onChange={(event) => { setSiteId(event.target.value); mapPick.clear(); }} data-testid="task-site">
@@ -105,39 +72,14 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
         <button type="button" className="button button--small" onClick={() => (pick.active ? mapPick.cancel() : mapPick.start())} aria-pressed={pick.active} data-testid="task-pick">
           {pick.active && pick.mode === 'point' ? t('tasks.target.picking') : t('tasks.target.pick')}
         </button>
-        {AREA_TASK_KINDS.includes(kind) && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => (pick.active && pick.mode === 'area' ? mapPick.finish() : mapPick.startArea())}
-            aria-pressed={pick.active && pick.mode === 'area'}
-            data-testid="task-draw-area"
-          >
-            {pick.active && pick.mode === 'area' ? t('tasks.area.finish', { n: pick.area.length }) : t('tasks.area.draw')}
-          </button>
-        )}
+        {AREA_TASK_KINDS.includes(kind) && <DrawAreaButton testId="task-draw-area" />}
         {pick.point && <span className="muted" data-testid="task-picked">{t('tasks.target.map')}: {pick.point.lat.toFixed(4)}, {pick.point.lon.toFixed(4)}</span>}
       </fieldset>
       <div className="tasking-form__row">
-        <label className="field">
-          <span>{t('tasks.ackMinutes')}</span>
-          <input type="number" min={0.5} step={0.5} value={ackMinutes} onChange={(event) => setAckMinutes(event.target.value)} data-testid="task-ack-minutes" />
-        </label>
-        <label className="field">
-          <span>{t('tasks.marking')}</span>
-          <select value={marking} onChange={(event) => setMarking(event.target.value as Marking)} data-testid="task-marking">
-            {MARKINGS.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InputField label={t('tasks.ackMinutes')} type="number" min={0.5} step={0.5} value={ackMinutes} onValue={setAckMinutes} testId="task-ack-minutes" />
+        <MarkingField value={marking} onValue={setMarking} testId="task-marking" />
       </div>
-      {error && <p role="alert" className="form-error" data-testid="task-error">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={busy || !title.trim()} data-testid="task-submit">
-        {t('tasks.give')}
-      </button>
+      <SendButton error={error} errorTestId="task-error" disabled={busy || !title.trim()} label={t('tasks.give')} testId="task-submit" />
     </form>
   );
 }

@@ -1,12 +1,13 @@
-import { isCommanding, MARKINGS, mayRemoveWatchedArea, mayWriteInOperation, type Marking, type Operation, type User, type WatchedArea } from '@lintas/contracts';
-import { type FormEvent, memo, useEffect, useState } from 'react';
+import { isCommanding, mayRemoveWatchedArea, mayWriteInOperation, type Marking, type Operation, type User, type WatchedArea } from '@lintas/contracts';
+import { type FormEvent, memo, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatTime } from '../../ui/time-text';
-import { mapPick, useMapPick } from './map-pick';
+import { mapPick } from './map-pick';
 import type { TaskingApi } from './tasking-api';
+import { DrawAreaButton, InputField, MarkingField, SendButton, useFormMapPick, useTaskingSubmit } from './tasking-fields';
 
 const DEFAULT_NO_TEAM_MINUTES = 30;
 
@@ -69,58 +70,27 @@ function WatchedAreaForm({ calls, onDone }: { calls: TaskingApi; onDone(): void 
   const [name, setName] = useState('');
   const [minutes, setMinutes] = useState(String(DEFAULT_NO_TEAM_MINUTES));
   const [marking, setMarking] = useState<Marking>('TLP:AMBER');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const pick = useMapPick();
-  useEffect(() => () => mapPick.clear(), []);
-  const drawing = pick.active && pick.mode === 'area';
+  const { busy, error, submit: send } = useTaskingSubmit();
+  const pick = useFormMapPick();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (event: FormEvent) =>
+    send(event, async () => {
       // GeoJSON rings are closed: the first corner again at the end.
       const ring = [...pick.area, pick.area[0]];
       await calls.createWatchedArea({ name, area: { type: 'Polygon', coordinates: [ring] }, noTeamMinutes: Math.max(1, Math.round(Number(minutes)) || DEFAULT_NO_TEAM_MINUTES), marking });
       mapPick.clear();
       onDone();
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form className="tasking-form" onSubmit={(event) => void submit(event)} data-testid="watched-area-form">
-      <label className="field">
-        <span>{t('watchedAreas.name')}</span>
-        <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} data-testid="watched-area-name" />
-      </label>
-      <button type="button" className="button button--small" onClick={() => (drawing ? mapPick.finish() : mapPick.startArea())} aria-pressed={drawing} data-testid="watched-area-draw">
-        {drawing ? t('tasks.area.finish', { n: pick.area.length }) : t('tasks.area.draw')}
-      </button>
+      <InputField label={t('watchedAreas.name')} value={name} onValue={setName} required maxLength={120} testId="watched-area-name" />
+      <DrawAreaButton testId="watched-area-draw" />
       <div className="tasking-form__row">
-        <label className="field">
-          <span>{t('watchedAreas.minutes')}</span>
-          <input type="number" min={1} step={1} value={minutes} onChange={(event) => setMinutes(event.target.value)} data-testid="watched-area-minutes" />
-        </label>
-        <label className="field">
-          <span>{t('tasks.marking')}</span>
-          <select value={marking} onChange={(event) => setMarking(event.target.value as Marking)} data-testid="watched-area-marking">
-            {MARKINGS.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InputField label={t('watchedAreas.minutes')} type="number" min={1} step={1} value={minutes} onValue={setMinutes} testId="watched-area-minutes" />
+        <MarkingField value={marking} onValue={setMarking} testId="watched-area-marking" />
       </div>
-      {error && <p role="alert" className="form-error" data-testid="watched-area-error">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={busy || !name.trim() || pick.area.length < 3} data-testid="watched-area-submit">
-        {t('watchedAreas.save')}
-      </button>
+      <SendButton error={error} errorTestId="watched-area-error" disabled={busy || !name.trim() || pick.area.length < 3} label={t('watchedAreas.save')} testId="watched-area-submit" />
     </form>
   );
 }
