@@ -20,6 +20,7 @@ const TARGET_DRAWN_MS = 1_000;
 /** What the dashboard's first snapshot asks for (`FIRST_SCREEN_REPORTS` in apps/dashboard/src/realtime/first-screen.ts). */
 const FIRST_SCREEN_REPORTS = 1_000;
 const TARGET_LONGEST_TASK_MS = 100;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'toplevel'];
 const BENCHMARKS_MD = join(WORKSPACE_ROOT, 'docs/benchmarks.md');
 
 interface LoadFigures {
@@ -97,6 +98,9 @@ describeInBrowser('dashboard benchmark', () => {
     const tokens = await Promise.all(data.posterEmails.map(async (email) => (await restSignIn(lintas.baseUrl, email, lintas.demoPassword)).token));
     const movesBefore = Number(await page.getByTestId('map').getAttribute('data-team-moves'));
     await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
+    // BENCH_TRACE=file.json: a Chromium performance trace (with the JavaScript profiler) of the position load, to find the long tasks.
+    const trace = process.env.BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     const positions: PositionLoadResult = await runPositionLoad({
       baseUrl: lintas.baseUrl,
       operationId: data.operationId,
@@ -107,6 +111,7 @@ describeInBrowser('dashboard benchmark', () => {
       durationMs: LOAD_MS,
     });
     await page.waitForTimeout(1_000); // the last batches reach the page
+    if (trace) await browser.stopTracing();
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
     const movesDrawn = Number(await page.getByTestId('map').getAttribute('data-team-moves')) - movesBefore;
     await saveScreenshot(page, 'bench-dashboard-after-positions');

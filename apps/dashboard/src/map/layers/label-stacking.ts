@@ -12,14 +12,24 @@ export interface LabelAnchor {
  * `width` pixels. Answers the row of every anchor (0: where it belongs).
  */
 export function stackLabels(anchors: readonly LabelAnchor[], rowHeight: number, width: number): Map<string, number> {
-  const placed: { x: number; y: number }[] = [];
+  // Placed labels by band of rows: a label can only meet those of its own band and the two beside it.
+  const bands = new Map<number, { x: number; y: number }[]>();
   const rows = new Map<string, number>();
+  const taken = (x: number, y: number) => {
+    const band = Math.floor(y / rowHeight);
+    for (let b = band - 1; b <= band + 1; b++) {
+      for (const other of bands.get(b) ?? []) if (Math.abs(other.x - x) < width && Math.abs(other.y - y) < rowHeight) return true;
+    }
+    return false;
+  };
   for (const anchor of [...anchors].sort((a, b) => a.y - b.y || a.x - b.x)) {
     let row = 0;
-    const taken = (candidate: number) =>
-      placed.some((other) => Math.abs(other.x - anchor.x) < width && Math.abs(other.y - (anchor.y + candidate * rowHeight)) < rowHeight);
-    while (taken(row)) row++;
-    placed.push({ x: anchor.x, y: anchor.y + row * rowHeight });
+    while (taken(anchor.x, anchor.y + row * rowHeight)) row++;
+    const y = anchor.y + row * rowHeight;
+    const band = Math.floor(y / rowHeight);
+    const list = bands.get(band);
+    if (list) list.push({ x: anchor.x, y });
+    else bands.set(band, [{ x: anchor.x, y }]);
     rows.set(anchor.id, row);
   }
   return rows;

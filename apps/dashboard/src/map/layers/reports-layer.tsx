@@ -7,6 +7,7 @@ import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
 import { escapeHtml, markingSuffix, reportGlyph } from '../map-glyphs';
 import { fanOut } from './fan-out';
+import { type MarkerObstacle, publishObstacles } from './marker-obstacles';
 
 interface PointProps {
   id: string;
@@ -50,7 +51,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
   const map = useLeafletMap();
   const group = useRef<L.LayerGroup | null>(null);
   const index = useRef<Supercluster<PointProps, ClusterProps> | null>(null);
-  const markers = useRef(new Map<string, { marker: L.Marker; signature: string; clusterId?: number }>());
+  const markers = useRef(new Map<string, { marker: L.Marker; signature: string; clusterId?: number; obstacle: MarkerObstacle }>());
   const selected = useRef(selectedId);
   const select = useEffectEvent((id: string) => onSelect(id));
   const draw = useRef<() => void>(() => undefined);
@@ -117,7 +118,10 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
             pane: CLUSTERS_PANE,
             zIndexOffset: variant === 'alerts' ? 2000 : 0,
           });
-          const entry = { marker, signature, clusterId: properties.cluster_id };
+          // The count of open reports is a badge over the top right corner.
+          const badge = properties.open ? { top: 6, right: 8 } : { top: 0, right: 0 };
+          const box = { left: -size / 2, top: -size / 2 - badge.top, right: size / 2 + badge.right, bottom: size / 2 };
+          const entry = { marker, signature, clusterId: properties.cluster_id, obstacle: { lat, lon, box } };
           marker.on('click', () => {
             const zoom = Math.min(index.current?.getClusterExpansionZoom(entry.clusterId) ?? map.getZoom() + 2, 18);
             map.flyTo([lat, lon], zoom, { duration: 0.4 });
@@ -165,7 +169,11 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
           marker.addTo(layer);
           marker.getElement()?.setAttribute('data-report-id', point.id);
           describeForKeyboard(marker, title);
-          known.set(key, { marker, signature });
+          // The ring of an open alert (7 px), the TLP chip (4 px), the selection outline (6 px) reach past the icon.
+          const margin = point.kind === 'alert' && point.status === 'reported' ? 7 : isSelected ? 6 : 4;
+          const [dx, dy] = [offset?.dx ?? 0, offset?.dy ?? 0];
+          const box = { left: dx - half - margin, top: dy - half - margin, right: dx + half + margin, bottom: dy + half + margin };
+          known.set(key, { marker, signature, obstacle: { lat, lon, box } });
         }
       }
       for (const [key, existing] of known) {
@@ -174,6 +182,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
           known.delete(key);
         }
       }
+      publishObstacles(map, variant, [...known.values()].map((entry) => entry.obstacle));
     };
     const redraw = () => draw.current();
     map.on('moveend', redraw);
@@ -181,6 +190,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       map.off('moveend', redraw);
       layer.remove();
       known.clear();
+      publishObstacles(map, variant, []);
       group.current = null;
     };
   }, [map, variant]);
@@ -239,8 +249,9 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       draw.current();
     } else {
       layer.remove();
+      publishObstacles(map, variant, []);
     }
-  }, [map, visible]);
+  }, [map, visible, variant]);
 
   return null;
 }

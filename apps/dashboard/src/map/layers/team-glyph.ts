@@ -21,6 +21,8 @@ export type TeamGlyph = L.CircleMarker & {
   /** Restyles, and redraws the shape when the heading changed. */
   setGlyph(style: TeamGlyphStyle): void;
   moveTo(lat: number, lon: number, heading: number | null): void;
+  /** Draws the glyph this many pixels away from its place (fanned out, clear of report markers); redraws only on a change. */
+  setOffset(dx: number, dy: number): void;
   restyle(): void;
 };
 
@@ -31,7 +33,7 @@ interface SvgInternals {
   _renderer: { _setPath(layer: unknown, d: string): void };
   _point: L.Point;
   _empty(): boolean;
-  options: L.CircleMarkerOptions & TeamGlyphStyle;
+  options: L.CircleMarkerOptions & TeamGlyphStyle & { dx?: number; dy?: number };
 }
 
 /** Arrow outline pointing up, around (0, 0), in pixels. */
@@ -93,7 +95,15 @@ function pathOptions(style: TeamGlyphStyle): L.PathOptions {
 const TeamGlyphClass = L.CircleMarker.extend({
   _updatePath(this: SvgInternals) {
     if (this._empty()) return;
-    this._renderer._setPath(this, glyphPath(this._point.x, this._point.y, this.options.heading));
+    const { dx = 0, dy = 0 } = this.options;
+    this._renderer._setPath(this, glyphPath(this._point.x + dx, this._point.y + dy, this.options.heading));
+  },
+
+  setOffset(this: SvgInternals & L.CircleMarker, dx: number, dy: number) {
+    if ((this.options.dx ?? 0) === dx && (this.options.dy ?? 0) === dy) return;
+    this.options.dx = dx;
+    this.options.dy = dy;
+    this.redraw();
   },
 
   /** Colours again after a theme change. */

@@ -8,6 +8,8 @@ import { markingClass } from '../../ui/marking-label';
 import { escapeHtml } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
 import { stackLabels } from './label-stacking';
+import { OBSTACLES_CHANGED, obstaclesOnScreen } from './marker-obstacles';
+import { placeTeams } from './team-placement';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
@@ -34,6 +36,8 @@ export interface TeamsLayerProps {
 
 interface Drawn {
   glyph: TeamGlyph;
+  /** The team object last drawn (teams are replaced, never mutated: the same object needs no work). */
+  team: Team;
   signature: string;
   lat: number;
   lon: number;
@@ -46,6 +50,9 @@ interface Drawn {
   shown: string | null;
   /** Rows the shown label is moved down by, clear of its neighbours' (`stackLabels`). */
   row: number;
+  /** Pixels the glyph (and its label) are drawn away from the place (`placeTeams`). */
+  dx: number;
+  dy: number;
 }
 
 /**
@@ -53,7 +60,10 @@ interface Drawn {
  * are kept in a map keyed by team id (no React state per marker): an update moves a glyph, and
  * restyles it only when what it shows has changed. Call signs are tooltips, only for the teams in
  * view, and only when few teams are shown or the map is zoomed in; labels that would cover one
- * another are moved down a row (`stackLabels`). The map element carries
+ * another are moved down a row (`stackLabels`). Teams on one place fan out into a column, and a
+ * glyph a report marker or cluster would touch is drawn beside it (`placeTeams`, with what the
+ * report layers publish in `marker-obstacles`); its label goes with it. A position update touches
+ * only the teams whose objects changed. The map element carries
  * `data-teams-drawn` and `data-team-moves` (glyphs on the map, moves drawn so far) for the
  * tests and the benchmark.
  */
@@ -65,6 +75,10 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const select = useEffectEvent((id: string) => onSelect(id));
   const moves = useRef(0);
   const syncLabels = useRef<() => void>(() => undefined);
+  /** Fans out teams on one place and keeps them clear of report markers; true when a glyph moved. */
+  const placeGlyphs = useRef<() => boolean>(() => false);
+  /** What every glyph's look depends on besides its team: when these are unchanged, an unchanged team is skipped. */
+  const drawnWith = useRef<unknown[]>([]);
 
   useEffect(() => {
     if (!map.getPane(TEAMS_PANE)) map.createPane(TEAMS_PANE).style.zIndex = '620';
@@ -80,23 +94,33 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       const on = map.hasLayer(created.glyphs);
       const wanted = [...known.entries()].filter(([, team]) => on && (team.selected || (show && view.contains([team.lat, team.lon]))));
       const rows = stackLabels(
-        wanted.map(([id, team]) => ({ id, ...map.latLngToContainerPoint([team.lat, team.lon]) })),
+        wanted.map(([id, team]) => {
+          const { x, y } = map.latLngToContainerPoint([team.lat, team.lon]);
+          return { id, x: x + team.dx, y: y + team.dy };
+        }),
         LABEL_ROW_PX,
         LABEL_WIDTH_PX,
       );
       for (const [id, team] of known) {
         const row = rows.get(id);
-        if (row === undefined || (team.shown !== null && team.row !== row)) {
+        if (row === undefined) {
           if (team.shown !== null) {
             team.glyph.unbindTooltip();
             team.shown = null;
           }
-          if (row === undefined) continue;
+          continue;
+        }
+        // Beside the glyph where it is drawn (fanned out or not), moved down by its row.
+        const offset: L.PointTuple = [12 + team.dx, team.dy + row * LABEL_ROW_PX];
+        const tooltip = team.glyph.getTooltip();
+        if (team.shown !== null && tooltip && (team.row !== row || String(tooltip.options.offset) !== String(offset))) {
+          tooltip.options.offset = offset;
+          tooltip.update();
         }
         team.row = row;
         if (team.shown === null) {
           const className = team.stale ? 'team-label team-label--stale' : 'team-label';
-          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset: [12, row * LABEL_ROW_PX], className }).openTooltip();
+          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset, className }).openTooltip();
           team.shown = team.label;
         } else if (team.shown !== team.label) {
           team.glyph.setTooltipContent(team.label);
@@ -104,14 +128,40 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         }
       }
     };
-    const onMove = () => syncLabels.current();
+    placeGlyphs.current = () => {
+      const on = map.hasLayer(created.glyphs);
+      const view = map.getBounds().pad(0.1);
+      const points: { id: string; x: number; y: number }[] = [];
+      if (on) for (const [id, team] of known) if (view.contains([team.lat, team.lon])) points.push({ id, ...map.latLngToContainerPoint([team.lat, team.lon]) });
+      const offsets = placeTeams(points, on ? obstaclesOnScreen(map, view.pad(0.2)) : []);
+      let moved = false;
+      for (const [id, team] of known) {
+        const { dx, dy } = offsets.get(id) ?? NO_OFFSET;
+        if (team.dx === dx && team.dy === dy) continue;
+        team.dx = dx;
+        team.dy = dy;
+        team.glyph.setOffset(dx, dy);
+        moved = true;
+      }
+      return moved;
+    };
+    const onMove = () => {
+      placeGlyphs.current();
+      syncLabels.current();
+    };
+    // Report markers and clusters drawn anew: keep the glyphs clear of them.
+    const onObstacles = () => {
+      if (placeGlyphs.current()) syncLabels.current();
+    };
     map.on('moveend', onMove);
+    map.on(OBSTACLES_CHANGED, onObstacles);
     // SVG attributes cannot follow CSS variables: restyle when the theme changes.
     const themeWatch = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => known.forEach(({ glyph }) => glyph.restyle()));
     themeWatch?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
       themeWatch?.disconnect();
       map.off('moveend', onMove);
+      map.off(OBSTACLES_CHANGED, onObstacles);
       created.glyphs.remove();
       created.trails.remove();
       known.clear();
@@ -125,10 +175,16 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     if (!current) return;
     const seen = new Set<string>();
     let labelsChanged = false;
+    let placesChanged = false;
+    // A position flush replaces only the teams that moved: with the same look, the others need nothing.
+    const inputs = [colourOf, isStale, now, selectedId];
+    const sameLook = inputs.length === drawnWith.current.length && inputs.every((input, index) => input === drawnWith.current[index]);
+    drawnWith.current = inputs;
     for (const team of teams) {
       const position = team.lastPosition;
       if (!position) continue;
       seen.add(team.id);
+      if (sameLook && drawn.current.get(team.id)?.team === team) continue;
       const stale = isStale(team);
       const style: TeamGlyphStyle = {
         colour: colourOf(team.agency.id),
@@ -152,11 +208,12 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         glyph.on('click', () => select(team.id));
         glyph.on('add', () => focusable(glyph, team.callSign, () => select(team.id)));
         glyph.addTo(current.glyphs);
-        known = { glyph, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0 };
+        known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0 };
         drawn.current.set(team.id, known);
-        labelsChanged = true;
+        labelsChanged = placesChanged = true;
         continue;
       }
+      known.team = team;
       if (known.signature !== signature) {
         known.glyph.setGlyph(style);
         known.signature = signature;
@@ -165,6 +222,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.glyph.moveTo(position.lat, position.lon, position.heading);
         if (known.lat !== position.lat || known.lon !== position.lon) {
           moves.current++;
+          placesChanged = true;
           if (known.shown !== null) labelsChanged = true; // its label may now meet another: stacked again
         }
         known.lat = position.lat;
@@ -186,9 +244,11 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       if (!seen.has(id)) {
         known.glyph.remove();
         drawn.current.delete(id);
-        labelsChanged = true;
+        labelsChanged = placesChanged = true;
       }
     }
+    // A glyph fanned out or pushed aside carries its label with it.
+    if (placesChanged && placeGlyphs.current()) labelsChanged = true;
     if (labelsChanged) syncLabels.current();
     const element = map.getContainer();
     element.dataset.teamsDrawn = String(map.hasLayer(current.glyphs) ? drawn.current.size : 0);
@@ -235,12 +295,15 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         (line as L.Polyline).bringToBack();
       });
     } else current.trails.remove();
+    placeGlyphs.current();
     syncLabels.current();
     map.getContainer().dataset.teamsDrawn = String(visible ? drawn.current.size : 0);
   }, [map, visible, showTrails]);
 
   return null;
 }
+
+const NO_OFFSET = { dx: 0, dy: 0 };
 
 /** A team's SVG path, reachable with Tab and opened with Enter or Space like a button. */
 function focusable(glyph: L.Path, label: string, open: () => void): void {
