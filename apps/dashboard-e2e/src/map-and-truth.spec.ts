@@ -169,6 +169,86 @@ describeInBrowser('the map shows the ground, nothing hides anything, the screen 
     expect(await team.getAttribute('tabindex')).toBe('0');
   });
 
+  it('at a crossing, teams fan out clear of every cluster and report marker, keep their labels and open by click and keyboard', async () => {
+    // Two teams and three reports on one place beside Bavet: at zoom 14 the reports are a cluster there.
+    const place = { lat: 11.066, lon: 106.118 };
+    const at = new Date().toISOString();
+    for (const email of ['field@kh-gdi.demo', 'field2@kh-gdi.demo']) {
+      const field = await restSignIn(suite.lintas.baseUrl, email, suite.lintas.demoPassword);
+      const teams = await field.call<{ id: string; members: { userId: string }[] }[]>((api) => api.GET('/api/operations/{id}/teams', { params: { path: { id: mekongId } } }));
+      const team = teams.find((candidate) => candidate.members.some((member) => member.userId === field.user.id))!;
+      const positions = [{ ...place, heading: null, speed: null, accuracy: 10, at }];
+      await field.call((api) => api.POST('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId: mekongId, teamId: team.id } }, body: { positions } }));
+    }
+    await Promise.all(['E2E crossing A', 'E2E crossing B', 'E2E crossing C'].map((title) => postReport({ kind: 'sitrep', title, ...place })));
+    await openAt(place, 14);
+    for (const callSign of ['KH-BAVET-1', 'KH-MEKONG-2']) await page.locator('.leaflet-tooltip.team-label', { hasText: callSign }).waitFor({ state: 'visible' });
+    await page.locator('.leaflet-tooltip.site-label', { hasText: 'Bavet' }).waitFor({ state: 'visible' });
+    await page.waitForTimeout(500); // the teams are placed again once the report layers have drawn
+
+    const rects = () =>
+      page.evaluate(() => {
+        const box = (element: Element) => {
+          const { left, top, right, bottom } = element.getBoundingClientRect();
+          return { left, top, right, bottom, name: element.getAttribute('aria-label') ?? element.textContent ?? '' };
+        };
+        const map = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+        const onMap = (r: { left: number; top: number; right: number; bottom: number }) => r.right > map.left && r.left < map.right && r.bottom > map.top && r.top < map.bottom;
+        return {
+          teams: [...document.querySelectorAll('path.team-glyph')].map(box).filter(onMap),
+          markers: [...document.querySelectorAll('.report-cluster, .report-cluster__open, .report-marker')].map(box).filter(onMap),
+          teamLabels: [...document.querySelectorAll('.leaflet-tooltip.team-label')].map(box),
+          siteLabels: [...document.querySelectorAll('.leaflet-tooltip.site-label')].map(box),
+        };
+      });
+    const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: { left: number; top: number; right: number; bottom: number }) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const drawn = await rects();
+    expect(drawn.teams.length).toBeGreaterThanOrEqual(2);
+    expect(drawn.markers.some((marker) => marker.name.includes('3'))).toBe(true); // the crossing's cluster is on screen
+    const clashes = drawn.teams.flatMap((team) => drawn.markers.filter((marker) => overlaps(team, marker)).map((marker) => `${team.name} × ${marker.name}`));
+    expect(clashes).toEqual([]);
+    // The teams on one place fan out: no glyph covers another, no label covers another or the site's name.
+    for (const [list, name] of [
+      [drawn.teams, 'glyphs'],
+      [[...drawn.teamLabels, ...drawn.siteLabels], 'labels'],
+    ] as const) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) expect(`${name}: ${list[i].name} × ${list[j].name} ${overlaps(list[i], list[j])}`).toMatch(/false$/);
+    }
+    await saveScreenshot(page, 'bavet-crossing-z14');
+
+    // The keyboard reaches the cluster and, from it, both teams; Enter opens a team.
+    const cluster = page.locator('.report-cluster', { hasText: '3' }).first();
+    await cluster.focus();
+    const reached: string[] = [];
+    for (let step = 0; step < 40 && reached.length < 2; step++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => (document.activeElement?.matches('path.team-glyph') ? document.activeElement.getAttribute('aria-label') : null));
+      if (name && ['KH-BAVET-1', 'KH-MEKONG-2'].includes(name) && !reached.includes(name)) reached.push(name);
+    }
+    expect(reached.sort()).toEqual(['KH-BAVET-1', 'KH-MEKONG-2']);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="team-detail"][data-team-id]').waitFor();
+    expect(new URL(page.url()).searchParams.get('team')).not.toBeNull();
+
+    // A click on a fanned-out team opens that team; a click on the cluster expands it.
+    await page.keyboard.press('Escape');
+    const mekong = page.locator('path.team-glyph[aria-label="KH-MEKONG-2"]');
+    await mekong.click();
+    await page.locator('[data-testid="team-detail"] h3', { hasText: 'KH-MEKONG-2' }).waitFor();
+    const before = (await rememberedView())!;
+    await cluster.click();
+    await page.waitForFunction(([key, span]) => {
+      const view = JSON.parse(localStorage.getItem(key) ?? 'null') as number[] | null;
+      return view !== null && view[2] - view[0] < span / 2;
+    }, [`lintas.view.${mekongId}`, before[2] - before[0]] as const);
+    await page.locator('.leaflet-tooltip.team-label', { hasText: 'KH-MEKONG-2' }).waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    const expanded = await rects();
+    expect(expanded.teams.flatMap((team) => expanded.markers.filter((marker) => overlaps(team, marker)).map((marker) => `${team.name} × ${marker.name}`))).toEqual([]);
+    await saveScreenshot(page, 'bavet-crossing-expanded');
+  });
+
   it('keeps the timeline to the map’s filters, and says "verified" to the commander who verified', async () => {
     await openAt(SPOT, 12, '?kind=alert');
     await page.locator('.timeline__item').first().waitFor();

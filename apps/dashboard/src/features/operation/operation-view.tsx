@@ -12,7 +12,7 @@ import { ReportsLayer } from '../../map/layers/reports-layer';
 import { SitesLayer } from '../../map/layers/sites-layer';
 import { ViewportReporter } from '../../map/layers/viewport-reporter';
 import '../../map/operation-layers.css';
-import { useOperationId, useOperationSelector, useOperationStore, useThrottledOperationSelector } from '../../realtime/operation-realtime';
+import { useOperationId, useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
 import { MapTools } from '../../map/tools/map-tools';
 import { agencyColours, UNKNOWN_AGENCY_COLOUR } from './agency-colours';
 import { ExportMenu } from './export-menu';
@@ -21,9 +21,9 @@ import { useAcknowledgedAlerts } from './alert-acknowledgements';
 import { FiguresPanel } from './figures-panel';
 import { HelpOverlay } from './help-overlay';
 import { LayerControls } from './layer-controls';
+import { LiveMarkingBanner, LiveRosterPanel } from './live-team-parts';
 import { LiveTeamsLayer } from './live-teams-layer';
 import { MapDrawnMark } from './map-drawn-mark';
-import { MarkingBanner } from './marking-banner';
 import { openUnacknowledgedAlerts } from './open-alerts';
 import { OperationBar } from './operation-bar';
 import './operation-view.css';
@@ -31,13 +31,11 @@ import './long-text.css';
 import { PanelTabs } from './panel-tabs';
 import { isStale as teamIsStale } from './report-filter';
 import { ReportDetail } from './report-detail';
-import { RosterPanel } from './roster-panel';
 import { TeamDetail } from './team-detail';
 import { filterTimeline } from './timeline-filter';
 import { TimelinePanel } from './timeline-panel';
-import { useFilteredReports, useFilteredTeams } from './use-filtered-items';
+import { useFilteredReports } from './use-filtered-items';
 import { operationPoints, useMapFraming } from './use-map-framing';
-import { useMarkingShown } from './use-marking-shown';
 import { useOperationShortcuts } from './use-operation-shortcuts';
 import { useViewFilters } from './use-view-filters';
 import { RequestsPanel } from '../tasking/requests-panel';
@@ -94,8 +92,8 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const reports = useOperationSelector((state) => state.reports);
   const timeline = useOperationSelector((state) => state.timeline);
   const historyLoaded = useOperationSelector((state) => state.historyLoaded);
-  // Positions may arrive a hundred times a second: the panels follow them twice a second.
-  const teams = useThrottledOperationSelector((state) => state.teams, 500);
+  // Positions may arrive a hundred times a second: this view does not read teams (its re-render
+  // would redraw every panel); the banner, the roster and the map layer read them (live-team-parts.tsx).
 
   const participants = operation?.participants ?? NONE;
   const sites = operation?.sites ?? NONE;
@@ -103,7 +101,6 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
   const colourOf = useCallback((agencyId: string) => colours.get(agencyId) ?? UNKNOWN_AGENCY_COLOUR, [colours]);
   const isStale = useCallback((team: Team) => teamIsStale(team, now, staleSeconds), [now, staleSeconds]);
   const filteredReports = useFilteredReports(reports, filters, now);
-  const filteredTeams = useFilteredTeams(teams, filters);
   const { acknowledged, acknowledge } = useAcknowledgedAlerts(user.id, operationId);
 
   const siteNames = useMemo(() => new Map(sites.map((site) => [site.id, site.name])), [sites]);
@@ -154,18 +151,16 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
 
   const isTeamStale = useCallback(
     (id: string) => {
-      const team = teams.get(id);
+      const team = store.getState().teams.get(id);
       return team ? isStale(team) : true;
     },
-    [teams, isStale],
+    [store, isStale],
   );
   // The timeline follows the map's filters: the same reports, markings, agencies and time window.
   const shownReportIds = useMemo(() => new Set(filteredReports.map((report) => report.id)), [filteredReports]);
   const reportShown = useCallback((id: string) => (reports.has(id) ? shownReportIds.has(id) : null), [reports, shownReportIds]);
   const shownTimeline = useMemo(() => filterTimeline(timeline, filters, reportShown, agencyName, now), [timeline, filters, reportShown, agencyName, now]);
   const selectedReport = filters.report ? (reports.get(filters.report) ?? null) : null;
-  const selectedTeam = filters.team ? (teams.get(filters.team) ?? null) : null;
-  const markingShown = useMarkingShown({ filters, bounds, reports: filteredReports, teams: filteredTeams, timeline: shownTimeline, detail: selectedReport ?? selectedTeam });
 
   const nonAlerts = useMemo(() => filteredReports.filter((report) => report.kind !== 'alert'), [filteredReports]);
   const alerts = useMemo(() => filteredReports.filter((report) => report.kind === 'alert'), [filteredReports]);
@@ -189,7 +184,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           ))}
         </div>
       )}
-      <MarkingBanner marking={markingShown} />
+      <LiveMarkingBanner filters={filters} bounds={bounds} reports={filteredReports} timeline={shownTimeline} selectedReport={selectedReport} />
       <OperationBar
         operation={operation}
         readOnly={readOnly}
@@ -248,7 +243,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
           <div className="op-side__panel" role="tabpanel" id={`panel-${filters.panel}`}>
             {!operation && <p className="muted panel-empty">{t('common.loading')}</p>}
             {operation && filters.panel === 'timeline' && <TimelinePanel entries={shownTimeline} historyLoaded={historyLoaded} participants={participants} onSelectReport={onSelectReportAndPan} onSelectTeam={onSelectTeamAndPan} />}
-            {operation && filters.panel === 'teams' && <RosterPanel teams={filteredTeams} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
+            {operation && filters.panel === 'teams' && <LiveRosterPanel filters={filters} now={now} isStale={isStale} colourOf={colourOf} selectedId={filters.team} onSelect={onSelectTeamAndPan} />}
             {operation && filters.panel === 'figures' && <FiguresPanel reports={filteredReports} now={now} siteName={siteName} operationId={operation.id} />}
             {operation && filters.panel === 'tasks' && <TaskBoard operation={operation} user={user} calls={tasking} />}
             {operation && filters.panel === 'requests' && <RequestsPanel operation={operation} user={user} calls={tasking} />}
