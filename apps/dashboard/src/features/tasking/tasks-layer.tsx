@@ -1,6 +1,6 @@
 import { isTaskOpen, type Site, type Task, type Team } from '@lintas/contracts';
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useLeafletMap } from '../../map/map-context';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { mapPick, useMapPick } from './map-pick';
@@ -20,6 +20,9 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
   const map = useLeafletMap();
   const tasks = useOperationSelector((state) => state.tasks);
   const teams = useOperationSelector((state) => state.teams);
+  // A hundred positions a second must not redraw every task: only a move of a team with an open
+  // task changes this text (the positions its lines start from), and so the layer.
+  const linesFrom = useMemo(() => JSON.stringify(taskedPositions(tasks, teams)), [tasks, teams]);
   const group = useRef<L.LayerGroup | null>(null);
   const pick = useMapPick();
 
@@ -36,6 +39,7 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
     const layer = group.current;
     if (!layer) return;
     layer.clearLayers();
+    const from = new Map(JSON.parse(linesFrom) as [string, [number, number]][]);
     for (const task of tasks.values()) {
       if (!isTaskOpen(task.state)) continue;
       if (task.target.area) {
@@ -52,20 +56,17 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
         .addTo(layer)
         .getElement?.()
         ?.setAttribute('data-task-id', task.id);
-      const team: Team | undefined = teams.get(task.teamId);
-      if (team?.lastPosition) {
+      const start = from.get(task.teamId);
+      if (start) {
         L.polyline(
-          [
-            [team.lastPosition.lat, team.lastPosition.lon],
-            [target.lat, target.lon],
-          ],
+          [start, [target.lat, target.lon]],
           { className: `task-line${task.overdue ? ' task-line--overdue' : ''}`, weight: 2, dashArray: '6 6', interactive: false },
         ).addTo(layer);
       }
     }
     if (visible && !map.hasLayer(layer)) layer.addTo(map);
     if (!visible && map.hasLayer(layer)) layer.remove();
-  }, [map, tasks, teams, sites, visible]);
+  }, [map, tasks, linesFrom, sites, visible]);
 
   useEffect(() => {
     if (!pick.active) return;
@@ -87,4 +88,14 @@ export function TasksLayer({ sites, visible }: { sites: readonly Site[]; visible
   }, [map, pick.area]);
 
   return null;
+}
+
+/** The last position of each team with an open task. */
+function taskedPositions(tasks: ReadonlyMap<string, Task>, teams: ReadonlyMap<string, Team>): [string, [number, number]][] {
+  const positions = new Map<string, [number, number]>();
+  for (const task of tasks.values()) {
+    const position = isTaskOpen(task.state) ? teams.get(task.teamId)?.lastPosition : null;
+    if (position) positions.set(task.teamId, [position.lat, position.lon]);
+  }
+  return [...positions];
 }
