@@ -53,6 +53,10 @@ interface Drawn {
   /** Pixels the glyph (and its label) are drawn away from the place (`placeTeams`). */
   dx: number;
   dy: number;
+  /** A thin line from the place to a glyph drawn away from it, so that it still reads where the team is. */
+  leg: L.Polyline | null;
+  /** Place, offset and zoom the leg was drawn for (a pan changes neither end). */
+  legKey: string;
 }
 
 /**
@@ -128,6 +132,25 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         }
       }
     };
+    const placeLeg = (team: Drawn, dx: number, dy: number) => {
+      if (dx === 0 && dy === 0) {
+        team.leg?.remove();
+        team.leg = null;
+        return;
+      }
+      const key = `${team.lat},${team.lon},${dx},${dy},${map.getZoom()}`;
+      if (team.leg && team.legKey === key) return;
+      team.legKey = key;
+      const place = map.latLngToContainerPoint([team.lat, team.lon]);
+      const end = map.containerPointToLatLng([place.x + dx, place.y + dy]);
+      const latLngs: L.LatLngExpression[] = [[team.lat, team.lon], end];
+      if (team.leg) {
+        team.leg.setLatLngs(latLngs);
+        return;
+      }
+      team.leg = L.polyline(latLngs, { renderer, interactive: false, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs);
+      if (map.hasLayer(team.leg)) team.leg.bringToBack();
+    };
     placeGlyphs.current = () => {
       const on = map.hasLayer(created.glyphs);
       const view = map.getBounds().pad(0.1);
@@ -137,6 +160,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       let moved = false;
       for (const [id, team] of known) {
         const { dx, dy } = offsets.get(id) ?? NO_OFFSET;
+        placeLeg(team, dx, dy);
         if (team.dx === dx && team.dy === dy) continue;
         team.dx = dx;
         team.dy = dy;
@@ -208,7 +232,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         glyph.on('click', () => select(team.id));
         glyph.on('add', () => focusable(glyph, team.callSign, () => select(team.id)));
         glyph.addTo(current.glyphs);
-        known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0 };
+        known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0, leg: null, legKey: '' };
         drawn.current.set(team.id, known);
         labelsChanged = placesChanged = true;
         continue;
@@ -243,6 +267,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     for (const [id, known] of drawn.current) {
       if (!seen.has(id)) {
         known.glyph.remove();
+        known.leg?.remove();
         drawn.current.delete(id);
         labelsChanged = placesChanged = true;
       }
