@@ -99,6 +99,7 @@ describeInBrowser('dashboard benchmark', () => {
     const movesBefore = Number(await page.getByTestId('map').getAttribute('data-team-moves'));
     await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
     // BENCH_TRACE=file.json: a Chromium performance trace (with the JavaScript profiler) of the position load, to find the long tasks.
+    // Starting the profiler interrupts the page (seconds on a loaded machine): a traced run's longest-task figure is not a measure.
     const trace = process.env.BENCH_TRACE;
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     const positions: PositionLoadResult = await runPositionLoad({
