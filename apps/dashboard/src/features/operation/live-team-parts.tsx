@@ -1,4 +1,4 @@
-import type { Report, Team } from '@lintas/contracts';
+import type { ReportSummary, Team } from '@lintas/contracts';
 import type L from 'leaflet';
 import { useThrottledOperationSelector } from '../../realtime/operation-realtime';
 import type { TimelineEntry } from '../../realtime/timeline';
@@ -21,9 +21,9 @@ function useLiveTeams(filters: ViewFilters): { teams: ReadonlyMap<string, Team>;
 export interface LiveMarkingBannerProps {
   filters: ViewFilters;
   bounds: L.LatLngBounds | null;
-  reports: readonly Report[];
+  reports: readonly ReportSummary[];
   timeline: readonly TimelineEntry[];
-  selectedReport: Report | null;
+  selectedReport: ReportSummary | null;
 }
 
 /** The marking banner: the most restrictive marking on screen, teams in view included. */

@@ -49,7 +49,6 @@ import { layerOn } from './view-filters';
 import { useReplayAt } from '../replay/replay-context';
 import { ReplayOverlay } from '../replay/replay-overlay';
 import { useViewNow } from '../replay/use-view-now';
-import { forReportsLayer } from './layer-reports';
 
 /**
  * The operation view: the map in the middle, the live panels beside it, the marking banner above.
@@ -210,8 +209,8 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
                 <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
                 <SitesLayer sites={operation.sites} visible={layerOn(filters, 'sites')} />
                 <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
-                <ReportsLayer reports={forReportsLayer(nonAlerts)} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
-                <ReportsLayer reports={forReportsLayer(alerts)} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
+                <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
+                <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
                 <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
                 <WatchedAreasLayer visible={layerOn(filters, 'teams')} />
                 <MapDrawnMark reports={reports.size} />

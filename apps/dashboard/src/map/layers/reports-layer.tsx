@@ -1,4 +1,4 @@
-import type { Marking, Report, ReportKind, ReportStatus } from '@lintas/contracts';
+import type { Marking, ReportKind, ReportSummary, ReportStatus } from '@lintas/contracts';
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import Supercluster from 'supercluster';
@@ -22,7 +22,7 @@ interface ClusterProps {
 }
 
 export interface ReportsLayerProps {
-  reports: readonly Report[];
+  reports: readonly ReportSummary[];
   /** Alerts are drawn on their own layer, above the rest, with tighter clusters so they separate sooner. */
   variant: 'reports' | 'alerts';
   visible: boolean;
@@ -195,7 +195,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
     };
   }, [map, variant]);
 
-  const indexed = useRef<readonly Report[]>([]);
+  const indexed = useRef<readonly ReportSummary[]>([]);
 
   // Data: rebuild the index (at most every REBUILD_MS), then draw.
   useEffect(() => {
@@ -273,7 +273,7 @@ function describeForKeyboard(marker: L.Marker, label: string | null): void {
 }
 
 /** The same report objects in the same order: nothing to re-index (reports are replaced, never mutated). */
-function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+function sameReports(a: readonly ReportSummary[], b: readonly ReportSummary[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
