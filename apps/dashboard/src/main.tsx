@@ -11,7 +11,10 @@ if (isFieldPath(window.location.pathname)) {
   });
 } else if (window.location.pathname.startsWith('/print/')) {
   // Pages the API prints to PDF (the after-action report): no session, no socket, no API calls.
-  void Promise.all([import('./render-root'), import('./print/print-app')]).then(([{ renderRoot }, { PrintApp }]) => renderRoot(PrintApp));
+  void Promise.all([import('./render-root'), import('./print/print-app')]).then(async ([{ renderRoot }, { PrintApp, preparePrint }]) => {
+    await preparePrint();
+    renderRoot(PrintApp);
+  });
 } else {
   // A small chunk of its own, evaluated first: it starts the snapshot request of an operation
   // opened by address, and the app's chunks are asked for once that request is out (see

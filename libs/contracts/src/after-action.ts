@@ -2,6 +2,7 @@ import type { OperationEvent } from './events';
 import type { Operation } from './operations';
 import type { Marking } from './marking';
 import { mostRestrictive } from './marking';
+import type { Language, TimeDisplay } from './preferences';
 import type { OperationLessons, ReplayMark, ReplayTrack } from './replay';
 import type { Report } from './reports';
 import type { Team } from './teams';
@@ -71,8 +72,12 @@ export interface AfterActionData {
   tracks: ReplayTrack[];
   /** The most restrictive marking of everything above: printed on every page. */
   marking: Marking;
-  /** The dashboard language of the page. */
-  lang: string;
+  /** The report's language: the one asked for, else the caller's saved one, else English. */
+  lang: Language;
+  /** Times in UTC, or in `timeZone`: the one asked for, else the caller's saved choice. */
+  timeDisplay: TimeDisplay;
+  /** The IANA zone of `local` times: the reader's (asked for), else the operation's. */
+  timeZone: string;
 }
 
 /** Document checks of the period as the reader may see them (`DocumentCheckFiguresRow`s summed). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import type { ErrorCode } from './error-codes';
 
 export const uuidSchema = z.uuid('must be a UUID');
@@ -14,13 +15,13 @@ export const MIN_TIMESTAMP = '1900-01-01T00:00:00Z';
 const MIN_TIMESTAMP_MS = Date.parse(MIN_TIMESTAMP);
 
 export const timestampSchema = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 time stamp' })
-  .refine((value) => Date.parse(value) >= MIN_TIMESTAMP_MS, 'must not be before 1900');
+  .datetime({ offset: true, message: ISSUE_MESSAGES.iso_timestamp })
+  .refine((value) => Date.parse(value) >= MIN_TIMESTAMP_MS, ISSUE_MESSAGES.not_before_1900);
 
 /** An ISO 8601 time stamp with offset, not more than a few minutes in the future. */
 export const pastTimestampSchema = timestampSchema.refine(
   (value) => Date.parse(value) <= Date.now() + MAX_FUTURE_SKEW_MS,
-  'must not be in the future',
+  ISSUE_MESSAGES.not_in_future,
 );
 
 /**
@@ -31,7 +32,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const isStorableText = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 /** @deprecated the NUL test alone; use `isStorableText` (or `textSchema`). */
 export const noNulCharacter = isStorableText;
-const NOT_TEXT = 'must be valid Unicode text without NUL characters';
+const NOT_TEXT = ISSUE_MESSAGES.not_text;
 
 /** Every free-text field of every DTO and query starts here (names, narratives, reasons, search terms). */
 export const textSchema = z.string().refine(isStorableText, NOT_TEXT);

@@ -4,6 +4,7 @@ export * from './error-codes';
 export * from './policy';
 export * from './geo';
 export * from './common';
+export * from './issue-messages';
 export * from './auth';
 export * from './sites';
 export * from './operations';

@@ -41,7 +41,8 @@ export const operationSchema = z.object({
 });
 export type Operation = z.infer<typeof operationSchema>;
 
-const timeZoneSchema = z
+/** An IANA time zone name, as `Intl` knows it. */
+export const timeZoneSchema = z
   .string()
   .max(64)
   .refine((zone) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { textSchema, timestampSchema } from './common';
 import type { OperationEvent } from './events';
 import { MARKINGS, type Marking } from './marking';
+import { timeZoneSchema } from './operations';
+import { TIME_DISPLAYS } from './preferences';
 
 /**
  * Replay: an operation as it was at a moment, and the events and tracks of a window, rebuilt from
@@ -84,13 +86,20 @@ export function replayMarkOf(event: OperationEvent, previousTeamStatus?: string)
   }
 }
 
-/** `GET /operations/:id/after-action-report?from=…&to=…`: the period defaults to the operation's. */
+/**
+ * `GET /operations/:id/after-action-report?from=…&to=…`: the period defaults to the operation's;
+ * language and times default to the caller's saved preferences.
+ */
 export const afterActionQuerySchema = z
   .strictObject({
     from: timestampSchema.optional(),
     to: timestampSchema.optional(),
-    /** The dashboard language of the print page. */
-    lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
+    /** The report's language (BCP 47: `th`, `th-TH`, `fil`); for one Lintas does not speak, the caller's saved one, else English. */
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2})?$/).optional(),
+    /** Times in `utc`, or `local`: in `timeZone`, else in the operation's time zone. */
+    time: z.enum(TIME_DISPLAYS).optional(),
+    /** The reader's own time zone (IANA), for `local` times. */
+    timeZone: timeZoneSchema.optional(),
   })
   .refine(periodIsOrdered, { message: 'from must be before to', path: ['to'] });
 export type AfterActionQuery = z.infer<typeof afterActionQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import {
   INTERCEPTION_KINDS,
   REPORT_KINDS,
@@ -22,11 +23,11 @@ export const interceptionDetailsSchema = z
     presumedVictims: count.default(0),
     minors: count.default(0),
     /** ISO 3166-1 alpha-2 codes. */
-    nationalities: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2 codes')).max(50).default([]),
+    nationalities: z.array(z.string().regex(/^[A-Z]{2}$/, ISSUE_MESSAGES.nationality_codes)).max(50).default([]),
     documentsSeized: count.default(0),
   })
-  .refine((d) => d.minors <= d.persons, { message: 'minors cannot exceed persons', path: ['minors'] })
-  .refine((d) => d.presumedVictims <= d.persons, { message: 'presumed victims cannot exceed persons', path: ['presumedVictims'] });
+  .refine((d) => d.minors <= d.persons, { message: ISSUE_MESSAGES.minors_exceed_persons, path: ['minors'] })
+  .refine((d) => d.presumedVictims <= d.persons, { message: ISSUE_MESSAGES.victims_exceed_persons, path: ['presumedVictims'] });
 export type InterceptionDetails = z.infer<typeof interceptionDetailsSchema>;
 
 export const reportChangeSchema = z.object({
@@ -130,16 +131,16 @@ function reportRules(
   ctx: z.RefinementCtx,
 ): void {
   if ((value.lat === null) !== (value.lon === null)) {
-    ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and lon go together' });
+    ctx.addIssue({ code: 'custom', path: ['lat'], message: ISSUE_MESSAGES.lat_lon_together });
   }
   if (value.kind === 'interception' && !value.interception) {
-    ctx.addIssue({ code: 'custom', path: ['interception'], message: 'an interception needs its counts' });
+    ctx.addIssue({ code: 'custom', path: ['interception'], message: ISSUE_MESSAGES.interception_needs_counts });
   }
   if (value.kind !== undefined && value.kind !== 'interception' && value.interception) {
-    ctx.addIssue({ code: 'custom', path: ['interception'], message: 'only an interception has counts' });
+    ctx.addIssue({ code: 'custom', path: ['interception'], message: ISSUE_MESSAGES.only_interception_counts });
   }
   if (value.marking !== undefined && !recipientsAllowed(value.marking, value.recipientAgencyIds ?? [])) {
-    ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+    ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: ISSUE_MESSAGES.recipients_only_red });
   }
 }
 

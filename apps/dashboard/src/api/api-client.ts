@@ -1,4 +1,5 @@
 import type {
+  AfterActionQuery,
   AmendReport,
   CreateReport,
   EventLogPage,
@@ -120,7 +121,7 @@ export class ApiClient {
   }
 
   /** The after-action report as a PDF file (the caller's view; audited by the server). */
-  afterActionReport(operationId: string, query: { from?: string; to?: string; lang?: string } = {}): Promise<Blob> {
+  afterActionReport(operationId: string, query: AfterActionQuery = {}): Promise<Blob> {
     return this.send((api, headers) =>
       api.GET('/api/operations/{id}/after-action-report', { params: { path: { id: operationId }, query }, headers: { ...headers, accept: 'application/pdf' }, parseAs: 'blob' }),
     );

@@ -1,6 +1,7 @@
 import { taskStateLabel, teamStatusLabel } from '../ui/labels';
 import { formatTime } from '../ui/time-text';
 import { fieldErrorText, ft } from '../i18n/field-i18n';
+import { serverIssueText } from './issue-text';
 import type { StoredOutboxItem } from './outbox-types';
 import type { PositionsDelivered } from './sync-engine';
 
@@ -85,9 +86,7 @@ export function OutboxList({
               {item.rejection.issues && (
                 <ul>
                   {item.rejection.issues.map((issue) => (
-                    <li key={`${issue.path}:${issue.message}`}>
-                      {issue.path}: {issue.message}
-                    </li>
+                    <li key={`${issue.path}:${issue.message}`}>{serverIssueText(issue)}</li>
                   ))}
                 </ul>
               )}

@@ -1,5 +1,6 @@
 import { type CreateReport, createReportSchema, type InterceptionKind, type Marking, type Site } from '@lintas/contracts';
 import { ft } from '../i18n/field-i18n';
+import { type IssueLike, issueText } from './issue-text';
 
 /**
  * The field forms' values (strings, as inputs hold them) and their way into a `CreateReport`,
@@ -171,10 +172,10 @@ function fieldOf(path: readonly PropertyKey[]): keyof FieldErrors {
   return 'form';
 }
 
-function friendlyMessage(field: keyof FieldErrors, issue: { code: string; message: string }): string {
+function friendlyMessage(field: keyof FieldErrors, issue: IssueLike): string {
   if (field === 'interceptionKind' && issue.code === 'invalid_value') return ft('form.error.kind');
   if (field === 'persons' && issue.code === 'invalid_type' && issue.message.includes('undefined')) return ft('form.error.persons');
   if ((COUNT_FIELDS as readonly string[]).includes(field) && issue.code === 'invalid_type') return ft('form.error.wholeNumber');
-  if (field === 'occurredAt' && issue.message.includes('ISO')) return ft('form.error.dateTime');
-  return issue.message;
+  if (field === 'occurredAt' && issue.code === 'invalid_format') return ft('form.error.dateTime');
+  return issueText(issue);
 }

@@ -4,6 +4,7 @@ import { teamStatusLabel } from '../ui/labels';
 import { formatTime } from '../ui/time-text';
 import { ft } from '../i18n/field-i18n';
 import { currentPosition, watchPositions } from './geolocation';
+import { issueText } from './issue-text';
 import type { Assignment } from './use-field-context';
 
 /** Leaflet and the basemap are loaded only when the officer opens the map. */
@@ -35,13 +36,13 @@ export function TeamPanel({ assignment, sites, currentStatus, statusPending, onS
   const queue = async (position: PositionInput) => {
     const parsed = positionInputSchema.safeParse(position);
     if (!parsed.success) {
-      setMessage(ft('position.noGps', { reason: parsed.error.issues[0]?.message ?? 'invalid' }));
+      setMessage(ft('position.noGps', { reason: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : ft('issue.invalid') }));
       return;
     }
     await onPosition(parsed.data);
     lastQueued.current = parsed.data;
     setLast(parsed.data);
-    setMessage(ft('position.queued', { accuracy: parsed.data.accuracy === null ? 'picked on the map' : `±${Math.round(parsed.data.accuracy)} m` }));
+    setMessage(ft('position.queued', { accuracy: parsed.data.accuracy === null ? ft('position.pickedOnMap') : `±${Math.round(parsed.data.accuracy)} m` }));
   };
 
   const sendGps = async () => {

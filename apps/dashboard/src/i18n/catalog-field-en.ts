@@ -1,4 +1,5 @@
 import { commonEn } from './catalog-common-en';
+import { fieldIssuesEn } from './catalog-field-issues-en';
 import { taskingFieldEn } from './catalog-tasking-field-en';
 
 /**
@@ -8,6 +9,8 @@ import { taskingFieldEn } from './catalog-tasking-field-en';
 export const fieldEn = {
   ...commonEn,
   ...taskingFieldEn,
+  // the forms' validation messages (catalog-field-issues-en.ts)
+  ...fieldIssuesEn,
   'title': 'Lintas field',
   'language': 'Language',
   'signIn.title': 'Field sign-in',
@@ -96,6 +99,7 @@ export const fieldEn = {
   'position.track': 'Track automatically',
   'position.last': 'Last known position: {lat}, {lon} at {time}',
   'position.queued': 'Position saved ({accuracy})',
+  'position.pickedOnMap': 'picked on the map',
   'position.noGps': 'No position from this phone: {reason}',
   'position.unsupported': 'This browser has no location service.',
   'form.kind': 'What was intercepted',

@@ -1,7 +1,10 @@
 import {
   ERROR_CODES,
   INTERCEPTION_KINDS,
+  ISSUE_MESSAGE_NAMES,
   LANGUAGES,
+  MRZ_FIELDS,
+  MRZ_PROBLEM_CODES,
   OPERATION_ROLES,
   OPERATION_STATUSES,
   REPORT_KINDS,
@@ -13,39 +16,65 @@ import {
 } from '@lintas/contracts';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { adminEn } from './catalog-admin-en';
+import { afterActionEn } from './catalog-after-action-en';
 import { commonEn } from './catalog-common-en';
 import { en } from './catalog-en';
 import { fieldEn } from './catalog-field-en';
+import { fieldIssuesEn } from './catalog-field-issues-en';
+import { taskingCommonEn } from './catalog-tasking-common-en';
+import { taskingEn } from './catalog-tasking-en';
+import { taskingFieldEn } from './catalog-tasking-field-en';
 
 /**
  * Every catalogue is complete, and no catalogue holds a text the code does not use.
  *
- * A translation lives in `locales/<code>/{common,dashboard,field}.ts`. When English gains keys, this
- * spec fails and prints, per language and file, the missing entries with their English text: copy
- * them into that file and translate. A key that no code reads fails it too: delete it from English
- * and from every translation.
+ * A translation lives in `locales/<code>/<part>.ts`, one file per English catalogue (the table in
+ * `catalogue-types.ts`); each exports its part as `texts`. When English gains keys, this spec fails
+ * and prints, per language and file, the missing entries with their English text: copy them into
+ * that file and translate. A key that no code reads fails it too: delete it from English and from
+ * every translation.
  */
 type Texts = Readonly<Record<string, string>>;
-type Part = 'common' | 'dashboard' | 'field';
 const OTHER_LANGUAGES = LANGUAGES.filter((code): code is Exclude<Language, 'en'> => code !== 'en');
 
-const commonKeys = new Set(Object.keys(commonEn));
-const ownOf = (catalogue: Texts): Texts => Object.fromEntries(Object.entries(catalogue).filter(([key]) => !commonKeys.has(key)));
-const ENGLISH: Record<Part, Texts> = { common: commonEn, dashboard: ownOf(en), field: ownOf(fieldEn) };
+const without = (catalogue: Texts, ...parts: Texts[]): Texts => Object.fromEntries(Object.entries(catalogue).filter(([key]) => !parts.some((part) => key in part)));
+/** Each part of a translation and the English it translates. */
+const PARTS = ['tasking-common', 'common', 'admin', 'tasking', 'after-action', 'dashboard', 'tasking-field', 'field-issues', 'field'] as const;
+type Part = (typeof PARTS)[number];
+const ENGLISH: Record<Part, Texts> = {
+  'tasking-common': taskingCommonEn,
+  common: without(commonEn, taskingCommonEn),
+  admin: adminEn,
+  tasking: taskingEn,
+  'after-action': afterActionEn,
+  dashboard: without(en, commonEn, adminEn, taskingEn, afterActionEn),
+  'tasking-field': taskingFieldEn,
+  'field-issues': fieldIssuesEn,
+  field: without(fieldEn, commonEn, taskingFieldEn, fieldIssuesEn),
+};
 
 // Each file of each translation, loaded the way Vite would (eagerly here).
 const modules = import.meta.glob<Record<string, Texts>>('./locales/*/*.ts', { eager: true });
 function translation(code: string, part: Part): Texts | null {
-  const module = modules[`./locales/${code}/${part}.ts`];
-  if (!module) return null;
-  // common.ts exports `common`; dashboard.ts and field.ts export `own` (their texts without the shared ones).
-  return (part === 'common' ? module.common : module.own) ?? null;
+  return modules[`./locales/${code}/${part}.ts`]?.texts ?? null;
 }
+
+describe('the parts of a translation', () => {
+  it('are the English catalogues, each key in one part of its page', () => {
+    expect(Object.keys(ENGLISH.dashboard).length + Object.keys(adminEn).length + Object.keys(taskingEn).length + Object.keys(afterActionEn).length).toBe(Object.keys(without(en, commonEn)).length);
+    expect(Object.keys(ENGLISH.field).length + Object.keys(taskingFieldEn).length + Object.keys(fieldIssuesEn).length).toBe(Object.keys(without(fieldEn, commonEn)).length);
+  });
+  it.each(OTHER_LANGUAGES)('%s has a file per part and no other', (code) => {
+    const files = Object.keys(modules).filter((path) => path.startsWith(`./locales/${code}/`));
+    expect(files.sort()).toEqual(PARTS.map((part) => `./locales/${code}/${part}.ts`).sort());
+  });
+});
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe.each(OTHER_LANGUAGES)('the %s catalogues', (code) => {
-  it.each(['common', 'dashboard', 'field'] as const)('%s.ts has every English key, and no other', (part) => {
+  it.each(PARTS)('%s.ts has every English key, and no other', (part) => {
     const texts = translation(code, part);
     expect(texts, `locales/${code}/${part}.ts is missing`).not.toBeNull();
     const english = ENGLISH[part];
@@ -56,7 +85,7 @@ describe.each(OTHER_LANGUAGES)('the %s catalogues', (code) => {
     expect(extra, `locales/${code}/${part}.ts has keys English does not have: delete them`).toEqual([]);
   });
 
-  it.each(['common', 'dashboard', 'field'] as const)('%s.ts keeps every placeholder and translates every text', (part) => {
+  it.each(PARTS)('%s.ts keeps every placeholder and translates every text', (part) => {
     const texts = translation(code, part) ?? {};
     for (const [key, english] of Object.entries(ENGLISH[part])) {
       if (!(key in texts)) continue;
@@ -117,6 +146,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   'enum.teamStatus.': TEAM_STATUSES,
   'enum.siteKind.': SITE_KINDS,
   'enum.interceptionKind.': INTERCEPTION_KINDS,
+  'issue.named.': ISSUE_MESSAGE_NAMES,
+  'mrz.problem.': MRZ_PROBLEM_CODES,
+  'mrz.field.': [...MRZ_FIELDS, 'other'],
+  'mrz.format.': ['TD1', 'TD2', 'TD3'],
 };
 
 function unused(english: Texts, used: (key: string) => boolean): string[] {
@@ -134,7 +167,7 @@ describe('every key is used by the code', () => {
   const operationsRoom = usage(sources((path) => !path.startsWith('field/')));
   it('reads the sources', () => expect(Object.keys(SOURCE_TEXTS).length).toBeGreaterThan(50));
 
-  it('the shared catalogue (catalog-common-en.ts)', () => expect(unused(ENGLISH.common, everything)).toEqual([]));
-  it("the operations room's (catalog-en.ts)", () => expect(unused(ENGLISH.dashboard, operationsRoom)).toEqual([]));
-  it("the field page's (catalog-field-en.ts)", () => expect(unused(ENGLISH.field, fieldPage)).toEqual([]));
+  it('the shared catalogue (catalog-common-en.ts)', () => expect(unused(commonEn, everything)).toEqual([]));
+  it("the operations room's (catalog-en.ts and its parts)", () => expect(unused(without(en, commonEn), operationsRoom)).toEqual([]));
+  it("the field page's (catalog-field-en.ts and its parts)", () => expect(unused(without(fieldEn, commonEn), fieldPage)).toEqual([]));
 });

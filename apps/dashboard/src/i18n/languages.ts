@@ -1,4 +1,4 @@
-import { isLanguage, type Language, LANGUAGES } from '@lintas/contracts';
+import { isLanguage, type Language, LANGUAGES, languageOfTag } from '@lintas/contracts';
 
 /**
  * Which language a page starts in, and how a choice is kept on this browser. Shared by the
@@ -34,9 +34,8 @@ export function languageFromQuery(search: string): Language | null {
 /** The first of the browser's languages that Lintas speaks (`th-TH` → `th`, `tl` → `fil`). */
 export function languageFromBrowser(preferred: readonly string[]): Language | null {
   for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    const code = base === 'tl' ? 'fil' : base === 'in' ? 'id' : base;
-    if (isLanguage(code)) return code;
+    const code = languageOfTag(tag);
+    if (code) return code;
   }
   return null;
 }

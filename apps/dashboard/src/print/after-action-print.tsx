@@ -4,8 +4,8 @@ import { agencyColours, UNKNOWN_AGENCY_COLOUR } from '../features/operation/agen
 import { t } from '../i18n/i18n';
 import { interceptionKindLabel, operationStatusLabel, reportKindLabel, reportStatusLabel, teamStatusLabel } from '../ui/labels';
 import { MarkingLabel } from '../ui/marking-label';
-import { formatUtc } from '../ui/time-text';
 import { AreaMap } from './area-map';
+import { printDate, printTime, printZoneName } from './print-time';
 import './print.css';
 
 /**
@@ -41,15 +41,17 @@ export function AfterActionPrint({ data }: { data: AfterActionData }) {
         <dl className="print__facts">
           <dt>{t('print.period')}</dt>
           <dd>
-            {formatUtc(data.period.from)} – {formatUtc(data.period.to)}
+            {printTime(data.period.from, data)} – {printTime(data.period.to, data)}
           </dd>
+          <dt>{t('print.times')}</dt>
+          <dd data-testid="print-times">{printZoneName(data, new Date(data.period.to))}</dd>
           <dt>{t('print.lead')}</dt>
           <dd>
             {operation.leadAgency.name} ({operation.leadAgency.code})
           </dd>
         </dl>
         <p className="print__note">{t('print.viewNote', { agency: data.generatedBy.agencyCode })}</p>
-        <p className="print__note">{t('print.generated', { at: formatUtc(data.generatedAt), name: data.generatedBy.name, agency: data.generatedBy.agencyCode })}</p>
+        <p className="print__note">{t('print.generated', { at: printTime(data.generatedAt, data), name: data.generatedBy.name, agency: data.generatedBy.agencyCode })}</p>
       </section>
 
       <section className="print__section">
@@ -121,7 +123,7 @@ export function AfterActionPrint({ data }: { data: AfterActionData }) {
           <tbody>
             {data.timeline.map((line) => (
               <tr key={line.seq}>
-                <td className="print__when">{formatUtc(line.at)}</td>
+                <td className="print__when">{printTime(line.at, data)}</td>
                 <td>
                   {t(`print.timeline.${line.kind}`, {
                     subject: line.subject,
@@ -155,7 +157,7 @@ export function AfterActionPrint({ data }: { data: AfterActionData }) {
                   <td className="print__text">{item.lesson}</td>
                   <td className="print__text">{item.action}</td>
                   <td>{item.owner}</td>
-                  <td>{item.dueDate ?? ''}</td>
+                  <td>{item.dueDate ? printDate(item.dueDate, data) : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -180,7 +182,7 @@ export function AfterActionPrint({ data }: { data: AfterActionData }) {
           <tbody>
             {data.reports.map((report) => (
               <tr key={report.id}>
-                <td className="print__when">{formatUtc(report.occurredAt)}</td>
+                <td className="print__when">{printTime(report.occurredAt, data)}</td>
                 <td>
                   <strong>
                     {reportKindLabel(report.kind)}

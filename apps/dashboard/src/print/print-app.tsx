@@ -1,5 +1,6 @@
-import type { AfterActionData } from '@lintas/contracts';
-import { setLocale, t } from '../i18n/i18n';
+import { type AfterActionData, isLanguage } from '@lintas/contracts';
+import { switchDashboardLanguage } from '../i18n/dashboard-languages';
+import { t } from '../i18n/i18n';
 import { AfterActionPrint } from './after-action-print';
 
 declare global {
@@ -9,14 +10,18 @@ declare global {
   }
 }
 
+/**
+ * Loads the report's language (its catalogue is a chunk of its own, as in the operations room)
+ * before the first render, so the PDF never shows English where the reader asked for Thai.
+ */
+export async function preparePrint(): Promise<void> {
+  const lang = window.__LINTAS_AFTER_ACTION__?.lang;
+  await switchDashboardLanguage(isLanguage(lang) ? lang : 'en');
+}
+
 /** `/print/…`: pages the API prints to PDF. They never sign in and never call the API. */
 export function PrintApp() {
   const data = window.__LINTAS_AFTER_ACTION__;
   if (!data) return <p data-print-ready="true">{t('print.noData')}</p>;
-  try {
-    setLocale(data.lang);
-  } catch {
-    // No catalogue for the language: English.
-  }
   return <AfterActionPrint data={data} />;
 }

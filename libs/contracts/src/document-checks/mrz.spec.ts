@@ -31,6 +31,7 @@ describe.each(Object.entries(SPECIMENS))('MRZ %s', (format, specimen) => {
     if (reading.ok) return;
     const problem = reading.problems.find((p) => p.field === 'documentNumberCheckDigit');
     expect(problem?.line).toBe(specimen.numberLine);
+    expect(problem?.code).toBe('invalid_field');
     expect(problem?.message).toMatch(new RegExp(`^Line ${specimen.numberLine}, document number check digit: invalid check digit`));
   });
 
@@ -40,7 +41,7 @@ describe.each(Object.entries(SPECIMENS))('MRZ %s', (format, specimen) => {
     const reading = readMrz(lines.join('\n'));
     expect(reading.ok).toBe(false);
     if (reading.ok) return;
-    expect(reading.problems[0].line).toBe(2);
+    expect(reading.problems[0]).toMatchObject({ code: 'line_length', line: 2, params: { expected: lines[0].length } });
     expect(reading.problems[0].message).toMatch(/^Line 2 has \d+ characters; a .+ line has (30|36|44)$/);
   });
 
@@ -53,7 +54,7 @@ describe.each(Object.entries(SPECIMENS))('MRZ %s', (format, specimen) => {
 
 describe('MRZ as a whole', () => {
   it('needs 2 or 3 lines and only letters, digits and <', () => {
-    expect(readMrz('P<KHM')).toEqual({ ok: false, problems: [{ line: null, field: null, message: 'A machine-readable zone has 2 or 3 lines; this has 1' }] });
+    expect(readMrz('P<KHM')).toEqual({ ok: false, problems: [{ code: 'line_count', line: null, field: null, params: { count: 1 }, message: 'A machine-readable zone has 2 or 3 lines; this has 1' }] });
     const lines = [...SPECIMENS.TD3.lines];
     lines[0] = `${lines[0].slice(0, 43)}#`;
     const reading = readMrz(lines.join('\n'));

@@ -5,7 +5,7 @@ import { useApi, useUser } from '../../auth/session-context';
 import { errorText } from '../../i18n/error-text';
 import { currentLocale, t } from '../../i18n/i18n';
 import { MarkingLabel } from '../../ui/marking-label';
-import { formatTime } from '../../ui/time-text';
+import { formatTime, timeDisplay } from '../../ui/time-text';
 import '../operation/help-overlay.css';
 import './after-action-dialog.css';
 
@@ -56,7 +56,8 @@ export function AfterActionDialog({ operation, onClose }: { operation: Operation
   const download = async () => {
     setStatus({ kind: 'downloading' });
     try {
-      const pdf = await api.afterActionReport(operation.id, { lang: currentLocale() });
+      // Printed as this page shows things: its language, and times in UTC or in this browser's zone.
+      const pdf = await api.afterActionReport(operation.id, { lang: currentLocale(), time: timeDisplay(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       const url = URL.createObjectURL(pdf);
       const link = document.createElement('a');
       link.href = url;

@@ -1,4 +1,5 @@
 import { ALERT_KIND_TITLES, type AlertKind, type CreateReport, createReportSchema, type LatLon, type Marking } from '@lintas/contracts';
+import { issueText, pathLabel } from '../issue-text';
 
 /**
  * The field alert: a kind, an optional note and where the team is. Built into a `CreateReport`
@@ -37,7 +38,7 @@ export function buildAlert(input: AlertInput): AlertBuild {
   });
   if (parsed.success) return { ok: true, report: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, message: `${issue.path.join('.') || 'alert'}: ${issue.message}` };
+  return { ok: false, message: issue.path.length > 0 ? `${pathLabel(issue.path)}: ${issueText(issue)}` : issueText(issue) };
 }
 
 /**

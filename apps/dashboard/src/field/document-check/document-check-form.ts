@@ -1,4 +1,6 @@
 import { documentTypeFromCode, DOCUMENT_TYPES, documentNumberSchema, issuingCountrySchema, readMrz, type DocumentType } from '@lintas/contracts';
+import { ft } from '../../i18n/field-i18n';
+import { issueText, mrzProblemText } from '../issue-text';
 import type { DocumentCheckBody } from '../outbox-types';
 
 /**
@@ -15,7 +17,7 @@ export type CheckBuild = { ok: true; body: DocumentCheckBody } | { ok: false; pr
 export function buildDocumentCheck(values: CheckFormValues): CheckBuild {
   if (values.mode === 'mrz') {
     const reading = readMrz(values.mrz);
-    if (!reading.ok) return { ok: false, problems: reading.problems.map((problem) => problem.message) };
+    if (!reading.ok) return { ok: false, problems: reading.problems.map(mrzProblemText) };
     const { document } = reading;
     return {
       ok: true,
@@ -24,11 +26,12 @@ export function buildDocumentCheck(values: CheckFormValues): CheckBuild {
   }
   const problems: string[] = [];
   const country = issuingCountrySchema.safeParse(values.issuingCountry);
-  if (!country.success) problems.push(`Issuing country: ${country.error.issues[0].message}`);
+  // Problems in the page's language (the schemas' English is what the API answers).
+  if (!country.success) problems.push(`${ft('check.country')}: ${issueText(country.error.issues[0])}`);
   const number = documentNumberSchema.safeParse(values.documentNumber);
-  if (!number.success) problems.push(`Document number: ${number.error.issues[0].message}`);
-  if (!DOCUMENT_TYPES.includes(values.documentType)) problems.push('Document type: choose one');
-  if (values.expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.expiryDate)) problems.push('Date of expiry: must be a date');
+  if (!number.success) problems.push(`${ft('check.number')}: ${issueText(number.error.issues[0])}`);
+  if (!DOCUMENT_TYPES.includes(values.documentType)) problems.push(`${ft('check.type')}: ${ft('issue.choose')}`);
+  if (values.expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.expiryDate)) problems.push(`${ft('check.expiry')}: ${ft('issue.date')}`);
   if (problems.length > 0 || !country.success || !number.success) return { ok: false, problems };
   return { ok: true, body: { documentType: values.documentType, issuingCountry: country.data, documentNumber: number.data, expiryDate: values.expiryDate || null } };
 }

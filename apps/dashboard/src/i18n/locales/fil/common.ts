@@ -1,7 +1,9 @@
 import type { CommonTexts } from '../../catalogue-types';
+import { texts as taskingCommon } from './tasking-common';
+import type { CommonKey } from '../../catalog-common-en';
 
 /** Filipino: the texts both pages show (English: catalog-common-en.ts). */
-export const common: CommonTexts = {
+export const texts: CommonTexts = {
   'map.label': 'Mapa ng operasyon',
   'age.seconds': '{n} seg',
   'age.minutes': '{n} min',
@@ -39,26 +41,7 @@ export const common: CommonTexts = {
   'enum.interceptionKind.fraudulent_documents': 'Pekeng dokumento',
   'enum.interceptionKind.seizure': 'Pagkumpiska',
   'enum.interceptionKind.other': 'Iba pa',
-  'enum.taskKind.move_to': 'Pumunta sa',
-  'enum.taskKind.hold': 'Manatili',
-  'enum.taskKind.patrol': 'Magpatrolya sa lugar',
-  'enum.taskKind.intercept': 'Harangin',
-  'enum.taskKind.check_documents': 'Suriin ang mga dokumento',
-  'enum.taskKind.other': 'Iba pa',
-  'enum.taskState.assigned': 'Naitalaga',
-  'enum.taskState.acknowledged': 'Kinilala',
-  'enum.taskState.in_progress': 'Isinasagawa',
-  'enum.taskState.done': 'Tapos na',
-  'enum.taskState.unable': 'Hindi magawa',
-  'enum.taskState.cancelled': 'Kinansela',
-  'enum.requestKind.assist': 'Tulong',
-  'enum.requestKind.intercept': 'Pagharang',
-  'enum.requestKind.take_over_case': 'Akuin ang kaso',
-  'enum.requestKind.share_information': 'Magbahagi ng impormasyon',
-  'enum.requestState.open': 'Bukas',
-  'enum.requestState.accepted': 'Tinanggap',
-  'enum.requestState.declined': 'Tinanggihan',
-  'enum.requestState.cancelled': 'Kinansela',
-  'enum.requestState.completed': 'Natapos',
-  'tasking.overdue': 'Lampas na sa takdang oras',
 };
+
+/** Everything both pages show: the field page's and the operations room's catalogues include it. */
+export const common: Readonly<Record<CommonKey, string>> = { ...texts, ...taskingCommon };

@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Filipino: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas sa field',
   'language': 'Wika',
   'signIn.title': 'Pag-sign in sa field',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'Awtomatikong subaybayan',
   'position.last': 'Huling alam na posisyon: {lat}, {lon} noong {time}',
   'position.queued': 'Na-save ang posisyon ({accuracy})',
+  'position.pickedOnMap': 'pinili sa mapa',
   'position.noGps': 'Walang posisyon mula sa teleponong ito: {reason}',
   'position.unsupported': 'Walang serbisyo ng lokasyon ang browser na ito.',
   'form.kind': 'Ano ang naharang',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'Maling tugma: hindi ito ang nakalistang dokumento.',
   'privacy.hint': 'Mukhang pangalan o numero ng pagkakakilanlan ito. Bilang at nasyonalidad ang itinatago ng Lintas, hindi pagkakakilanlan: huwag itong isama.',
   'error.not_a_potential_hit': 'Walang natagpuang tugma sa pagsusuring ito',
-  'tab.tasks': 'Mga gawain',
-  'outbox.task': 'Gawain {title}: {state}',
-  'outbox.message': 'Mensahe sa gawaing {title}',
-  'thread.title': 'Mga mensahe',
-  'thread.placeholder': 'Sumulat ng mensahe…',
-  'thread.send': 'Ipadala',
-  'thread.waiting': 'naghihintay maipadala',
-  'tasks.none': 'Walang gawain para sa iyong pangkat.',
-  'tasks.acknowledge': 'Kilalanin',
-  'tasks.start': 'Simulan',
-  'tasks.done': 'Tapos na',
-  'tasks.unable': 'Hindi kaya',
-  'tasks.unableReason': 'Bakit hindi ito magagawa ng pangkat?',
-  'tasks.pending': 'Naghihintay maipadala',
-  'tasks.ackBy': 'Kilalanin bago mag-{time}',
-  'tasks.due': 'Takdang oras: {time}',
-  'tasks.target': 'Target: {lat}, {lon}',
-  'tasks.live': 'Live',
-  'tasks.offline': 'Hindi live: ipinapakita ang mga gawaing huling nabasa',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };

@@ -1,7 +1,9 @@
 import type { CommonTexts } from '../../catalogue-types';
+import { texts as taskingCommon } from './tasking-common';
+import type { CommonKey } from '../../catalog-common-en';
 
 /** Bahasa Indonesia: the texts both pages show (English: catalog-common-en.ts). */
-export const common: CommonTexts = {
+export const texts: CommonTexts = {
   'map.label': 'Peta operasi',
   'age.seconds': '{n} dtk',
   'age.minutes': '{n} mnt',
@@ -39,26 +41,7 @@ export const common: CommonTexts = {
   'enum.interceptionKind.fraudulent_documents': 'Dokumen palsu',
   'enum.interceptionKind.seizure': 'Penyitaan',
   'enum.interceptionKind.other': 'Lainnya',
-  'enum.taskKind.move_to': 'Bergerak ke',
-  'enum.taskKind.hold': 'Bertahan',
-  'enum.taskKind.patrol': 'Patroli wilayah',
-  'enum.taskKind.intercept': 'Cegat',
-  'enum.taskKind.check_documents': 'Periksa dokumen',
-  'enum.taskKind.other': 'Lainnya',
-  'enum.taskState.assigned': 'Ditugaskan',
-  'enum.taskState.acknowledged': 'Dikonfirmasi',
-  'enum.taskState.in_progress': 'Sedang dikerjakan',
-  'enum.taskState.done': 'Selesai',
-  'enum.taskState.unable': 'Tidak dapat dilaksanakan',
-  'enum.taskState.cancelled': 'Dibatalkan',
-  'enum.requestKind.assist': 'Bantuan',
-  'enum.requestKind.intercept': 'Pencegatan',
-  'enum.requestKind.take_over_case': 'Ambil alih kasus',
-  'enum.requestKind.share_information': 'Berbagi informasi',
-  'enum.requestState.open': 'Terbuka',
-  'enum.requestState.accepted': 'Diterima',
-  'enum.requestState.declined': 'Ditolak',
-  'enum.requestState.cancelled': 'Dibatalkan',
-  'enum.requestState.completed': 'Selesai',
-  'tasking.overdue': 'Terlambat',
 };
+
+/** Everything both pages show: the field page's and the operations room's catalogues include it. */
+export const common: Readonly<Record<CommonKey, string>> = { ...texts, ...taskingCommon };

@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Bahasa Indonesia: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas lapangan',
   'language': 'Bahasa',
   'signIn.title': 'Masuk lapangan',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'Lacak otomatis',
   'position.last': 'Posisi terakhir: {lat}, {lon} pada {time}',
   'position.queued': 'Posisi disimpan ({accuracy})',
+  'position.pickedOnMap': 'dipilih di peta',
   'position.noGps': 'Ponsel ini tidak memberikan posisi: {reason}',
   'position.unsupported': 'Peramban ini tidak memiliki layanan lokasi.',
   'form.kind': 'Yang dicegat',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'Positif palsu: dokumen ini bukan yang terdaftar.',
   'privacy.hint': 'Ini tampak seperti nama atau nomor identitas. Lintas menyimpan jumlah dan kewarganegaraan, bukan identitas: jangan dicantumkan.',
   'error.not_a_potential_hit': 'Pemeriksaan ini tidak menemukan kecocokan',
-  'tab.tasks': 'Tugas',
-  'outbox.task': 'Tugas {title}: {state}',
-  'outbox.message': 'Pesan pada tugas {title}',
-  'thread.title': 'Pesan',
-  'thread.placeholder': 'Tulis pesan…',
-  'thread.send': 'Kirim',
-  'thread.waiting': 'menunggu dikirim',
-  'tasks.none': 'Tidak ada tugas untuk tim Anda.',
-  'tasks.acknowledge': 'Konfirmasi',
-  'tasks.start': 'Mulai',
-  'tasks.done': 'Selesai',
-  'tasks.unable': 'Tidak bisa',
-  'tasks.unableReason': 'Mengapa tim tidak dapat melaksanakannya?',
-  'tasks.pending': 'Menunggu dikirim',
-  'tasks.ackBy': 'Konfirmasi sebelum {time}',
-  'tasks.due': 'Tenggat {time}',
-  'tasks.target': 'Sasaran: {lat}, {lon}',
-  'tasks.live': 'Langsung',
-  'tasks.offline': 'Tidak langsung: menampilkan tugas yang terakhir dibaca',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };

@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Khmer: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas សម្រាប់ទីវាល',
   'language': 'ភាសា',
   'signIn.title': 'ចូលគណនីនៅទីវាល',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'តាមដានដោយស្វ័យប្រវត្តិ',
   'position.last': 'ទីតាំងចុងក្រោយ៖ {lat}, {lon} នៅ {time}',
   'position.queued': 'បានរក្សាទុកទីតាំង ({accuracy})',
+  'position.pickedOnMap': 'បានជ្រើសលើផែនទី',
   'position.noGps': 'មិនទទួលបានទីតាំងពីទូរសព្ទនេះ៖ {reason}',
   'position.unsupported': 'កម្មវិធីរុករកនេះគ្មានសេវាកំណត់ទីតាំងទេ។',
   'form.kind': 'អ្វីដែលត្រូវបានស្ទាក់ចាប់',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'ត្រូវគ្នាមិនពិត៖ ឯកសារនេះមិនមែនជាឯកសារក្នុងបញ្ជីទេ។',
   'privacy.hint': 'នេះមើលទៅដូចជាឈ្មោះ ឬលេខអត្តសញ្ញាណ។ Lintas រក្សាទុកតែចំនួន និងសញ្ជាតិ មិនមែនអត្តសញ្ញាណទេ៖ សូមកុំបញ្ចូល។',
   'error.not_a_potential_hit': 'ការពិនិត្យនេះមិនបានរកឃើញការត្រូវគ្នាទេ',
-  'tab.tasks': 'ភារកិច្ច',
-  'outbox.task': 'ភារកិច្ច {title}៖ {state}',
-  'outbox.message': 'សារលើភារកិច្ច {title}',
-  'thread.title': 'សារ',
-  'thread.placeholder': 'សរសេរសារ…',
-  'thread.send': 'ផ្ញើ',
-  'thread.waiting': 'កំពុងរង់ចាំផ្ញើ',
-  'tasks.none': 'គ្មានភារកិច្ចសម្រាប់ក្រុមរបស់អ្នកទេ។',
-  'tasks.acknowledge': 'ទទួលស្គាល់',
-  'tasks.start': 'ចាប់ផ្ដើម',
-  'tasks.done': 'រួចរាល់',
-  'tasks.unable': 'មិនអាចធ្វើបាន',
-  'tasks.unableReason': 'ហេតុអ្វីក្រុមមិនអាចធ្វើបាន?',
-  'tasks.pending': 'កំពុងរង់ចាំផ្ញើ',
-  'tasks.ackBy': 'ទទួលស្គាល់មុន {time}',
-  'tasks.due': 'ផុតកំណត់ {time}',
-  'tasks.target': 'គោលដៅ៖ {lat}, {lon}',
-  'tasks.live': 'ផ្ទាល់',
-  'tasks.offline': 'មិនផ្ទាល់៖ បង្ហាញភារកិច្ចដែលបានអានចុងក្រោយ',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };

@@ -1,7 +1,9 @@
 import type { CommonTexts } from '../../catalogue-types';
+import { texts as taskingCommon } from './tasking-common';
+import type { CommonKey } from '../../catalog-common-en';
 
 /** Bahasa Melayu: the texts both pages show (English: catalog-common-en.ts). */
-export const common: CommonTexts = {
+export const texts: CommonTexts = {
   'map.label': 'Peta operasi',
   'age.seconds': '{n} saat',
   'age.minutes': '{n} min',
@@ -39,26 +41,7 @@ export const common: CommonTexts = {
   'enum.interceptionKind.fraudulent_documents': 'Dokumen palsu',
   'enum.interceptionKind.seizure': 'Rampasan',
   'enum.interceptionKind.other': 'Lain-lain',
-  'enum.taskKind.move_to': 'Bergerak ke',
-  'enum.taskKind.hold': 'Bertahan',
-  'enum.taskKind.patrol': 'Rondaan kawasan',
-  'enum.taskKind.intercept': 'Pintas',
-  'enum.taskKind.check_documents': 'Periksa dokumen',
-  'enum.taskKind.other': 'Lain-lain',
-  'enum.taskState.assigned': 'Ditugaskan',
-  'enum.taskState.acknowledged': 'Diakui',
-  'enum.taskState.in_progress': 'Sedang dijalankan',
-  'enum.taskState.done': 'Selesai',
-  'enum.taskState.unable': 'Tidak dapat dilaksanakan',
-  'enum.taskState.cancelled': 'Dibatalkan',
-  'enum.requestKind.assist': 'Bantuan',
-  'enum.requestKind.intercept': 'Pintasan',
-  'enum.requestKind.take_over_case': 'Ambil alih kes',
-  'enum.requestKind.share_information': 'Kongsi maklumat',
-  'enum.requestState.open': 'Terbuka',
-  'enum.requestState.accepted': 'Diterima',
-  'enum.requestState.declined': 'Ditolak',
-  'enum.requestState.cancelled': 'Dibatalkan',
-  'enum.requestState.completed': 'Selesai',
-  'tasking.overdue': 'Lewat tempoh',
 };
+
+/** Everything both pages show: the field page's and the operations room's catalogues include it. */
+export const common: Readonly<Record<CommonKey, string>> = { ...texts, ...taskingCommon };

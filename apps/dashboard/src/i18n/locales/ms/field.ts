@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Bahasa Melayu: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas lapangan',
   'language': 'Bahasa',
   'signIn.title': 'Log masuk lapangan',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'Jejak secara automatik',
   'position.last': 'Kedudukan terakhir: {lat}, {lon} pada {time}',
   'position.queued': 'Kedudukan disimpan ({accuracy})',
+  'position.pickedOnMap': 'dipilih pada peta',
   'position.noGps': 'Tiada kedudukan daripada telefon ini: {reason}',
   'position.unsupported': 'Pelayar ini tiada perkhidmatan lokasi.',
   'form.kind': 'Apa yang dipintas',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'Positif palsu: dokumen ini bukan yang disenaraikan.',
   'privacy.hint': 'Ini kelihatan seperti nama atau nombor pengenalan. Lintas menyimpan bilangan dan kewarganegaraan, bukan identiti: jangan masukkan.',
   'error.not_a_potential_hit': 'Semakan ini tidak menemui padanan',
-  'tab.tasks': 'Tugasan',
-  'outbox.task': 'Tugasan {title}: {state}',
-  'outbox.message': 'Mesej pada tugasan {title}',
-  'thread.title': 'Mesej',
-  'thread.placeholder': 'Tulis mesej…',
-  'thread.send': 'Hantar',
-  'thread.waiting': 'menunggu untuk dihantar',
-  'tasks.none': 'Tiada tugasan untuk pasukan anda.',
-  'tasks.acknowledge': 'Akui',
-  'tasks.start': 'Mula',
-  'tasks.done': 'Selesai',
-  'tasks.unable': 'Tidak dapat',
-  'tasks.unableReason': 'Mengapa pasukan tidak dapat melaksanakannya?',
-  'tasks.pending': 'Menunggu untuk dihantar',
-  'tasks.ackBy': 'Akui sebelum {time}',
-  'tasks.due': 'Tarikh akhir {time}',
-  'tasks.target': 'Sasaran: {lat}, {lon}',
-  'tasks.live': 'Langsung',
-  'tasks.offline': 'Tidak langsung: memaparkan tugasan yang terakhir dibaca',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };

@@ -1,7 +1,9 @@
 import type { CommonTexts } from '../../catalogue-types';
+import { texts as taskingCommon } from './tasking-common';
+import type { CommonKey } from '../../catalog-common-en';
 
 /** Thai: the texts both pages show (English: catalog-common-en.ts). */
-export const common: CommonTexts = {
+export const texts: CommonTexts = {
   'map.label': 'แผนที่ปฏิบัติการ',
   'age.seconds': '{n} วินาที',
   'age.minutes': '{n} นาที',
@@ -39,26 +41,7 @@ export const common: CommonTexts = {
   'enum.interceptionKind.fraudulent_documents': 'เอกสารปลอม',
   'enum.interceptionKind.seizure': 'การยึดของกลาง',
   'enum.interceptionKind.other': 'อื่น ๆ',
-  'enum.taskKind.move_to': 'เคลื่อนที่ไปยัง',
-  'enum.taskKind.hold': 'ประจำที่',
-  'enum.taskKind.patrol': 'ลาดตระเวนพื้นที่',
-  'enum.taskKind.intercept': 'สกัดกั้น',
-  'enum.taskKind.check_documents': 'ตรวจเอกสาร',
-  'enum.taskKind.other': 'อื่น ๆ',
-  'enum.taskState.assigned': 'มอบหมายแล้ว',
-  'enum.taskState.acknowledged': 'รับทราบแล้ว',
-  'enum.taskState.in_progress': 'กำลังดำเนินการ',
-  'enum.taskState.done': 'เสร็จแล้ว',
-  'enum.taskState.unable': 'ทำไม่ได้',
-  'enum.taskState.cancelled': 'ยกเลิกแล้ว',
-  'enum.requestKind.assist': 'ขอความช่วยเหลือ',
-  'enum.requestKind.intercept': 'สกัดกั้น',
-  'enum.requestKind.take_over_case': 'รับช่วงคดี',
-  'enum.requestKind.share_information': 'แบ่งปันข้อมูล',
-  'enum.requestState.open': 'เปิดอยู่',
-  'enum.requestState.accepted': 'ตอบรับแล้ว',
-  'enum.requestState.declined': 'ปฏิเสธแล้ว',
-  'enum.requestState.cancelled': 'ยกเลิกแล้ว',
-  'enum.requestState.completed': 'เสร็จสิ้นแล้ว',
-  'tasking.overdue': 'เกินกำหนด',
 };
+
+/** Everything both pages show: the field page's and the operations room's catalogues include it. */
+export const common: Readonly<Record<CommonKey, string>> = { ...texts, ...taskingCommon };

@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Thai: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas ภาคสนาม',
   'language': 'ภาษา',
   'signIn.title': 'เข้าสู่ระบบภาคสนาม',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'ติดตามอัตโนมัติ',
   'position.last': 'ตำแหน่งล่าสุด: {lat}, {lon} เมื่อ {time}',
   'position.queued': 'บันทึกตำแหน่งแล้ว ({accuracy})',
+  'position.pickedOnMap': 'เลือกบนแผนที่',
   'position.noGps': 'ไม่ได้รับตำแหน่งจากโทรศัพท์เครื่องนี้: {reason}',
   'position.unsupported': 'เบราว์เซอร์นี้ไม่มีบริการระบุตำแหน่ง',
   'form.kind': 'สิ่งที่สกัดกั้นได้',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'ผลบวกลวง: เอกสารนี้ไม่ใช่ฉบับที่อยู่ในรายการ',
   'privacy.hint': 'ข้อความนี้ดูเหมือนชื่อหรือเลขประจำตัว Lintas เก็บเฉพาะจำนวนและสัญชาติ ไม่เก็บตัวตนบุคคล โปรดอย่าใส่',
   'error.not_a_potential_hit': 'การตรวจนี้ไม่พบรายการที่ตรงกัน',
-  'tab.tasks': 'ภารกิจ',
-  'outbox.task': 'ภารกิจ {title}: {state}',
-  'outbox.message': 'ข้อความในภารกิจ {title}',
-  'thread.title': 'ข้อความ',
-  'thread.placeholder': 'เขียนข้อความ…',
-  'thread.send': 'ส่ง',
-  'thread.waiting': 'รอส่ง',
-  'tasks.none': 'ไม่มีภารกิจสำหรับทีมของคุณ',
-  'tasks.acknowledge': 'รับทราบ',
-  'tasks.start': 'เริ่ม',
-  'tasks.done': 'เสร็จแล้ว',
-  'tasks.unable': 'ทำไม่ได้',
-  'tasks.unableReason': 'เหตุใดทีมจึงทำไม่ได้',
-  'tasks.pending': 'รอส่ง',
-  'tasks.ackBy': 'รับทราบภายใน {time}',
-  'tasks.due': 'กำหนดเสร็จ {time}',
-  'tasks.target': 'เป้าหมาย: {lat}, {lon}',
-  'tasks.live': 'สด',
-  'tasks.offline': 'ไม่ใช่ข้อมูลสด: แสดงภารกิจที่อ่านครั้งล่าสุด',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };

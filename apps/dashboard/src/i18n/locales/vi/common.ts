@@ -1,7 +1,9 @@
 import type { CommonTexts } from '../../catalogue-types';
+import { texts as taskingCommon } from './tasking-common';
+import type { CommonKey } from '../../catalog-common-en';
 
 /** Vietnamese: the texts both pages show (English: catalog-common-en.ts). */
-export const common: CommonTexts = {
+export const texts: CommonTexts = {
   'map.label': 'Bản đồ chiến dịch',
   'age.seconds': '{n} giây',
   'age.minutes': '{n} phút',
@@ -39,26 +41,7 @@ export const common: CommonTexts = {
   'enum.interceptionKind.fraudulent_documents': 'Giấy tờ giả',
   'enum.interceptionKind.seizure': 'Thu giữ',
   'enum.interceptionKind.other': 'Khác',
-  'enum.taskKind.move_to': 'Di chuyển đến',
-  'enum.taskKind.hold': 'Giữ vị trí',
-  'enum.taskKind.patrol': 'Tuần tra khu vực',
-  'enum.taskKind.intercept': 'Ngăn chặn',
-  'enum.taskKind.check_documents': 'Kiểm tra giấy tờ',
-  'enum.taskKind.other': 'Khác',
-  'enum.taskState.assigned': 'Đã giao',
-  'enum.taskState.acknowledged': 'Đã xác nhận',
-  'enum.taskState.in_progress': 'Đang thực hiện',
-  'enum.taskState.done': 'Hoàn thành',
-  'enum.taskState.unable': 'Không thể thực hiện',
-  'enum.taskState.cancelled': 'Đã hủy',
-  'enum.requestKind.assist': 'Hỗ trợ',
-  'enum.requestKind.intercept': 'Ngăn chặn',
-  'enum.requestKind.take_over_case': 'Tiếp nhận vụ việc',
-  'enum.requestKind.share_information': 'Chia sẻ thông tin',
-  'enum.requestState.open': 'Đang mở',
-  'enum.requestState.accepted': 'Đã chấp nhận',
-  'enum.requestState.declined': 'Đã từ chối',
-  'enum.requestState.cancelled': 'Đã hủy',
-  'enum.requestState.completed': 'Đã hoàn tất',
-  'tasking.overdue': 'Quá hạn',
 };
+
+/** Everything both pages show: the field page's and the operations room's catalogues include it. */
+export const common: Readonly<Record<CommonKey, string>> = { ...texts, ...taskingCommon };

@@ -1,9 +1,11 @@
-import type { FieldTextKey } from '../../catalog-field-en';
 import type { FieldTexts } from '../../catalogue-types';
+import type { FieldTextKey } from '../../catalog-field-en';
 import { common } from './common';
+import { texts as fieldIssues } from './field-issues';
+import { texts as taskingField } from './tasking-field';
 
 /** Vietnamese: the field page's own texts (English: catalog-field-en.ts). */
-export const own: FieldTexts = {
+export const texts: FieldTexts = {
   'title': 'Lintas hiện trường',
   'language': 'Ngôn ngữ',
   'signIn.title': 'Đăng nhập hiện trường',
@@ -48,6 +50,7 @@ export const own: FieldTexts = {
   'position.track': 'Tự động theo dõi',
   'position.last': 'Vị trí gần nhất: {lat}, {lon} lúc {time}',
   'position.queued': 'Đã lưu vị trí ({accuracy})',
+  'position.pickedOnMap': 'chọn trên bản đồ',
   'position.noGps': 'Điện thoại này không cho vị trí: {reason}',
   'position.unsupported': 'Trình duyệt này không có dịch vụ định vị.',
   'form.kind': 'Đối tượng bị ngăn chặn',
@@ -157,25 +160,7 @@ export const own: FieldTexts = {
   'check.outcome.false_positive': 'Báo nhầm: giấy tờ này không phải giấy tờ trong danh sách.',
   'privacy.hint': 'Nội dung này giống họ tên hoặc số giấy tờ tùy thân. Lintas chỉ lưu số lượng và quốc tịch, không lưu danh tính: hãy bỏ đi.',
   'error.not_a_potential_hit': 'Lần kiểm tra này không có kết quả trùng khớp',
-  'tab.tasks': 'Nhiệm vụ',
-  'outbox.task': 'Nhiệm vụ {title}: {state}',
-  'outbox.message': 'Tin nhắn về nhiệm vụ {title}',
-  'thread.title': 'Tin nhắn',
-  'thread.placeholder': 'Viết tin nhắn…',
-  'thread.send': 'Gửi',
-  'thread.waiting': 'đang chờ gửi',
-  'tasks.none': 'Tổ của bạn không có nhiệm vụ nào.',
-  'tasks.acknowledge': 'Xác nhận',
-  'tasks.start': 'Bắt đầu',
-  'tasks.done': 'Hoàn thành',
-  'tasks.unable': 'Không thể',
-  'tasks.unableReason': 'Vì sao tổ không thể thực hiện?',
-  'tasks.pending': 'Đang chờ gửi',
-  'tasks.ackBy': 'Xác nhận trước {time}',
-  'tasks.due': 'Hạn {time}',
-  'tasks.target': 'Mục tiêu: {lat}, {lon}',
-  'tasks.live': 'Trực tiếp',
-  'tasks.offline': 'Không trực tiếp: hiển thị các nhiệm vụ đọc lần gần nhất',
 };
 
-export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...own };
+/** The field page's catalogue: its own texts and the ones both pages show (never the operations room's). */
+export const catalogue: Readonly<Record<FieldTextKey, string>> = { ...common, ...taskingField, ...fieldIssues, ...texts };
