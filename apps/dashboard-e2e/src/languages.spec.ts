@@ -148,4 +148,41 @@ describeInBrowser('languages and time', () => {
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     await context.close();
   });
+
+  it('fits every tab label of the field page on a 390 px phone, in every language, breaking long words sensibly', async () => {
+    const context = await newContext(suite.browser, PHONE);
+    await signInContext(context, suite.lintas.baseUrl, 'field@vn-bgc.demo', suite.lintas.demoPassword);
+    const page = await newPage(context);
+    const measured: Record<string, { tab: string; text: string; overflows: boolean; lines: number }[]> = {};
+    for (const code of ['km', 'th', 'vi', 'fil', 'id', 'ms', 'en']) {
+      await page.goto(`${suite.lintas.baseUrl}/field?lang=${code}`);
+      await page.getByTestId('field-team').waitFor();
+      await until(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === code);
+      measured[code] = await page.locator('.field-tab').evaluateAll((tabs) =>
+        tabs.map((tab) => {
+          const range = document.createRange();
+          range.selectNodeContents(tab);
+          // Lines the label takes: distinct tops of its text's boxes.
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          const inner = tab.getBoundingClientRect();
+          const text = range.getBoundingClientRect();
+          return {
+            tab: tab.getAttribute('data-testid') ?? '',
+            text: tab.textContent ?? '',
+            // The label's ink stays inside its own tab (never over a neighbour).
+            overflows: tab.scrollWidth > tab.clientWidth || text.left < inner.left - 0.5 || text.right > inner.right + 0.5,
+            lines,
+          };
+        }),
+      );
+      if (code !== 'en') await saveScreenshot(page, `lang-field-tabs-${code}`);
+    }
+    const overflowing = Object.entries(measured).flatMap(([code, tabs]) => tabs.filter((tab) => tab.overflows).map((tab) => `${code} ${tab.tab} "${tab.text}"`));
+    expect(overflowing).toEqual([]);
+    // Two lines at most: a tab is 64 px high.
+    const tall = Object.entries(measured).flatMap(([code, tabs]) => tabs.filter((tab) => tab.lines > 2).map((tab) => `${code} ${tab.tab} "${tab.text}" (${tab.lines} lines)`));
+    expect(tall).toEqual([]);
+    expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
+    await context.close();
+  });
 });

@@ -40,7 +40,7 @@ describe('buildReport', () => {
     expect(!result.ok && result.errors).toEqual({
       interceptionKind: 'Choose what was intercepted',
       suspects: 'Enter a whole number',
-      nationalities: 'must be ISO 3166-1 alpha-2 codes',
+      nationalities: 'must be two-letter country codes, e.g. KH',
     });
   });
 

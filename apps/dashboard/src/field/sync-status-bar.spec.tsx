@@ -62,7 +62,7 @@ describe('OutboxList', () => {
     render(<OutboxList items={[refused, ...positions]} lastPositions={{ queued: 7, sent: 3, at: new Date(2026, 10, 28, 9, 0, 5).getTime() }} onEdit={onEdit} onDiscard={onDiscard} />);
     expect(screen.getByTestId('outbox-positions-delivered').textContent).toBe('7 positionsDelivered 09:00:05Sent as one batch of 3: the other 4 added nothing to the map');
     expect(screen.getByTestId('rejection-reason').textContent).toBe('Invalid body (400)');
-    expect(screen.getByText('interception.minors: minors cannot exceed persons')).toBeTruthy();
+    expect(screen.getByText('Minors: minors cannot exceed persons')).toBeTruthy();
     expect(screen.getByTestId('outbox-positions').textContent).toBe('2 positionsWaiting');
     fireEvent.click(screen.getByTestId('outbox-edit'));
     expect(onEdit).toHaveBeenCalledWith(refused);

@@ -37,12 +37,14 @@ export class AfterActionController {
       'Cover, overview with the area map, figures, timeline of key events, lessons and improvement actions, and an annex of ' +
       'the reports included: everything the caller may see under the handling markings, and nothing else. Every page carries ' +
       'the most restrictive marking of the contents (also in the `X-Lintas-Marking` header). The period defaults to the ' +
-      "operation's (`from`, `to` narrow it). Printed by headless Chromium from the dashboard's print page; each generation is audited.",
+      "operation's (`from`, `to` narrow it). In the caller's language (`lang`, else the saved preference, else English) and " +
+      'times (`time`: `utc`, or `local` in `timeZone`, else the operation’s zone; else the saved choice). ' +
+      "Printed by headless Chromium from the dashboard's print page; each generation is audited.",
   })
   @ApiZodQuery(afterActionQuerySchema)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiBadRequestResponse({ description: 'from/to not ISO 8601 or out of order' })
+  @ApiBadRequestResponse({ description: 'from/to not ISO 8601 or out of order; lang not a language tag; time or timeZone unknown' })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
   @ApiServiceUnavailableResponse({ description: 'No headless Chromium (CHROMIUM_PATH) or no dashboard build on the server: code pdf_renderer_unavailable' })

@@ -3,6 +3,7 @@ import {
   afterActionFigures,
   afterActionMarking,
   afterActionTimeline,
+  languageOfTag,
   markingVisibility,
   type AfterActionData,
   type AfterActionQuery,
@@ -18,6 +19,7 @@ import { OperationsService } from '../operations/operations.service';
 import { marksOf, ReplayWindowService } from '../replay/replay-window.service';
 import { ReplayRepository } from '../replay/replay.repository';
 import { SnapshotAtService } from '../replay/snapshot-at.service';
+import { UsersRepository } from '../users/users.repository';
 import { LessonsService } from './lessons.service';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -45,6 +47,7 @@ export class AfterActionService {
     private readonly audit: AuditService,
     private readonly renderer: PdfRenderer,
     private readonly documentChecks: DocumentChecksService,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,6 +69,7 @@ export class AfterActionService {
   async data(user: AuthUser, operationId: string, query: AfterActionQuery): Promise<AfterActionData> {
     // Document checks as their own read answers them to this caller (per UTC day; the period's days are summed).
     const checkDays = await this.documentChecks.figures(user, operationId);
+    const saved = await this.users.findById(user.id);
     return this.transactions.read(async (manager) => {
       const access = await this.access.require(user, operationId, manager);
       const current = await this.operations.getOperation(user, operationId, manager);
@@ -114,7 +118,10 @@ export class AfterActionService {
           ...(included ? [included] : []),
           ...(checks.checks > 0 ? [{ marking: this.config.documentHitMarking }] : []),
         ]),
-        lang: query.lang ?? 'en',
+        // Printed as the caller reads the dashboard: the language and time display asked for, else the saved ones.
+        lang: (query.lang ? languageOfTag(query.lang) : null) ?? saved?.language ?? 'en',
+        timeDisplay: query.time ?? saved?.time_display ?? 'local',
+        timeZone: query.timeZone ?? state.operation.timeZone ?? 'UTC',
       };
     });
   }

@@ -37,7 +37,7 @@ export const texts: FieldTexts = {
   'context.closed': 'Sarado na ang operasyong ito: tatanggihan ang mga bagong post.',
   'tab.label': 'Mga seksyon sa field',
   'tab.team': 'Pangkat',
-  'tab.interception': 'Pagharang',
+  'tab.interception': 'Pag\u00ADharang',
   'tab.sitrep': 'Sitrep',
   'tab.outbox': 'Outbox',
   'status.title': 'Katayuan ng pangkat',

@@ -37,7 +37,7 @@ export const texts: FieldTexts = {
   'context.closed': 'Operasi ini telah ditutup: hantaran baharu akan ditolak.',
   'tab.label': 'Bahagian lapangan',
   'tab.team': 'Pasukan',
-  'tab.interception': 'Pintasan',
+  'tab.interception': 'Pin\u00ADtasan',
   'tab.sitrep': 'Situasi',
   'tab.outbox': 'Peti keluar',
   'status.title': 'Status pasukan',
