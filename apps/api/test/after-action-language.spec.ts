@@ -16,6 +16,8 @@ import { arrangeOperation } from './support/arrange-operation';
  * operation's zone).
  */
 const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
+/** Each print starts a page in Chromium and waits for its fonts and map: on a loaded machine, seconds each. */
+const PRINTS_TIMEOUT = 180_000;
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'lintas-aar-lang-'));
@@ -63,7 +65,7 @@ describe('after-action report: the reader’s language and time', () => {
       // The report's moment in Thai, Buddhist era (2026 is 2569), in UTC as asked.
       expect(text).toMatch(/1พ\.ย\.2569,?00:00UTC/);
     }
-  });
+  }, PRINTS_TIMEOUT);
 
   it('prints Khmer when the reader saved Khmer and named no language, in the reader’s own zone', async () => {
     expect((await http(t.baseUrl, 'PUT', '/api/me/preferences', { token, body: { language: 'km', timeDisplay: 'local' } })).status).toBe(200);
@@ -74,10 +76,13 @@ describe('after-action report: the reader’s language and time', () => {
     // 00:00 UTC is 07:00 in Phnom Penh; no time is marked UTC.
     expect(text).toContain('07:00');
     expect(text).not.toContain('UTC');
-    // ?lang= wins over the saved language; one Lintas does not speak falls back to the saved one.
+  }, PRINTS_TIMEOUT);
+
+  it('lets ?lang= win over the saved language, and falls back to the saved one for a language Lintas does not speak', async () => {
+    expect((await http(t.baseUrl, 'PUT', '/api/me/preferences', { token, body: { language: 'km' } })).status).toBe(200);
     expect(letters(await report('?lang=en'))).toContain('Overview');
     expect(letters(await report('?lang=de'))).toContain('ទិដ្ឋភាពទូទៅ');
-  });
+  }, PRINTS_TIMEOUT);
 
   it('refuses a time zone that does not exist and a time display it does not know', async () => {
     for (const query of ['timeZone=Mars/Olympus', 'time=sundial', 'lang=thai']) {
