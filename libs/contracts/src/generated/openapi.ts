@@ -1010,7 +1010,7 @@ export interface paths {
         };
         /**
          * The after-action report as PDF, for the caller's view only
-         * @description Cover, overview with the area map, figures, timeline of key events, lessons and improvement actions, and an annex of the reports included: everything the caller may see under the handling markings, and nothing else. Every page carries the most restrictive marking of the contents (also in the `X-Lintas-Marking` header). The period defaults to the operation's (`from`, `to` narrow it). Printed by headless Chromium from the dashboard's print page; each generation is audited.
+         * @description Cover, overview with the area map, figures, timeline of key events, lessons and improvement actions, and an annex of the reports included: everything the caller may see under the handling markings, and nothing else. Every page carries the most restrictive marking of the contents (also in the `X-Lintas-Marking` header). The period defaults to the operation's (`from`, `to` narrow it). In the caller's language (`lang`, else the saved preference, else English) and times (`time`: `utc`, or `local` in `timeZone`, else the operation’s zone; else the saved choice). Printed by headless Chromium from the dashboard's print page; each generation is audited.
          */
         get: operations["AfterActionController_afterActionReport"];
         put?: never;
@@ -6266,6 +6266,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 lang?: string;
+                time?: "local" | "utc";
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -6284,7 +6286,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description from/to not ISO 8601 or out of order */
+            /** @description from/to not ISO 8601 or out of order; lang not a language tag; time or timeZone unknown */
             400: {
                 headers: {
                     [name: string]: unknown;
