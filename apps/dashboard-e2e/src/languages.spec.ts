@@ -153,25 +153,52 @@ describeInBrowser('languages and time', () => {
     const context = await newContext(suite.browser, PHONE);
     await signInContext(context, suite.lintas.baseUrl, 'field@vn-bgc.demo', suite.lintas.demoPassword);
     const page = await newPage(context);
-    const measured: Record<string, { tab: string; text: string; overflows: boolean; lines: number }[]> = {};
+    const measured: Record<string, { tab: string; text: string; overflows: boolean; lines: number; badBreaks: string[] }[]> = {};
     for (const code of ['km', 'th', 'vi', 'fil', 'id', 'ms', 'en']) {
       await page.goto(`${suite.lintas.baseUrl}/field?lang=${code}`);
       await page.getByTestId('field-team').waitFor();
       await until(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === code);
       measured[code] = await page.locator('.field-tab').evaluateAll((tabs) =>
         tabs.map((tab) => {
-          const range = document.createRange();
-          range.selectNodeContents(tab);
-          // Lines the label takes: distinct tops of its text's boxes.
-          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          // Each character's line (the top of its box), to see where the label wraps.
+          const chars: { ch: string; top: number | null }[] = [];
+          const walker = document.createTreeWalker(tab, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? '';
+            for (let i = 0; i < text.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const box = [...range.getClientRects()].find((rect) => rect.width > 0);
+              chars.push({ ch: text[i], top: box ? Math.round(box.top) : null });
+            }
+          }
+          const text = chars.map((char) => char.ch).join('');
+          // Sensible breaks: between words (the language's own word boundaries: spaces, or the dictionary
+          // for Thai and Khmer), at a soft hyphen or at a zero-width space; never inside a word.
+          const words = new Set([...new Intl.Segmenter(document.documentElement.lang, { granularity: 'word' }).segment(text)].map((segment) => segment.index));
+          const badBreaks: string[] = [];
+          let lines = 0;
+          let lastTop: number | null = null;
+          chars.forEach((char, index) => {
+            if (char.top === null) return;
+            if (lastTop === null || char.top > lastTop + 2) {
+              lines++;
+              if (lastTop !== null && !words.has(index) && !/[\u00AD\u200B]/.test(text[index - 1])) badBreaks.push(`${text.slice(0, index)}|${text.slice(index)}`);
+            }
+            lastTop = char.top;
+          });
           const inner = tab.getBoundingClientRect();
-          const text = range.getBoundingClientRect();
+          const all = document.createRange();
+          all.selectNodeContents(tab);
+          const ink = all.getBoundingClientRect();
           return {
             tab: tab.getAttribute('data-testid') ?? '',
-            text: tab.textContent ?? '',
+            text,
             // The label's ink stays inside its own tab (never over a neighbour).
-            overflows: tab.scrollWidth > tab.clientWidth || text.left < inner.left - 0.5 || text.right > inner.right + 0.5,
+            overflows: tab.scrollWidth > tab.clientWidth || ink.left < inner.left - 0.5 || ink.right > inner.right + 0.5,
             lines,
+            badBreaks,
           };
         }),
       );
@@ -182,6 +209,8 @@ describeInBrowser('languages and time', () => {
     // Two lines at most: a tab is 64 px high.
     const tall = Object.entries(measured).flatMap(([code, tabs]) => tabs.filter((tab) => tab.lines > 2).map((tab) => `${code} ${tab.tab} "${tab.text}" (${tab.lines} lines)`));
     expect(tall).toEqual([]);
+    const midWord = Object.entries(measured).flatMap(([code, tabs]) => tabs.flatMap((tab) => tab.badBreaks.map((at) => `${code} ${tab.tab} "${at}"`)));
+    expect(midWord).toEqual([]);
     expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
     await context.close();
   });

@@ -36,7 +36,7 @@ export const texts: FieldTexts = {
   'context.exercise': 'PAGSASANAY',
   'context.closed': 'Sarado na ang operasyong ito: tatanggihan ang mga bagong post.',
   'tab.label': 'Mga seksyon sa field',
-  'tab.team': 'Pangkat',
+  'tab.team': 'Pang\u00ADkat',
   'tab.interception': 'Pag\u00ADharang',
   'tab.sitrep': 'Sitrep',
   'tab.outbox': 'Outbox',

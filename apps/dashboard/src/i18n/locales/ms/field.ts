@@ -36,7 +36,7 @@ export const texts: FieldTexts = {
   'context.exercise': 'LATIHAN',
   'context.closed': 'Operasi ini telah ditutup: hantaran baharu akan ditolak.',
   'tab.label': 'Bahagian lapangan',
-  'tab.team': 'Pasukan',
+  'tab.team': 'Pa\u00ADsukan',
   'tab.interception': 'Pin\u00ADtasan',
   'tab.sitrep': 'Situasi',
   'tab.outbox': 'Peti keluar',

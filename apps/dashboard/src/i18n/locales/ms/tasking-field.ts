@@ -2,7 +2,7 @@ import type { TaskingFieldTexts } from '../../catalogue-types';
 
 /** Bahasa Melayu: the field page's texts for tasks (English: catalog-tasking-field-en.ts). */
 export const texts: TaskingFieldTexts = {
-  'tab.tasks': 'Tugasan',
+  'tab.tasks': 'Tu\u00ADgasan',
   'outbox.task': 'Tugasan {title}: {state}',
   'outbox.message': 'Mesej pada tugasan {title}',
   'thread.title': 'Mesej',

@@ -38,7 +38,7 @@ export const texts: FieldTexts = {
   'tab.label': 'ส่วนต่าง ๆ ภาคสนาม',
   'tab.team': 'ทีม',
   'tab.interception': 'สกัดกั้น',
-  'tab.sitrep': 'สถานการณ์',
+  'tab.sitrep': 'สถาน\u200Bการณ์',
   'tab.outbox': 'ขาออก',
   'status.title': 'สถานะทีม',
   'status.current': 'ขณะนี้: {status}',
