@@ -175,7 +175,8 @@ describeInBrowser('languages and time', () => {
           }
           const text = chars.map((char) => char.ch).join('');
           // Sensible breaks: between words (the language's own word boundaries: spaces, or the dictionary
-          // for Thai and Khmer), at a soft hyphen or at a zero-width space; never inside a word.
+          // for Thai and Khmer), at a soft hyphen or at a zero-width space; never inside a word. (The
+          // character after a soft hyphen that broke may still report the first line's box: look two back.)
           const words = new Set([...new Intl.Segmenter(document.documentElement.lang, { granularity: 'word' }).segment(text)].map((segment) => segment.index));
           const badBreaks: string[] = [];
           let lines = 0;
@@ -184,7 +185,7 @@ describeInBrowser('languages and time', () => {
             if (char.top === null) return;
             if (lastTop === null || char.top > lastTop + 2) {
               lines++;
-              if (lastTop !== null && !words.has(index) && !/[\u00AD\u200B]/.test(text[index - 1])) badBreaks.push(`${text.slice(0, index)}|${text.slice(index)}`);
+              if (lastTop !== null && !words.has(index) && !/[\u00AD\u200B]/.test(text.slice(Math.max(0, index - 2), index))) badBreaks.push(`${text.slice(0, index)}|${text.slice(index)}`);
             }
             lastTop = char.top;
           });
