@@ -120,8 +120,15 @@ describe('after-action report and lessons', () => {
     expect((await http(t.baseUrl, 'GET', `/api/operations/${operationId}/lessons`, { token: token.observer })).body.items).toEqual([]);
     expect(pdfText((await pdfOf(t.baseUrl, operationId, token.partner)).body)).toContain('LESSON Night crossings peaked after 22:00');
     expect(pdfText((await pdfOf(t.baseUrl, operationId, token.observer)).body)).not.toContain('Night crossings');
-    const audit = await db.query(`SELECT 1 FROM audit_log WHERE action = 'operation.lessons_save' AND operation_id = $1`, [operationId]);
-    expect(audit).toHaveLength(2);
+    const audit = await db.query<{ details: { changed: boolean } }>(`SELECT details FROM audit_log WHERE action = 'operation.lessons_save' AND operation_id = $1 ORDER BY id`, [operationId]);
+    expect(audit.map((row) => row.details.changed)).toEqual([true, false]);
+
+    // One operation event for the one change, marked as the lessons are: the partner's feed carries it, the observer's does not.
+    const logged = await db.query<{ marking: string }>(`SELECT marking FROM operation_events WHERE type = 'operation.lessons_saved' AND operation_id = $1`, [operationId]);
+    expect(logged).toEqual([{ marking: 'TLP:AMBER' }]);
+    const eventsOf = async (who: string) => ((await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token[who] })).body.items as { type: string; lessons?: { items: unknown[] } }[]).filter((event) => event.type === 'operation.lessons_saved');
+    expect((await eventsOf('partner')).map((event) => event.lessons?.items.length)).toEqual([1]);
+    expect(await eventsOf('observer')).toEqual([]);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { timestampSchema } from './common';
 import type { Marking } from './marking';
 import type { AgencyRef } from './auth';
 import { operationSchema, type Operation, type OperationParticipant } from './operations';
+import type { OperationLessons } from './replay';
 import { reportSchema, type Report, type ReportSummary } from './reports';
 import type { AgencyRequest } from './requests';
 import type { Task } from './tasks';
@@ -64,7 +65,12 @@ export type OperationEventData =
    */
   | { type: 'request.escalated'; requestId: string; fromAgencyId: string; toAgencyId: string; answerDueAt: string }
   /** A message in the thread of a task or a request, marked like its subject. */
-  | { type: 'thread.message'; message: ThreadMessage };
+  | { type: 'thread.message'; message: ThreadMessage }
+  /**
+   * The lessons and improvement actions of the after-action report, saved (the whole list). Marked
+   * as the lessons are, originated by the lead agency: who may read them sees the change live.
+   */
+  | { type: 'operation.lessons_saved'; lessons: OperationLessons };
 
 export type OperationEventType = OperationEventData['type'];
 export type OperationEvent = EventBase & OperationEventData;
@@ -90,6 +96,7 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'request.updated',
   'request.escalated',
   'thread.message',
+  'operation.lessons_saved',
 ];
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationEvent } from './events';
-import { applyOperationEvent, replayItems } from './replay-state';
+import type { OperationEvent, OperationUpdate } from './events';
+import { canView, type MarkedItem } from './marking';
+import { applyOperationEvent, EMPTY_REPLAY_BASE, foldReplay, itemIdOf, replayItems, replayWithdrawals } from './replay-state';
 import type { Report } from './reports';
+import type { Team } from './teams';
 
 const OBSERVER = { agencyId: 'obs', operationRole: 'observer' } as const;
 
@@ -32,5 +34,88 @@ describe('applyOperationEvent', () => {
     operation = applyOperationEvent(operation, { ...base, type: 'operation.participant_removed', agencyId: 'b' });
     operation = applyOperationEvent(operation, { ...base, type: 'operation.site_detached', siteId: 's1' });
     expect(operation).toEqual({ participants: [], sites: [] });
+  });
+});
+
+describe('foldReplay from a base, with withdrawals (the player between two answers)', () => {
+  const MARKS: OperationEvent['marking'][] = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+  const VIEWERS = [OBSERVER, { agencyId: 'partner', operationRole: 'participant' }, { agencyId: 'lead', operationRole: 'lead' }, { agencyId: 'origin', operationRole: 'participant' }] as const;
+  const T0 = Date.parse('2026-11-28T00:00:00.000Z');
+
+  /** A small deterministic generator: the property runs over many seeds and stays reproducible. */
+  function random(seed: number) {
+    let state = seed;
+    return (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+  }
+
+  function randomLog(seed: number): OperationEvent[] {
+    const pick = random(seed);
+    const events: OperationEvent[] = [];
+    let at = T0;
+    for (let seq = 1; seq <= 60; seq++) {
+      at += pick(5) * 60_000; // several events may share a moment
+      const marking = MARKS[pick(MARKS.length)];
+      const originAgencyId = ['origin', 'lead', 'partner'][pick(3)];
+      const recipientAgencyIds = pick(3) === 0 ? ['obs'] : [];
+      const base = { operationId: 'o', seq, at: new Date(at).toISOString(), actor: null, marking, originAgencyId, recipientAgencyIds };
+      const id = `i${pick(8)}`;
+      const seen = events.some((event) => itemIdOf(event) === id);
+      if (pick(2) === 0) events.push({ ...base, type: seen ? 'report.updated' : 'report.created', report: { id: `r${id}`, title: `v${seq}`, marking } as Report } as OperationEvent);
+      else events.push({ ...base, type: seen ? 'team.updated' : 'team.created', team: { id: `t${id}`, callSign: `v${seq}`, marking } as Team } as OperationEvent);
+    }
+    return events;
+  }
+
+  it('state at T equals the fold of every event up to T, from any earlier base (random logs, moments and viewers)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const events = randomLog(seed);
+      const pick = random(seed * 7);
+      const last = Date.parse(events.at(-1)!.at);
+      const s = T0 + pick(last - T0 + 1);
+      const t = s + pick(last - s + 60_001);
+      const viewer = VIEWERS[pick(VIEWERS.length)];
+      const base = foldReplay(EMPTY_REPLAY_BASE, events, s, viewer);
+      // What the server's window gives this viewer: the visible events after s, and the withdrawals.
+      const inWindow = events.filter((event) => Date.parse(event.at) > s);
+      const visible = inWindow.filter((event) => canView(event, viewer));
+      const previous = new Map<string, MarkedItem>();
+      for (const event of events) if (Date.parse(event.at) <= s) previous.set(itemIdOf(event)!, event);
+      const withdrawals = replayWithdrawals(
+        previous,
+        inWindow.map((event) => ({ ...event, itemId: itemIdOf(event)! })),
+        viewer,
+      );
+      const folded = foldReplay(base, visible, t, viewer, withdrawals);
+      const expected = replayItems(events, new Date(t).toISOString(), viewer);
+      expect([...folded.reports.entries()].sort(), `seed ${seed}`).toEqual([...expected.reports.entries()].sort());
+      expect([...folded.teams.entries()].sort(), `seed ${seed}`).toEqual([...expected.teams.entries()].sort());
+      // The newest seq the viewer was given: at most the log's (hidden events after it are not known).
+      expect(folded.seq).toBeLessThanOrEqual(expected.seq);
+    }
+  });
+
+  it('keeps the identity of what did not change', () => {
+    const events = [reportEvent(1, '2026-11-28T08:00:00.000Z', 'TLP:GREEN', 'report.created')];
+    const base = foldReplay(EMPTY_REPLAY_BASE, events, '2026-11-28T08:00:00.000Z', OBSERVER);
+    const later = foldReplay(base, events, '2026-11-28T09:00:00.000Z', OBSERVER);
+    expect(later.reports).toBe(base.reports);
+    expect(later.teams).toBe(base.teams);
+  });
+
+  it('names a withdrawn item only when the viewer saw it', () => {
+    const stub = (seq: number, marking: OperationEvent['marking'], itemId = 'r1') => ({ itemId, seq, at: `2026-11-28T0${seq}:00:00.000Z`, marking, originAgencyId: 'origin', recipientAgencyIds: [] });
+    expect(replayWithdrawals(new Map(), [stub(1, 'TLP:GREEN'), stub(2, 'TLP:RED'), stub(3, 'TLP:RED'), stub(4, 'TLP:RED', 'r2')], OBSERVER)).toEqual([{ itemId: 'r1', seq: 2, at: '2026-11-28T02:00:00.000Z' }]);
+    expect(replayWithdrawals(new Map([['r1', stub(0, 'TLP:GREEN')]]), [stub(2, 'TLP:AMBER')], OBSERVER)).toHaveLength(1);
+  });
+
+  it('folds the operation\'s own events onto the base operation', () => {
+    const operation = { name: 'Before', participants: [], sites: [] } as never as OperationUpdate;
+    const renamed = { operationId: 'o', seq: 2, at: '2026-11-28T09:00:00.000Z', actor: null, marking: 'TLP:GREEN', originAgencyId: 'lead', recipientAgencyIds: [], type: 'operation.updated', operation: { ...operation, name: 'After' } } as OperationEvent;
+    const base = { ...EMPTY_REPLAY_BASE, seq: 1, operation };
+    expect(foldReplay(base, [renamed], '2026-11-28T08:59:59.999Z', OBSERVER).operation?.name).toBe('Before');
+    expect(foldReplay(base, [renamed], '2026-11-28T09:00:00.000Z', OBSERVER).operation?.name).toBe('After');
   });
 });

@@ -1,5 +1,5 @@
 import type { OperationEvent, OperationUpdate } from './events';
-import { canView, type Viewer } from './marking';
+import { canView, type MarkedItem, type Viewer } from './marking';
 import type { Report } from './reports';
 import type { Team } from './teams';
 
@@ -8,33 +8,116 @@ import type { Team } from './teams';
  * report and team up to that moment, kept when the viewer may see the item as that event marked
  * it. A report raised from TLP:GREEN to TLP:RED is gone for an observer from the raise on; one
  * released later appears only from its release. This is the rule the replay's SQL answers; the
- * tests hold the two against each other, and the player uses it between two server answers.
+ * tests hold the two against each other, and the player folds a window's events with it.
  */
 export interface ReplayedItems {
-  reports: Map<string, Report>;
-  teams: Map<string, Team>;
+  reports: ReadonlyMap<string, Report>;
+  teams: ReadonlyMap<string, Team>;
   /** The newest seq at or before the moment (visible or not). */
   seq: number;
 }
 
+/** The state a fold starts from: items and, when known, the operation (as at `seq`). */
+export interface ReplayBase extends ReplayedItems {
+  operation?: OperationUpdate | null;
+}
+
+export interface ReplayedState extends ReplayedItems {
+  operation: OperationUpdate | null;
+}
+
+/**
+ * An item the viewer saw that its next event took out of the viewer's sight (raised to a marking
+ * the viewer may not see). The window carries these beside its visible events: the player folds
+ * only what the server gave this viewer, and this is how it learns that an item has gone, without
+ * learning what the hidden event says.
+ */
+export interface ReplayWithdrawal {
+  itemId: string;
+  seq: number;
+  at: string;
+}
+
+export const EMPTY_REPLAY_BASE: ReplayBase = { reports: new Map(), teams: new Map(), seq: 0, operation: null };
+
+/** The state at `at` from nothing: every event up to the moment, as the viewer may see it. */
 export function replayItems(events: readonly OperationEvent[], at: string, viewer: Viewer): ReplayedItems {
-  const cut = Date.parse(at);
-  const newest = new Map<string, OperationEvent>();
-  let seq = 0;
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-    if (Date.parse(event.at) > cut) continue;
-    seq = Math.max(seq, event.seq);
-    const id = itemIdOf(event);
-    if (id) newest.set(id, event);
-  }
-  const reports = new Map<string, Report>();
-  const teams = new Map<string, Team>();
-  for (const event of newest.values()) {
-    if (!canView(event, viewer)) continue;
-    if (event.type === 'report.created' || event.type === 'report.updated') reports.set(event.report.id, event.report);
-    if (event.type === 'team.created' || event.type === 'team.updated') teams.set(event.team.id, event.team);
-  }
+  const { reports, teams, seq } = foldReplay(EMPTY_REPLAY_BASE, events, at, viewer);
   return { reports, teams, seq };
+}
+
+/**
+ * The state at `at`, from `base` (the state at `base.seq`) and the events after it up to the
+ * moment, in seq order. An event the viewer may not see removes its item (the newest event decides,
+ * never an older visible one); so does a withdrawal. Unchanged reports and teams keep their object
+ * identity, and a map with no change is `base`'s own: the map layers redraw what changed only.
+ */
+export function foldReplay(
+  base: ReplayBase,
+  events: readonly OperationEvent[],
+  at: string | number,
+  viewer: Viewer,
+  withdrawals: readonly ReplayWithdrawal[] = [],
+): ReplayedState {
+  const cut = typeof at === 'number' ? at : Date.parse(at);
+  const steps: ({ seq: number; event: OperationEvent } | { seq: number; withdrawal: ReplayWithdrawal })[] = [];
+  for (const event of events) if (event.seq > base.seq && Date.parse(event.at) <= cut) steps.push({ seq: event.seq, event });
+  for (const withdrawal of withdrawals) if (withdrawal.seq > base.seq && Date.parse(withdrawal.at) <= cut) steps.push({ seq: withdrawal.seq, withdrawal });
+  steps.sort((a, b) => a.seq - b.seq);
+
+  let reports: Map<string, Report> | null = null;
+  let teams: Map<string, Team> | null = null;
+  let operation = base.operation ?? null;
+  let seq = base.seq;
+  for (const step of steps) {
+    seq = step.seq;
+    if ('withdrawal' in step) {
+      if ((reports ?? base.reports).has(step.withdrawal.itemId)) (reports ??= new Map(base.reports)).delete(step.withdrawal.itemId);
+      if ((teams ?? base.teams).has(step.withdrawal.itemId)) (teams ??= new Map(base.teams)).delete(step.withdrawal.itemId);
+      continue;
+    }
+    const event = step.event;
+    const visible = canView(event, viewer);
+    if (event.type === 'report.created' || event.type === 'report.updated') {
+      reports ??= new Map(base.reports);
+      if (visible) reports.set(event.report.id, event.report);
+      else reports.delete(event.report.id);
+    } else if (event.type === 'team.created' || event.type === 'team.updated') {
+      teams ??= new Map(base.teams);
+      if (visible) teams.set(event.team.id, event.team);
+      else teams.delete(event.team.id);
+    } else if (operation && visible) {
+      operation = applyOperationEvent(operation, event);
+    } else if (!operation && visible && event.type === 'operation.updated') {
+      operation = event.operation;
+    }
+  }
+  return { reports: reports ?? base.reports, teams: teams ?? base.teams, seq, operation };
+}
+
+/** An item event's place in the log and marking, without its payload: what withdrawals are judged on. */
+export interface MarkedItemEvent extends MarkedItem {
+  itemId: string;
+  seq: number;
+  at: string;
+}
+
+/**
+ * The withdrawals of a window for a viewer: each item event the viewer may not see whose item the
+ * viewer saw just before it (as its previous event marked it). `previous` is each item's newest
+ * event before the window; `events` are the window's item events in seq order. An item the viewer
+ * never saw is not named.
+ */
+export function replayWithdrawals(previous: ReadonlyMap<string, MarkedItem>, events: readonly MarkedItemEvent[], viewer: Viewer): ReplayWithdrawal[] {
+  const seen = new Map<string, boolean>();
+  for (const [itemId, item] of previous) seen.set(itemId, canView(item, viewer));
+  const withdrawals: ReplayWithdrawal[] = [];
+  for (const event of events) {
+    const visible = canView(event, viewer);
+    if (!visible && seen.get(event.itemId)) withdrawals.push({ itemId: event.itemId, seq: event.seq, at: event.at });
+    seen.set(event.itemId, visible);
+  }
+  return withdrawals;
 }
 
 /** The report or team an event carries, or null for the operation's own events. */

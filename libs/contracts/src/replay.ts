@@ -4,6 +4,7 @@ import type { OperationEvent } from './events';
 import { MARKINGS, type Marking } from './marking';
 import { timeZoneSchema } from './operations';
 import { TIME_DISPLAYS } from './preferences';
+import type { ReplayWithdrawal } from './replay-state';
 
 /**
  * Replay: an operation as it was at a moment, and the events and tracks of a window, rebuilt from
@@ -63,6 +64,11 @@ export interface ReplayWindow {
   /** The visible events of the window, in seq order (capped at `REPLAY_EVENT_LIMIT`; `truncated` says so). */
   events: OperationEvent[];
   truncated: boolean;
+  /**
+   * Items the caller saw that an event of the window took out of its sight (raised), in seq order:
+   * the player removes them from then on, as the state at a moment does (`foldReplay`).
+   */
+  withdrawals: ReplayWithdrawal[];
   /** Alerts and status changes among the events, for the time bar. */
   marks: ReplayMark[];
   tracks: ReplayTrack[];

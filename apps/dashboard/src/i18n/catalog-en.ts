@@ -202,6 +202,7 @@ export const en = {
   'timeline.operation.participant_removed': '{subject} left the operation',
   'timeline.operation.site_attached': 'Site added: {subject}',
   'timeline.operation.site_detached': 'Site removed',
+  'timeline.operation.lessons_saved': 'Lessons and improvement actions saved',
   'timeline.new_one': '{count} new line above',
   'timeline.new_other': '{count} new lines above',
 

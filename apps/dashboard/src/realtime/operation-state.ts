@@ -1,4 +1,4 @@
-import type { AgencyRequest, Operation, CompactOperationSnapshot, OperationEvent, OperationSnapshot, Report, ReportSummary, Task, Team, TeamPosition, ThreadMessage, WatchedArea } from '@lintas/contracts';
+import type { AgencyRequest, Operation, CompactOperationSnapshot, OperationEvent, OperationLessons, OperationSnapshot, Report, ReportSummary, Task, Team, TeamPosition, ThreadMessage, WatchedArea } from '@lintas/contracts';
 import { applyTaskingEvent, mergeNewer, type TaskingAlert } from './tasking-state';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
@@ -33,6 +33,8 @@ export interface OperationState {
   /** Areas watched for a lapse without a team (read over REST, then kept live). */
   watchedAreas: ReadonlyMap<string, WatchedArea>;
   threadMessages: readonly ThreadMessage[];
+  /** The after-action lessons as the live feed last brought them (`operation.lessons_saved`), or null. */
+  lessons: OperationLessons | null;
   /** Each team's last few positions, oldest first: the short live trail. */
   trails: ReadonlyMap<string, readonly TrailPoint[]>;
   /** Newest first, capped. */
@@ -73,6 +75,7 @@ export const initialOperationState: OperationState = {
   taskingAlerts: [],
   watchedAreas: new Map(),
   threadMessages: [],
+  lessons: null,
   trails: new Map(),
   timeline: [],
   historyLoaded: false,
@@ -165,6 +168,7 @@ function withHistory(state: OperationState, events: readonly OperationEvent[]): 
 
 function applyBatch(state: OperationState, events: readonly OperationEvent[], positions: readonly TeamPosition[], at: number): OperationState {
   let operation = state.operation;
+  let lessons = state.lessons;
   let teams: Map<string, Team> | null = null;
   let reports: Map<string, ReportSummary> | null = null;
   let trails: Map<string, readonly TrailPoint[]> | null = null;
@@ -223,6 +227,9 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
       case 'operation.site_detached':
         if (operation) operation = { ...operation, sites: operation.sites.filter((s) => s.id !== event.siteId) };
         break;
+      case 'operation.lessons_saved':
+        lessons = event.lessons;
+        break;
       default:
         tasking = applyTaskingEvent(tasking, event);
     }
@@ -243,6 +250,7 @@ function applyBatch(state: OperationState, events: readonly OperationEvent[], po
   return {
     ...state,
     operation,
+    lessons,
     teams: teams ?? state.teams,
     reports: reports ?? state.reports,
     ...tasking,

@@ -14,6 +14,7 @@ export type TimelineKind =
   | 'operation.participant_removed'
   | 'operation.site_attached'
   | 'operation.site_detached'
+  | 'operation.lessons_saved'
   | 'task.created'
   | 'task.updated'
   | 'task.overdue'
@@ -78,6 +79,8 @@ export function timelineEntryOf(event: OperationEvent, previous: { report?: Repo
       return { ...base, kind: 'operation.site_attached', subject: event.site.name };
     case 'operation.site_detached':
       return { ...base, kind: 'operation.site_detached', subject: event.siteId };
+    case 'operation.lessons_saved':
+      return { ...base, kind: 'operation.lessons_saved', subject: '' };
     case 'task.created':
     case 'task.updated':
     case 'task.overdue':

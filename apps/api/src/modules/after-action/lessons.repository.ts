@@ -13,9 +13,10 @@ export interface LessonsRow {
 /** The lessons and improvement actions, kept on the operation's row. */
 @Injectable()
 export class LessonsRepository {
-  async read(manager: EntityManager, operationId: string): Promise<LessonsRow | null> {
+  /** `lock`: for a write (`FOR UPDATE`), so that two saves at once compare with what the other stored. */
+  async read(manager: EntityManager, operationId: string, lock = false): Promise<LessonsRow | null> {
     const [row] = (await manager.query(
-      'SELECT lessons, lessons_marking, lessons_updated_at, lessons_updated_by, lead_agency_id FROM operations WHERE id = $1',
+      `SELECT lessons, lessons_marking, lessons_updated_at, lessons_updated_by, lead_agency_id FROM operations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [operationId],
     )) as LessonsRow[];
     return row ?? null;

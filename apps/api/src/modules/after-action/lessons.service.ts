@@ -5,6 +5,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { AccessService, type OperationAccess } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { EventLogService } from '../event-log/event-log.service';
 import { LessonsRepository, type LessonsRow } from './lessons.repository';
 
 /**
@@ -20,6 +21,7 @@ export class LessonsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly lessons: LessonsRepository,
+    private readonly eventLog: EventLogService,
   ) {}
 
   get(user: AuthUser, operationId: string): Promise<OperationLessons> {
@@ -36,7 +38,22 @@ export class LessonsService {
   save(user: AuthUser, operationId: string, input: SaveLessons): Promise<OperationLessons> {
     return this.transactions.run(async (tx) => {
       const access = await this.access.requireLeadCommander(user, operationId, tx.manager);
-      await this.lessons.replace(tx.manager, operationId, input, user.id);
+      const before = await this.lessons.read(tx.manager, operationId, true);
+      // Sending the same list again stores it once: no second change, no second event (the attempt is audited).
+      const changed = !before || before.lessons_marking !== input.marking || JSON.stringify(before.lessons) !== JSON.stringify(input.items);
+      if (changed) {
+        await this.lessons.replace(tx.manager, operationId, input, user.id);
+        const saved = toLessons(operationId, (await this.lessons.read(tx.manager, operationId)) as LessonsRow);
+        // Who may read the lessons sees them change live: marked as they are, from the lead agency.
+        await this.eventLog.append(tx, {
+          operationId,
+          data: { type: 'operation.lessons_saved', lessons: saved },
+          actor: { userId: user.id, agencyId: user.agencyId },
+          marking: input.marking,
+          originAgencyId: access.leadAgencyId,
+          recipientAgencyIds: [],
+        });
+      }
       await this.audit.recordInTransaction(tx, {
         userId: user.id,
         agencyId: user.agencyId,
@@ -44,7 +61,7 @@ export class LessonsService {
         entityType: 'operation',
         entityId: operationId,
         operationId,
-        details: { items: input.items.length, marking: input.marking },
+        details: { items: input.items.length, marking: input.marking, changed },
       });
       return this.visible(access, tx.manager);
     });

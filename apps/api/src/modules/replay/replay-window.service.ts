@@ -3,6 +3,7 @@ import {
   markingVisibility,
   REPLAY_EVENT_LIMIT,
   replayMarkOf,
+  replayWithdrawals,
   type OperationEvent,
   type ReplayMark,
   type ReplayTrack,
@@ -35,7 +36,9 @@ export class ReplayWindowService {
       const events = found.slice(0, REPLAY_EVENT_LIMIT);
       const stepSeconds = Math.max(1, (Date.parse(query.to) - Date.parse(query.from)) / 1000 / query.points);
       const tracks = await this.tracks(manager, access, query.from, query.to, stepSeconds);
-      return { from: query.from, to: query.to, events, truncated: found.length > REPLAY_EVENT_LIMIT, marks: marksOf(events), tracks };
+      const markings = await this.replay.itemMarkingsAround(manager, operationId, query.from, query.to);
+      const withdrawals = replayWithdrawals(markings.previous, markings.events, access.viewer);
+      return { from: query.from, to: query.to, events, truncated: found.length > REPLAY_EVENT_LIMIT, withdrawals, marks: marksOf(events), tracks };
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Marking, MarkingVisibility, OperationEvent, ReplayTrack, TeamPosition } from '@lintas/contracts';
+import type { MarkedItemEvent, Marking, MarkingVisibility, OperationEvent, ReplayTrack, TeamPosition } from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
 import { markingCondition } from '../../common/marking-sql';
 import { toOperationEvent, type EventRow } from '../event-log/event-log.repository';
@@ -132,6 +132,46 @@ export class ReplayRepository {
       params,
     )) as EventRow[];
     return rows.map(toOperationEvent);
+  }
+
+  /**
+   * Every report and team event of a window, visible or not, without payloads (its place in the
+   * log and its marking), and each such item's newest event before the window: what the
+   * window's withdrawals are judged on (`replayWithdrawals`).
+   */
+  async itemMarkingsAround(manager: EntityManager, operationId: string, from: string, to: string): Promise<{ previous: Map<string, MarkedItemEvent>; events: MarkedItemEvent[] }> {
+    const rows = (await manager.query(
+      `WITH inside AS (
+         SELECT item_id, seq, at, marking, origin_agency_id, recipient_agency_ids FROM operation_events
+          WHERE operation_id = $1 AND item_id IS NOT NULL AND at >= ($2::timestamptz + interval '1 millisecond') AND at ${upTo('$3')}
+       )
+       SELECT false AS before, * FROM inside
+       UNION ALL
+       SELECT true AS before, p.* FROM (SELECT DISTINCT item_id FROM inside) i
+         CROSS JOIN LATERAL (
+           SELECT item_id, seq, at, marking, origin_agency_id, recipient_agency_ids FROM operation_events
+            WHERE operation_id = $1 AND item_id = i.item_id AND at ${upTo('$2')} ORDER BY seq DESC LIMIT 1
+         ) p
+       ORDER BY seq`,
+      [operationId, from, to],
+    )) as { before: boolean; item_id: string; seq: string; at: Date; marking: Marking; origin_agency_id: string; recipient_agency_ids: string[] }[];
+    const previous = new Map<string, MarkedItemEvent>();
+    const events: MarkedItemEvent[] = [];
+    for (const row of rows) {
+      const event = { itemId: row.item_id, seq: Number(row.seq), at: new Date(row.at).toISOString(), marking: row.marking, originAgencyId: row.origin_agency_id, recipientAgencyIds: row.recipient_agency_ids };
+      if (row.before) previous.set(row.item_id, event);
+      else events.push(event);
+    }
+    return { previous, events };
+  }
+
+  /** The operation's first `operation.updated` event (how it was created), or null without one. */
+  async firstOperationUpdate(manager: EntityManager, operationId: string): Promise<OperationEvent | null> {
+    const rows = (await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM operation_events WHERE operation_id = $1 AND type = 'operation.updated' ORDER BY seq LIMIT 1`,
+      [operationId],
+    )) as EventRow[];
+    return rows.length ? toOperationEvent(rows[0]) : null;
   }
 
   /**

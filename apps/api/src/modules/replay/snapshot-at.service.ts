@@ -68,13 +68,20 @@ export class SnapshotAtService {
 
   /**
    * The operation's creation logs it whole (`operation.updated`); participants and sites then come
-   * and go with their own events. Before the first event it is shown as planned, as created.
+   * and go with their own events. Before its first `operation.updated` (a moment before the
+   * operation was created, inside a period that starts earlier) it is shown as that event created
+   * it, never with fields changed later; without any such event (a row written outside the API),
+   * as it is now, planned, with the lead alone.
    */
   private async operationAt(manager: EntityManager, current: Operation, at: string): Promise<Operation> {
     const viewer = { agencyId: current.leadAgency.id, operationRole: 'lead' as const };
     const events = await this.replay.operationEventsUntil(manager, current.id, at, markingVisibility(viewer));
     const { myRole, ...rest } = current;
     let operation: OperationUpdate = { ...rest, status: 'planned', participants: current.participants.filter((p) => p.role === 'lead'), sites: [] };
+    if (!events.some((event) => event.type === 'operation.updated')) {
+      const first = await this.replay.firstOperationUpdate(manager, current.id);
+      if (first?.type === 'operation.updated') operation = { ...first.operation, participants: first.operation.participants.filter((p) => p.role === 'lead'), sites: [] };
+    }
     for (const event of events) operation = applyOperationEvent(operation, event);
     return { ...operation, myRole };
   }

@@ -15,7 +15,7 @@ const EMPTY_LESSON: Lesson = { lesson: '', action: '', owner: '', dueDate: null 
  * The after-action report: download it (the server prints it for this user's view), and, for the
  * lead agency's commanders, the lessons identified and improvement actions it carries.
  */
-export function AfterActionDialog({ operation, onClose }: { operation: Operation; onClose(): void }) {
+export function AfterActionDialog({ operation, liveLessons, onClose }: { operation: Operation; liveLessons: OperationLessons | null; onClose(): void }) {
   const api = useApi();
   const user = useUser();
   const editable = mayManageOperation(user, { role: operation.myRole });
@@ -40,6 +40,18 @@ export function AfterActionDialog({ operation, onClose }: { operation: Operation
     );
     return () => controller.abort();
   }, [api, operation.id]);
+
+  // Saved meanwhile by another commander (the live feed): shown at once, unless this one is editing.
+  const [followed, setFollowed] = useState<OperationLessons | null>(null);
+  if (liveLessons && liveLessons !== followed && lessons && isNewer(liveLessons, lessons)) {
+    setFollowed(liveLessons);
+    const editing = JSON.stringify(items) !== JSON.stringify(lessons.items) || marking !== lessons.marking;
+    setLessons(liveLessons);
+    if (!editing) {
+      setItems(liveLessons.items);
+      setMarking(liveLessons.marking);
+    }
+  }
 
   const save = async () => {
     setStatus({ kind: 'saving' });
@@ -172,4 +184,8 @@ export function AfterActionDialog({ operation, onClose }: { operation: Operation
       </section>
     </div>
   );
+}
+
+function isNewer(candidate: OperationLessons, known: OperationLessons): boolean {
+  return candidate.updatedAt !== null && (known.updatedAt === null || Date.parse(candidate.updatedAt) > Date.parse(known.updatedAt));
 }

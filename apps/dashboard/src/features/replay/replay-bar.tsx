@@ -29,7 +29,7 @@ function ReplayControlsBar() {
   const replay = useReplay();
   const at = replay.at as number;
   const period = replay.period as NonNullable<typeof replay.period>;
-  const marks = replay.window?.marks ?? NO_MARKS;
+  const marks = replay.marks;
   const next = nextMark(marks, at);
   const previous = previousMark(marks, at);
   const steps = Math.max(1, Math.round((period.end - period.start) / STEP_MS));
@@ -101,7 +101,6 @@ function ReplayControlsBar() {
   );
 }
 
-const NO_MARKS: ReplayMark[] = [];
 
 /** Alerts and status changes along the bar; a click jumps there. */
 function Marks({ marks, period, onSeek }: { marks: readonly ReplayMark[]; period: { start: number; end: number }; onSeek(at: number): void }) {

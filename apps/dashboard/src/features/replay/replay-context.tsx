@@ -1,17 +1,19 @@
-import type { OperationSnapshot, ReplayWindow } from '@lintas/contracts';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { OperationLessons, ReplayMark, Viewer } from '@lintas/contracts';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { isAbortError } from '../../api/api-error';
-import { useApi } from '../../auth/session-context';
-import { errorText } from '../../i18n/error-text';
+import { useApi, useUser } from '../../auth/session-context';
 import { OperationStoreScope, useOperationId, useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
 import { initialOperationState } from '../../realtime/operation-state';
 import { OperationStore } from '../../realtime/operation-store';
 import { advance, clamp, type ReplayPeriod, replayPeriod, type ReplaySpeed } from './replay-clock';
-import { replayedState } from './replay-state';
+import { ReplayPicture } from './replay-picture';
+import { spanFor } from './replay-spans';
+import { useReplaySpans } from './use-replay-spans';
 
-/** How often the moment moves on while playing (the view redraws at this pace, whatever the speed). */
-export const PLAY_TICK_MS = 250;
+/** While playing, reports and the timeline follow at most this often (positions every frame): they cost the most to redraw. */
+export const PLAY_ITEMS_EVERY_MS = 500;
+/** While playing, the view's "now" (ages, staleness) follows at most this often. */
+export const PLAY_VIEW_NOW_EVERY_MS = 1000;
 
 export interface ReplayControls {
   replaying: boolean;
@@ -20,8 +22,9 @@ export interface ReplayControls {
   playing: boolean;
   speed: ReplaySpeed;
   period: ReplayPeriod | null;
-  window: ReplayWindow | null;
-  /** The server's answer for the moment is on its way. */
+  /** The time bar's marks (alerts, verdicts, status changes) of what is loaded. */
+  marks: readonly ReplayMark[];
+  /** What the moment needs from the server (the state, or its finer tracks) is on its way. */
   loading: boolean;
   /** The moment (ms, to the second) whose state is drawn now, or null before the first answer. */
   drawnAt: number | null;
@@ -36,9 +39,13 @@ export interface ReplayControls {
   /** The after-action dialog (lessons, report download), opened from the bar or by `?report=1`. */
   reportOpen: boolean;
   setReportOpen(open: boolean): void;
+  /** The lessons as the live feed last brought them (`operation.lessons_saved`), or null. */
+  liveLessons: OperationLessons | null;
 }
 
 const ReplayContext = createContext<ReplayControls | null>(null);
+/** The moment for the view's clock: changes with every frame of play only at `PLAY_VIEW_NOW_EVERY_MS`. */
+const ReplayNowContext = createContext<number | null>(null);
 
 export function useReplay(): ReplayControls {
   const value = useContext(ReplayContext);
@@ -46,9 +53,12 @@ export function useReplay(): ReplayControls {
   return value;
 }
 
-/** The replayed moment, or null when live (for views outside the provider too). */
+/**
+ * The replayed moment, or null when live (for views outside the provider too). While playing it
+ * moves on once a second, not with every frame: the whole view reads it.
+ */
 export function useReplayAt(): number | null {
-  return useContext(ReplayContext)?.at ?? null;
+  return useContext(ReplayNowContext);
 }
 
 /**
@@ -59,10 +69,12 @@ export function useReplayAt(): number | null {
  */
 export function ReplayProvider({ children }: { children: ReactNode }) {
   const api = useApi();
+  const user = useUser();
   const operationId = useOperationId();
   const live = useOperationStore();
   const operation = useOperationSelector((state) => state.operation);
   const liveSeq = useOperationSelector((state) => state.lastSeq);
+  const liveLessons = useOperationSelector((state) => state.lessons);
   const [params] = useSearchParams();
   // `?replay=` (1 or an ISO time) and `?report=1` as the view was opened; read once.
   const [pendingReplay, setPendingReplay] = useState(() => params.get('replay'));
@@ -71,10 +83,6 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   const [playing, setPlayingState] = useState(false);
   const [speed, setSpeed] = useState<ReplaySpeed>(60);
   const [period, setPeriod] = useState<ReplayPeriod | null>(null);
-  const [window, setWindow] = useState<ReplayWindow | null>(null);
-  const [answer, setAnswer] = useState<{ at: number; snapshot: OperationSnapshot } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [seqAtStart, setSeqAtStart] = useState(0);
   const [reportOpen, setReportOpen] = useState(() => params.get('report') === '1');
 
@@ -103,50 +111,16 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer);
   }, [operation, pendingReplay, start]);
 
-  // The window's events, marks and tracks: once per replay period.
-  useEffect(() => {
-    if (!period) return;
-    const controller = new AbortController();
-    api.getReplayWindow(operationId, { from: new Date(period.start).toISOString(), to: new Date(period.end).toISOString(), points: 720 }, controller.signal).then(setWindow, (failure: unknown) => {
-      if (!isAbortError(failure)) setError(errorText(failure));
-    });
-    return () => controller.abort();
-  }, [api, operationId, period]);
+  // Who the replay is folded for: the server gave this viewer its events; the fold keeps to the same rule.
+  const myRole = operation?.myRole ?? null;
+  const viewer = useMemo<Viewer | null>(() => (myRole ? { agencyId: user.agency.id, operationRole: myRole } : null), [user.agency.id, myRole]);
+  const { spans, loading, marks, error } = useReplaySpans(api, operationId, period, at, playing, speed, viewer);
 
-  // The state at the moment: one request at a time; a newer moment is asked for when it is answered.
-  const wanted = at === null ? null : Math.floor(at / 1000) * 1000;
-  const inFlight = useRef(false);
-  const latestWanted = useRef<number | null>(null);
-  useEffect(() => {
-    latestWanted.current = wanted;
-  }, [wanted]);
-  const [askAgain, setAskAgain] = useState(0);
-  useEffect(() => {
-    if (wanted === null || inFlight.current || answer?.at === wanted) return;
-    inFlight.current = true;
-    setLoading(true);
-    api.getSnapshotAt(operationId, new Date(wanted).toISOString()).then(
-      (snapshot) => {
-        inFlight.current = false;
-        setLoading(false);
-        setError(null);
-        if (latestWanted.current !== null) setAnswer({ at: wanted, snapshot });
-        if (latestWanted.current !== wanted) setAskAgain((n) => n + 1);
-      },
-      (failure: unknown) => {
-        inFlight.current = false;
-        setLoading(false);
-        setError(errorText(failure));
-      },
-    );
-  }, [api, operationId, wanted, answer, askAgain]);
-
-  // Play: the moment moves on by clock time at `speed`, a tick at a time, and stops at the end.
+  // Play: the moment moves on by clock time at `speed`, once per animation frame, and stops at the end.
   useEffect(() => {
     if (!playing || !period) return;
     let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
+    let frame = requestAnimationFrame(function tick(now) {
       const elapsed = now - last;
       last = now;
       setAt((current) => {
@@ -155,28 +129,52 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
         if (next >= period.end) setPlayingState(false);
         return next;
       });
-    }, PLAY_TICK_MS);
-    return () => clearInterval(timer);
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [playing, speed, period]);
 
   const connection = useOperationSelector((state) => state.connection);
   // One store for the replayed moments: its readers (and their effects) stay with it while the moment moves.
   const [replayStore] = useState(() => new OperationStore());
+  // One picture per replay: it keeps what did not change from one moment to the next.
+  const picture = useMemo(() => (period && viewer ? new ReplayPicture(viewer) : null), [period, viewer]);
+  const itemsDrawnAt = useRef(-Infinity);
   useLayoutEffect(() => {
     if (at === null) return;
-    // Until the first answer: the operation alone, never the live picture under a past time.
-    const state = answer ? replayedState(answer.snapshot, window, at, connection) : { ...initialOperationState, operation: live.getState().operation, connection };
-    replayStore.replace(state);
-  }, [answer, window, at, connection, live, replayStore]);
+    const now = performance.now();
+    const holdItems = playing && now - itemsDrawnAt.current < PLAY_ITEMS_EVERY_MS;
+    const state = picture?.stateAt(spans, at, connection, holdItems) ?? null;
+    if (state) {
+      if (!holdItems) itemsDrawnAt.current = now;
+      replayStore.replace(state);
+    } else if (!picture?.drawn) {
+      // Until the first state: the operation alone, never the live picture under a past time.
+      replayStore.replace({ ...initialOperationState, operation: live.getState().operation, connection });
+    }
+    // A moment no span holds yet keeps the last one drawn until its state arrives.
+  }, [spans, at, connection, live, replayStore, picture, playing]);
   const store = at === null ? null : replayStore;
+  // The moment drawn (to the second): the picture's, once it holds the moment.
+  const drawnAt = at !== null && picture && spanFor(spans, at) ? Math.floor(at / 1000) * 1000 : (picture?.drawnAt ?? null);
+
+  // The view's clock: the moment itself while it is moved by hand, once a second while playing.
+  const [playNow, setPlayNow] = useState<number | null>(null);
+  const atNow = useRef(at);
+  useEffect(() => {
+    atNow.current = at;
+  }, [at]);
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => setPlayNow(atNow.current), PLAY_VIEW_NOW_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [playing]);
+  const viewNow = at === null ? null : playing && playNow !== null ? playNow : at;
 
   const backToLive = useCallback(() => {
     setAt(null);
     setPlayingState(false);
     setPeriod(null);
-    setWindow(null);
-    setAnswer(null);
-    setError(null);
   }, []);
 
   const controls: ReplayControls = {
@@ -185,9 +183,9 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
     playing,
     speed,
     period,
-    window,
+    marks,
     loading,
-    drawnAt: answer?.at ?? null,
+    drawnAt,
     error,
     liveEventsWaiting: at === null ? 0 : Math.max(0, liveSeq - seqAtStart),
     start,
@@ -195,19 +193,24 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
       if (period) setAt(clamp(moment, period));
     },
     setPlaying: (next) => {
-      if (next && period && at !== null && at >= period.end) setAt(period.start);
+      const from = next && period && at !== null && at >= period.end ? period.start : at;
+      if (from !== at) setAt(from);
+      setPlayNow(from);
       setPlayingState(next);
     },
     setSpeed,
     backToLive,
     reportOpen,
     setReportOpen,
+    liveLessons,
   };
 
   return (
     <ReplayContext.Provider value={controls}>
-      {/* Always the same tree, live or not: switching stores must not remount the view (and its map). */}
-      <OperationStoreScope store={store ?? live}>{children}</OperationStoreScope>
+      <ReplayNowContext.Provider value={viewNow}>
+        {/* Always the same tree, live or not: switching stores must not remount the view (and its map). */}
+        <OperationStoreScope store={store ?? live}>{children}</OperationStoreScope>
+      </ReplayNowContext.Provider>
     </ReplayContext.Provider>
   );
 }

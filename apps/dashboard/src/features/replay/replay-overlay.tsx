@@ -10,7 +10,7 @@ export function ReplayOverlay() {
   return (
     <>
       <ReplayBar />
-      {replay.reportOpen && operation && <AfterActionDialog operation={operation} onClose={() => replay.setReportOpen(false)} />}
+      {replay.reportOpen && operation && <AfterActionDialog operation={operation} liveLessons={replay.liveLessons} onClose={() => replay.setReportOpen(false)} />}
     </>
   );
 }

@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': 'Umalis sa operasyon ang {subject}',
   'timeline.operation.site_attached': 'Idinagdag ang lugar: {subject}',
   'timeline.operation.site_detached': 'Inalis ang isang lugar',
+  'timeline.operation.lessons_saved': 'Nai-save ang mga aral at hakbang sa pagpapabuti',
 
   'figures.reportsShown_one': '{count} ulat ang ipinapakita',
   'figures.reportsShown_other': '{count} ulat ang ipinapakita',

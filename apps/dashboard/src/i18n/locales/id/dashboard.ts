@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': '{subject} keluar dari operasi',
   'timeline.operation.site_attached': 'Lokasi ditambahkan: {subject}',
   'timeline.operation.site_detached': 'Lokasi dihapus',
+  'timeline.operation.lessons_saved': 'Pelajaran dan tindakan perbaikan disimpan',
 
   'figures.reportsShown_one': '{count} laporan ditampilkan',
   'figures.reportsShown_other': '{count} laporan ditampilkan',

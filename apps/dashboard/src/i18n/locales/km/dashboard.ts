@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': '{subject} បានចាកចេញពីប្រតិបត្តិការ',
   'timeline.operation.site_attached': 'បានបន្ថែមច្រកព្រំដែន៖ {subject}',
   'timeline.operation.site_detached': 'បានដកច្រកព្រំដែនចេញ',
+  'timeline.operation.lessons_saved': 'បានរក្សាទុកមេរៀន និងសកម្មភាពកែលម្អ',
 
   'figures.reportsShown_one': 'កំពុងបង្ហាញរបាយការណ៍ {count}',
   'figures.reportsShown_other': 'កំពុងបង្ហាញរបាយការណ៍ {count}',

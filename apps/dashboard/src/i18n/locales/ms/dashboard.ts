@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': '{subject} meninggalkan operasi',
   'timeline.operation.site_attached': 'Lokasi ditambah: {subject}',
   'timeline.operation.site_detached': 'Lokasi dialih keluar',
+  'timeline.operation.lessons_saved': 'Pengajaran dan tindakan penambahbaikan disimpan',
 
   'figures.reportsShown_one': '{count} laporan dipaparkan',
   'figures.reportsShown_other': '{count} laporan dipaparkan',

@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': '{subject} ออกจากปฏิบัติการ',
   'timeline.operation.site_attached': 'เพิ่มจุดผ่านแดน: {subject}',
   'timeline.operation.site_detached': 'นำจุดผ่านแดนออก',
+  'timeline.operation.lessons_saved': 'บันทึกบทเรียนและการดำเนินการปรับปรุงแล้ว',
 
   'figures.reportsShown_one': 'แสดง {count} รายงาน',
   'figures.reportsShown_other': 'แสดง {count} รายงาน',

@@ -160,6 +160,7 @@ export const texts: DashboardTexts = {
   'timeline.operation.participant_removed': '{subject} rời chiến dịch',
   'timeline.operation.site_attached': 'Đã thêm cửa khẩu: {subject}',
   'timeline.operation.site_detached': 'Đã gỡ một cửa khẩu',
+  'timeline.operation.lessons_saved': 'Đã lưu bài học và hành động cải tiến',
 
   'figures.reportsShown_one': 'Đang hiển thị {count} báo cáo',
   'figures.reportsShown_other': 'Đang hiển thị {count} báo cáo',

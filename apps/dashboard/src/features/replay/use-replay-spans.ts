@@ -1,0 +1,132 @@
+import type { ReplayMark, Viewer } from '@lintas/contracts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../../api/api-client';
+import { isAbortError } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import type { ReplayPeriod } from './replay-clock';
+import { baseOfSnapshot, chainedBase, fineTracksAt, type ReplaySpan, spanFor, spanOf, type SpanBase } from './replay-spans';
+
+/** The whole period's events and tracks, this many points per team: any moment of it drawn at once. */
+export const OVERVIEW_POINTS = 720;
+/** Finer tracks around the moment: a window of this length … */
+export const DETAIL_MS = 2 * 60 * 60 * 1000;
+/** … with a point a minute (the positions the team detail shows, to the minute). */
+export const DETAIL_STEP_MS = 60_000;
+/** While playing, the next window is asked for when play comes this close (in real time) to the loaded one's end. */
+export const PREFETCH_REAL_MS = 6_000;
+/** Detail windows kept (the nearest to the moment); the overview is always kept. */
+const DETAIL_KEPT = 6;
+
+export interface ReplaySpans {
+  spans: readonly ReplaySpan[];
+  /** The overview, or the finer tracks or the state for the moment, are on their way. */
+  loading: boolean;
+  marks: readonly ReplayMark[];
+  error: string | null;
+}
+
+/**
+ * What the player holds of the replay and what it asks the server for: once per replay, the
+ * state at the period's start and the period's events with coarse tracks (the overview: every
+ * moment of the period is folded from it, with no request); then, around the moment, a window of
+ * finer tracks, one request at a time, the next one prefetched while playing. A moment the
+ * overview does not reach (the server cut its events short) gets a window with a state of its
+ * own: chained from the window before it when that is loaded, else the server's state at its start.
+ */
+export function useReplaySpans(api: ApiClient, operationId: string, period: ReplayPeriod | null, at: number | null, playing: boolean, speed: number, viewer: Viewer | null): ReplaySpans {
+  const [spans, setSpans] = useState<readonly ReplaySpan[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+  const [settled, setSettled] = useState(0);
+
+  // The overview: once per replay period.
+  useEffect(() => {
+    setSpans([]);
+    if (!period) return;
+    const controller = new AbortController();
+    const from = new Date(period.start).toISOString();
+    Promise.all([api.getSnapshotAt(operationId, from, controller.signal), api.getReplayWindow(operationId, { from, to: new Date(period.end).toISOString(), points: OVERVIEW_POINTS }, controller.signal)]).then(
+      ([snapshot, window]) => {
+        setError(null);
+        setSpans((current) => [{ ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot) }, ...current]);
+      },
+      (failure: unknown) => {
+        if (!isAbortError(failure)) setError(errorText(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [api, operationId, period]);
+
+  // The detail around the moment (and ahead of it while playing): one request at a time.
+  const overviewLoaded = spans.length > 0;
+  const lookAhead = playing ? speed * PREFETCH_REAL_MS : 0;
+  const wanted = at === null || !period || !overviewLoaded || !viewer ? null : nextDetail(spans, period, at, lookAhead);
+  useEffect(() => {
+    if (!wanted || inFlight.current || !period || !viewer) return;
+    inFlight.current = true;
+    const controller = new AbortController();
+    const query = { from: new Date(wanted.from).toISOString(), to: new Date(wanted.to).toISOString(), points: Math.max(2, Math.round((wanted.to - wanted.from) / DETAIL_STEP_MS)) };
+    const chained = wanted.needsBase ? chainedFrom(spans, wanted.from, viewer) : null;
+    const base: Promise<SpanBase | null> = !wanted.needsBase ? Promise.resolve(null) : chained ? Promise.resolve(chained) : api.getSnapshotAt(operationId, query.from, controller.signal).then(baseOfSnapshot);
+    Promise.all([api.getReplayWindow(operationId, query, controller.signal), base]).then(
+      ([window, loadedBase]) => {
+        inFlight.current = false;
+        setError(null);
+        const span = { ...spanOf(window, query.points), base: loadedBase };
+        setSpans((current) => keepNearest([...current, span], wanted.from));
+        setSettled((n) => n + 1);
+      },
+      (failure: unknown) => {
+        inFlight.current = false;
+        if (!isAbortError(failure)) setError(errorText(failure));
+      },
+    );
+    // Not aborted when the moment moves on: the answer is kept, and the next request follows it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, operationId, wanted?.from, wanted?.to, wanted?.needsBase, settled]);
+
+  const marks = useMemo(() => marksOf(spans), [spans]);
+  const loading = period !== null && at !== null && (!overviewLoaded || !spanFor(spans, at) || !fineTracksAt(spans, at, DETAIL_STEP_MS));
+  return { spans, loading, marks, error };
+}
+
+/** The next window to ask for: the one holding the moment, else (playing) the one after the loaded one; null when all is there. */
+export function nextDetail(spans: readonly ReplaySpan[], period: ReplayPeriod, at: number, lookAhead: number): { from: number; to: number; needsBase: boolean } | null {
+  const needed = (moment: number) => !fineTracksAt(spans, moment, DETAIL_STEP_MS) || !spanFor(spans, moment);
+  let from: number;
+  if (needed(at)) {
+    // Mostly ahead of the moment: play moves forward.
+    from = Math.max(period.start, at - DETAIL_MS / 4);
+  } else {
+    const ahead = Math.min(period.end, at + lookAhead);
+    if (lookAhead <= 0 || !needed(ahead)) return null;
+    // Starting where the loaded detail ends, so that a base can be chained from it.
+    const holding = spans.filter((span) => span.from <= at && at <= span.to && (span.to - span.from) / span.points <= DETAIL_STEP_MS);
+    from = Math.max(at, ...holding.map((span) => span.to));
+  }
+  const to = Math.min(period.end, from + DETAIL_MS);
+  if (to <= from) return null;
+  const covered = spans.some((span) => span.base && span.from <= from && span.coveredTo >= to);
+  return { from, to, needsBase: !covered };
+}
+
+function chainedFrom(spans: readonly ReplaySpan[], from: number, viewer: Viewer): SpanBase | null {
+  const before = spans.find((span) => span.base && span.to === from && span.coveredTo === span.to);
+  return before ? chainedBase(before, viewer) : null;
+}
+
+/** The overview and the detail windows nearest to the moment. */
+function keepNearest(spans: ReplaySpan[], at: number): ReplaySpan[] {
+  const [overview, ...details] = spans;
+  const distance = (span: ReplaySpan) => (at < span.from ? span.from - at : at > span.to ? at - span.to : 0);
+  return [overview, ...details.sort((a, b) => distance(a) - distance(b)).slice(0, DETAIL_KEPT)];
+}
+
+/** The time bar's marks: the overview's, and the detail windows' beyond where the overview's events reach. */
+function marksOf(spans: readonly ReplaySpan[]): readonly ReplayMark[] {
+  const [overview, ...details] = spans;
+  if (!overview) return [];
+  const bySeq = new Map<number, ReplayMark>(overview.marks.map((mark) => [mark.seq, mark]));
+  for (const span of details) for (const mark of span.marks) if (Date.parse(mark.at) > overview.coveredTo) bySeq.set(mark.seq, mark);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
