@@ -142,6 +142,43 @@ describe('replay: the state at a moment and the events of a window', () => {
     expect(window.body.events.map((e: OperationEvent) => e.type === 'report.created' || e.type === 'report.updated' ? e.report.title : e.type)).toEqual(['Raised later', 'Released later']);
   });
 
+  it('names a raised item to the viewers who saw it as withdrawn in the window, and to no one else', async () => {
+    const operation = await newOperation();
+    const from = new Date(Date.now() - 1000).toISOString();
+    const raised = await post(operation, 'TLP:GREEN', 'Seen, then raised');
+    const neverSeen = await post(operation, 'TLP:RED', 'Never seen by observers');
+    await remark(raised.id, 'TLP:RED');
+    await remark(neverSeen.id, 'TLP:AMBER+STRICT');
+    const to = new Date(Date.now() + 1000).toISOString();
+    const windowOf = async (kind: ViewerKind) =>
+      (await http(t.baseUrl, 'GET', `/api/operations/${operation}/replay?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { token: token[kind] })).body as { withdrawals: { itemId: string }[] };
+    expect((await windowOf('observer')).withdrawals.map((w) => w.itemId)).toEqual([raised.id]);
+    expect((await windowOf('redRecipient')).withdrawals.map((w) => w.itemId)).toEqual([neverSeen.id]);
+    expect((await windowOf('originator')).withdrawals).toEqual([]);
+  });
+
+  it('shows the operation as it was at the moment: as created before its first event, renamed only from the rename', async () => {
+    const created = await http(t.baseUrl, 'POST', '/api/operations', {
+      token: token.lead,
+      body: { code: `OP-RP-${randomUUID().slice(0, 6).toUpperCase()}`, name: 'As created', description: 'The objective at first', startsAt: new Date(Date.now() - 3_600_000).toISOString() },
+    });
+    expect(created.status).toBe(201);
+    const operation = created.body.id as string;
+    const createdAt = (await log(operation)).at(-1)!.at;
+    expect((await http(t.baseUrl, 'PATCH', `/api/operations/${operation}`, { token: token.lead, body: { name: 'Renamed later', description: 'The objective changed' } })).status).toBe(200);
+    const renamedAt = (await log(operation)).at(-1)!.at;
+
+    const nameAt = async (at: string) => {
+      const answer = await http(t.baseUrl, 'GET', `/api/operations/${operation}/snapshot?at=${encodeURIComponent(at)}`, { token: token.lead });
+      expect(answer.status).toBe(200);
+      return [answer.body.operation.name, answer.body.operation.description, answer.body.operation.myRole];
+    };
+    // Inside its period but before its creation: as it was created, not as it is now.
+    expect(await nameAt(new Date(Date.parse(createdAt) - 1_800_000).toISOString())).toEqual(['As created', 'The objective at first', 'lead']);
+    expect(await nameAt(before(renamedAt))).toEqual(['As created', 'The objective at first', 'lead']);
+    expect(await nameAt(renamedAt)).toEqual(['Renamed later', 'The objective changed', 'lead']);
+  });
+
   it('puts each team where it was, with its thinned track, hiding positions taken while the team was hidden', async () => {
     const operation = await newOperation();
     const created = await http(t.baseUrl, 'POST', `/api/operations/${operation}/teams`, { token: token.originator, body: { callSign: 'RIVER 1', size: 4, marking: 'TLP:GREEN' } });

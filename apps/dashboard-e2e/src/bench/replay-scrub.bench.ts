@@ -111,9 +111,9 @@ describeInBrowser('replay scrubbing benchmark', () => {
     });
     const page = await newPage(context);
     await page.goto(`${lintas.baseUrl}/operations/${data.operationId}`);
-    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor({ timeout: 300_000 });
     await page.getByTestId('replay-start').click();
-    await page.locator('[data-testid="replay-bar"][data-loading="false"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="replay-bar"][data-loading="false"]').waitFor({ timeout: 300_000 });
     const max = Number(await page.getByTestId('replay-slider').getAttribute('max'));
     const machineLoad = loadavg()[0];
 
@@ -156,5 +156,5 @@ describeInBrowser('replay scrubbing benchmark', () => {
         `during 600× play: ${figures.longTasksDuringPlay} tasks over 50 ms, the longest ${figures.longestTaskMs} ms (target ${TARGET_LONGEST_TASK_MS} ms)\n`,
     );
     expect(figures.moments).toBe(MOMENTS);
-  });
+  }, 1_200_000);
 });
