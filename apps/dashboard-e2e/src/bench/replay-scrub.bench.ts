@@ -86,7 +86,7 @@ describeInBrowser('replay scrubbing benchmark', () => {
   let data: BenchData;
 
   beforeAll(async () => {
-    lintas = await startLintas();
+    lintas = await startLintas({ startTimeoutMs: 600_000 });
     const began = Date.now();
     data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: 1 });
     await arrangeTracks(lintas.databaseUrl, data);

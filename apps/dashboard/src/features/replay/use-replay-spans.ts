@@ -6,6 +6,8 @@ import { errorText } from '../../i18n/error-text';
 import type { ReplayPeriod } from './replay-clock';
 import { baseOfSnapshot, chainedBase, fineTracksAt, type ReplaySpan, spanFor, spanOf, type SpanBase } from './replay-spans';
 
+const NO_SPANS: readonly ReplaySpan[] = [];
+
 /** The whole period's events and tracks, this many points per team: any moment of it drawn at once. */
 export const OVERVIEW_POINTS = 720;
 /** Finer tracks around the moment: a window of this length … */
@@ -34,21 +36,23 @@ export interface ReplaySpans {
  * own: chained from the window before it when that is loaded, else the server's state at its start.
  */
 export function useReplaySpans(api: ApiClient, operationId: string, period: ReplayPeriod | null, at: number | null, playing: boolean, speed: number, viewer: Viewer | null): ReplaySpans {
-  const [spans, setSpans] = useState<readonly ReplaySpan[]>([]);
+  // The spans of one replay period: another period (a new replay) starts with none.
+  const [held, setHeld] = useState<{ period: ReplayPeriod | null; spans: readonly ReplaySpan[] }>({ period: null, spans: [] });
+  const spans = held.period === period ? held.spans : NO_SPANS;
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
   const [settled, setSettled] = useState(0);
 
   // The overview: once per replay period.
   useEffect(() => {
-    setSpans([]);
     if (!period) return;
     const controller = new AbortController();
     const from = new Date(period.start).toISOString();
     Promise.all([api.getSnapshotAt(operationId, from, controller.signal), api.getReplayWindow(operationId, { from, to: new Date(period.end).toISOString(), points: OVERVIEW_POINTS }, controller.signal)]).then(
       ([snapshot, window]) => {
         setError(null);
-        setSpans((current) => [{ ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot) }, ...current]);
+        const overview = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot) };
+        setHeld((current) => ({ period, spans: [overview, ...(current.period === period ? current.spans : [])] }));
       },
       (failure: unknown) => {
         if (!isAbortError(failure)) setError(errorText(failure));
@@ -73,7 +77,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
         inFlight.current = false;
         setError(null);
         const span = { ...spanOf(window, query.points), base: loadedBase };
-        setSpans((current) => keepNearest([...current, span], wanted.from));
+        setHeld((current) => (current.period === period ? { period, spans: keepNearest([...current.spans, span], wanted.from) } : current));
         setSettled((n) => n + 1);
       },
       (failure: unknown) => {
