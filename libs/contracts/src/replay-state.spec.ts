@@ -105,6 +105,15 @@ describe('foldReplay from a base, with withdrawals (the player between two answe
     expect(later.teams).toBe(base.teams);
   });
 
+  it('folds an event whose time comes after a later seq\'s when its time comes (from a base at a moment)', () => {
+    const late = reportEvent(5, '2026-11-28T09:00:00.000Z', 'TLP:GREEN', 'report.created');
+    const early = { ...reportEvent(6, '2026-11-28T08:00:00.000Z', 'TLP:GREEN', 'report.created'), report: { id: 'r2', title: 'v6', marking: 'TLP:GREEN' } as Report } as OperationEvent;
+    const base = foldReplay(EMPTY_REPLAY_BASE, [late, early], '2026-11-28T08:30:00.000Z', OBSERVER);
+    expect([...base.reports.keys()]).toEqual(['r2']);
+    const later = foldReplay(base, [late, early], '2026-11-28T09:30:00.000Z', OBSERVER);
+    expect([...later.reports.keys()].sort()).toEqual(['r1', 'r2']);
+  });
+
   it('names a withdrawn item only when the viewer saw it', () => {
     const stub = (seq: number, marking: OperationEvent['marking'], itemId = 'r1') => ({ itemId, seq, at: `2026-11-28T0${seq}:00:00.000Z`, marking, originAgencyId: 'origin', recipientAgencyIds: [] });
     expect(replayWithdrawals(new Map(), [stub(1, 'TLP:GREEN'), stub(2, 'TLP:RED'), stub(3, 'TLP:RED'), stub(4, 'TLP:RED', 'r2')], OBSERVER)).toEqual([{ itemId: 'r1', seq: 2, at: '2026-11-28T02:00:00.000Z' }]);
@@ -114,7 +123,7 @@ describe('foldReplay from a base, with withdrawals (the player between two answe
   it('folds the operation\'s own events onto the base operation', () => {
     const operation = { name: 'Before', participants: [], sites: [] } as never as OperationUpdate;
     const renamed = { operationId: 'o', seq: 2, at: '2026-11-28T09:00:00.000Z', actor: null, marking: 'TLP:GREEN', originAgencyId: 'lead', recipientAgencyIds: [], type: 'operation.updated', operation: { ...operation, name: 'After' } } as OperationEvent;
-    const base = { ...EMPTY_REPLAY_BASE, seq: 1, operation };
+    const base = { ...EMPTY_REPLAY_BASE, seq: 1, operation, at: Date.parse('2026-11-28T08:00:00.000Z') };
     expect(foldReplay(base, [renamed], '2026-11-28T08:59:59.999Z', OBSERVER).operation?.name).toBe('Before');
     expect(foldReplay(base, [renamed], '2026-11-28T09:00:00.000Z', OBSERVER).operation?.name).toBe('After');
   });

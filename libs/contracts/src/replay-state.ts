@@ -17,13 +17,19 @@ export interface ReplayedItems {
   seq: number;
 }
 
-/** The state a fold starts from: items and, when known, the operation (as at `seq`). */
+/**
+ * The state a fold starts from: items and, when known, the operation, as at the moment `at` (ms).
+ * The events after it are those logged after `at`; without `at`, those after `seq`.
+ */
 export interface ReplayBase extends ReplayedItems {
   operation?: OperationUpdate | null;
+  at?: number;
 }
 
 export interface ReplayedState extends ReplayedItems {
   operation: OperationUpdate | null;
+  /** The moment folded to (ms). */
+  at: number;
 }
 
 /**
@@ -47,8 +53,9 @@ export function replayItems(events: readonly OperationEvent[], at: string, viewe
 }
 
 /**
- * The state at `at`, from `base` (the state at `base.seq`) and the events after it up to the
- * moment, in seq order. An event the viewer may not see removes its item (the newest event decides,
+ * The state at `at`, from `base` and the events after it up to the moment, in seq order. "After"
+ * is by time when the base knows its moment: a transaction that took its seq before another but
+ * its time after it is folded when its time comes, as the server's state at a moment has it. An event the viewer may not see removes its item (the newest event decides,
  * never an older visible one); so does a withdrawal. Unchanged reports and teams keep their object
  * identity, and a map with no change is `base`'s own: the map layers redraw what changed only.
  */
@@ -60,9 +67,13 @@ export function foldReplay(
   withdrawals: readonly ReplayWithdrawal[] = [],
 ): ReplayedState {
   const cut = typeof at === 'number' ? at : Date.parse(at);
+  const after = (item: { seq: number; at: string }) => {
+    const time = Date.parse(item.at);
+    return (base.at === undefined ? item.seq > base.seq : time > base.at) && time <= cut;
+  };
   const steps: ({ seq: number; event: OperationEvent } | { seq: number; withdrawal: ReplayWithdrawal })[] = [];
-  for (const event of events) if (event.seq > base.seq && Date.parse(event.at) <= cut) steps.push({ seq: event.seq, event });
-  for (const withdrawal of withdrawals) if (withdrawal.seq > base.seq && Date.parse(withdrawal.at) <= cut) steps.push({ seq: withdrawal.seq, withdrawal });
+  for (const event of events) if (after(event)) steps.push({ seq: event.seq, event });
+  for (const withdrawal of withdrawals) if (after(withdrawal)) steps.push({ seq: withdrawal.seq, withdrawal });
   steps.sort((a, b) => a.seq - b.seq);
 
   let reports: Map<string, Report> | null = null;
@@ -70,7 +81,7 @@ export function foldReplay(
   let operation = base.operation ?? null;
   let seq = base.seq;
   for (const step of steps) {
-    seq = step.seq;
+    seq = Math.max(seq, step.seq);
     if ('withdrawal' in step) {
       if ((reports ?? base.reports).has(step.withdrawal.itemId)) (reports ??= new Map(base.reports)).delete(step.withdrawal.itemId);
       if ((teams ?? base.teams).has(step.withdrawal.itemId)) (teams ??= new Map(base.teams)).delete(step.withdrawal.itemId);
@@ -92,7 +103,7 @@ export function foldReplay(
       operation = event.operation;
     }
   }
-  return { reports: reports ?? base.reports, teams: teams ?? base.teams, seq, operation };
+  return { reports: reports ?? base.reports, teams: teams ?? base.teams, seq, operation, at: cut };
 }
 
 /** An item event's place in the log and marking, without its payload: what withdrawals are judged on. */

@@ -127,6 +127,8 @@ describeInBrowser('replay scrubbing benchmark', () => {
       settled.push(scrubbed.settled);
     }
     await saveScreenshot(page, 'bench-replay-scrubbed');
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`[bench] replay scrubbing (load ${loadavg()[0].toFixed(1)}): moment drawn p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms (all: ${times.map(Math.round).join(', ')}; nothing left loading: ${settled.map(Math.round).join(', ')})`);
 
     // Play at 600× from 12 hours back, watching the main thread.
     await scrubTo(page, max - 12 * 60);
@@ -134,7 +136,8 @@ describeInBrowser('replay scrubbing benchmark', () => {
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
     await page.getByTestId('replay-play').click();
     await page.waitForTimeout(PLAY_MS);
-    await page.getByTestId('replay-play').click();
+    // Paused from the page: a pointer click waits for the button to hold still for two frames, which a busy page may not give.
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!.click());
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
     await saveScreenshot(page, 'bench-replay-played');
     await context.close();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canView, type OperationLessons, type SaveLessons } from '@lintas/contracts';
+import { canView, type Lesson, type OperationLessons, type SaveLessons } from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionService } from '../../database/transaction.service';
 import { AccessService, type OperationAccess } from '../access/access.service';
@@ -40,7 +40,7 @@ export class LessonsService {
       const access = await this.access.requireLeadCommander(user, operationId, tx.manager);
       const before = await this.lessons.read(tx.manager, operationId, true);
       // Sending the same list again stores it once: no second change, no second event (the attempt is audited).
-      const changed = !before || before.lessons_marking !== input.marking || JSON.stringify(before.lessons) !== JSON.stringify(input.items);
+      const changed = !before || before.lessons_marking !== input.marking || sameOrder(before.lessons) !== sameOrder(input.items);
       if (changed) {
         await this.lessons.replace(tx.manager, operationId, input, user.id);
         const saved = toLessons(operationId, (await this.lessons.read(tx.manager, operationId)) as LessonsRow);
@@ -76,4 +76,9 @@ function toLessons(operationId: string, row: LessonsRow): OperationLessons {
     updatedAt: row.lessons_updated_at ? new Date(row.lessons_updated_at).toISOString() : null,
     updatedBy: row.lessons_updated_by,
   };
+}
+
+/** A lesson list as text with its fields in one order (jsonb keeps keys in an order of its own). */
+function sameOrder(items: readonly Lesson[]): string {
+  return JSON.stringify(items.map((item) => [item.lesson, item.action, item.owner, item.dueDate]));
 }

@@ -26,7 +26,7 @@ function windowOf(from: number, to: number, events: OperationEvent[]): ReplayWin
 
 function overview(events: OperationEvent[], withdrawals: ReplayWindow['withdrawals'] = []): ReplaySpan {
   const span = spanOf({ ...windowOf(0, 240, events), withdrawals }, 24);
-  return { ...span, base: { operation, reports: new Map(), teams: new Map([['t1', team]]), seq: 0 } };
+  return { ...span, base: { operation, reports: new Map(), teams: new Map([['t1', team]]), seq: 0, at: T0 } };
 }
 
 describe('ReplayPicture (the windowed replay store)', () => {

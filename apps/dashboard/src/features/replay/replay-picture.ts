@@ -97,7 +97,7 @@ export class ReplayPicture {
     const last = this.fold;
     if (last && last.span === span && last.events === events && last.withdrawals === withdrawals) return last.state;
     // Forward in the same span: fold on from the last moment; backward: from the span's start.
-    const from = last && last.span === span && last.events <= events && last.withdrawals <= withdrawals ? last.state : { ...base, operation: base.operation };
+    const from = last && last.span === span && last.state.at <= at ? last.state : base;
     const state = foldReplay(from, span.events, at, this.viewer, span.withdrawals);
     this.fold = { span, events, withdrawals, state };
     return state;
@@ -166,13 +166,15 @@ export class ReplayPicture {
       // Each update told apart (verified, amended, status changed) by the item before it.
       const reports = new Map<string, Report>(span.base?.reports);
       const teams = new Map<string, Team>(span.base?.teams);
-      const entries: TimelineEntry[] = [];
+      let entries: TimelineEntry[] = [];
       for (const event of span.events) {
         entries.push(timelineEntryOf(event, { report: 'report' in event ? reports.get(event.report.id) : undefined, team: 'team' in event ? teams.get(event.team.id) : undefined }));
         if (event.type === 'report.created' || event.type === 'report.updated') reports.set(event.report.id, event.report);
         if (event.type === 'team.created' || event.type === 'team.updated') teams.set(event.team.id, event.team);
       }
-      known = { times: monotonic(entries.map((entry) => Date.parse(entry.at))), entries };
+      // In time order (seq order within a moment): the timeline up to a moment is a prefix.
+      entries = entries.map((entry, index) => ({ entry, index, time: Date.parse(entry.at) })).sort((a, b) => a.time - b.time || a.index - b.index).map(({ entry }) => entry);
+      known = { times: entries.map((entry) => Date.parse(entry.at)), entries };
       this.timelines.set(span, known);
     }
     return known;
@@ -201,10 +203,4 @@ function newest(positions: readonly (TeamPosition | null)[], at: number): TeamPo
     }
   }
   return best;
-}
-
-/** Times in seq order, made non-decreasing (an event logged a moment late sorts with its seq). */
-function monotonic(times: number[]): number[] {
-  for (let index = 1; index < times.length; index++) if (times[index] < times[index - 1]) times[index] = times[index - 1];
-  return times;
 }

@@ -27,6 +27,8 @@ export interface SpanBase {
   reports: ReadonlyMap<string, Report>;
   teams: ReadonlyMap<string, Team>;
   seq: number;
+  /** The moment of the state (ms): the span's events are those after it. */
+  at: number;
 }
 
 export interface TeamTrack {
@@ -50,8 +52,9 @@ export function spanOf(window: ReplayWindow, points: number): ReplaySpan {
 }
 
 /** The server's state at the span's start as a base. */
-export function baseOfSnapshot(snapshot: OperationSnapshot): SpanBase {
+export function baseOfSnapshot(snapshot: OperationSnapshot, at: number): SpanBase {
   return {
+    at,
     operation: snapshot.operation,
     reports: new Map(snapshot.reports.map((report) => [report.id, report])),
     teams: new Map(snapshot.teams.map((team) => [team.id, team])),
@@ -71,7 +74,7 @@ export function chainedBase(span: ReplaySpan, viewer: Viewer): SpanBase | null {
     const position = positionAt([span], team.id, span.to) ?? olderOf(span.base.teams.get(team.id)?.lastPosition ?? null, team.lastPosition, span.to);
     teams.set(team.id, position === team.lastPosition ? team : { ...team, lastPosition: position });
   }
-  return { operation: withRole(folded.operation, span.base.operation), reports: folded.reports, teams, seq: folded.seq };
+  return { operation: withRole(folded.operation, span.base.operation), reports: folded.reports, teams, seq: folded.seq, at: span.to };
 }
 
 /** The span whose base and events reach the moment, the one starting latest (the least to fold). */

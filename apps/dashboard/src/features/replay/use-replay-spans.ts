@@ -51,7 +51,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
     Promise.all([api.getSnapshotAt(operationId, from, controller.signal), api.getReplayWindow(operationId, { from, to: new Date(period.end).toISOString(), points: OVERVIEW_POINTS }, controller.signal)]).then(
       ([snapshot, window]) => {
         setError(null);
-        const overview = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot) };
+        const overview = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot, period.start) };
         setHeld((current) => ({ period, spans: [overview, ...(current.period === period ? current.spans : [])] }));
       },
       (failure: unknown) => {
@@ -71,7 +71,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
     const controller = new AbortController();
     const query = { from: new Date(wanted.from).toISOString(), to: new Date(wanted.to).toISOString(), points: Math.max(2, Math.round((wanted.to - wanted.from) / DETAIL_STEP_MS)) };
     const chained = wanted.needsBase ? chainedFrom(spans, wanted.from, viewer) : null;
-    const base: Promise<SpanBase | null> = !wanted.needsBase ? Promise.resolve(null) : chained ? Promise.resolve(chained) : api.getSnapshotAt(operationId, query.from, controller.signal).then(baseOfSnapshot);
+    const base: Promise<SpanBase | null> = !wanted.needsBase ? Promise.resolve(null) : chained ? Promise.resolve(chained) : api.getSnapshotAt(operationId, query.from, controller.signal).then((snapshot) => baseOfSnapshot(snapshot, wanted.from));
     Promise.all([api.getReplayWindow(operationId, query, controller.signal), base]).then(
       ([window, loadedBase]) => {
         inFlight.current = false;
