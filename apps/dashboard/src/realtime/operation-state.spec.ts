@@ -18,6 +18,13 @@ describe('operationReducer', () => {
     expect(state.trails.get(kilo.id)).toEqual([{ lat: 11, lon: 106, at: '2026-11-28T06:00:00Z' }]);
   });
 
+  it('keeps the lessons a live operation.lessons_saved brings, with a timeline line', () => {
+    const lessons = { operationId: 'o', marking: 'TLP:AMBER' as const, items: [{ lesson: 'Patrol earlier', action: '', owner: '', dueDate: null }], updatedAt: '2026-11-28T07:00:00Z', updatedBy: 'u' };
+    const state = operationReducer(loaded({ seq: 10 }), { type: 'batch', events: [eventOf(11, { type: 'operation.lessons_saved', lessons })], positions: [], at: AT + 1000 });
+    expect(state.lessons).toEqual(lessons);
+    expect(state.timeline[0]?.kind).toBe('operation.lessons_saved');
+  });
+
   it('applies a created and then a verified report, and the timeline says which', () => {
     let state = loaded({ seq: 10 });
     const created = report({ id: 'r1', title: 'Boat stopped', version: 11 });
