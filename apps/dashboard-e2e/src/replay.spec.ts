@@ -28,7 +28,8 @@ const KHMER = 'ក្រុមល្បាតស្ទាក់ចាប់ទ�
 const THAI = 'ตรวจพบหนังสือเดินทางปลอมที่ด่านพรมแดน';
 
 describeInBrowser('replay and the after-action report', () => {
-  const suite = browserSuite();
+  // A busy machine may take more than the default two minutes to migrate and seed a fresh database.
+  const suite = browserSuite({ startTimeoutMs: 600_000 });
   let mekong: OperationSummary;
   let commander: RestSession;
   let field: RestSession;

@@ -108,6 +108,12 @@ describe('nextDetail (what the player asks the server for)', () => {
     expect(nextDetail(spans, period, T0 + 100 * MINUTE, 0)).toBeNull();
     expect(nextDetail(spans, period, T0 + 170 * MINUTE, 60 * MINUTE)).toMatchObject({ from: T0 + 180 * MINUTE });
   });
+  it('asks for the detail beside the overview, and not again once it is loaded', () => {
+    const wanted = nextDetail([], period, T0 + 120 * MINUTE, 0, true);
+    expect(wanted).toMatchObject({ needsBase: false });
+    const detail = { ...spanOf(windowOf((wanted!.from - T0) / MINUTE, (wanted!.to - T0) / MINUTE, []), 120), base: null };
+    expect(nextDetail([detail], period, T0 + 120 * MINUTE, 0, true)).toBeNull();
+  });
   it('needs a base of its own beyond where the overview reaches', () => {
     const cut = { ...overview([]), to: period.end, coveredTo: T0 + 240 * MINUTE };
     expect(nextDetail([cut], period, T0 + 600 * MINUTE, 0)).toMatchObject({ needsBase: true });

@@ -8,6 +8,13 @@ import { baseOfSnapshot, chainedBase, fineTracksAt, type ReplaySpan, spanFor, sp
 
 const NO_SPANS: readonly ReplaySpan[] = [];
 
+/** The spans of one replay period: the overview (once loaded) and the detail windows. */
+interface Held {
+  period: ReplayPeriod | null;
+  overview: ReplaySpan | null;
+  details: readonly ReplaySpan[];
+}
+
 /** The whole period's events and tracks, this many points per team: any moment of it drawn at once. */
 export const OVERVIEW_POINTS = 720;
 /** Finer tracks around the moment: a window of this length … */
@@ -37,8 +44,11 @@ export interface ReplaySpans {
  */
 export function useReplaySpans(api: ApiClient, operationId: string, period: ReplayPeriod | null, at: number | null, playing: boolean, speed: number, viewer: Viewer | null): ReplaySpans {
   // The spans of one replay period: another period (a new replay) starts with none.
-  const [held, setHeld] = useState<{ period: ReplayPeriod | null; spans: readonly ReplaySpan[] }>({ period: null, spans: [] });
-  const spans = held.period === period ? held.spans : NO_SPANS;
+  const [held, setHeld] = useState<Held>({ period: null, overview: null, details: [] });
+  const mine = held.period === period;
+  const overview = mine ? held.overview : null;
+  const details = mine ? held.details : NO_SPANS;
+  const spans = useMemo(() => (overview ? [overview, ...details] : details), [overview, details]);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
   const [settled, setSettled] = useState(0);
@@ -51,8 +61,8 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
     Promise.all([api.getSnapshotAt(operationId, from, controller.signal), api.getReplayWindow(operationId, { from, to: new Date(period.end).toISOString(), points: OVERVIEW_POINTS }, controller.signal)]).then(
       ([snapshot, window]) => {
         setError(null);
-        const overview = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot, period.start) };
-        setHeld((current) => ({ period, spans: [overview, ...(current.period === period ? current.spans : [])] }));
+        const loaded = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot, period.start) };
+        setHeld((current) => ({ period, overview: loaded, details: current.period === period ? current.details : [] }));
       },
       (failure: unknown) => {
         if (!isAbortError(failure)) setError(errorText(failure));
@@ -62,9 +72,10 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   }, [api, operationId, period]);
 
   // The detail around the moment (and ahead of it while playing): one request at a time.
-  const overviewLoaded = spans.length > 0;
+  const overviewLoaded = overview !== null;
   const lookAhead = playing ? speed * PREFETCH_REAL_MS : 0;
-  const wanted = at === null || !period || !overviewLoaded || !viewer ? null : nextDetail(spans, period, at, lookAhead);
+  // Asked for beside the overview, not after it: the overview's base will serve it.
+  const wanted = at === null || !period || !viewer ? null : nextDetail(spans, period, at, lookAhead, !overviewLoaded);
   useEffect(() => {
     if (!wanted || inFlight.current || !period || !viewer) return;
     inFlight.current = true;
@@ -77,7 +88,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
         inFlight.current = false;
         setError(null);
         const span = { ...spanOf(window, query.points), base: loadedBase };
-        setHeld((current) => (current.period === period ? { period, spans: keepNearest([...current.spans, span], wanted.from) } : current));
+        setHeld((current) => (current.period === period ? { ...current, details: keepNearest([...current.details, span], wanted.from) } : { period, overview: null, details: [span] }));
         setSettled((n) => n + 1);
       },
       (failure: unknown) => {
@@ -89,14 +100,15 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, operationId, wanted?.from, wanted?.to, wanted?.needsBase, settled]);
 
-  const marks = useMemo(() => marksOf(spans), [spans]);
+  const marks = useMemo(() => marksOf(overview, details), [overview, details]);
   const loading = period !== null && at !== null && (!overviewLoaded || !spanFor(spans, at) || !fineTracksAt(spans, at, DETAIL_STEP_MS));
   return { spans, loading, marks, error };
 }
 
 /** The next window to ask for: the one holding the moment, else (playing) the one after the loaded one; null when all is there. */
-export function nextDetail(spans: readonly ReplaySpan[], period: ReplayPeriod, at: number, lookAhead: number): { from: number; to: number; needsBase: boolean } | null {
-  const needed = (moment: number) => !fineTracksAt(spans, moment, DETAIL_STEP_MS) || !spanFor(spans, moment);
+export function nextDetail(spans: readonly ReplaySpan[], period: ReplayPeriod, at: number, lookAhead: number, overviewPending = false): { from: number; to: number; needsBase: boolean } | null {
+  // Before the overview, only tracks are known to be missing (its base will hold the moment, or tell that it cannot).
+  const needed = (moment: number) => !fineTracksAt(spans, moment, DETAIL_STEP_MS) || (!overviewPending && !spanFor(spans, moment));
   let from: number;
   if (needed(at)) {
     // Mostly ahead of the moment: play moves forward.
@@ -110,7 +122,7 @@ export function nextDetail(spans: readonly ReplaySpan[], period: ReplayPeriod, a
   }
   const to = Math.min(period.end, from + DETAIL_MS);
   if (to <= from) return null;
-  const covered = spans.some((span) => span.base && span.from <= from && span.coveredTo >= to);
+  const covered = overviewPending || spans.some((span) => span.base && span.from <= from && span.coveredTo >= to);
   return { from, to, needsBase: !covered };
 }
 
@@ -119,16 +131,14 @@ function chainedFrom(spans: readonly ReplaySpan[], from: number, viewer: Viewer)
   return before ? chainedBase(before, viewer) : null;
 }
 
-/** The overview and the detail windows nearest to the moment. */
-function keepNearest(spans: ReplaySpan[], at: number): ReplaySpan[] {
-  const [overview, ...details] = spans;
+/** The detail windows nearest to the moment. */
+function keepNearest(details: ReplaySpan[], at: number): ReplaySpan[] {
   const distance = (span: ReplaySpan) => (at < span.from ? span.from - at : at > span.to ? at - span.to : 0);
-  return [overview, ...details.sort((a, b) => distance(a) - distance(b)).slice(0, DETAIL_KEPT)];
+  return details.sort((a, b) => distance(a) - distance(b)).slice(0, DETAIL_KEPT);
 }
 
 /** The time bar's marks: the overview's, and the detail windows' beyond where the overview's events reach. */
-function marksOf(spans: readonly ReplaySpan[]): readonly ReplayMark[] {
-  const [overview, ...details] = spans;
+function marksOf(overview: ReplaySpan | null, details: readonly ReplaySpan[]): readonly ReplayMark[] {
   if (!overview) return [];
   const bySeq = new Map<number, ReplayMark>(overview.marks.map((mark) => [mark.seq, mark]));
   for (const span of details) for (const mark of span.marks) if (Date.parse(mark.at) > overview.coveredTo) bySeq.set(mark.seq, mark);
