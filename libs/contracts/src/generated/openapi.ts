@@ -6230,7 +6230,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { from, to, events, truncated, marks, tracks } */
+            /** @description { from, to, events, truncated, withdrawals, marks, tracks }: withdrawals name items the caller saw that an event of the window took out of its sight */
             200: {
                 headers: {
                     [name: string]: unknown;
