@@ -2,7 +2,7 @@ import { replayItems, type Operation, type OperationEvent, type Report, type Rep
 import { describe, expect, it } from 'vitest';
 import { ReplayPicture } from './replay-picture';
 import { chainedBase, type ReplaySpan, spanOf } from './replay-spans';
-import { DETAIL_MS, nextDetail } from './use-replay-spans';
+import { DETAIL_MS, DETAIL_STEP_MS, detailPoints, nextDetail } from './use-replay-spans';
 
 const T0 = Date.parse('2026-11-28T08:00:00.000Z');
 const MINUTE = 60_000;
@@ -113,6 +113,9 @@ describe('nextDetail (what the player asks the server for)', () => {
     expect(wanted).toMatchObject({ needsBase: false });
     const detail = { ...spanOf(windowOf((wanted!.from - T0) / MINUTE, (wanted!.to - T0) / MINUTE, []), 120), base: null };
     expect(nextDetail([detail], period, T0 + 120 * MINUTE, 0, true)).toBeNull();
+  });
+  it('asks for windows whose track step is a minute or less, whatever their length', () => {
+    for (const seconds of [90, 144, 320, 7200, 5 * 3600 + 1]) expect((seconds * 1000) / detailPoints(0, seconds * 1000), `${seconds} s`).toBeLessThanOrEqual(DETAIL_STEP_MS);
   });
   it('needs a base of its own beyond where the overview reaches', () => {
     const cut = { ...overview([]), to: period.end, coveredTo: T0 + 240 * MINUTE };

@@ -51,6 +51,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const spans = useMemo(() => (overview ? [overview, ...details] : details), [overview, details]);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  const lastAsked = useRef<string | null>(null);
   const [settled, setSettled] = useState(0);
 
   // The overview: once per replay period.
@@ -78,9 +79,13 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const wanted = at === null || !period || !viewer ? null : nextDetail(spans, period, at, lookAhead, !overviewLoaded);
   useEffect(() => {
     if (!wanted || inFlight.current || !period || !viewer) return;
+    // Never the same window twice in a row: an answer that does not give what was wanted must not loop.
+    const key = `${wanted.from}/${wanted.to}/${wanted.needsBase}`;
+    if (lastAsked.current === key) return;
+    lastAsked.current = key;
     inFlight.current = true;
     const controller = new AbortController();
-    const query = { from: new Date(wanted.from).toISOString(), to: new Date(wanted.to).toISOString(), points: Math.max(2, Math.round((wanted.to - wanted.from) / DETAIL_STEP_MS)) };
+    const query = { from: new Date(wanted.from).toISOString(), to: new Date(wanted.to).toISOString(), points: detailPoints(wanted.from, wanted.to) };
     const chained = wanted.needsBase ? chainedFrom(spans, wanted.from, viewer) : null;
     const base: Promise<SpanBase | null> = !wanted.needsBase ? Promise.resolve(null) : chained ? Promise.resolve(chained) : api.getSnapshotAt(operationId, query.from, controller.signal).then((snapshot) => baseOfSnapshot(snapshot, wanted.from));
     Promise.all([api.getReplayWindow(operationId, query, controller.signal), base]).then(
@@ -103,6 +108,11 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const marks = useMemo(() => marksOf(overview, details), [overview, details]);
   const loading = period !== null && at !== null && (!overviewLoaded || !spanFor(spans, at) || !fineTracksAt(spans, at, DETAIL_STEP_MS));
   return { spans, loading, marks, error };
+}
+
+/** Track points for a detail window: at least one a minute (rounded up, so that the step is never longer). */
+export function detailPoints(from: number, to: number): number {
+  return Math.min(2000, Math.max(2, Math.ceil((to - from) / DETAIL_STEP_MS)));
 }
 
 /** The next window to ask for: the one holding the moment, else (playing) the one after the loaded one; null when all is there. */
