@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { ClientBase, QueryResult } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 /**
  * One write = one transaction. Work inside it uses `tx.manager`; anything that must only happen
@@ -10,6 +11,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 export interface WriteTransaction {
   readonly manager: EntityManager;
   afterCommit(hook: () => void): void;
+  /**
+   * Runs `statement` and COMMIT in ONE round trip (one simple-protocol query: the statement's
+   * values must be written into it as escaped literals) and answers the statement's rows. The
+   * transaction ends with it: a lock the statement takes is released by the server at COMMIT,
+   * without waiting for the API to read the statement's answer. Any later statement on `manager`
+   * throws. Absent on transactions that are not `TransactionService.run`'s (their caller commits).
+   */
+  commitWith?(statement: string): Promise<Record<string, unknown>[]>;
+}
+
+export class StatementAfterCommitError extends Error {
+  constructor() {
+    super('A statement was sent after the transaction was committed by its last statement (commitWith)');
+    this.name = 'StatementAfterCommitError';
+  }
 }
 
 @Injectable()
@@ -18,10 +34,44 @@ export class TransactionService {
 
   async run<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
-    const result = await this.dataSource.transaction('READ COMMITTED', (manager) =>
-      work({ manager, afterCommit: (hook) => hooks.push(hook) }),
-    );
-    for (const hook of hooks) hook();
+    const runner = this.dataSource.createQueryRunner();
+    let committed = false;
+    guardAfterCommit(runner, () => committed);
+    const tx: WriteTransaction = {
+      manager: runner.manager,
+      afterCommit: (hook) => hooks.push(hook),
+      commitWith: async (statement) => {
+        if (committed) throw new StatementAfterCommitError();
+        const client = (await runner.connect()) as ClientBase;
+        let results: QueryResult | QueryResult[];
+        try {
+          results = (await client.query(`${statement};\nCOMMIT`)) as unknown as QueryResult | QueryResult[];
+        } catch (error) {
+          // As TypeORM reports its own queries' failures (the API's error mapping reads `driverError`).
+          throw new QueryFailedError(statement, undefined, error as Error);
+        }
+        committed = true;
+        return (Array.isArray(results) ? results[0] : results).rows as Record<string, unknown>[];
+      },
+    };
+    let result: T;
+    try {
+      await runner.startTransaction('READ COMMITTED');
+      result = await work(tx);
+      if (!committed) {
+        await runner.commitTransaction();
+        committed = true;
+      }
+    } catch (error) {
+      // Also after a failed `commitWith`: its statement failed (the transaction is aborted) or its
+      // COMMIT did (the transaction is over; ROLLBACK then only warns). A broken connection refuses both.
+      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+      // What was committed is published, even if the work failed after `commitWith` (a bug).
+      if (committed) for (const hook of hooks) hook();
+    }
     return result;
   }
 
@@ -35,4 +85,14 @@ export class TransactionService {
       return work(manager);
     });
   }
+}
+
+/**
+ * After `commitWith`, a statement on the transaction's runner would run on its own, outside any
+ * transaction: it is refused instead (a programming error, caught by the tests).
+ */
+function guardAfterCommit(runner: QueryRunner, committed: () => boolean): void {
+  const query = runner.query.bind(runner) as QueryRunner['query'];
+  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+    committed() ? Promise.reject(new StatementAfterCommitError()) : query(...args)) as QueryRunner['query'];
 }

@@ -100,7 +100,7 @@ export function appendEvent(app: INestApplication, operationId: string, spec: Ev
   const transactions = app.get(TransactionService);
   const eventLog = app.get(EventLogService);
   return transactions.run((tx) =>
-    eventLog.append(tx, {
+    eventLog.appendLast(tx, {
       operationId,
       data: { type: 'operation.site_detached', siteId: randomUUID() },
       actor: null,

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MarkingVisibility, OperationEvent, OperationEventData, Marking } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { markingCondition } from '../../common/marking-sql';
+import { withLiterals } from '../../database/sql-literals';
+import type { WriteTransaction } from '../../database/transaction.service';
 
 export interface EventRow {
   operation_id: string;
@@ -44,44 +46,25 @@ export class EventLogRepository {
    * Takes the operation's next sequence number and stores the event, inside the caller's
    * transaction, in ONE statement. The UPDATE locks the operation row until COMMIT, so concurrent
    * writers to one operation get 1, 2, 3… with no gap, and a rollback gives its number back. Call it
-   * as the last statement before COMMIT: the lock is then held for this statement and the COMMIT
-   * only, not for the rest of the write (other writers to the operation queue on it).
+   * as the last statement before COMMIT — or, better, use `appendAndCommit`: here the lock is held
+   * until the API has read this statement's answer and sent COMMIT (one turn of its event loop).
    */
   async append(manager: EntityManager, event: NewEvent): Promise<OperationEvent> {
-    const { type, ...payload } = event.data;
-    const params: unknown[] = [
-      event.operationId,
-      type,
-      event.actor?.userId ?? null,
-      event.actor?.agencyId ?? null,
-      event.marking,
-      event.originAgencyId,
-      event.recipientAgencyIds,
-      payload,
-    ];
-    const versioned =
-      event.reportVersionOf !== undefined
-        ? { key: 'report' as const, id: event.reportVersionOf }
-        : event.itemVersionOf !== undefined
-          ? { key: event.itemVersionOf.kind, id: event.itemVersionOf.id }
-          : null;
-    const withVersion = versioned !== null;
-    if (versioned) params.push(versioned.id);
-    const rows = (await manager.query(
-      `WITH s AS (UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq),
-            e AS (INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
-                  SELECT $1::uuid, s.last_seq, $2::text, $3::uuid, $4::uuid, $5::text, $6::uuid, $7::uuid[],
-                         ${withVersion ? `jsonb_set($8::jsonb, '{${versioned.key},version}', to_jsonb(s.last_seq))` : '$8::jsonb'}
-                    FROM s
-                  RETURNING *)${
-                    withVersion ? `,
-            v AS (UPDATE ${VERSIONED[versioned.key]} SET version = (SELECT seq FROM e) WHERE id = $9::uuid)` : ''
-                  }
-       SELECT * FROM e`,
-      params,
-    )) as EventRow[];
-    if (rows.length === 0) throw new Error(`operation ${event.operationId} does not exist: no seq to take`);
-    return toOperationEvent(rows[0]);
+    const { sql, params } = appendStatement(event);
+    const rows = (await manager.query(sql, params)) as EventRow[];
+    return storedEvent(event, rows);
+  }
+
+  /**
+   * `append` as the write's last statement, sent with the COMMIT in one round trip: the seq lock is
+   * released by the server right after the event is stored, however long the API takes to read
+   * the answer. The values go into the statement as escaped literals (the simple query protocol,
+   * the only one that takes two statements at once, has no parameters).
+   */
+  async appendAndCommit(tx: Required<Pick<WriteTransaction, 'commitWith'>>, event: NewEvent): Promise<OperationEvent> {
+    const { sql, params } = appendStatement(event);
+    const rows = (await tx.commitWith(withLiterals(sql, params))) as unknown as EventRow[];
+    return storedEvent(event, rows);
   }
 
   /**
@@ -117,6 +100,48 @@ export class EventLogRepository {
     const [row] = (await manager.query('SELECT last_seq FROM operations WHERE id = $1', [operationId])) as { last_seq: string }[];
     return row ? Number(row.last_seq) : 0;
   }
+}
+
+/**
+ * The statement that takes the seq and stores the event (and the versioned row's version). Without
+ * the operation there is no seq: the row then has a NULL seq, which fails the statement, so that the
+ * write is rolled back even when its COMMIT travels with the statement.
+ */
+function appendStatement(event: NewEvent): { sql: string; params: unknown[] } {
+  const { type, ...payload } = event.data;
+  const params: unknown[] = [
+    event.operationId,
+    type,
+    event.actor?.userId ?? null,
+    event.actor?.agencyId ?? null,
+    event.marking,
+    event.originAgencyId,
+    event.recipientAgencyIds,
+    payload,
+  ];
+  const versioned =
+    event.reportVersionOf !== undefined
+      ? { key: 'report' as const, id: event.reportVersionOf }
+      : event.itemVersionOf !== undefined
+        ? { key: event.itemVersionOf.kind, id: event.itemVersionOf.id }
+        : null;
+  if (versioned) params.push(versioned.id);
+  const sql = `WITH s AS (UPDATE operations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq),
+            e AS (INSERT INTO operation_events (operation_id, seq, type, actor_user_id, actor_agency_id, marking, origin_agency_id, recipient_agency_ids, payload)
+                  SELECT $1::uuid, s.last_seq, $2::text, $3::uuid, $4::uuid, $5::text, $6::uuid, $7::uuid[],
+                         ${versioned ? `jsonb_set($8::jsonb, '{${versioned.key},version}', to_jsonb(s.last_seq))` : '$8::jsonb'}
+                    FROM (VALUES (1)) AS one LEFT JOIN s ON TRUE
+                  RETURNING *)${
+                    versioned ? `,
+            v AS (UPDATE ${VERSIONED[versioned.key]} SET version = (SELECT seq FROM e) WHERE id = $9::uuid)` : ''
+                  }
+       SELECT * FROM e`;
+  return { sql, params };
+}
+
+function storedEvent(event: NewEvent, rows: EventRow[]): OperationEvent {
+  if (rows.length === 0) throw new Error(`operation ${event.operationId} does not exist: no seq to take`);
+  return toOperationEvent(rows[0]);
 }
 
 export function toOperationEvent(row: EventRow): OperationEvent {

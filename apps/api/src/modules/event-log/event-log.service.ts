@@ -13,8 +13,26 @@ export class EventLogService {
     private readonly bus: OperationEventBus,
   ) {}
 
+  /**
+   * Appends an event inside the write; the operation's seq lock is then held until the write's
+   * COMMIT. For a write that appends several events; otherwise use `appendLast`.
+   */
   async append(tx: WriteTransaction, event: NewEvent): Promise<OperationEvent> {
     const stored = await this.repository.append(tx.manager, event);
+    tx.afterCommit(() => this.bus.publish(stored));
+    return stored;
+  }
+
+  /**
+   * Appends the write's event as its LAST statement and commits with it, in one round trip, so
+   * that the seq lock is held only while PostgreSQL stores the event and commits, never across a
+   * turn of the API's event loop. Nothing may be sent on `tx` afterwards (it would throw); hooks
+   * registered with `tx.afterCommit` still run when the write returns.
+   */
+  async appendLast(tx: WriteTransaction, event: NewEvent): Promise<OperationEvent> {
+    const commitWith = tx.commitWith;
+    if (!commitWith) return this.append(tx, event);
+    const stored = await this.repository.appendAndCommit({ commitWith }, event);
     tx.afterCommit(() => this.bus.publish(stored));
     return stored;
   }

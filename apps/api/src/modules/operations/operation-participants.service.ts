@@ -47,7 +47,7 @@ export class OperationParticipantsService {
       await this.operations.touch(tx.manager, operationId);
       const participant: OperationParticipant = { agency: { id: agency.id, code: agency.code, name: agency.name }, role: input.role };
       await this.record(tx, user, operationId, 'operation.participant_add', { agencyId: agency.id, agencyCode: agency.code, role: input.role });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_added', participant }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.participant_added', participant }));
       tx.afterCommit(() => this.accessChanges.publish({ kind: 'participant-added', operationId, agencyId: agency.id }));
       return participant;
     });
@@ -65,7 +65,7 @@ export class OperationParticipantsService {
       await this.record(tx, user, operationId, 'operation.participant_remove', { agencyId, role });
       const agency = await this.agencies.findById(agencyId, tx.manager);
       const ref = agency ? { id: agency.id, code: agency.code, name: agency.name } : undefined;
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId, ...(ref ? { agency: ref } : {}) }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.participant_removed', agencyId, ...(ref ? { agency: ref } : {}) }));
       tx.afterCommit(() => this.accessChanges.publish({ kind: 'participant-removed', operationId, agencyId }));
     });
   }
@@ -82,7 +82,7 @@ export class OperationParticipantsService {
       await this.operations.touch(tx.manager, operationId);
       const site = toSite(row);
       await this.record(tx, user, operationId, 'operation.site_attach', { siteId, siteCode: site.code });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_attached', site }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.site_attached', site }));
       return site;
     });
   }
@@ -93,7 +93,7 @@ export class OperationParticipantsService {
       if (!(await this.operations.detachSite(tx.manager, operationId, siteId))) throw notFound('Site of this operation');
       await this.operations.touch(tx.manager, operationId);
       await this.record(tx, user, operationId, 'operation.site_detach', { siteId });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.site_detached', siteId }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.site_detached', siteId }));
     });
   }
 

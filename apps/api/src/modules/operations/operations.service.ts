@@ -69,7 +69,7 @@ export class OperationsService {
         const access = await this.access.require(user, id, tx.manager);
         const operation = await this.read(id, 'lead', tx.manager);
         await this.record(tx, user, id, 'operation.create', { operation: { code: operation.code, name: operation.name, exercise: operation.exercise } });
-        await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
+        await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
         return operation;
       });
     } catch (error) {
@@ -91,7 +91,7 @@ export class OperationsService {
       await this.operations.update(tx.manager, operationId, changes);
       const operation = await this.read(operationId, access.role, tx.manager);
       await this.record(tx, user, operationId, 'operation.update', { changes: Object.keys(changes) });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
       return operation;
     });
   }
@@ -106,7 +106,7 @@ export class OperationsService {
       await this.operations.setStatus(tx.manager, operationId, status);
       const operation = await this.read(operationId, access.role, tx.manager);
       await this.record(tx, user, operationId, 'operation.transition', { from: access.status, to: status });
-      await this.eventLog.append(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
+      await this.eventLog.appendLast(tx, operationEvent(access, user, { type: 'operation.updated', operation: toOperationUpdate(operation) }));
       return operation;
     });
   }

@@ -22,6 +22,7 @@ import { TransactionService, type WriteTransaction } from '../../database/transa
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EventLogService } from '../event-log/event-log.service';
+import type { NewEvent } from '../event-log/event-log.repository';
 import { decodeReportCursor, encodeReportCursor } from './report-cursor';
 import { diffFields } from './report-diff';
 import { toReport, toReportChange, type ReportRow } from './report.mapper';
@@ -100,7 +101,7 @@ export class ReportsService {
         operationId: access.operationId,
         details: { clientId: input.clientId, kind: input.kind, marking: input.marking },
       });
-      const report = await this.appendEventOf(tx, user, row, 'report.created');
+      const report = await this.appendEventOf(tx, user, row, 'report.created', 'last');
       return { report, created: true };
     });
   }
@@ -122,7 +123,7 @@ export class ReportsService {
       operationId: row.operation_id,
       details: { clientId: report.clientId, kind: report.kind, marking: report.marking, raisedBy: 'document_check' },
     });
-    return this.appendEventOf(tx, user, row, 'report.created');
+    return this.appendEventOf(tx, user, row, 'report.created', 'within');
   }
 
   /**
@@ -135,7 +136,7 @@ export class ReportsService {
     if (!row || !isAwaitingVerdict(row)) return null;
     await this.reports.update(tx.manager, reportId, { status, status_reason: reason, status_by: user.id, status_at: true });
     await this.reports.insertHistory(tx.manager, { reportId, userId: user.id, action: status, changes: { status: ['reported', status] }, reason });
-    return this.appendEvent(tx, user, reportId, 'report.updated');
+    return this.appendEvent(tx, user, reportId, 'report.updated', 'within');
   }
 
   /** Only a commander (or admin) of the originating agency, and only a report still 'reported'. */
@@ -215,7 +216,7 @@ export class ReportsService {
         operationId: row.operation_id,
         details: { fields: Object.keys(changes) },
       });
-      return this.appendEvent(tx, user, reportId, 'report.updated');
+      return this.appendEvent(tx, user, reportId, 'report.updated', 'last');
     });
   }
 
@@ -311,7 +312,7 @@ export class ReportsService {
         operationId: row.operation_id,
         details: reason ? { reason } : {},
       });
-      return this.appendEvent(tx, user, reportId, 'report.updated');
+      return this.appendEvent(tx, user, reportId, 'report.updated', 'last');
     });
   }
 
@@ -337,18 +338,20 @@ export class ReportsService {
   }
 
   /** `appendEventOf` for the report as it now stands in this transaction. */
-  private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.updated'): Promise<Report> {
+  private async appendEvent(tx: WriteTransaction, user: AuthUser, reportId: string, type: 'report.updated', when: 'last' | 'within'): Promise<Report> {
     const row = await this.reports.findById(reportId, tx.manager);
     if (!row) throw notFound('Report');
-    return this.appendEventOf(tx, user, row, type);
+    return this.appendEventOf(tx, user, row, type, when);
   }
 
   /**
-   * Appends the report's event (carrying the report at its new version) and stores that version:
-   * the last statement of the write, because it takes the operation's seq lock (held until COMMIT).
+   * Appends the report's event (carrying the report at its new version) and stores that version.
+   * It takes the operation's seq lock: in the report's own writes (`last`) it is their last
+   * statement and is sent with the COMMIT; inside another module's write (`within`) it is held
+   * until that write commits.
    */
-  private async appendEventOf(tx: WriteTransaction, user: AuthUser, row: ReportRow, type: 'report.created' | 'report.updated'): Promise<Report> {
-    const event = await this.events.append(tx, {
+  private async appendEventOf(tx: WriteTransaction, user: AuthUser, row: ReportRow, type: 'report.created' | 'report.updated', when: 'last' | 'within'): Promise<Report> {
+    const appended: NewEvent = {
       operationId: row.operation_id,
       actor: { userId: user.id, agencyId: user.agencyId },
       // The event carries the report's current marking: a re-marked report reaches its new audience.
@@ -358,7 +361,8 @@ export class ReportsService {
       // Its version is the event's seq, set in the statement that takes the seq.
       data: { type, report: toReport(row) },
       reportVersionOf: row.id,
-    });
+    };
+    const event = when === 'last' ? await this.events.appendLast(tx, appended) : await this.events.append(tx, appended);
     return toReport(row, event.seq);
   }
 

@@ -234,7 +234,8 @@ export class RequestsService {
   async appendEvent(tx: WriteTransaction, user: AuthUser | null, requestId: string, type: 'request.created' | 'request.updated'): Promise<AgencyRequest> {
     const row = await this.repository.findRequest(requestId, tx.manager);
     if (!row) throw notFound('Request');
-    const event = await this.events.append(tx, {
+    // The last statement of the write, sent with its COMMIT (it takes the seq lock).
+    const event = await this.events.appendLast(tx, {
       operationId: row.operation_id,
       actor: user ? { userId: user.id, agencyId: user.agencyId } : null,
       marking: row.marking,

@@ -209,11 +209,11 @@ export class TasksService {
     }
   }
 
-  /** Appends the task's event (the task at its new version): the last statement of the write (it takes the seq lock). */
+  /** Appends the task's event (the task at its new version): the last statement of the write, sent with its COMMIT (it takes the seq lock). */
   async appendEvent(tx: WriteTransaction, user: AuthUser | null, taskId: string, type: 'task.created' | 'task.updated'): Promise<Task> {
     const row = await this.repository.findTask(taskId, tx.manager);
     if (!row) throw notFound('Task');
-    const event = await this.events.append(tx, {
+    const event = await this.events.appendLast(tx, {
       operationId: row.operation_id,
       actor: user ? { userId: user.id, agencyId: user.agencyId } : null,
       marking: row.marking,

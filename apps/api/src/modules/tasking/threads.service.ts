@@ -65,7 +65,7 @@ export class ThreadsService {
         details: { clientId: input.clientId, messageId: id },
       });
       const message = toMessage(row);
-      await this.events.append(tx, {
+      await this.events.appendLast(tx, {
         operationId,
         actor: { userId: user.id, agencyId: user.agencyId },
         marking: marking.marking,

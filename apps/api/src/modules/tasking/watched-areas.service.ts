@@ -53,7 +53,7 @@ export class WatchedAreasService {
         details: { clientId: input.clientId, noTeamMinutes: input.noTeamMinutes, marking: input.marking },
       });
       const row = (await this.repository.find(id, tx.manager))!;
-      const event = await this.events.append(tx, {
+      const event = await this.events.appendLast(tx, {
         operationId,
         actor: { userId: user.id, agencyId: user.agencyId },
         marking: row.marking,
@@ -91,7 +91,7 @@ export class WatchedAreasService {
       await this.audit.recordInTransaction(tx, {
         userId: user.id, agencyId: user.agencyId, action: 'watched_area.remove', entityType: 'watched_area', entityId: id, operationId, details: {},
       });
-      await this.events.append(tx, {
+      await this.events.appendLast(tx, {
         operationId,
         actor: { userId: user.id, agencyId: user.agencyId },
         marking: row.marking,

@@ -150,7 +150,7 @@ export class TeamsService {
 
   /** Team events carry the team's own marking: viewers who may not see the team never get them. */
   private async append(tx: WriteTransaction, user: AuthUser, team: Team, type: 'team.created' | 'team.updated'): Promise<void> {
-    await this.eventLog.append(tx, {
+    await this.eventLog.appendLast(tx, {
       operationId: team.operationId,
       data: { type, team },
       actor: { userId: user.id, agencyId: user.agencyId },
