@@ -108,6 +108,45 @@ describe('append sent with the COMMIT', () => {
     expect(late.feed!.caughtUp).toHaveLength(1);
   });
 
+  it('the seq lock is released by the server while the API is busy: two writers both commit while its event loop is blocked', async () => {
+    // Each writer gives up after waiting 2 s for a lock (lock_timeout, the server's own clock). The
+    // API's event loop is then blocked for 5 s just after both appends were sent. Had the lock been
+    // held until the API read the first append's answer and sent COMMIT, the second writer would
+    // wait out the block and fail; sent with the COMMIT, both commit during the block.
+    const operationId = (await arrangeOperation(db, { leadAgencyId: lead })).id;
+    const transactions = t.app.get(TransactionService);
+    const eventLog = t.app.get(EventLogService);
+    let go!: () => void;
+    const start = new Promise<void>((resolve) => (go = resolve));
+    let ready = 0;
+    const writer = () =>
+      transactions.run(async (tx) => {
+        await tx.manager.query(`SET LOCAL lock_timeout = '2s'`);
+        ready++;
+        await start;
+        return eventLog.appendLast(tx, {
+          operationId,
+          data: { type: 'operation.site_detached', siteId: randomUUID() },
+          actor: null,
+          marking: 'TLP:GREEN',
+          originAgencyId: lead,
+          recipientAgencyIds: [],
+        });
+      });
+    const writes = Promise.allSettled([writer(), writer()]);
+    await waitUntil(() => ready === 2, 'both writers in their transactions');
+    go();
+    // Both appends are sent in the microtasks that follow; the block starts after them.
+    setImmediate(() => {
+      const until = Date.now() + 5_000;
+      while (Date.now() < until);
+    });
+    const outcomes = await writes;
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.seq : String(outcome.reason)))).toEqual(
+      expect.arrayContaining([1, 2]),
+    );
+  });
+
   it('a write whose append fails is rolled back whole, and the next write takes the seq it did not use', async () => {
     const operationId = (await arrangeOperation(db, { leadAgencyId: lead })).id;
     await appendEvent(t.app, operationId, { originAgencyId: lead });
