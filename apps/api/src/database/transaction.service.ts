@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ClientBase, QueryResult } from 'pg';
-import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 /**
  * One write = one transaction. Work inside it uses `tx.manager`; anything that must only happen
@@ -42,6 +42,8 @@ export class TransactionService {
       afterCommit: (hook) => hooks.push(hook),
       commitWith: async (statement) => {
         if (committed) throw new StatementAfterCommitError();
+        // As `runner.query` does: a runner whose connection broke was released (a 503, not a 500).
+        if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
         const client = (await runner.connect()) as ClientBase;
         let results: QueryResult | QueryResult[];
         try {
