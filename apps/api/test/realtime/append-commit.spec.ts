@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Marking } from '@lintas/contracts';
+import type { Marking, MarkingVisibility } from '@lintas/contracts';
 import { StatementAfterCommitError, TransactionService } from '../../src/database/transaction.service';
 import { sqlLiteral } from '../../src/database/sql-literals';
 import { EventLogService } from '../../src/modules/event-log/event-log.service';
@@ -50,7 +50,7 @@ describe('append sent with the COMMIT', () => {
     const live = await subscribed(operationId, 0);
     await waitUntil(() => live.caughtUp.length === 1, 'live subscriber caught up');
     const eventLog = t.app.get(EventLogService);
-    const visibility = { agencyId: lead, markings: ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as Marking[], redIfRecipient: true };
+    const visibility: MarkingVisibility = { agencyId: lead, markings: ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'], redIfRecipient: true };
 
     // Readers during the writes: the table as a plain reader sees it, and the catch-up's own read.
     let writing = true;
