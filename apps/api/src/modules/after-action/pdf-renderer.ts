@@ -3,12 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { MARKING_RANK, type AfterActionData, type Marking } from '@lintas/contracts';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import { chromium, errors, type Browser, type Route } from 'playwright-core';
 import { unavailable } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 
 /** The print page's address inside Chromium: served from the dashboard build by `route`, never from the network. */
 const PRINT_ORIGIN = 'http://print.lintas.invalid';
+/**
+ * How long the print page may take to load and draw. A report of 10,000 items lays out in about
+ * 30 s on a busy two-core machine (its annex alone is ~300 pages), so the bound guards a hang only.
+ */
+const PRINT_DRAW_TIMEOUT_MS = 180_000;
 export const PRINT_PATH = '/print/after-action';
 
 /** Chromium's flags for a closed network (see docs/STACK notes): no background traffic, no sandbox in containers. */
@@ -55,8 +60,8 @@ export class PdfRenderer implements OnModuleDestroy {
       await page.addInitScript((handed) => {
         (globalThis as unknown as { __LINTAS_AFTER_ACTION__: unknown }).__LINTAS_AFTER_ACTION__ = handed;
       }, data);
-      await page.goto(`${PRINT_ORIGIN}${PRINT_PATH}`, { waitUntil: 'load', timeout: 30_000 });
-      await page.waitForSelector('[data-print-ready="true"]', { timeout: 30_000 });
+      await page.goto(`${PRINT_ORIGIN}${PRINT_PATH}`, { waitUntil: 'load', timeout: PRINT_DRAW_TIMEOUT_MS });
+      await page.waitForSelector('[data-print-ready="true"]', { timeout: PRINT_DRAW_TIMEOUT_MS });
       const band = markingBand(data.marking);
       return await page.pdf({
         format: 'A4',
@@ -66,6 +71,13 @@ export class PdfRenderer implements OnModuleDestroy {
         footerTemplate: band.replace('</div>', ' · <span class="pageNumber"></span> / <span class="totalPages"></span></div>'),
         margin: { top: '18mm', bottom: '18mm', left: '12mm', right: '12mm' },
       });
+    } catch (error) {
+      // A print page that did not draw in time is the renderer being overloaded, not a fault of the request.
+      if (error instanceof errors.TimeoutError) {
+        this.logger.warn(`The after-action print page did not draw in time: ${error.message}`);
+        throw unavailable('pdf_renderer_unavailable', 'The report could not be drawn in time; try again, or ask for a shorter period');
+      }
+      throw error;
     } finally {
       await page.close().catch(() => undefined);
     }
