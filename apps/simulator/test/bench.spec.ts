@@ -12,7 +12,7 @@ describe('npm run bench (reduced)', () => {
       ['bench', '--sockets', '50', '--workers', '2', '--rate', '50', '--duration', '10', '--warmup', '1',
         '--ingest-duration', '2', '--catch-up-events', '200', '--export-reports', '2000', '--cot-devices', '5', '--cot-duration', '2',
         '--no-write', '--json', json],
-      420_000,
+      900_000,
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -51,7 +51,7 @@ describe('npm run bench (reduced)', () => {
       `catch-up of ${results.catchUp.lintas.events} missed events`,
       'catch-up in pages ÷ plain SELECT',
     ]);
-  }, 450_000);
+  }, 930_000);
 
   // The comparison modes at a reduced size: one round, a few seconds each, three API processes.
   it('measures the fan-out quiet and with a busy neighbour, and on two instances joined through Redis, with the diagnosis', async () => {
