@@ -10,7 +10,7 @@ describe('npm run bench (reduced)', () => {
     const json = join(mkdtempSync(join(tmpdir(), 'lintas-bench-')), 'results.json');
     const run = await runCli(
       ['bench', '--sockets', '50', '--workers', '2', '--rate', '50', '--duration', '10', '--warmup', '1',
-        '--ingest-duration', '2', '--catch-up-events', '200', '--export-reports', '2000', '--cot-devices', '5', '--cot-duration', '2',
+        '--ingest-duration', '2', '--catch-up-events', '200', '--export-reports', '2000', '--cot-devices', '5', '--cot-duration', '2', '--replay-teams', '20', '--replay-reports', '300',
         '--no-write', '--json', json],
       900_000,
     );
@@ -44,6 +44,10 @@ describe('npm run bench (reduced)', () => {
     expect(results.cot.lintas.stored).toBeGreaterThan(0);
     expect(results.cot.baseline.stored).toBe(40);
     expect(results.catchUp.single.events).toBe(results.catchUp.baseline.events);
+    // The replay phase at its reduced size: 20 teams × 24 h at one position per 30 s, 300 reports, the PDF printed.
+    expect(results.replay.fill.positions).toBe(20 * 2880);
+    expect(results.replay.stateAt.rows).toBeGreaterThan(0);
+    expect(results.replay.pdf.bytes).toBeGreaterThan(0);
     expect(results.checks.map((check: { name: string }) => check.name)).toEqual([
       'fan-out p99 at 50 sockets × 50 events/s',
       'fan-out p99, Lintas ÷ bare Socket.IO',

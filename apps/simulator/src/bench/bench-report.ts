@@ -26,6 +26,9 @@ export interface BenchParams {
   /** TAK devices of the CoT phase, each on its own connection, and how long they send. */
   cotDevices: number;
   cotDurationS: number;
+  /** Size of the replay phase's 24-hour operation. */
+  replayTeams: number;
+  replayReports: number;
   phases: readonly string[];
   neighbour: boolean;
   instances: number;

@@ -1,9 +1,14 @@
 import { Client } from 'pg';
 
-/** The replay benchmark's operation: issue 16's size. */
+/** The replay benchmark's operation: issue 16's size (the reduced bench in `npm test` asks for less). */
 export const REPLAY_TEAMS = 500;
 export const REPLAY_REPORTS = 10_000;
 export const REPLAY_HOURS = 24;
+
+export interface ReplaySize {
+  teams: number;
+  reports: number;
+}
 /** A position every 30 s. */
 const POSITION_STEP_S = 30;
 
@@ -31,10 +36,10 @@ export interface ReplayRun {
 
 /**
  * Fills an operation the API made (`operationId`, led by `agencyId`) with 24 hours of 500 teams
- * (a position every 30 s, 1.44 million rows) and 10,000 reports with their events, straight into
+ * by default (a position every 30 s, 1.44 million rows) and 10,000 reports with their events, straight into
  * PostgreSQL: writing them through the API is the ingest benchmark's business, not this one's.
  */
-export async function fillReplayOperation(databaseUrl: string, operationId: string, agencyId: string, authorUserId: string, end: Date): Promise<ReplayRun['fill']> {
+export async function fillReplayOperation(databaseUrl: string, operationId: string, agencyId: string, authorUserId: string, end: Date, size: ReplaySize): Promise<ReplayRun['fill']> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const began = performance.now();
@@ -44,7 +49,7 @@ export async function fillReplayOperation(databaseUrl: string, operationId: stri
     await client.query(
       `INSERT INTO teams (operation_id, agency_id, call_sign, size, status, marking, created_at, updated_at)
        SELECT $1, $2, 'R-' || lpad(n::text, 4, '0'), 4, 'on_station', 'TLP:GREEN', $3, $3 FROM generate_series(1, $4) AS n`,
-      [operationId, agencyId, start, REPLAY_TEAMS],
+      [operationId, agencyId, start, size.teams],
     );
     await client.query(
       `INSERT INTO team_positions (team_id, operation_id, lat, lon, at)
@@ -67,7 +72,7 @@ export async function fillReplayOperation(databaseUrl: string, operationId: stri
               CASE WHEN n % 10 <> 0 AND n % 3 = 0 THEN jsonb_build_object('interceptionKind', 'smuggling', 'persons', 1 + n % 12, 'suspects', n % 2, 'presumedVictims', n % 3, 'minors', 0, 'nationalities', jsonb_build_array('KH'), 'documentsSeized', n % 4) END,
               $2::timestamptz + n * ($3::float8 / $4) * interval '1 second', 0
          FROM generate_series(1, $4) AS n`,
-      [operationId, start, REPLAY_HOURS * 3600, REPLAY_REPORTS, agencyId, authorUserId],
+      [operationId, start, REPLAY_HOURS * 3600, size.reports, agencyId, authorUserId],
     );
     const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
     // The log: a team.created per team at the start, then a report.created per report when received.
@@ -95,7 +100,7 @@ export async function fillReplayOperation(databaseUrl: string, operationId: stri
     await client.query('UPDATE operations SET last_seq = (SELECT max(seq) FROM operation_events WHERE operation_id = $1), starts_at = $2 WHERE id = $1', [operationId, start]);
     await client.query('COMMIT');
     await client.query('ANALYZE team_positions; ANALYZE operation_events; ANALYZE reports; ANALYZE teams');
-    return { seconds: (performance.now() - began) / 1000, positions: REPLAY_TEAMS * ((REPLAY_HOURS * 3600) / POSITION_STEP_S), events: events.rowCount ?? 0 };
+    return { seconds: (performance.now() - began) / 1000, positions: size.teams * ((REPLAY_HOURS * 3600) / POSITION_STEP_S), events: events.rowCount ?? 0 };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -18,7 +18,7 @@ import { bindDevices, ingestThroughCot, ingestThroughPgRows } from './cot-bench'
 import { exportThroughApi, fillReports, selectThroughPg } from './export-bench';
 import { freePort } from '@lintas/testing';
 
-import { fillReplayOperation, measureReplay, REPLAY_REPORTS, REPLAY_TEAMS } from './replay-bench';
+import { fillReplayOperation, measureReplay } from './replay-bench';
 
 export const BENCH_PHASES = ['fanout', 'ingest', 'catch-up', 'export', 'cot', 'replay'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
@@ -316,10 +316,10 @@ async function runCotPhase(options: RunBenchOptions, server: LintasServer, world
 
 async function runReplayPhase(options: RunBenchOptions, server: LintasServer, world: BenchWorld): Promise<BenchResults['replay']> {
   const log = options.log;
-  log(`replay: an operation of 24 h with ${REPLAY_TEAMS} teams (a position every 30 s) and ${REPLAY_REPORTS.toLocaleString('en-GB')} reports`);
+  log(`replay: an operation of 24 h with ${options.replayTeams} teams (a position every 30 s) and ${options.replayReports.toLocaleString('en-GB')} reports`);
   const operation = await world.operation('BENCH-REPLAY');
   const end = new Date();
-  const fill = await fillReplayOperation(server.databaseUrl, operation.id, world.agency.id, world.commander.user.id, end);
+  const fill = await fillReplayOperation(server.databaseUrl, operation.id, world.agency.id, world.commander.user.id, end, { teams: options.replayTeams, reports: options.replayReports });
   log(`  filled in ${fill.seconds.toFixed(1)} s: ${fill.positions.toLocaleString('en-GB')} positions, ${fill.events.toLocaleString('en-GB')} events`);
   checkAborted(options.signal);
   const measured = await measureReplay(server.baseUrl, server.databaseUrl, world.commander.accessToken, operation.id, end, { tries: 40, pdfTries: 1, log });

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { checks, checksTable, diagnosisTable, instancesTable, neighbourTable, resultTable, roundsTable, sweepTable, type BenchResults } from '../bench/bench-report';
 import { writeResults } from '../bench/bench-docs';
 import { SWEEP_PRECISION } from '../bench/fanout-bench';
+import { REPLAY_REPORTS, REPLAY_TEAMS } from '../bench/replay-bench';
 import { BENCH_PHASES, runBench, type BenchPhase } from '../bench/run-bench';
 import { numberIn, secondsIn } from './options';
 import { stopOnSigint } from './sigint';
@@ -31,6 +32,8 @@ interface BenchOptions {
   exportReports: number;
   cotDevices: number;
   cotDuration: number;
+  replayTeams: number;
+  replayReports: number;
   output: string;
   write: boolean;
   json?: string;
@@ -68,6 +71,8 @@ export function benchCommand(): Command {
     .option('--export-reports <n>', 'reports of the operation the export phase exports', numberIn(1, 1_000_000, true), 100_000)
     .option('--cot-devices <n>', 'TAK devices of the CoT phase (4 positions a second each)', numberIn(1, 2000, true), 200)
     .option('--cot-duration <seconds>', 'time the TAK devices send', secondsIn(1, 600), 10)
+    .option('--replay-teams <n>', 'teams of the replay phase\'s 24-hour operation (a position every 30 s each)', numberIn(1, 2000, true), REPLAY_TEAMS)
+    .option('--replay-reports <n>', 'reports of the replay phase\'s operation (the after-action report prints them all)', numberIn(1, 100_000, true), REPLAY_REPORTS)
     .option('--output <file>', 'the results document', 'docs/benchmarks.md')
     .option('--no-write', 'print the results without writing the document')
     .option('--json <file>', 'also write the raw results as JSON')
@@ -107,6 +112,8 @@ async function bench(options: BenchOptions): Promise<number> {
       exportReports: options.exportReports,
       cotDevices: options.cotDevices,
       cotDurationS: options.cotDuration,
+      replayTeams: options.replayTeams,
+      replayReports: options.replayReports,
       phases: options.phases,
       neighbour: options.neighbour,
       instances: options.instances,
