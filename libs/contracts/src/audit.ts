@@ -1,22 +1,26 @@
 import { z } from 'zod';
-import { textSchema, timestampSchema } from './common';
+import { pageSchema, textSchema, timestampSchema } from './common';
 
 /** One line of the append-only audit trail: who did (or read) what, when. */
-export interface AuditEntry {
+export const auditEntrySchema = z.object({
   /** Increasing with time; also what the page cursor is made of. */
-  id: string;
-  at: string;
+  id: z.string(),
+  at: z.string(),
   /** Null for the system (the demo seeder) or an unknown account (a failed sign-in). */
-  user: { id: string; name: string; email: string } | null;
-  agency: { id: string; code: string } | null;
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  agency: z.object({ id: z.string(), code: z.string() }).nullable(),
   /** e.g. `user.create`, `report.read`, `operation.participant_add`, `auth.login_failed` */
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  operation: { id: string; code: string } | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-}
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  operation: z.object({ id: z.string(), code: z.string() }).nullable(),
+  details: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** `GET /api/audit`'s answer: newest first; `nextCursor` goes back as `cursor`. */
+export const auditPageSchema = pageSchema(auditEntrySchema);
 
 /**
  * `GET /api/audit`: administrators only; newest first. `action` matches from the start

@@ -1,36 +1,38 @@
 import { z } from 'zod';
-import { AGENCY_KINDS, USER_ROLES, type AgencyKind, type UserRole } from './enums';
+import { AGENCY_KINDS, USER_ROLES } from './enums';
 import { nameSchema, textSchema } from './common';
-import type { UserPreferences } from './preferences';
+import { userPreferencesSchema } from './preferences';
 
 export const agencyRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
 
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
+export const agencySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
   /** ISO 3166-1 alpha-2, or null for an international organisation. */
-  country: string | null;
-  kind: AgencyKind;
+  country: z.string().nullable(),
+  kind: z.enum(AGENCY_KINDS),
   /** A deactivated agency's accounts cannot sign in; it cannot join operations or get new accounts. */
-  active: boolean;
-}
+  active: z.boolean(),
+});
+export type Agency = z.infer<typeof agencySchema>;
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  agency: AgencyRef;
-  disabled: boolean;
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+  agency: agencyRefSchema,
+  disabled: z.boolean(),
   /** False until the account's holder has chosen a password through a set-password link. */
-  passwordSet: boolean;
+  passwordSet: z.boolean(),
   /** The account has an open sign-in (an unexpired, unrevoked refresh token) somewhere. */
-  signedIn: boolean;
+  signedIn: z.boolean(),
   /** Language and time display, chosen by the user (`PUT /api/me/preferences`). */
-  preferences: UserPreferences;
-}
+  preferences: userPreferencesSchema,
+});
+export type User = z.infer<typeof userSchema>;
 
 /**
  * Where the refresh token goes. `cookie` (the default, for browsers): an `HttpOnly`,
@@ -114,18 +116,17 @@ export const SET_PASSWORD_PATH = '/set-password';
  * A one-time link for an account's holder to choose a password: shown once to the administrator
  * who created or reset the account (the server keeps only the token's hash), expiring, single use.
  */
-export interface SetPasswordLink {
+export const setPasswordLinkSchema = z.object({
   /** `/set-password?token=…`, relative to the dashboard's address. */
-  path: string;
-  token: string;
-  expiresAt: string;
-}
+  path: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type SetPasswordLink = z.infer<typeof setPasswordLinkSchema>;
 
 /** The answer to creating or resetting an account: the account and its one-time link. */
-export interface UserWithSetPasswordLink {
-  user: User;
-  setPassword: SetPasswordLink;
-}
+export const userWithSetPasswordLinkSchema = z.object({ user: userSchema, setPassword: setPasswordLinkSchema });
+export type UserWithSetPasswordLink = z.infer<typeof userWithSetPasswordLinkSchema>;
 
 export const setPasswordRequestSchema = z.strictObject({
   token: z.string().trim().min(10, 'the link is incomplete').max(200),
@@ -134,6 +135,5 @@ export const setPasswordRequestSchema = z.strictObject({
 export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
 
 /** After a password is set: the account's e-mail, so that the page can offer to sign in. */
-export interface SetPasswordResponse {
-  email: string;
-}
+export const setPasswordResponseSchema = z.object({ email: z.string() });
+export type SetPasswordResponse = z.infer<typeof setPasswordResponseSchema>;

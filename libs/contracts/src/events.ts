@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './common';
-import type { Marking } from './marking';
+import { MARKINGS, type Marking } from './marking';
 import type { AgencyRef } from './auth';
 import { operationSchema, type Operation, type OperationParticipant } from './operations';
 import type { OperationLessons } from './replay';
@@ -75,7 +75,7 @@ export type OperationEventData =
 export type OperationEventType = OperationEventData['type'];
 export type OperationEvent = EventBase & OperationEventData;
 
-export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
+export const OPERATION_EVENT_TYPES = [
   'operation.updated',
   'operation.participant_added',
   'operation.participant_removed',
@@ -97,7 +97,24 @@ export const OPERATION_EVENT_TYPES: readonly OperationEventType[] = [
   'request.escalated',
   'thread.message',
   'operation.lessons_saved',
-];
+] as const satisfies readonly OperationEventType[];
+
+/**
+ * An event as the OpenAPI document describes it: the envelope every event has and its `type`; the
+ * payload of each type (`report`, `team`, `task` …) is `OperationEventData`, documented per type in
+ * the AsyncAPI document. Typed as `OperationEvent` so that an answer's inferred type keeps the
+ * payloads (the schema only documents answers; no request is parsed with it).
+ */
+export const operationEventSchema = z.looseObject({
+  operationId: z.string(),
+  seq: z.number(),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), agencyId: z.string() }).nullable(),
+  marking: z.enum(MARKINGS),
+  originAgencyId: z.string(),
+  recipientAgencyIds: z.array(z.string()),
+  type: z.enum(OPERATION_EVENT_TYPES),
+}) as unknown as z.ZodType<OperationEvent>;
 
 /**
  * One page of a catch-up, one Socket.IO packet: the events the viewer may see, in seq order, with

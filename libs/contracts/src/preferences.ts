@@ -23,11 +23,12 @@ export const TIME_DISPLAYS = ['local', 'utc'] as const;
 export type TimeDisplay = (typeof TIME_DISPLAYS)[number];
 
 /** A user's own settings, kept on the server so that every browser they sign in on follows them. */
-export interface UserPreferences {
+export const userPreferencesSchema = z.object({
   /** null: not chosen yet (the browser's choice, else the browser's language, applies). */
-  language: Language | null;
-  timeDisplay: TimeDisplay;
-}
+  language: z.enum(LANGUAGES).nullable(),
+  timeDisplay: z.enum(TIME_DISPLAYS),
+});
+export type UserPreferences = z.infer<typeof userPreferencesSchema>;
 
 /** `PUT /api/me/preferences`: what is given changes, what is left out stays. */
 export const updatePreferencesSchema = z.strictObject({

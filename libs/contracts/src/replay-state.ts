@@ -1,5 +1,6 @@
 import type { OperationEvent, OperationUpdate } from './events';
 import { canView, type MarkedItem, type Viewer } from './marking';
+import type { ReplayWithdrawal } from './replay';
 import type { Report } from './reports';
 import type { Team } from './teams';
 
@@ -30,18 +31,6 @@ export interface ReplayedState extends ReplayedItems {
   operation: OperationUpdate | null;
   /** The moment folded to (ms). */
   at: number;
-}
-
-/**
- * An item the viewer saw that its next event took out of the viewer's sight (raised to a marking
- * the viewer may not see). The window carries these beside its visible events: the player folds
- * only what the server gave this viewer, and this is how it learns that an item has gone, without
- * learning what the hidden event says.
- */
-export interface ReplayWithdrawal {
-  itemId: string;
-  seq: number;
-  at: string;
 }
 
 export const EMPTY_REPLAY_BASE: ReplayBase = { reports: new Map(), teams: new Map(), seq: 0, operation: null };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { textSchema, timestampSchema } from './common';
-import type { OperationEvent } from './events';
-import { MARKINGS, type Marking } from './marking';
+import { operationEventSchema, type OperationEvent } from './events';
+import { MARKINGS } from './marking';
 import { timeZoneSchema } from './operations';
 import { TIME_DISPLAYS } from './preferences';
-import type { ReplayWithdrawal } from './replay-state';
 
 /**
  * Replay: an operation as it was at a moment, and the events and tracks of a window, rebuilt from
@@ -37,42 +36,48 @@ export const replayWindowQuerySchema = z
   });
 export type ReplayWindowQuery = z.infer<typeof replayWindowQuerySchema>;
 
-export interface ReplayTrackPoint {
-  lat: number;
-  lon: number;
-  at: string;
-}
+export const replayTrackPointSchema = z.object({ lat: z.number(), lon: z.number(), at: z.string() });
+export type ReplayTrackPoint = z.infer<typeof replayTrackPointSchema>;
 
-export interface ReplayTrack {
-  teamId: string;
+export const replayTrackSchema = z.object({
+  teamId: z.string(),
   /** Oldest first, thinned to at most one point per time step of the window. */
-  points: ReplayTrackPoint[];
-}
+  points: z.array(replayTrackPointSchema),
+});
+export type ReplayTrack = z.infer<typeof replayTrackSchema>;
 
 /** What the time bar marks. */
-export type ReplayMarkKind = 'alert' | 'verdict' | 'team-status' | 'operation-status';
+export const REPLAY_MARK_KINDS = ['alert', 'verdict', 'team-status', 'operation-status'] as const;
+export type ReplayMarkKind = (typeof REPLAY_MARK_KINDS)[number];
 
-export interface ReplayMark {
-  seq: number;
-  at: string;
-  kind: ReplayMarkKind;
-}
+export const replayMarkSchema = z.object({ seq: z.number(), at: z.string(), kind: z.enum(REPLAY_MARK_KINDS) });
+export type ReplayMark = z.infer<typeof replayMarkSchema>;
 
-export interface ReplayWindow {
-  from: string;
-  to: string;
+/**
+ * An item the viewer saw that its next event took out of the viewer's sight (raised to a marking
+ * the viewer may not see). The window carries these beside its visible events: the player folds
+ * only what the server gave this viewer, and this is how it learns that an item has gone, without
+ * learning what the hidden event says.
+ */
+export const replayWithdrawalSchema = z.object({ itemId: z.string(), seq: z.number(), at: z.string() });
+export type ReplayWithdrawal = z.infer<typeof replayWithdrawalSchema>;
+
+export const replayWindowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
   /** The visible events of the window, in seq order (capped at `REPLAY_EVENT_LIMIT`; `truncated` says so). */
-  events: OperationEvent[];
-  truncated: boolean;
+  events: z.array(operationEventSchema),
+  truncated: z.boolean(),
   /**
    * Items the caller saw that an event of the window took out of its sight (raised), in seq order:
    * the player removes them from then on, as the state at a moment does (`foldReplay`).
    */
-  withdrawals: ReplayWithdrawal[];
+  withdrawals: z.array(replayWithdrawalSchema),
   /** Alerts and status changes among the events, for the time bar. */
-  marks: ReplayMark[];
-  tracks: ReplayTrack[];
-}
+  marks: z.array(replayMarkSchema),
+  tracks: z.array(replayTrackSchema),
+});
+export type ReplayWindow = z.infer<typeof replayWindowSchema>;
 
 export const REPLAY_EVENT_LIMIT = 20_000;
 
@@ -131,10 +136,14 @@ export const saveLessonsSchema = z.strictObject({
 });
 export type SaveLessons = z.infer<typeof saveLessonsSchema>;
 
-export interface OperationLessons {
-  operationId: string;
-  marking: Marking;
-  items: Lesson[];
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+/** The lessons as stored and answered (`GET`/`PUT /operations/:id/lessons`, `operation.lessons_saved`). */
+export const operationLessonsSchema = z.object({
+  operationId: z.string(),
+  marking: z.enum(MARKINGS),
+  items: z.array(
+    z.object({ lesson: z.string(), action: z.string(), owner: z.string(), dueDate: z.string().nullable() }),
+  ),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type OperationLessons = z.infer<typeof operationLessonsSchema>;

@@ -1,4 +1,4 @@
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
 
@@ -52,4 +52,12 @@ export function ApiZodQuery(schema: z.ZodObject) {
 /** The 404 of every route under an operation the caller's agency may not reach (it learns nothing more). */
 export function ApiOperationNotFound() {
   return ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" });
+}
+
+/** Documents a 200 answer that is a file, not JSON (a PDF, a tile, an archive): its content type, as binary. */
+export function ApiBinaryOk(contentType: string, description: string) {
+  return applyDecorators(
+    ApiProduces(contentType),
+    ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
+  );
 }

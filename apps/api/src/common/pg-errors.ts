@@ -69,3 +69,25 @@ export function isTransientConflict(error: unknown): boolean {
   const code = codeOf(error);
   return code !== undefined && TRANSIENT_CONFLICT_CODES.has(code);
 }
+
+/**
+ * Tries of a write that PostgreSQL rolled back as the losing side of a deadlock or a serialization
+ * failure. Only for writes that are safe to run again (idempotent, like storing positions).
+ */
+export const TRIES_ON_TRANSIENT_CONFLICT = 3;
+
+/**
+ * Runs `write` (a whole transaction) and runs it again, up to `TRIES_ON_TRANSIENT_CONFLICT` times in
+ * all, while it fails with a transient conflict (`isTransientConflict`): nothing was committed, so
+ * trying again is the same write. Any other error, or the last try's, is thrown.
+ */
+export async function retryOnTransientConflict<T>(write: () => Promise<T>, onRetry?: (error: unknown) => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= TRIES_ON_TRANSIENT_CONFLICT || !isTransientConflict(error)) throw error;
+      onRetry?.(error);
+    }
+  }
+}

@@ -1090,7 +1090,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            at: string;
+                            user: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            agency: {
+                                id: string;
+                                code: string;
+                            } | null;
+                            action: string;
+                            entityType: string;
+                            entityId: string | null;
+                            operation: {
+                                id: string;
+                                code: string;
+                            } | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
             };
         };
     };
@@ -1223,12 +1251,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { email } */
+            /** @description { email }: the account whose password was set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
             };
             /** @description The password is too short, or the link is not valid any more */
             400: {
@@ -1262,12 +1294,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The signed-in user: id, email, name, role, agency { id, code, name } */
+            /** @description The signed-in user: id, email, name, role, agency { id, code, name }, preferences */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "commander" | "field" | "liaison";
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        disabled: boolean;
+                        passwordSet: boolean;
+                        signedIn: boolean;
+                        preferences: {
+                            /** @enum {string|null} */
+                            language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                            /** @enum {string} */
+                            timeDisplay: "local" | "utc";
+                        };
+                    };
+                };
             };
         };
     };
@@ -1463,7 +1517,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
             };
             /** @description `invalid_tile` */
             400: {
@@ -1488,7 +1544,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description `basemap_not_configured` */
             404: {
@@ -1508,11 +1566,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Agency[]: every agency, by code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        kind: "police" | "immigration" | "customs" | "border_guard" | "coast_guard" | "international_organisation";
+                        active: boolean;
+                    }[];
+                };
             };
         };
     };
@@ -1535,11 +1604,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The agency */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        kind: "police" | "immigration" | "customs" | "border_guard" | "coast_guard" | "international_organisation";
+                        active: boolean;
+                    };
+                };
             };
         };
     };
@@ -1554,11 +1634,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The agency */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        kind: "police" | "immigration" | "customs" | "border_guard" | "coast_guard" | "international_organisation";
+                        active: boolean;
+                    };
+                };
             };
         };
     };
@@ -1584,11 +1675,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The agency as updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        kind: "police" | "immigration" | "customs" | "border_guard" | "coast_guard" | "international_organisation";
+                        active: boolean;
+                    };
+                };
             };
         };
     };
@@ -1601,11 +1703,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description User[]: the accounts the caller administers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "commander" | "field" | "liaison";
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        disabled: boolean;
+                        passwordSet: boolean;
+                        signedIn: boolean;
+                        preferences: {
+                            /** @enum {string|null} */
+                            language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                            /** @enum {string} */
+                            timeDisplay: "local" | "utc";
+                        };
+                    }[];
+                };
             };
         };
     };
@@ -1634,7 +1759,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "commander" | "field" | "liaison";
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            disabled: boolean;
+                            passwordSet: boolean;
+                            signedIn: boolean;
+                            preferences: {
+                                /** @enum {string|null} */
+                                language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                                /** @enum {string} */
+                                timeDisplay: "local" | "utc";
+                            };
+                        };
+                        setPassword: {
+                            path: string;
+                            token: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1654,7 +1808,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "commander" | "field" | "liaison";
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            disabled: boolean;
+                            passwordSet: boolean;
+                            signedIn: boolean;
+                            preferences: {
+                                /** @enum {string|null} */
+                                language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                                /** @enum {string} */
+                                timeDisplay: "local" | "utc";
+                            };
+                        };
+                        setPassword: {
+                            path: string;
+                            token: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1678,11 +1861,34 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The account as updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "commander" | "field" | "liaison";
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        disabled: boolean;
+                        passwordSet: boolean;
+                        signedIn: boolean;
+                        preferences: {
+                            /** @enum {string|null} */
+                            language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                            /** @enum {string} */
+                            timeDisplay: "local" | "utc";
+                        };
+                    };
+                };
             };
         };
     };
@@ -1709,7 +1915,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "commander" | "field" | "liaison";
+                        agency: {
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        disabled: boolean;
+                        passwordSet: boolean;
+                        signedIn: boolean;
+                        preferences: {
+                            /** @enum {string|null} */
+                            language: "en" | "id" | "ms" | "th" | "vi" | "km" | "fil" | null;
+                            /** @enum {string} */
+                            timeDisplay: "local" | "utc";
+                        };
+                    };
+                };
             };
         };
     };
@@ -1728,11 +1956,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Site[]: the border sites that match */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "land" | "river" | "sea" | "air";
+                        country: string;
+                        counterpart: string | null;
+                        lat: number;
+                        lon: number;
+                        retired: boolean;
+                    }[];
+                };
             };
         };
     };
@@ -1759,11 +2001,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The site */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "land" | "river" | "sea" | "air";
+                        country: string;
+                        counterpart: string | null;
+                        lat: number;
+                        lon: number;
+                        retired: boolean;
+                    };
+                };
             };
         };
     };
@@ -1778,11 +2034,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The site */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "land" | "river" | "sea" | "air";
+                        country: string;
+                        counterpart: string | null;
+                        lat: number;
+                        lon: number;
+                        retired: boolean;
+                    };
+                };
             };
         };
     };
@@ -1811,11 +2081,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The site as updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "land" | "river" | "sea" | "air";
+                        country: string;
+                        counterpart: string | null;
+                        lat: number;
+                        lon: number;
+                        retired: boolean;
+                    };
+                };
             };
         };
     };
@@ -6235,7 +6519,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        events: ({
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.updated" | "operation.participant_added" | "operation.participant_removed" | "operation.site_attached" | "operation.site_detached" | "team.created" | "team.updated" | "report.created" | "report.updated" | "task.created" | "task.updated" | "task.overdue" | "task.left_area" | "watched_area.created" | "watched_area.removed" | "watched_area.lapsed" | "request.created" | "request.updated" | "request.escalated" | "thread.message" | "operation.lessons_saved";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        truncated: boolean;
+                        withdrawals: {
+                            itemId: string;
+                            seq: number;
+                            at: string;
+                        }[];
+                        marks: {
+                            seq: number;
+                            at: string;
+                            /** @enum {string} */
+                            kind: "alert" | "verdict" | "team-status" | "operation-status";
+                        }[];
+                        tracks: {
+                            teamId: string;
+                            points: {
+                                lat: number;
+                                lon: number;
+                                at: string;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description from/to missing, not ISO 8601, out of order or more than 7 days apart */
             400: {
@@ -6332,7 +6658,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        items: {
+                            lesson: string;
+                            action: string;
+                            owner: string;
+                            dueDate: string | null;
+                        }[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
+                };
             };
             /** @description No, an invalid or an expired access token */
             401: {
@@ -6388,7 +6728,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        items: {
+                            lesson: string;
+                            action: string;
+                            owner: string;
+                            dueDate: string | null;
+                        }[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
+                };
             };
             /** @description Body not valid */
             400: {

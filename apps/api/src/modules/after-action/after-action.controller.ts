@@ -4,16 +4,14 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { afterActionQuerySchema, saveLessonsSchema, type AfterActionQuery, type OperationLessons, type SaveLessons } from '@lintas/contracts';
+import { afterActionQuerySchema, operationLessonsSchema, saveLessonsSchema, type AfterActionQuery, type OperationLessons, type SaveLessons } from '@lintas/contracts';
 import type { Response } from 'express';
-import { ApiZodBody, ApiZodQuery } from '../../common/openapi';
+import { ApiBinaryOk, ApiZodBody, ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -42,8 +40,7 @@ export class AfterActionController {
       "Printed by headless Chromium from the dashboard's print page; each generation is audited.",
   })
   @ApiZodQuery(afterActionQuerySchema)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiBinaryOk('application/pdf', 'The PDF')
   @ApiBadRequestResponse({ description: 'from/to not ISO 8601 or out of order; lang not a language tag; time or timeZone unknown' })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
@@ -62,7 +59,7 @@ export class AfterActionController {
 
   @Get('lessons')
   @ApiOperation({ summary: 'Lessons identified and improvement actions of the operation (empty when their marking keeps them from the caller)' })
-  @ApiOkResponse({ description: '{ operationId, marking, items: [{ lesson, action, owner, dueDate }], updatedAt, updatedBy }' })
+  @ApiZodOk(operationLessonsSchema, '{ operationId, marking, items: [{ lesson, action, owner, dueDate }], updatedAt, updatedBy }')
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
   getLessons(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<OperationLessons> {
@@ -72,7 +69,7 @@ export class AfterActionController {
   @Put('lessons')
   @ApiOperation({ summary: "Replace the lessons and improvement actions (a commander of the lead agency; also once the operation is closed)" })
   @ApiZodBody(saveLessonsSchema, { marking: 'TLP:AMBER', items: [{ lesson: 'River crossings peaked after 22:00', action: 'Night river patrol from 21:00', owner: 'KH-GDI river unit', dueDate: '2027-01-15' }] })
-  @ApiOkResponse({ description: 'The lessons as saved' })
+  @ApiZodOk(operationLessonsSchema, 'The lessons as saved')
   @ApiBadRequestResponse({ description: 'Body not valid' })
   @ApiForbiddenResponse({ description: 'Not a commander of the lead agency' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { auditQuerySchema, type AuditQuery } from '@lintas/contracts';
-import { ApiZodQuery } from '../../common/openapi';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { auditPageSchema, auditQuerySchema, type AuditQuery } from '@lintas/contracts';
+import { ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -19,7 +19,7 @@ export class AuditController {
    */
   @Get()
   @ApiZodQuery(auditQuerySchema)
-  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor }' })
+  @ApiZodOk(auditPageSchema, '{ items: AuditEntry[], nextCursor }')
   list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(auditQuerySchema)) query: AuditQuery) {
     return this.trail.list(user, query);
   }

@@ -8,6 +8,8 @@ import {
   REFRESH_COOKIE_PATH,
   refreshRequestSchema,
   setPasswordRequestSchema,
+  setPasswordResponseSchema,
+  userSchema,
   type LoginRequest,
   type SetPasswordRequest,
   type SetPasswordResponse,
@@ -17,7 +19,7 @@ import {
 } from '@lintas/contracts';
 import type { Request, Response } from 'express';
 import { unauthorized } from '../../common/app-error';
-import { ApiZodBody } from '../../common/openapi';
+import { ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { ZodPipe } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthUser } from './auth-user';
@@ -142,7 +144,7 @@ export class AuthController {
       'Every sign-in of the account ends; the answer names the account so that the page can offer to sign in.',
   })
   @ApiZodBody(setPasswordRequestSchema, { token: 'Zq3…one-time token from the link…', password: 'a long pass phrase of my own' })
-  @ApiOkResponse({ description: '{ email }' })
+  @ApiZodOk(setPasswordResponseSchema, '{ email }: the account whose password was set')
   @ApiBadRequestResponse({ description: 'The password is too short, or the link is not valid any more' })
   @ApiForbiddenResponse({ description: 'Sent by a page of another site' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts from this address' })
@@ -158,7 +160,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'The signed-in user: id, email, name, role, agency { id, code, name }' })
+  @ApiZodOk(userSchema, 'The signed-in user: id, email, name, role, agency { id, code, name }, preferences')
   me(@CurrentUser() user: AuthUser) {
     return this.auth.me(user);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '../../common/app-error';
+import { ApiBinaryOk } from '../../common/openapi';
 import { Public } from '../auth/public.decorator';
 import { BasemapService } from './basemap.service';
 
@@ -17,8 +18,7 @@ export class BasemapController {
 
   @Get('ground/:z/:x/:file')
   @ApiOperation({ summary: 'A tile of the default offline ground layers (GSHHG 2.3.7 shorelines, borders, rivers) as a Mapbox vector tile, e.g. ground/10/813/484.mvt' })
-  @ApiProduces('application/vnd.mapbox-vector-tile')
-  @ApiOkResponse({ description: 'Layers `shorelines`, `borders`, `rivers` (property `level`: 0 = drawn bank to bank … 3 = minor)' })
+  @ApiBinaryOk('application/vnd.mapbox-vector-tile', 'Layers `shorelines`, `borders`, `rivers` (property `level`: 0 = drawn bank to bank … 3 = minor)')
   @ApiBadRequestResponse({ description: '`invalid_tile`' })
   async ground(@Param('z') z: string, @Param('x') x: string, @Param('file') file: string, @Res() response: Response): Promise<void> {
     const y = /^(\d{1,6})\.mvt$/.exec(file)?.[1];
@@ -32,7 +32,7 @@ export class BasemapController {
 
   @Get('archive.pmtiles')
   @ApiOperation({ summary: 'The vector basemap archive placed on the server (BASEMAP_PMTILES), read by the browser with HTTP range requests' })
-  @ApiOkResponse({ description: 'The archive, or a part of it (206) for a `Range` request' })
+  @ApiBinaryOk('application/octet-stream', 'The archive, or a part of it (206) for a `Range` request')
   @ApiNotFoundResponse({ description: '`basemap_not_configured`' })
   archive(@Res() response: Response): void {
     const path = this.basemap.archivePath();

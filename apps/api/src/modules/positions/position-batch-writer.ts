@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { PositionInput } from '@lintas/contracts';
-import { isTransientConflict } from '../../common/pg-errors';
+import { retryOnTransientConflict } from '../../common/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { PositionBus } from './position-bus';
 import type { TeamMarking } from './position.mapper';
@@ -19,13 +19,6 @@ interface Waiting extends LivePosition {
 
 /** At most this many positions go into one transaction; the rest wait for the next. */
 export const MAX_POSITION_BATCH = 2000;
-
-/**
- * Tries of a batch that PostgreSQL rolled back as the losing side of a deadlock (the team row is
- * locked before the insert takes its KEY SHARE on the operation row, which a team write holds FOR
- * UPDATE before it updates the team). Storing positions is idempotent, so trying again is safe.
- */
-const TRIES_ON_TRANSIENT_CONFLICT = 3;
 
 /**
  * Live positions arrive one by one, many a second; writing each in its own transaction would cost a
@@ -92,15 +85,16 @@ export class PositionBatchWriter implements BeforeApplicationShutdown {
     }
   }
 
-  private async store(batch: readonly Waiting[]): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.storeOnce(batch);
-      } catch (error) {
-        if (attempt >= TRIES_ON_TRANSIENT_CONFLICT || !isTransientConflict(error)) throw error;
-        this.logger.warn(`a batch of ${batch.length} position(s) lost a lock race (${messageOf(error)}); trying again`);
-      }
-    }
+  /**
+   * A batch PostgreSQL rolled back as the losing side of a deadlock (the team row is locked before
+   * the insert takes its KEY SHARE on the operation row, which a team write holds FOR UPDATE before
+   * it updates the team) is tried again: storing positions is idempotent.
+   */
+  private store(batch: readonly Waiting[]): Promise<void> {
+    return retryOnTransientConflict(
+      () => this.storeOnce(batch),
+      (error) => this.logger.warn(`a batch of ${batch.length} position(s) lost a lock race (${messageOf(error)}); trying again`),
+    );
   }
 
   private async storeOnce(batch: readonly Waiting[]): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type TeamTrackPage,
 } from '@lintas/contracts';
 import { notFound } from '../../common/app-error';
+import { retryOnTransientConflict } from '../../common/pg-errors';
 import { decodePositionCursor, encodePositionCursor } from './position-cursor';
 import { TransactionService } from '../../database/transaction.service';
 import { AuditService } from '../audit/audit.service';
@@ -72,7 +73,17 @@ export class PositionsService {
   async storeBatch(user: AuthUser, operationId: string, teamId: string, batch: PositionBatch): Promise<PositionBatchResult> {
     await this.limiter.assertUser(user.id);
     const { access, team } = await this.authorizeTeamWriter(user, operationId, teamId);
-    const stored = await this.transactions.run(async (tx) => {
+    // The same lock race as the live writer's (PositionBatchWriter): a deadlocked or serialization-
+    // failed upload is run again here, not answered 503; a re-sent position is stored once.
+    const stored = await retryOnTransientConflict(() => this.storeUpload(user, access, team, batch));
+    return { accepted: batch.positions.length, stored };
+  }
+
+  /** One try of an outbox upload: the positions and their audit line in one transaction. */
+  private storeUpload(user: AuthUser, access: OperationAccess, team: TeamMarking, batch: PositionBatch): Promise<number> {
+    const { operationId } = access;
+    const teamId = team.id;
+    return this.transactions.run(async (tx) => {
       const result = await this.repository.store(
         tx.manager,
         batch.positions.map((position) => ({ teamId, operationId, position })),
@@ -91,7 +102,6 @@ export class PositionsService {
       });
       return result.stored;
     });
-    return { accepted: batch.positions.length, stored };
   }
 
   /** A team's track, oldest first, for replay; visible under the team's marking. */

@@ -3,13 +3,12 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { replayWindowQuerySchema, type ReplayWindow, type ReplayWindowQuery } from '@lintas/contracts';
-import { ApiZodQuery } from '../../common/openapi';
+import { replayWindowQuerySchema, replayWindowSchema, type ReplayWindow, type ReplayWindowQuery } from '@lintas/contracts';
+import { ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -32,7 +31,7 @@ export class ReplayController {
       '`GET /operations/:id/snapshot?at=` for the state at the window\'s start.',
   })
   @ApiZodQuery(replayWindowQuerySchema)
-  @ApiOkResponse({ description: '{ from, to, events, truncated, withdrawals, marks, tracks }: withdrawals name items the caller saw that an event of the window took out of its sight' })
+  @ApiZodOk(replayWindowSchema, '{ from, to, events, truncated, withdrawals, marks, tracks }: withdrawals name items the caller saw that an event of the window took out of its sight')
   @ApiBadRequestResponse({ description: 'from/to missing, not ISO 8601, out of order or more than 7 days apart' })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })

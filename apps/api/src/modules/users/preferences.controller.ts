@@ -1,7 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { updatePreferencesSchema, type UpdatePreferences } from '@lintas/contracts';
-import { ApiZodBody } from '../../common/openapi';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { updatePreferencesSchema, userSchema, type UpdatePreferences } from '@lintas/contracts';
+import { ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -16,7 +16,7 @@ export class PreferencesController {
   /** The signed-in user's own language (`null`: not chosen) and time display (`local` or `utc`). */
   @Put('preferences')
   @ApiZodBody(updatePreferencesSchema, { language: 'km', timeDisplay: 'utc' })
-  @ApiOkResponse({ description: 'The signed-in user, with `preferences { language, timeDisplay }`' })
+  @ApiZodOk(userSchema, 'The signed-in user, with `preferences { language, timeDisplay }`')
   update(@CurrentUser() user: AuthUser, @Body(new ZodPipe(updatePreferencesSchema)) body: UpdatePreferences) {
     return this.preferences.update(user, body);
   }
