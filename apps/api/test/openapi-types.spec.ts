@@ -40,7 +40,8 @@ describe('generated API client types', () => {
     const generated = join(scratch, 'openapi.ts');
     writeFileSync(document, JSON.stringify(body, null, 2));
     // openapi-typescript is an ES module with its own dependency tree: run its CLI, not inside Jest.
-    execFileSync(process.execPath, [CLI, document, '--output', generated], { cwd: scratch, stdio: 'pipe' });
+    // `--array-length`: a tuple (a position, a change's [before, after]) stays a tuple in the types.
+    execFileSync(process.execPath, [CLI, document, '--array-length', '--output', generated], { cwd: scratch, stdio: 'pipe' });
     const fresh = readFileSync(generated, 'utf8');
 
     if (process.env.LINTAS_UPDATE_API_TYPES === '1') {
@@ -62,7 +63,6 @@ describe('generated API client types', () => {
  */
 const STILL_UNTYPED = [
   'GET /api/client-config',
-  'GET /api/operations/{id}/events',
   'POST /api/auth/login',
   'POST /api/auth/refresh',
 ];

@@ -3,13 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASK_STATES, canTransitionTask, type OperationEvent, type Task, type TaskState } from '@lintas/contracts';
-import { Clock } from '../src/common/clock';
-import { TaskingDeadlines } from '../src/modules/tasking/tasking-deadlines';
-import { arrangeOperation, arrangeTeam } from './support/arrange-operation';
-import { Fixtures, signIn } from './support/fixtures';
+import type { Clock } from '../src/common/clock';
+import type { TaskingDeadlines } from '../src/modules/tasking/tasking-deadlines';
+import { arrangeTeam } from './support/arrange-operation';
+import type { Fixtures } from './support/fixtures';
 import { http } from './support/http';
 import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from './support/ops-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTaskingScene } from './support/tasking-scene';
+import type { TestApp } from './support/test-app';
 
 /**
  * Tasks and requests between agencies, end to end through the API: the state machines, idempotent
@@ -17,51 +18,27 @@ import { startTestApp, type TestApp } from './support/test-app';
  * catch-up, event log).
  */
 describe('tasking and requests between agencies', () => {
+  const scene = useTaskingScene({
+    codeSuffix: 'TK',
+    outsiders: ['OUT'],
+    cast: [
+      ['khCommander', 'KH', 'commander'], ['khField', 'KH', 'field'], ['vnCommander', 'VN', 'commander'], ['vnField', 'VN', 'field'],
+      ['thCommander', 'TH', 'commander'], ['observer', 'ID', 'commander'], ['outsider', 'OUT', 'commander'],
+    ],
+  });
+  const { agency, token, userId, sockets } = scene;
   let t: TestApp;
   let db: Fixtures;
   let clock: Clock;
   let deadlines: TaskingDeadlines;
-  const agency: Record<string, string> = {};
-  const token: Record<string, string> = {};
-  const userId: Record<string, string> = {};
-  const sockets: OpsClient[] = [];
   let operationId: string;
   let khTeam: string;
   let vnTeam: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ WRITES_PER_SECOND: '1000' });
-    db = await Fixtures.open(t.database.url);
-    clock = t.app.get(Clock);
-    deadlines = t.app.get(TaskingDeadlines);
-    for (const name of ['KH', 'VN', 'TH', 'ID', 'OUT']) agency[name] = (await db.agency({ code: `${name}-TK` })).id;
-    const cast: [string, string, 'commander' | 'field' | 'liaison'][] = [
-      ['khCommander', 'KH', 'commander'], ['khField', 'KH', 'field'], ['vnCommander', 'VN', 'commander'], ['vnField', 'VN', 'field'],
-      ['thCommander', 'TH', 'commander'], ['observer', 'ID', 'commander'], ['outsider', 'OUT', 'commander'],
-    ];
-    for (const [name, agencyKey, role] of cast) {
-      const user = await db.user({ agencyId: agency[agencyKey], role });
-      userId[name] = user.id;
-      token[name] = (await signIn(t.baseUrl, user.email)).accessToken;
-    }
-    operationId = (
-      await arrangeOperation(db, {
-        leadAgencyId: agency.KH,
-        members: [
-          { agencyId: agency.VN, role: 'participant' },
-          { agencyId: agency.TH, role: 'participant' },
-          { agencyId: agency.ID, role: 'observer' },
-        ],
-      })
-    ).id;
+    ({ t, db, clock, deadlines, operationId } = scene);
     khTeam = (await arrangeTeam(db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-BAVET-1' })).id;
     vnTeam = (await arrangeTeam(db, { operationId, agencyId: agency.VN, memberUserIds: [userId.vnField], callSign: 'VN-MOCBAI-1' })).id;
-  });
-  afterAll(async () => {
-    clock?.set(null);
-    for (const socket of sockets) socket.close();
-    await db?.close();
-    await t?.close();
   });
 
   const api = (method: string, path: string, as: string, body?: unknown) => http(t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });

@@ -3,7 +3,8 @@ import type { Operation } from './operations';
 import type { Marking } from './marking';
 import { mostRestrictive } from './marking';
 import type { Language, TimeDisplay } from './preferences';
-import type { OperationLessons, ReplayMark, ReplayTrack } from './replay';
+import type { OperationLessons } from './lessons';
+import type { ReplayMark, ReplayTrack } from './replay';
 import type { Report } from './reports';
 import type { Team } from './teams';
 

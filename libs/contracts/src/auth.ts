@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { AGENCY_KINDS, USER_ROLES } from './enums';
 import { nameSchema, textSchema } from './common';
 import { userPreferencesSchema } from './preferences';
@@ -53,8 +54,8 @@ export const REFRESH_COOKIE_PATH = '/api/auth';
 export const CSRF_HEADER = 'X-Lintas-CSRF';
 
 export const loginRequestSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
-  password: z.string().min(1, 'must not be empty').max(1024),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email(ISSUE_MESSAGES.email)),
+  password: z.string().min(1, ISSUE_MESSAGES.not_empty).max(1024),
   tokenDelivery: z.enum(TOKEN_DELIVERIES).default('cookie'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -81,9 +82,9 @@ export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 export const logoutRequestSchema = refreshRequestSchema;
 
 export const createAgencySchema = z.strictObject({
-  code: z.string().trim().regex(/^[A-Z0-9-]{2,16}$/, 'must be 2–16 capital letters, digits or dashes'),
+  code: z.string().trim().regex(/^[A-Z0-9-]{2,16}$/, ISSUE_MESSAGES.agency_code),
   name: nameSchema,
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').nullable(),
+  country: z.string().regex(/^[A-Z]{2}$/, ISSUE_MESSAGES.country_code).nullable(),
   kind: z.enum(AGENCY_KINDS),
 });
 export type CreateAgency = z.infer<typeof createAgencySchema>;
@@ -91,10 +92,10 @@ export type CreateAgency = z.infer<typeof createAgencySchema>;
 export const updateAgencySchema = createAgencySchema.partial().extend({ active: z.boolean().optional() });
 export type UpdateAgency = z.infer<typeof updateAgencySchema>;
 
-export const passwordSchema = textSchema.min(12, 'must be at least 12 characters').max(1024);
+export const passwordSchema = textSchema.min(12, ISSUE_MESSAGES.password_too_short).max(1024);
 
 export const createUserSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email(ISSUE_MESSAGES.email)),
   name: nameSchema,
   role: z.enum(USER_ROLES),
   agencyId: z.uuid(),
@@ -129,7 +130,7 @@ export const userWithSetPasswordLinkSchema = z.object({ user: userSchema, setPas
 export type UserWithSetPasswordLink = z.infer<typeof userWithSetPasswordLinkSchema>;
 
 export const setPasswordRequestSchema = z.strictObject({
-  token: z.string().trim().min(10, 'the link is incomplete').max(200),
+  token: z.string().trim().min(10, ISSUE_MESSAGES.link_incomplete).max(200),
   password: passwordSchema,
 });
 export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;

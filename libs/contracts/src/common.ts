@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ISSUE_MESSAGES } from './issue-messages';
 import type { ErrorCode } from './error-codes';
 
-export const uuidSchema = z.uuid('must be a UUID');
+export const uuidSchema = z.uuid(ISSUE_MESSAGES.uuid);
 
 /** Items a client may be told happened up to this far ahead of the server clock (clock skew). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -38,9 +38,9 @@ const NOT_TEXT = ISSUE_MESSAGES.not_text;
 export const textSchema = z.string().refine(isStorableText, NOT_TEXT);
 
 /** Short single-line text: names, call signs. */
-export const nameSchema = textSchema.trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+export const nameSchema = textSchema.trim().min(1, ISSUE_MESSAGES.not_empty).max(120, ISSUE_MESSAGES.name_too_long);
 /** Free text: narratives, sitreps, reasons. */
-export const narrativeSchema = textSchema.max(10_000, 'must be at most 10,000 characters');
+export const narrativeSchema = textSchema.max(10_000, ISSUE_MESSAGES.narrative_too_long);
 
 export const cursorPageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { timestampSchema } from './common';
 import { MARKINGS, type Marking } from './marking';
-import type { AgencyRef } from './auth';
-import { operationSchema, type Operation, type OperationParticipant } from './operations';
-import type { OperationLessons } from './replay';
+import { agencyRefSchema, type AgencyRef } from './auth';
+import { operationLessonsSchema, type OperationLessons } from './lessons';
+import { operationParticipantSchema, operationSchema, type Operation, type OperationParticipant } from './operations';
 import { reportSchema, type Report, type ReportSummary } from './reports';
-import type { AgencyRequest } from './requests';
-import type { Task } from './tasks';
-import type { ThreadMessage } from './threads';
-import type { WatchedArea } from './watched-areas';
-import type { Site } from './sites';
+import { agencyRequestSchema, type AgencyRequest } from './requests';
+import { taskSchema, type Task } from './tasks';
+import { threadMessageSchema, type ThreadMessage } from './threads';
+import { watchedAreaSchema, type WatchedArea } from './watched-areas';
+import { siteSchema, type Site } from './sites';
 import { teamSchema, type Team, type TeamPosition } from './teams';
 
 /**
@@ -99,13 +99,7 @@ export const OPERATION_EVENT_TYPES = [
   'operation.lessons_saved',
 ] as const satisfies readonly OperationEventType[];
 
-/**
- * An event as the OpenAPI document describes it: the envelope every event has and its `type`; the
- * payload of each type (`report`, `team`, `task` …) is `OperationEventData`, documented per type in
- * the AsyncAPI document. Typed as `OperationEvent` so that an answer's inferred type keeps the
- * payloads (the schema only documents answers; no request is parsed with it).
- */
-export const operationEventSchema = z.looseObject({
+const eventBaseSchema = z.object({
   operationId: z.string(),
   seq: z.number(),
   at: z.string(),
@@ -113,8 +107,54 @@ export const operationEventSchema = z.looseObject({
   marking: z.enum(MARKINGS),
   originAgencyId: z.string(),
   recipientAgencyIds: z.array(z.string()),
-  type: z.enum(OPERATION_EVENT_TYPES),
-}) as unknown as z.ZodType<OperationEvent>;
+});
+
+const alertUserIds = z.array(z.string());
+
+/**
+ * An event of the log as the API answers it (`/replay`, `/events`): the same union as
+ * `OperationEvent`, one variant per `type`, so that the OpenAPI document and the types generated
+ * from it carry each payload. The check below keeps the two from drifting apart.
+ */
+export const operationEventSchema = z.discriminatedUnion('type', [
+  eventBaseSchema.extend({ type: z.literal('operation.updated'), operation: operationSchema.omit({ myRole: true }) }),
+  eventBaseSchema.extend({ type: z.literal('operation.participant_added'), participant: operationParticipantSchema }),
+  eventBaseSchema.extend({ type: z.literal('operation.participant_removed'), agencyId: z.string(), agency: agencyRefSchema.optional() }),
+  eventBaseSchema.extend({ type: z.literal('operation.site_attached'), site: siteSchema }),
+  eventBaseSchema.extend({ type: z.literal('operation.site_detached'), siteId: z.string() }),
+  eventBaseSchema.extend({ type: z.literal('team.created'), team: teamSchema }),
+  eventBaseSchema.extend({ type: z.literal('team.updated'), team: teamSchema }),
+  eventBaseSchema.extend({ type: z.literal('report.created'), report: reportSchema }),
+  eventBaseSchema.extend({ type: z.literal('report.updated'), report: reportSchema }),
+  eventBaseSchema.extend({ type: z.literal('task.created'), task: taskSchema }),
+  eventBaseSchema.extend({ type: z.literal('task.updated'), task: taskSchema }),
+  eventBaseSchema.extend({ type: z.literal('task.overdue'), task: taskSchema, alertUserIds }),
+  eventBaseSchema.extend({
+    type: z.literal('task.left_area'),
+    task: taskSchema,
+    alertUserIds,
+    position: z.object({ lat: z.number(), lon: z.number(), at: z.string() }),
+  }),
+  eventBaseSchema.extend({ type: z.literal('watched_area.created'), watchedArea: watchedAreaSchema }),
+  eventBaseSchema.extend({ type: z.literal('watched_area.removed'), watchedAreaId: z.string() }),
+  eventBaseSchema.extend({ type: z.literal('watched_area.lapsed'), watchedArea: watchedAreaSchema, alertUserIds }),
+  eventBaseSchema.extend({ type: z.literal('request.created'), request: agencyRequestSchema }),
+  eventBaseSchema.extend({ type: z.literal('request.updated'), request: agencyRequestSchema }),
+  eventBaseSchema.extend({
+    type: z.literal('request.escalated'),
+    requestId: z.string(),
+    fromAgencyId: z.string(),
+    toAgencyId: z.string(),
+    answerDueAt: z.string(),
+  }),
+  eventBaseSchema.extend({ type: z.literal('thread.message'), message: threadMessageSchema }),
+  eventBaseSchema.extend({ type: z.literal('operation.lessons_saved'), lessons: operationLessonsSchema }),
+]);
+
+/** Fails to compile when `operationEventSchema` and `OperationEvent` say different things. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventSchemaMatchesType: Same<z.infer<typeof operationEventSchema>, OperationEvent> = true;
+void eventSchemaMatchesType;
 
 /**
  * One page of a catch-up, one Socket.IO packet: the events the viewer may see, in seq order, with
@@ -179,11 +219,12 @@ export const eventLogQuerySchema = z.strictObject({
 });
 export type EventLogQuery = z.infer<typeof eventLogQuerySchema>;
 
-export interface EventLogPage {
+export const eventLogPageSchema = z.object({
   /** Visible events after `sinceSeq`, in seq order. */
-  items: OperationEvent[];
+  items: z.array(operationEventSchema),
   /** Pass as `sinceSeq` for the next page; null when this page reached the end of the log. */
-  nextSeq: number | null;
+  nextSeq: z.number().nullable(),
   /** The operation's latest seq (visible or not) when the page was read. */
-  lastSeq: number;
-}
+  lastSeq: z.number(),
+});
+export type EventLogPage = z.infer<typeof eventLogPageSchema>;

@@ -1,11 +1,12 @@
 import { bearing as turfBearing } from '@turf/bearing';
 import { distance as turfDistance } from '@turf/distance';
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { polygonProblem, type Position } from './polygon-validity';
 
 /** Longitude and latitude in WGS 84 degrees, range-checked. */
-export const latitudeSchema = z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90');
-export const longitudeSchema = z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180');
+export const latitudeSchema = z.number().min(-90, ISSUE_MESSAGES.latitude_min).max(90, ISSUE_MESSAGES.latitude_max);
+export const longitudeSchema = z.number().min(-180, ISSUE_MESSAGES.longitude_min).max(180, ISSUE_MESSAGES.longitude_max);
 
 export const pointSchema = z.strictObject({ lat: latitudeSchema, lon: longitudeSchema });
 export type LatLon = z.infer<typeof pointSchema>;
@@ -34,7 +35,7 @@ function refuseOversized(value: unknown, ctx: { addIssue(issue: { code: 'custom'
 
 const ringSchema = z
   .array(positionSchema)
-  .min(4, 'a ring needs at least 4 positions')
+  .min(4, ISSUE_MESSAGES.ring_too_short)
   .max(MAX_RING_POSITIONS, `a ring may have at most ${MAX_RING_POSITIONS} positions`);
 
 /**
@@ -46,7 +47,7 @@ export const polygonSchema = z.preprocess(
   z
     .strictObject({
       type: z.literal('Polygon'),
-      coordinates: z.array(ringSchema).min(1, 'a polygon needs an outer ring').max(MAX_POLYGON_RINGS, `a polygon may have at most ${MAX_POLYGON_RINGS} rings`),
+      coordinates: z.array(ringSchema).min(1, ISSUE_MESSAGES.polygon_needs_outer_ring).max(MAX_POLYGON_RINGS, `a polygon may have at most ${MAX_POLYGON_RINGS} rings`),
     })
     .superRefine((polygon, ctx) => {
       // zod runs refinements after issues it can continue past (a short ring): judge only well-formed rings.

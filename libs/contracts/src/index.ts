@@ -28,6 +28,7 @@ export * from './preferences';
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';
 export * from './audit';
+export * from './lessons';
 export * from './replay';
 export * from './replay-state';
 export * from './after-action';

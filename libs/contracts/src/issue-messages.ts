@@ -17,6 +17,33 @@ export const ISSUE_MESSAGES = {
   nationality_codes: 'must be ISO 3166-1 alpha-2 codes',
   icao_country: 'must be an ICAO issuing country code, e.g. THA, KHM or D',
   document_number: 'must be 1–20 letters and digits',
+  // the operations room's forms: administration, planning, set-password
+  uuid: 'must be a UUID',
+  not_empty: 'must not be empty',
+  name_too_long: 'must be at most 120 characters',
+  narrative_too_long: 'must be at most 10,000 characters',
+  email: 'must be an e-mail address',
+  agency_code: 'must be 2–16 capital letters, digits or dashes',
+  country_code: 'must be an ISO 3166-1 alpha-2 code',
+  site_code: 'must be a lower-case slug',
+  password_too_short: 'must be at least 12 characters',
+  link_incomplete: 'the link is incomplete',
+  operation_code: 'must be 3–32 capital letters, digits or dashes',
+  time_zone: 'must be an IANA time zone, e.g. Asia/Bangkok',
+  ends_after_starts: 'endsAt must be after startsAt',
+  latitude_min: 'latitude must be ≥ -90',
+  latitude_max: 'latitude must be ≤ 90',
+  longitude_min: 'longitude must be ≥ -180',
+  longitude_max: 'longitude must be ≤ 180',
+  // areas (polygons)
+  ring_too_short: 'a ring needs at least 4 positions',
+  polygon_needs_outer_ring: 'a polygon needs an outer ring',
+  ring_not_closed: 'ring is not closed: its first and last positions differ',
+  ring_few_distinct: 'ring needs at least 3 distinct positions',
+  polygon_too_intricate: 'polygon is too intricate to check (many long edges side by side): simplify it',
+  ring_crosses_itself: 'ring crosses itself',
+  ring_no_area: 'ring encloses no area',
+  hole_outside: 'hole lies outside the outer ring',
 } as const;
 export type IssueMessageName = keyof typeof ISSUE_MESSAGES;
 export const ISSUE_MESSAGE_NAMES = Object.keys(ISSUE_MESSAGES) as IssueMessageName[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { OPERATION_ROLES, OPERATION_STATUSES } from './enums';
 import { polygonSchema } from './geo';
 import { nameSchema, narrativeSchema, timestampSchema } from './common';
@@ -52,7 +53,7 @@ export const timeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'must be an IANA time zone, e.g. Asia/Bangkok');
+  }, ISSUE_MESSAGES.time_zone);
 
 /**
  * An operation's time zone when its creator names none: that of the lead agency's country (the
@@ -78,7 +79,7 @@ export function defaultTimeZone(country: string | null): string {
 }
 
 const operationFields = {
-  code: z.string().trim().regex(/^[A-Z0-9-]{3,32}$/, 'must be 3–32 capital letters, digits or dashes'),
+  code: z.string().trim().regex(/^[A-Z0-9-]{3,32}$/, ISSUE_MESSAGES.operation_code),
   name: nameSchema,
   description: narrativeSchema.default(''),
   exercise: z.boolean().default(false),
@@ -96,7 +97,7 @@ function endsAfterStart(value: { startsAt?: string | null; endsAt?: string | nul
 /** The lead agency is the creator's agency. */
 export const createOperationSchema = z
   .strictObject(operationFields)
-  .refine(endsAfterStart, { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: ISSUE_MESSAGES.ends_after_starts, path: ['endsAt'] });
 export type CreateOperation = z.infer<typeof createOperationSchema>;
 
 export const updateOperationSchema = z
@@ -109,7 +110,7 @@ export const updateOperationSchema = z
     area: polygonSchema.nullable(),
   })
   .partial()
-  .refine(endsAfterStart, { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: ISSUE_MESSAGES.ends_after_starts, path: ['endsAt'] });
 export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 
 export const transitionOperationSchema = z.strictObject({ status: z.enum(OPERATION_STATUSES) });

@@ -1,3 +1,5 @@
+import { ISSUE_MESSAGES } from './issue-messages';
+
 /**
  * Whether a GeoJSON polygon is a simple, non-degenerate area (OGC Simple Features, a little
  * stricter: rings may not touch at all). Planar on longitude/latitude, which is what a map draws.
@@ -29,29 +31,29 @@ export function polygonProblem(rings: readonly (readonly Position[])[]): Geometr
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) {
-      return { path: ['coordinates', r], message: 'ring is not closed: its first and last positions differ' };
+      return { path: ['coordinates', r], message: ISSUE_MESSAGES.ring_not_closed };
     }
     const vertices = distinctVertices(ring);
-    if (vertices.length < 3) return { path: ['coordinates', r], message: 'ring needs at least 3 distinct positions' };
+    if (vertices.length < 3) return { path: ['coordinates', r], message: ISSUE_MESSAGES.ring_few_distinct };
     distinct.push(vertices);
   }
   const crossing = firstCrossing(distinct);
   if (crossing === 'too-intricate') {
-    return { path: ['coordinates'], message: 'polygon is too intricate to check (many long edges side by side): simplify it' };
+    return { path: ['coordinates'], message: ISSUE_MESSAGES.polygon_too_intricate };
   }
   if (crossing) {
     const [a, b] = crossing;
     return a === b
-      ? { path: ['coordinates', a], message: 'ring crosses itself' }
+      ? { path: ['coordinates', a], message: ISSUE_MESSAGES.ring_crosses_itself }
       : { path: ['coordinates', b], message: `ring crosses or touches ring ${a}` };
   }
   // After the crossing test: a figure-eight's two lobes cancel out, and it is better told it crosses itself.
   for (let r = 0; r < distinct.length; r++) {
-    if (Math.abs(signedArea(distinct[r])) < MIN_RING_AREA) return { path: ['coordinates', r], message: 'ring encloses no area' };
+    if (Math.abs(signedArea(distinct[r])) < MIN_RING_AREA) return { path: ['coordinates', r], message: ISSUE_MESSAGES.ring_no_area };
   }
   // No two rings cross or touch, so one vertex tells on which side of another ring a ring lies.
   for (let h = 1; h < distinct.length; h++) {
-    if (!insideRing(distinct[h][0], distinct[0])) return { path: ['coordinates', h], message: 'hole lies outside the outer ring' };
+    if (!insideRing(distinct[h][0], distinct[0])) return { path: ['coordinates', h], message: ISSUE_MESSAGES.hole_outside };
     for (let other = 1; other < distinct.length; other++) {
       if (other !== h && insideRing(distinct[h][0], distinct[other])) {
         return { path: ['coordinates', h], message: `hole lies inside hole ${other}` };

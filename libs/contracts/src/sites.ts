@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { SITE_KINDS } from './enums';
 import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, textSchema } from './common';
@@ -32,10 +33,10 @@ export const siteQuerySchema = z.strictObject({
 export type SiteQuery = z.infer<typeof siteQuerySchema>;
 
 export const createSiteSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]{3,64}$/, 'must be a lower-case slug'),
+  code: z.string().regex(/^[a-z0-9-]{3,64}$/, ISSUE_MESSAGES.site_code),
   name: nameSchema,
   kind: z.enum(SITE_KINDS),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  country: z.string().regex(/^[A-Z]{2}$/, ISSUE_MESSAGES.country_code),
   counterpart: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
   lat: latitudeSchema,
   lon: longitudeSchema,

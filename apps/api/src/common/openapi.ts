@@ -1,5 +1,18 @@
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { applyDecorators, HttpCode } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -59,5 +72,22 @@ export function ApiBinaryOk(contentType: string, description: string) {
   return applyDecorators(
     ApiProduces(contentType),
     ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
+  );
+}
+
+/** A controller for signed-in callers: a bearer token, and the 401 without one. */
+export function ApiSignedIn() {
+  return applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' }));
+}
+
+/** A DELETE that answers 204 (removing again answers the same or 404, as `notFound` says), with who may not and what may not be found. */
+export function ApiRemoval(texts: { summary: string; done: string; forbidden: string; notFound: string; conflict?: string }) {
+  return applyDecorators(
+    HttpCode(204),
+    ApiOperation({ summary: texts.summary }),
+    ApiNoContentResponse({ description: texts.done }),
+    ApiForbiddenResponse({ description: texts.forbidden }),
+    ApiNotFoundResponse({ description: texts.notFound }),
+    ...(texts.conflict ? [ApiConflictResponse({ description: texts.conflict })] : []),
   );
 }

@@ -4,9 +4,10 @@ import { StatementAfterCommitError, TransactionService } from '../../src/databas
 import { sqlLiteral } from '../../src/database/sql-literals';
 import { EventLogService } from '../../src/modules/event-log/event-log.service';
 import { arrangeOperation } from '../support/arrange-operation';
-import { Fixtures, signIn } from '../support/fixtures';
-import { appendEvent, connectOps, Feed, range, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { Fixtures } from '../support/fixtures';
+import { appendEvent, Feed, range, subscribe, waitUntil } from '../support/ops-client';
+import { useStreamScene } from '../support/stream-scene';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The event is appended by the write's last statement, sent with its COMMIT in one round trip
@@ -16,34 +17,21 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * the catch-up, and a failed write rolled back whole.
  */
 describe('append sent with the COMMIT', () => {
+  const scene = useStreamScene('KH-COMMIT');
   let t: TestApp;
   let db: Fixtures;
   let lead: string;
   let token: string;
-  const sockets: OpsClient[] = [];
+  beforeAll(() => ({ t, db, lead, token } = scene));
 
   const lastSeq = async (operationId: string) => (await db.query<{ n: number }>('SELECT last_seq::int AS n FROM operations WHERE id = $1', [operationId]))[0].n;
   const nameOf = async (operationId: string) => (await db.query<{ name: string }>('SELECT name FROM operations WHERE id = $1', [operationId]))[0].name;
   const subscribed = async (operationId: string, sinceSeq: number) => {
-    const socket = await connectOps(t.baseUrl, token);
-    sockets.push(socket);
+    const socket = await scene.open();
     const feed = new Feed(socket);
     expect(await subscribe(socket, { operationId, sinceSeq })).toMatchObject({ ok: true });
     return feed;
   };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    db = await Fixtures.open(t.database.url);
-    lead = (await db.agency({ code: 'KH-COMMIT' })).id;
-    const commander = await db.user({ agencyId: lead, role: 'commander' });
-    token = (await signIn(t.baseUrl, commander.email)).accessToken;
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await db.close();
-    await t.close();
-  });
 
   it('400 events from 16 concurrent writers, one write in six failing: gapless, committed in seq order, once and in order live and through catch-up', async () => {
     const operationId = (await arrangeOperation(db, { leadAgencyId: lead })).id;

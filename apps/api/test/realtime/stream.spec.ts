@@ -1,36 +1,20 @@
 import { EventLogService } from '../../src/modules/event-log/event-log.service';
 import { OperationEventBus } from '../../src/modules/event-log/operation-event-bus';
 import { arrangeOperation } from '../support/arrange-operation';
-import { Fixtures, signIn } from '../support/fixtures';
-import { appendConcurrently, appendEvent, connectOps, Feed, range, subscribe, waitUntil, type OpsClient } from '../support/ops-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { Fixtures } from '../support/fixtures';
+import { appendConcurrently, appendEvent, Feed, range, subscribe, waitUntil } from '../support/ops-client';
+import { useStreamScene } from '../support/stream-scene';
+import type { TestApp } from '../support/test-app';
 
 /** The live stream: order, completeness, catch-up while events are being written, a large catch-up. */
 describe('realtime stream', () => {
+  const scene = useStreamScene('KH-STREAM');
+  const { open } = scene;
   let t: TestApp;
   let db: Fixtures;
   let lead: string;
   let token: string;
-  const sockets: OpsClient[] = [];
-
-  const open = async () => {
-    const socket = await connectOps(t.baseUrl, token);
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    db = await Fixtures.open(t.database.url);
-    lead = (await db.agency({ code: 'KH-STREAM' })).id;
-    const commander = await db.user({ agencyId: lead, role: 'commander' });
-    token = (await signIn(t.baseUrl, commander.email)).accessToken;
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await db.close();
-    await t.close();
-  });
+  beforeAll(() => ({ t, db, lead, token } = scene));
 
   it('1,000 events from 10 concurrent writers reach 20 subscribers in seq order, none missing, none twice', async () => {
     const operationId = (await arrangeOperation(db, { leadAgencyId: lead })).id;

@@ -35,41 +35,41 @@ import { createTypedClient } from './typed-client';
 export function administrationApi(api: ApiClient) {
   return {
     // agencies (administrators change them; everyone lists them)
-    listAgencies: (signal?: AbortSignal) => api.call<Agency[]>((c, headers) => c.GET('/api/agencies', { headers, signal })),
-    createAgency: (body: CreateAgency) => api.call<Agency>((c, headers) => c.POST('/api/agencies', { body, headers })),
-    updateAgency: (id: string, body: UpdateAgency) => api.call<Agency>((c, headers) => c.PATCH('/api/agencies/{id}', { params: { path: { id } }, body, headers })),
+    listAgencies: (signal?: AbortSignal): Promise<Agency[]> => api.call((c, headers) => c.GET('/api/agencies', { headers, signal })),
+    createAgency: (body: CreateAgency): Promise<Agency> => api.call((c, headers) => c.POST('/api/agencies', { body, headers })),
+    updateAgency: (id: string, body: UpdateAgency): Promise<Agency> => api.call((c, headers) => c.PATCH('/api/agencies/{id}', { params: { path: { id } }, body, headers })),
 
     // accounts
-    listUsers: (signal?: AbortSignal) => api.call<User[]>((c, headers) => c.GET('/api/users', { headers, signal })),
-    createUser: (body: CreateUser) => api.call<UserWithSetPasswordLink>((c, headers) => c.POST('/api/users', { body, headers })),
-    updateUser: (id: string, body: UpdateUser) => api.call<User>((c, headers) => c.PATCH('/api/users/{id}', { params: { path: { id } }, body, headers })),
-    resetPassword: (id: string) => api.call<UserWithSetPasswordLink>((c, headers) => c.POST('/api/users/{id}/reset-password', { params: { path: { id } }, headers })),
+    listUsers: (signal?: AbortSignal): Promise<User[]> => api.call((c, headers) => c.GET('/api/users', { headers, signal })),
+    createUser: (body: CreateUser): Promise<UserWithSetPasswordLink> => api.call((c, headers) => c.POST('/api/users', { body, headers })),
+    updateUser: (id: string, body: UpdateUser): Promise<User> => api.call((c, headers) => c.PATCH('/api/users/{id}', { params: { path: { id } }, body, headers })),
+    resetPassword: (id: string): Promise<UserWithSetPasswordLink> => api.call((c, headers) => c.POST('/api/users/{id}/reset-password', { params: { path: { id } }, headers })),
 
     // border sites
-    listSites: (query: { q?: string; includeRetired?: 'true' | 'false' } = {}, signal?: AbortSignal) =>
-      api.call<Site[]>((c, headers) => c.GET('/api/sites', { params: { query }, headers, signal })),
-    createSite: (body: CreateSite) => api.call<Site>((c, headers) => c.POST('/api/sites', { body, headers })),
-    updateSite: (id: string, body: UpdateSite) => api.call<Site>((c, headers) => c.PATCH('/api/sites/{id}', { params: { path: { id } }, body, headers })),
+    listSites: (query: { q?: string; includeRetired?: 'true' | 'false' } = {}, signal?: AbortSignal): Promise<Site[]> =>
+      api.call((c, headers) => c.GET('/api/sites', { params: { query }, headers, signal })),
+    createSite: (body: CreateSite): Promise<Site> => api.call((c, headers) => c.POST('/api/sites', { body, headers })),
+    updateSite: (id: string, body: UpdateSite): Promise<Site> => api.call((c, headers) => c.PATCH('/api/sites/{id}', { params: { path: { id } }, body, headers })),
 
     // the audit trail
-    listAudit: (query: Partial<Omit<AuditQuery, 'limit'>> & { limit?: number }, signal?: AbortSignal) =>
-      api.call<Page<AuditEntry>>((c, headers) => c.GET('/api/audit', { params: { query }, headers, signal })),
+    listAudit: (query: Partial<Omit<AuditQuery, 'limit'>> & { limit?: number }, signal?: AbortSignal): Promise<Page<AuditEntry>> =>
+      api.call((c, headers) => c.GET('/api/audit', { params: { query }, headers, signal })),
 
     // operation planning
-    createOperation: (body: CreateOperation) => api.call<Operation>((c, headers) => c.POST('/api/operations', { body, headers })),
-    updateOperation: (id: string, body: UpdateOperation) =>
-      api.call<Operation>((c, headers) => c.PATCH('/api/operations/{id}', { params: { path: { id } }, body, headers })),
-    transition: (id: string, status: OperationStatus) =>
-      api.call<Operation>((c, headers) => c.POST('/api/operations/{id}/transition', { params: { path: { id } }, body: { status }, headers })),
-    addParticipant: (id: string, body: AddParticipant) =>
-      api.call<OperationParticipant>((c, headers) => c.POST('/api/operations/{id}/participants', { params: { path: { id } }, body, headers })),
-    removeParticipant: (id: string, agencyId: string) =>
-      api.call<void>((c, headers) => c.DELETE('/api/operations/{id}/participants/{agencyId}', { params: { path: { id, agencyId } }, headers })),
-    attachSite: (id: string, siteId: string) => api.call<Site>((c, headers) => c.POST('/api/operations/{id}/sites', { params: { path: { id } }, body: { siteId }, headers })),
-    detachSite: (id: string, siteId: string) => api.call<void>((c, headers) => c.DELETE('/api/operations/{id}/sites/{siteId}', { params: { path: { id, siteId } }, headers })),
-    createTeam: (operationId: string, body: Partial<CreateTeam> & Pick<CreateTeam, 'callSign'>) =>
-      api.call<Team>((c, headers) => c.POST('/api/operations/{id}/teams', { params: { path: { id: operationId } }, body: body as CreateTeam, headers })),
-    updateTeam: (teamId: string, body: UpdateTeam) => api.call<Team>((c, headers) => c.PATCH('/api/teams/{id}', { params: { path: { id: teamId } }, body, headers })),
+    createOperation: (body: CreateOperation): Promise<Operation> => api.call((c, headers) => c.POST('/api/operations', { body, headers })),
+    updateOperation: (id: string, body: UpdateOperation): Promise<Operation> =>
+      api.call((c, headers) => c.PATCH('/api/operations/{id}', { params: { path: { id } }, body, headers })),
+    transition: (id: string, status: OperationStatus): Promise<Operation> =>
+      api.call((c, headers) => c.POST('/api/operations/{id}/transition', { params: { path: { id } }, body: { status }, headers })),
+    addParticipant: (id: string, body: AddParticipant): Promise<OperationParticipant> =>
+      api.call((c, headers) => c.POST('/api/operations/{id}/participants', { params: { path: { id } }, body, headers })),
+    removeParticipant: (id: string, agencyId: string): Promise<void> =>
+      api.call((c, headers) => c.DELETE('/api/operations/{id}/participants/{agencyId}', { params: { path: { id, agencyId } }, headers })),
+    attachSite: (id: string, siteId: string): Promise<Site> => api.call((c, headers) => c.POST('/api/operations/{id}/sites', { params: { path: { id } }, body: { siteId }, headers })),
+    detachSite: (id: string, siteId: string): Promise<void> => api.call((c, headers) => c.DELETE('/api/operations/{id}/sites/{siteId}', { params: { path: { id, siteId } }, headers })),
+    createTeam: (operationId: string, body: Partial<CreateTeam> & Pick<CreateTeam, 'callSign'>): Promise<Team> =>
+      api.call((c, headers) => c.POST('/api/operations/{id}/teams', { params: { path: { id: operationId } }, body: body as CreateTeam, headers })),
+    updateTeam: (teamId: string, body: UpdateTeam): Promise<Team> => api.call((c, headers) => c.PATCH('/api/teams/{id}', { params: { path: { id: teamId } }, body, headers })),
   };
 }
 
@@ -84,5 +84,6 @@ export async function setPassword(body: SetPasswordRequest, doFetch: Fetch = (in
     throw unreachable(error);
   }
   if (!answer.response.ok) throw errorAnswer(answer.response.status, answer.error);
-  return answer.data as unknown as SetPasswordResponse;
+  // A 200 always carries its body; `data` is undefined only on a failure, answered above.
+  return answer.data as SetPasswordResponse;
 }

@@ -73,9 +73,13 @@ export class ApiClient {
     return this.withToken((token) => requestJson<T>(this.doFetch, { ...request, token }));
   }
 
-  /** One typed call (any route of the generated document) with the session's token; features build their own clients on it. */
-  call<T>(send: (api: TypedClient, headers: { authorization: string }) => Promise<TypedAnswer>): Promise<T> {
-    return this.send<T>(send);
+  /**
+   * One typed call (any route of the generated document) with the session's token; features build
+   * their own clients on it. The answer has the type the document gives the route's success answer
+   * (the contracts' schema it was published from), so a wrapper declaring a contracts type is checked.
+   */
+  call<T>(send: (api: TypedClient, headers: { authorization: string }) => Promise<TypedAnswer<NoInfer<Described<T>>>>): Promise<T> {
+    return this.send(send);
   }
 
   me(signal?: AbortSignal): Promise<User> {
@@ -107,7 +111,9 @@ export class ApiClient {
    * draws, half the bytes to send and parse. The full report is `getReport`, when one is opened.
    */
   getCompactSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<CompactOperationSnapshot> {
-    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { ...query, compact: '1' } }, headers, signal })) as Promise<CompactOperationSnapshot>;
+    // The document describes the full snapshot only (the compact variant is not in it yet).
+    const compact = this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { ...query, compact: '1' } }, headers, signal }));
+    return compact as Promise<unknown> as Promise<CompactOperationSnapshot>;
   }
 
   /** The operation as it was at `at` (replay), in the snapshot's shape. */
@@ -226,18 +232,22 @@ export class ApiClient {
   }
 
   /**
-   * One typed call with the session's token. The answer is typed by the caller: the published
-   * document does not describe most answers yet (they are `unknown` in the generated types).
+   * One typed call with the session's token. The answer's type is the one the published document
+   * gives the route (generated from the contracts' zod schemas): no cast, and a method declaring a
+   * contracts type fails to compile when the two drift apart.
    */
-  private send<T>(call: (api: TypedClient, headers: { authorization: string }) => Promise<TypedAnswer>): Promise<T> {
+  private send<T>(call: (api: TypedClient, headers: { authorization: string }) => Promise<TypedAnswer<NoInfer<Described<T>>>>): Promise<T> {
     return this.withToken(async (token) => {
-      let answer: TypedAnswer;
+      let answer: TypedAnswer<Described<T>>;
       try {
         answer = await call(this.typed, { authorization: `Bearer ${token}` });
       } catch (error) {
         throw unreachable(error);
       }
       if (!answer.response.ok) throw errorAnswer(answer.response.status, answer.error);
+      // The document's type of the answer is `Described<T>`, checked by the compiler; `T` only adds
+      // back the tuples openapi-fetch's answer types widen to arrays. `data` is undefined only on a
+      // failure (thrown above) or an empty answer (204, typed `void`).
       return answer.data as T;
     });
   }
@@ -257,9 +267,22 @@ export class ApiClient {
   }
 }
 
-/** What an openapi-fetch call answers, whatever the route. */
-export interface TypedAnswer {
-  data?: unknown;
+/** What an openapi-fetch call answers: `data` typed as the document describes the route's success answer. */
+export interface TypedAnswer<D = unknown> {
+  data?: D;
   error?: unknown;
   response: Response;
 }
+
+/**
+ * What the published document must say an answer of type `T` is: `T` with its tuples as arrays
+ * (openapi-fetch's answer types widen a tuple such as a position `[lon, lat]` to an array). A route
+ * whose document says something else — another field, another type — fails to compile.
+ */
+export type Described<T> = T extends void
+  ? unknown
+  : T extends readonly unknown[]
+    ? Described<T[number]>[]
+    : T extends object
+      ? { [K in keyof T]: Described<T[K]> }
+      : T;

@@ -2181,7 +2181,10 @@ export interface operations {
                     area?: {
                         /** @enum {string} */
                         type: "Polygon";
-                        coordinates: (number)[][][];
+                        coordinates: [
+                            number,
+                            number
+                        ][][];
                     } | null;
                 };
             };
@@ -2214,7 +2217,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         } | null;
                         participants: {
                             agency: {
@@ -2296,7 +2302,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         } | null;
                         participants: {
                             agency: {
@@ -2355,7 +2364,10 @@ export interface operations {
                     area?: {
                         /** @enum {string} */
                         type: "Polygon";
-                        coordinates: (number)[][][];
+                        coordinates: [
+                            number,
+                            number
+                        ][][];
                     } | null;
                 };
             };
@@ -2388,7 +2400,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         } | null;
                         participants: {
                             agency: {
@@ -2470,7 +2485,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         } | null;
                         participants: {
                             agency: {
@@ -3324,7 +3342,10 @@ export interface operations {
                             /** @enum {string} */
                             action: "created" | "amended" | "verified" | "rejected";
                             changes: {
-                                [key: string]: (unknown | unknown)[];
+                                [key: string]: [
+                                    unknown | unknown,
+                                    unknown | unknown
+                                ];
                             };
                             reason: string | null;
                         }[];
@@ -4127,7 +4148,10 @@ export interface operations {
                                  */
                                 siteId: string | null;
                                 /** @default null */
-                                area: (number)[][] | null;
+                                area: [
+                                    number,
+                                    number
+                                ][] | null;
                             };
                             dueAt: string | null;
                             ackDueAt: string;
@@ -4218,7 +4242,10 @@ export interface operations {
                          */
                         siteId?: string | null;
                         /** @default null */
-                        area?: (number)[][] | null;
+                        area?: [
+                            number,
+                            number
+                        ][] | null;
                     };
                     /**
                      * Format: date-time
@@ -4270,7 +4297,10 @@ export interface operations {
                              */
                             siteId: string | null;
                             /** @default null */
-                            area: (number)[][] | null;
+                            area: [
+                                number,
+                                number
+                            ][] | null;
                         };
                         dueAt: string | null;
                         ackDueAt: string;
@@ -4323,7 +4353,10 @@ export interface operations {
                              */
                             siteId: string | null;
                             /** @default null */
-                            area: (number)[][] | null;
+                            area: [
+                                number,
+                                number
+                            ][] | null;
                         };
                         dueAt: string | null;
                         ackDueAt: string;
@@ -4425,7 +4458,10 @@ export interface operations {
                              */
                             siteId: string | null;
                             /** @default null */
-                            area: (number)[][] | null;
+                            area: [
+                                number,
+                                number
+                            ][] | null;
                         };
                         dueAt: string | null;
                         ackDueAt: string;
@@ -4526,7 +4562,10 @@ export interface operations {
                              */
                             siteId: string | null;
                             /** @default null */
-                            area: (number)[][] | null;
+                            area: [
+                                number,
+                                number
+                            ][] | null;
                         };
                         dueAt: string | null;
                         ackDueAt: string;
@@ -5831,7 +5870,10 @@ export interface operations {
                             area: {
                                 /** @enum {string} */
                                 type: "Polygon";
-                                coordinates: (number)[][][];
+                                coordinates: [
+                                    number,
+                                    number
+                                ][][];
                             };
                             noTeamMinutes: number;
                             lastTeamInsideAt: string;
@@ -5881,7 +5923,10 @@ export interface operations {
                     area: {
                         /** @enum {string} */
                         type: "Polygon";
-                        coordinates: (number)[][][];
+                        coordinates: [
+                            number,
+                            number
+                        ][][];
                     };
                     noTeamMinutes: number;
                     /**
@@ -5909,7 +5954,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         };
                         noTeamMinutes: number;
                         lastTeamInsideAt: string;
@@ -5938,7 +5986,10 @@ export interface operations {
                         area: {
                             /** @enum {string} */
                             type: "Polygon";
-                            coordinates: (number)[][][];
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
                         };
                         noTeamMinutes: number;
                         lastTeamInsideAt: string;
@@ -6082,7 +6133,10 @@ export interface operations {
                             area: {
                                 /** @enum {string} */
                                 type: "Polygon";
-                                coordinates: (number)[][][];
+                                coordinates: [
+                                    number,
+                                    number
+                                ][][];
                             } | null;
                             participants: {
                                 agency: {
@@ -6234,7 +6288,954 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: ({
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.updated";
+                            operation: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "planned" | "active" | "suspended" | "closed";
+                                exercise: boolean;
+                                leadAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                description: string;
+                                timeZone: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                } | null;
+                                participants: {
+                                    agency: {
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "lead" | "participant" | "observer";
+                                }[];
+                                sites: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "land" | "river" | "sea" | "air";
+                                    country: string;
+                                    counterpart: string | null;
+                                    lat: number;
+                                    lon: number;
+                                    retired: boolean;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.participant_added";
+                            participant: {
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "participant" | "observer";
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.participant_removed";
+                            agencyId: string;
+                            agency?: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.site_attached";
+                            site: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "land" | "river" | "sea" | "air";
+                                country: string;
+                                counterpart: string | null;
+                                lat: number;
+                                lon: number;
+                                retired: boolean;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.site_detached";
+                            siteId: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "team.created";
+                            team: {
+                                id: string;
+                                operationId: string;
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                callSign: string;
+                                size: number;
+                                /** @enum {string} */
+                                status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                                siteId: string | null;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                lastPosition: {
+                                    teamId: string;
+                                    lat: number;
+                                    lon: number;
+                                    heading: number | null;
+                                    speed: number | null;
+                                    accuracy: number | null;
+                                    at: string;
+                                } | null;
+                                stale: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "team.updated";
+                            team: {
+                                id: string;
+                                operationId: string;
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                callSign: string;
+                                size: number;
+                                /** @enum {string} */
+                                status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                                siteId: string | null;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                lastPosition: {
+                                    teamId: string;
+                                    lat: number;
+                                    lon: number;
+                                    heading: number | null;
+                                    speed: number | null;
+                                    accuracy: number | null;
+                                    at: string;
+                                } | null;
+                                stale: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "report.created";
+                            report: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "interception" | "sitrep" | "alert";
+                                /** @enum {string} */
+                                status: "reported" | "verified" | "rejected";
+                                title: string;
+                                narrative: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                occurredAt: string;
+                                receivedAt: string;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                teamId: string | null;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                interception: {
+                                    /** @enum {string} */
+                                    interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                    persons: number;
+                                    /** @default 0 */
+                                    suspects: number;
+                                    /** @default 0 */
+                                    presumedVictims: number;
+                                    /** @default 0 */
+                                    minors: number;
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documentsSeized: number;
+                                } | null;
+                                statusReason: string | null;
+                                statusBy: string | null;
+                                statusAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "report.updated";
+                            report: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "interception" | "sitrep" | "alert";
+                                /** @enum {string} */
+                                status: "reported" | "verified" | "rejected";
+                                title: string;
+                                narrative: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                occurredAt: string;
+                                receivedAt: string;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                teamId: string | null;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                interception: {
+                                    /** @enum {string} */
+                                    interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                    persons: number;
+                                    /** @default 0 */
+                                    suspects: number;
+                                    /** @default 0 */
+                                    presumedVictims: number;
+                                    /** @default 0 */
+                                    minors: number;
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documentsSeized: number;
+                                } | null;
+                                statusReason: string | null;
+                                statusBy: string | null;
+                                statusAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.created";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.updated";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.overdue";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.left_area";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                            position: {
+                                lat: number;
+                                lon: number;
+                                at: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.created";
+                            watchedArea: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                name: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                };
+                                noTeamMinutes: number;
+                                lastTeamInsideAt: string;
+                                lapsed: boolean;
+                                originAgencyId: string;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.removed";
+                            watchedAreaId: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.lapsed";
+                            watchedArea: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                name: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                };
+                                noTeamMinutes: number;
+                                lastTeamInsideAt: string;
+                                lapsed: boolean;
+                                originAgencyId: string;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.created";
+                            request: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                                fromAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                toAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                subject: string;
+                                details: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                answerDueAt: string;
+                                /** @enum {string} */
+                                state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                answeredAt: string | null;
+                                authorUserId: string;
+                                handover: {
+                                    persons: {
+                                        /** @default 0 */
+                                        adults: number;
+                                        /** @default 0 */
+                                        minors: number;
+                                        /** @default 0 */
+                                        suspectedVictims: number;
+                                        /** @default 0 */
+                                        suspectedSmugglers: number;
+                                    };
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documents: number;
+                                    /** @default null */
+                                    vehicle: string | null;
+                                    /** @default  */
+                                    notes: string;
+                                    recordedAt: string;
+                                    recordedByUserId: string;
+                                    recordedByAgencyId: string;
+                                    fromConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                    toConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                } | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.updated";
+                            request: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                                fromAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                toAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                subject: string;
+                                details: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                answerDueAt: string;
+                                /** @enum {string} */
+                                state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                answeredAt: string | null;
+                                authorUserId: string;
+                                handover: {
+                                    persons: {
+                                        /** @default 0 */
+                                        adults: number;
+                                        /** @default 0 */
+                                        minors: number;
+                                        /** @default 0 */
+                                        suspectedVictims: number;
+                                        /** @default 0 */
+                                        suspectedSmugglers: number;
+                                    };
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documents: number;
+                                    /** @default null */
+                                    vehicle: string | null;
+                                    /** @default  */
+                                    notes: string;
+                                    recordedAt: string;
+                                    recordedByUserId: string;
+                                    recordedByAgencyId: string;
+                                    fromConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                    toConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                } | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.escalated";
+                            requestId: string;
+                            fromAgencyId: string;
+                            toAgencyId: string;
+                            answerDueAt: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "thread.message";
+                            message: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                subject: "task" | "request";
+                                subjectId: string;
+                                authorUserId: string;
+                                authorName: string;
+                                agencyCode: string;
+                                body: string;
+                                at: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.lessons_saved";
+                            lessons: {
+                                operationId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                items: {
+                                    lesson: string;
+                                    action: string;
+                                    owner: string;
+                                    dueDate: string | null;
+                                }[];
+                                updatedAt: string | null;
+                                updatedBy: string | null;
+                            };
+                        })[];
+                        nextSeq: number | null;
+                        lastSeq: number;
+                    };
                 };
             };
             /** @description sinceSeq or limit out of range */
@@ -6536,9 +7537,936 @@ export interface operations {
                             originAgencyId: string;
                             recipientAgencyIds: string[];
                             /** @enum {string} */
-                            type: "operation.updated" | "operation.participant_added" | "operation.participant_removed" | "operation.site_attached" | "operation.site_detached" | "team.created" | "team.updated" | "report.created" | "report.updated" | "task.created" | "task.updated" | "task.overdue" | "task.left_area" | "watched_area.created" | "watched_area.removed" | "watched_area.lapsed" | "request.created" | "request.updated" | "request.escalated" | "thread.message" | "operation.lessons_saved";
-                        } & {
-                            [key: string]: unknown;
+                            type: "operation.updated";
+                            operation: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "planned" | "active" | "suspended" | "closed";
+                                exercise: boolean;
+                                leadAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                description: string;
+                                timeZone: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                } | null;
+                                participants: {
+                                    agency: {
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "lead" | "participant" | "observer";
+                                }[];
+                                sites: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "land" | "river" | "sea" | "air";
+                                    country: string;
+                                    counterpart: string | null;
+                                    lat: number;
+                                    lon: number;
+                                    retired: boolean;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.participant_added";
+                            participant: {
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "participant" | "observer";
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.participant_removed";
+                            agencyId: string;
+                            agency?: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.site_attached";
+                            site: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "land" | "river" | "sea" | "air";
+                                country: string;
+                                counterpart: string | null;
+                                lat: number;
+                                lon: number;
+                                retired: boolean;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.site_detached";
+                            siteId: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "team.created";
+                            team: {
+                                id: string;
+                                operationId: string;
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                callSign: string;
+                                size: number;
+                                /** @enum {string} */
+                                status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                                siteId: string | null;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                lastPosition: {
+                                    teamId: string;
+                                    lat: number;
+                                    lon: number;
+                                    heading: number | null;
+                                    speed: number | null;
+                                    accuracy: number | null;
+                                    at: string;
+                                } | null;
+                                stale: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "team.updated";
+                            team: {
+                                id: string;
+                                operationId: string;
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                callSign: string;
+                                size: number;
+                                /** @enum {string} */
+                                status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                                siteId: string | null;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                lastPosition: {
+                                    teamId: string;
+                                    lat: number;
+                                    lon: number;
+                                    heading: number | null;
+                                    speed: number | null;
+                                    accuracy: number | null;
+                                    at: string;
+                                } | null;
+                                stale: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "report.created";
+                            report: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "interception" | "sitrep" | "alert";
+                                /** @enum {string} */
+                                status: "reported" | "verified" | "rejected";
+                                title: string;
+                                narrative: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                occurredAt: string;
+                                receivedAt: string;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                teamId: string | null;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                interception: {
+                                    /** @enum {string} */
+                                    interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                    persons: number;
+                                    /** @default 0 */
+                                    suspects: number;
+                                    /** @default 0 */
+                                    presumedVictims: number;
+                                    /** @default 0 */
+                                    minors: number;
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documentsSeized: number;
+                                } | null;
+                                statusReason: string | null;
+                                statusBy: string | null;
+                                statusAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "report.updated";
+                            report: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "interception" | "sitrep" | "alert";
+                                /** @enum {string} */
+                                status: "reported" | "verified" | "rejected";
+                                title: string;
+                                narrative: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                occurredAt: string;
+                                receivedAt: string;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                teamId: string | null;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                interception: {
+                                    /** @enum {string} */
+                                    interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                    persons: number;
+                                    /** @default 0 */
+                                    suspects: number;
+                                    /** @default 0 */
+                                    presumedVictims: number;
+                                    /** @default 0 */
+                                    minors: number;
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documentsSeized: number;
+                                } | null;
+                                statusReason: string | null;
+                                statusBy: string | null;
+                                statusAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.created";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.updated";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.overdue";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "task.left_area";
+                            task: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                teamId: string;
+                                teamAgencyId: string;
+                                /** @enum {string} */
+                                kind: "move_to" | "hold" | "patrol" | "intercept" | "check_documents" | "other";
+                                title: string;
+                                instructions: string;
+                                target: {
+                                    /** @default null */
+                                    lat: number | null;
+                                    /** @default null */
+                                    lon: number | null;
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    siteId: string | null;
+                                    /** @default null */
+                                    area: [
+                                        number,
+                                        number
+                                    ][] | null;
+                                };
+                                dueAt: string | null;
+                                ackDueAt: string;
+                                /** @enum {string} */
+                                state: "assigned" | "acknowledged" | "in_progress" | "done" | "unable" | "cancelled";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                leftArea: boolean;
+                                acknowledgedAt: string | null;
+                                originAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                authorUserId: string;
+                                requestId: string | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                            position: {
+                                lat: number;
+                                lon: number;
+                                at: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.created";
+                            watchedArea: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                name: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                };
+                                noTeamMinutes: number;
+                                lastTeamInsideAt: string;
+                                lapsed: boolean;
+                                originAgencyId: string;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.removed";
+                            watchedAreaId: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "watched_area.lapsed";
+                            watchedArea: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                name: string;
+                                area: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                };
+                                noTeamMinutes: number;
+                                lastTeamInsideAt: string;
+                                lapsed: boolean;
+                                originAgencyId: string;
+                                authorUserId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                version: number;
+                            };
+                            alertUserIds: string[];
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.created";
+                            request: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                                fromAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                toAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                subject: string;
+                                details: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                answerDueAt: string;
+                                /** @enum {string} */
+                                state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                answeredAt: string | null;
+                                authorUserId: string;
+                                handover: {
+                                    persons: {
+                                        /** @default 0 */
+                                        adults: number;
+                                        /** @default 0 */
+                                        minors: number;
+                                        /** @default 0 */
+                                        suspectedVictims: number;
+                                        /** @default 0 */
+                                        suspectedSmugglers: number;
+                                    };
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documents: number;
+                                    /** @default null */
+                                    vehicle: string | null;
+                                    /** @default  */
+                                    notes: string;
+                                    recordedAt: string;
+                                    recordedByUserId: string;
+                                    recordedByAgencyId: string;
+                                    fromConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                    toConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                } | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.updated";
+                            request: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                kind: "assist" | "intercept" | "take_over_case" | "share_information";
+                                fromAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                toAgency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                subject: string;
+                                details: string;
+                                lat: number | null;
+                                lon: number | null;
+                                siteId: string | null;
+                                answerDueAt: string;
+                                /** @enum {string} */
+                                state: "open" | "accepted" | "declined" | "cancelled" | "completed";
+                                stateReason: string | null;
+                                overdue: boolean;
+                                answeredAt: string | null;
+                                authorUserId: string;
+                                handover: {
+                                    persons: {
+                                        /** @default 0 */
+                                        adults: number;
+                                        /** @default 0 */
+                                        minors: number;
+                                        /** @default 0 */
+                                        suspectedVictims: number;
+                                        /** @default 0 */
+                                        suspectedSmugglers: number;
+                                    };
+                                    /** @default [] */
+                                    nationalities: string[];
+                                    /** @default 0 */
+                                    documents: number;
+                                    /** @default null */
+                                    vehicle: string | null;
+                                    /** @default  */
+                                    notes: string;
+                                    recordedAt: string;
+                                    recordedByUserId: string;
+                                    recordedByAgencyId: string;
+                                    fromConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                    toConfirmed: {
+                                        userId: string;
+                                        agencyId: string;
+                                        at: string;
+                                    } | null;
+                                } | null;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                recipientAgencyIds: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "request.escalated";
+                            requestId: string;
+                            fromAgencyId: string;
+                            toAgencyId: string;
+                            answerDueAt: string;
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "thread.message";
+                            message: {
+                                id: string;
+                                clientId: string;
+                                operationId: string;
+                                /** @enum {string} */
+                                subject: "task" | "request";
+                                subjectId: string;
+                                authorUserId: string;
+                                authorName: string;
+                                agencyCode: string;
+                                body: string;
+                                at: string;
+                            };
+                        } | {
+                            operationId: string;
+                            seq: number;
+                            at: string;
+                            actor: {
+                                userId: string;
+                                agencyId: string;
+                            } | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            originAgencyId: string;
+                            recipientAgencyIds: string[];
+                            /** @enum {string} */
+                            type: "operation.lessons_saved";
+                            lessons: {
+                                operationId: string;
+                                /** @enum {string} */
+                                marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                items: {
+                                    lesson: string;
+                                    action: string;
+                                    owner: string;
+                                    dueDate: string | null;
+                                }[];
+                                updatedAt: string | null;
+                                updatedBy: string | null;
+                            };
                         })[];
                         truncated: boolean;
                         withdrawals: {

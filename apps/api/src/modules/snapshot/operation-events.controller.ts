@@ -3,13 +3,12 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { eventLogQuerySchema, type EventLogQuery } from '@lintas/contracts';
-import { ApiZodQuery } from '../../common/openapi';
+import { eventLogPageSchema, eventLogQuerySchema, type EventLogQuery } from '@lintas/contracts';
+import { ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -31,7 +30,7 @@ export class OperationEventsController {
       'not null, ask again with `sinceSeq = nextSeq`; when it is null the caller has everything up to `lastSeq`.',
   })
   @ApiZodQuery(eventLogQuerySchema)
-  @ApiOkResponse({ description: '{ items, nextSeq, lastSeq }', schema: { example: EVENT_LOG_PAGE_EXAMPLE } })
+  @ApiZodOk(eventLogPageSchema, '{ items, nextSeq, lastSeq }', EVENT_LOG_PAGE_EXAMPLE)
   @ApiBadRequestResponse({ description: 'sinceSeq or limit out of range' })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })

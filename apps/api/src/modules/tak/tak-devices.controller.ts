@@ -1,20 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { bindTakDeviceSchema, takDeviceSchema, takDeviceUidSchema, type BindTakDevice } from '@lintas/contracts';
 import { z } from 'zod';
 import { badRequest } from '../../common/app-error';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiZodBody, ApiZodOk } from '../../common/openapi';
+import { ApiRemoval, ApiSignedIn, ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -30,8 +20,7 @@ const EXAMPLE = {
 };
 
 @ApiTags('tak')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
+@ApiSignedIn()
 @Controller()
 export class TakDevicesController {
   constructor(private readonly devices: TakDevicesService) {}
@@ -71,11 +60,12 @@ export class TakDevicesController {
   }
 
   @Delete('operations/:operationId/teams/:teamId/devices/:uid')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Unbind a TAK device from a team' })
-  @ApiNoContentResponse({ description: 'Unbound' })
-  @ApiForbiddenResponse({ description: "Not a commander of the team's agency, an observer, or a liaison" })
-  @ApiNotFoundResponse({ description: 'No such operation, team or device binding' })
+  @ApiRemoval({
+    summary: 'Unbind a TAK device from a team',
+    done: 'Unbound',
+    forbidden: "Not a commander of the team's agency, an observer, or a liaison",
+    notFound: 'No such operation, team or device binding',
+  })
   async unbind(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,

@@ -1,19 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createWatchedAreaSchema, watchedAreaSchema, type CreateWatchedArea } from '@lintas/contracts';
 import { z } from 'zod';
 import { IdempotentCreate } from '../../common/idempotent-create';
-import { ApiOperationNotFound, ApiZodBody, ApiZodOk } from '../../common/openapi';
+import { ApiOperationNotFound, ApiRemoval, ApiSignedIn, ApiZodBody, ApiZodOk } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
 import type { AuthUser } from '../auth/auth-user';
@@ -39,8 +29,7 @@ const WATCHED_AREA_EXAMPLE = {
 };
 
 @ApiTags('watched-areas')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
+@ApiSignedIn()
 @Controller('operations/:operationId/watched-areas')
 export class WatchedAreasController {
   constructor(private readonly areas: WatchedAreasService) {}
@@ -72,12 +61,13 @@ export class WatchedAreasController {
   }
 
   @Delete(':watchedAreaId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Stop watching an area (a commander of the agency that marked it); removing it again answers the same' })
-  @ApiNoContentResponse({ description: 'Removed' })
-  @ApiForbiddenResponse({ description: 'Not a commander of the agency that marked the area' })
-  @ApiNotFoundResponse({ description: 'No such area, or the caller may not see it' })
-  @ApiConflictResponse({ description: 'The operation is closed' })
+  @ApiRemoval({
+    summary: 'Stop watching an area (a commander of the agency that marked it); removing it again answers the same',
+    done: 'Removed',
+    forbidden: 'Not a commander of the agency that marked the area',
+    notFound: 'No such area, or the caller may not see it',
+    conflict: 'The operation is closed',
+  })
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('operationId', uuidParam('operationId')) operationId: string,
