@@ -71,6 +71,23 @@ describeInBrowser('languages and time', () => {
     await context.close();
   });
 
+  it('says an administration form’s refusal in Vietnamese, next to its fields', async () => {
+    const context = await newContext(suite.browser);
+    await signInContext(context, suite.lintas.baseUrl, 'admin@interpol-cu.demo', suite.lintas.demoPassword);
+    const page = await newPage(context);
+    await page.goto(`${suite.lintas.baseUrl}/admin/agencies?lang=vi`);
+    const form = page.getByTestId('agency-form');
+    await form.getByLabel('Mã', { exact: true }).fill('X');
+    await form.getByLabel('Tên', { exact: true }).fill('Đơn vị thử');
+    await form.getByLabel(/^Quốc gia/).fill('K');
+    await page.getByTestId('agency-save').click();
+    // The API answers the contracts' English; the form shows the catalogue's Vietnamese for it.
+    expect(await page.getByTestId('error-agency-code').textContent()).toBe('phải gồm 2–16 chữ in hoa, chữ số hoặc gạch nối');
+    expect(await page.getByTestId('error-agency-country').textContent()).toBe('phải là mã quốc gia hai chữ cái, ví dụ KH');
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
+    await context.close();
+  });
+
   it('switches language and UTC from the header; both follow the user to another browser', async () => {
     const email = 'liaison@id-dgi.demo';
     const first = await newContext(suite.browser);

@@ -1,56 +1,13 @@
-import { issueMessageName, MRZ_FIELDS, type MrzProblem } from '@lintas/contracts';
+import { MRZ_FIELDS, type MrzProblem } from '@lintas/contracts';
 import { type FieldTextKey, ft } from '../i18n/field-i18n';
-import { currentLocale } from '../i18n/translate';
+import { issueMessageText } from '../i18n/issue-text';
 
-/**
- * What the contracts' schemas and the MRZ reader find wrong, in the page's language: by zod's issue
- * code and its parameters (`too_small` with `minimum` …), by the name of one of the contracts' own
- * messages (`ISSUE_MESSAGES`), by the MRZ problem's code. Never the schemas' English, which stays
- * what the API answers.
- */
-export interface IssueLike {
-  code: string;
-  message: string;
-  path?: readonly PropertyKey[];
-  origin?: string;
-  expected?: string;
-  format?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-}
-
-const number = (value: number | bigint | undefined): string => (value === undefined ? '' : value.toLocaleString(currentLocale()));
-
-export function issueText(issue: IssueLike): string {
-  const named = issueMessageName(issue.message);
-  if (named) return ft(`issue.named.${named}`);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (/received undefined/.test(issue.message)) return ft('issue.required');
-      return ft(issue.expected === 'number' || issue.expected === 'int' ? 'issue.number' : 'issue.invalid');
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? ft('issue.empty') : ft('issue.tooShort', { minimum: number(issue.minimum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return ft('issue.tooFew', { minimum: number(issue.minimum) });
-      return ft('issue.tooSmall', { minimum: number(issue.minimum) });
-    case 'too_big':
-      if (issue.origin === 'string') return ft('issue.tooLong', { maximum: number(issue.maximum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return ft('issue.tooMany', { maximum: number(issue.maximum) });
-      return ft('issue.tooBig', { maximum: number(issue.maximum) });
-    case 'invalid_format':
-      return ft(issue.format === 'datetime' || issue.format === 'date' ? 'issue.date' : 'issue.format');
-    case 'invalid_value':
-      return ft('issue.choose');
-    case 'not_multiple_of':
-      return ft('issue.wholeNumber');
-    default:
-      return ft('issue.invalid');
-  }
-}
+/** The validation messages both pages show live in `i18n/issue-text.ts`; the field page's own labels and MRZ problems here. */
+export { issueText, type IssueLike } from '../i18n/issue-text';
 
 /** An issue the server answered (`path`, English `message`): translated when the message is one of the contracts' own, else as the server said it. */
 export function serverIssueText(issue: { path: string; message: string }): string {
-  const named = issueMessageName(issue.message);
-  return `${pathLabel(issue.path.split('.'))}: ${named ? ft(`issue.named.${named}`) : issue.message}`;
+  return `${pathLabel(issue.path.split('.'))}: ${issueMessageText(issue.message)}`;
 }
 
 /** The form's own name for what an issue's path points at; the path itself when no form names it. */

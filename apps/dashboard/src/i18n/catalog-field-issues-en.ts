@@ -1,38 +1,9 @@
 /**
- * English texts of the field forms' validation messages (included by catalog-field-en.ts): what the
- * contracts' schemas and the MRZ reader find wrong, said by issue code with its parameters
- * (`field/issue-text.ts` picks them), never the schemas' own English.
+ * English texts of what the MRZ reader finds wrong (included by catalog-field-en.ts), by its problem
+ * codes (`field/issue-text.ts` picks them). The validation messages both pages show are in
+ * catalog-common-en.ts (`issue.*`).
  */
 export const fieldIssuesEn = {
-  // zod's issue codes
-  'issue.required': 'required',
-  'issue.number': 'must be a number',
-  'issue.wholeNumber': 'must be a whole number',
-  'issue.invalid': 'not valid',
-  'issue.empty': 'must not be empty',
-  'issue.tooShort': 'must be at least {minimum} characters',
-  'issue.tooLong': 'must be at most {maximum} characters',
-  'issue.tooSmall': 'must be at least {minimum}',
-  'issue.tooBig': 'must be at most {maximum}',
-  'issue.tooFew': 'needs at least {minimum}',
-  'issue.tooMany': 'at most {maximum} allowed',
-  'issue.format': 'not in the expected form',
-  'issue.date': 'must be a date',
-  'issue.choose': 'choose one',
-  // the contracts' own messages (ISSUE_MESSAGES), by name
-  'issue.named.iso_timestamp': 'must be a date and time',
-  'issue.named.not_before_1900': 'must not be before 1900',
-  'issue.named.not_in_future': 'must not be in the future',
-  'issue.named.not_text': 'must be plain text (no control characters)',
-  'issue.named.lat_lon_together': 'latitude and longitude go together',
-  'issue.named.interception_needs_counts': 'an interception needs its counts',
-  'issue.named.only_interception_counts': 'only an interception has counts',
-  'issue.named.recipients_only_red': 'recipients are named only for TLP:RED',
-  'issue.named.minors_exceed_persons': 'minors cannot exceed persons',
-  'issue.named.victims_exceed_persons': 'presumed victims cannot exceed persons',
-  'issue.named.nationality_codes': 'must be two-letter country codes, e.g. KH',
-  'issue.named.icao_country': 'must be an ICAO issuing country code, e.g. THA, KHM or D',
-  'issue.named.document_number': 'must be 1–20 letters and digits',
   // the machine-readable zone (readMrz's problem codes)
   'mrz.problem.line_count': 'A machine-readable zone has 2 or 3 lines; this has {count}',
   'mrz.problem.line_length': 'Line {line} has {length} characters; a {format} line has {expected}',

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { ISSUE_MESSAGES } from '@lintas/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
+import { registerCatalogue, setLocale } from '../i18n/i18n';
+import { catalogue as vietnamese } from '../i18n/locales/vi/dashboard';
 import { formErrorsOf } from './form-errors';
 
 describe('formErrorsOf', () => {
@@ -16,5 +19,31 @@ describe('formErrorsOf', () => {
   it('says anything else once, for the form', () => {
     expect(formErrorsOf(new ApiError(403, 'Your role does not allow this', undefined, 'role_required'))).toEqual({ fields: {}, form: 'Your role does not allow this' });
     expect(formErrorsOf(new Error('offline'))).toEqual({ fields: {}, form: 'offline' });
+  });
+});
+
+describe('formErrorsOf in the operations room’s language', () => {
+  beforeAll(() => {
+    registerCatalogue('vi', vietnamese);
+    setLocale('vi');
+  });
+  afterAll(() => setLocale('en'));
+
+  it('says a contracts’ message in the page’s language (the catalogue the field forms use), and any other as the server did', () => {
+    const error = new ApiError(
+      400,
+      'Invalid input',
+      [
+        { path: 'code', message: ISSUE_MESSAGES.agency_code },
+        { path: 'country', message: ISSUE_MESSAGES.country_code },
+        { path: 'area.coordinates.0', message: 'ring crosses or touches ring 1' },
+      ],
+      'validation_failed',
+    );
+    expect(formErrorsOf(error).fields).toEqual({
+      code: 'phải gồm 2–16 chữ in hoa, chữ số hoặc gạch nối',
+      country: 'phải là mã quốc gia hai chữ cái, ví dụ KH',
+      area: 'ring crosses or touches ring 1',
+    });
   });
 });

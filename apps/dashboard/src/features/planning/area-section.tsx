@@ -7,6 +7,7 @@ import { BaseMap } from '../../map/base-map';
 import { AreaDrawLayer } from '../../map/layers/area-draw-layer';
 import { FieldError } from '../../ui/field-error';
 import { formErrorsOf } from '../../ui/form-errors';
+import { issueText } from '../../i18n/issue-text';
 
 /** The area of operations, changed on a map of its own: drag its corners, or draw it again. */
 export function AreaSection({ operation, api }: { operation: Operation; api: AdministrationApi }) {
@@ -34,7 +35,7 @@ function AreaDialog({ operation, api, onClose }: { operation: Operation; api: Ad
   const problem = useMemo(() => {
     if (!area) return null;
     const checked = polygonSchema.safeParse(area);
-    return checked.success ? null : (checked.error.issues[0]?.message ?? t('planning.create.areaInvalid'));
+    return checked.success ? null : checked.error.issues[0] ? issueText(checked.error.issues[0]) : t('planning.create.areaInvalid');
   }, [area]);
   const bounds = useMemo(() => {
     const ring = operation.area?.coordinates[0];

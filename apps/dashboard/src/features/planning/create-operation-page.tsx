@@ -10,6 +10,7 @@ import { AreaDrawLayer } from '../../map/layers/area-draw-layer';
 import { FieldError } from '../../ui/field-error';
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../ui/form-errors';
 import './planning.css';
+import { issueText } from '../../i18n/issue-text';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -28,7 +29,7 @@ export function CreateOperationPage() {
   const areaProblem = useMemo(() => {
     if (!area) return null;
     const checked = polygonSchema.safeParse(area);
-    return checked.success ? null : checked.error.issues[0]?.message ?? t('planning.create.areaInvalid');
+    return checked.success ? null : checked.error.issues[0] ? issueText(checked.error.issues[0]) : t('planning.create.areaInvalid');
   }, [area]);
 
   const submit = async (event: FormEvent) => {
