@@ -3,14 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASK_STATES, canTransitionTask, type OperationEvent, type Task, type TaskState } from '@lintas/contracts';
-import type { Clock } from '../src/common/clock';
-import type { TaskingDeadlines } from '../src/modules/tasking/tasking-deadlines';
 import { arrangeTeam } from './support/arrange-operation';
-import type { Fixtures } from './support/fixtures';
 import { http } from './support/http';
-import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from './support/ops-client';
+import { connectOps, Feed, subscribe, waitUntil } from './support/ops-client';
 import { useTaskingScene } from './support/tasking-scene';
-import type { TestApp } from './support/test-app';
 
 /**
  * Tasks and requests between agencies, end to end through the API: the state machines, idempotent
@@ -27,21 +23,17 @@ describe('tasking and requests between agencies', () => {
     ],
   });
   const { agency, token, userId, sockets } = scene;
-  let t: TestApp;
-  let db: Fixtures;
-  let clock: Clock;
-  let deadlines: TaskingDeadlines;
   let operationId: string;
   let khTeam: string;
   let vnTeam: string;
 
   beforeAll(async () => {
-    ({ t, db, clock, deadlines, operationId } = scene);
-    khTeam = (await arrangeTeam(db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-BAVET-1' })).id;
-    vnTeam = (await arrangeTeam(db, { operationId, agencyId: agency.VN, memberUserIds: [userId.vnField], callSign: 'VN-MOCBAI-1' })).id;
+    operationId = scene.operationId;
+    khTeam = (await arrangeTeam(scene.db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-BAVET-1' })).id;
+    vnTeam = (await arrangeTeam(scene.db, { operationId, agencyId: agency.VN, memberUserIds: [userId.vnField], callSign: 'VN-MOCBAI-1' })).id;
   });
 
-  const api = (method: string, path: string, as: string, body?: unknown) => http(t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });
+  const api = (method: string, path: string, as: string, body?: unknown) => http(scene.t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });
   const newTask = async (as = 'khCommander', fields: Record<string, unknown> = {}) => {
     const answer = await api('POST', '/tasks', as, { clientId: randomUUID(), teamId: khTeam, kind: 'move_to', title: 'Move to the Bavet secondary lane', target: { lat: 11.07, lon: 106.13 }, ...fields });
     expect(answer.status).toBe(201);
@@ -116,35 +108,35 @@ describe('tasking and requests between agencies', () => {
 
   it('flags a task not acknowledged by its deadline once, alerting its author; moving the clock, not waiting', async () => {
     const start = new Date('2030-01-01T08:00:00Z');
-    clock.set(start);
+    scene.clock.set(start);
     const late = await newTask('khCommander', { ackWithinSeconds: 300 });
     const acknowledged = await newTask('khCommander', { ackWithinSeconds: 300 });
     expect(late.ackDueAt).toBe('2030-01-01T08:05:00.000Z');
     expect((await move(acknowledged.id, 'acknowledged')).status).toBe(200);
 
     // (The first sweep also flags the earlier tests' tasks, created on the system clock years before.)
-    await deadlines.sweep(new Date(start.getTime() + 299_000));
+    await scene.deadlines.sweep(new Date(start.getTime() + 299_000));
     expect((await api('GET', `/tasks/${late.id}`, 'khCommander')).body.overdue).toBe(false);
-    expect((await deadlines.sweep(new Date(start.getTime() + 300_000))).tasks).toBe(1);
-    expect((await deadlines.sweep(new Date(start.getTime() + 600_000))).tasks).toBe(0);
+    expect((await scene.deadlines.sweep(new Date(start.getTime() + 300_000))).tasks).toBe(1);
+    expect((await scene.deadlines.sweep(new Date(start.getTime() + 600_000))).tasks).toBe(0);
 
     const flagged = await api('GET', `/tasks/${late.id}`, 'khCommander');
     expect(flagged.body.overdue).toBe(true);
     expect((await api('GET', `/tasks/${acknowledged.id}`, 'khCommander')).body.overdue).toBe(false);
-    const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
+    const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
     const overdue = (log.body.items as OperationEvent[]).filter((e) => e.type === 'task.overdue' && e.task.id === late.id);
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toMatchObject({ alertUserIds: [userId.khCommander], task: { overdue: true, state: 'assigned' } });
     // Acknowledging late still works; the overdue flag stays as a record.
     expect((await move(late.id, 'acknowledged')).body).toMatchObject({ state: 'acknowledged', overdue: true });
-    clock.set(null);
+    scene.clock.set(null);
   });
 
   it('delivers tasks live and in the catch-up only to those the marking allows', async () => {
     const viewers = ['vnCommander', 'observer', 'thCommander'] as const;
     const feeds: Record<string, Feed> = {};
     for (const name of viewers) {
-      const socket = await connectOps(t.baseUrl, token[name]);
+      const socket = await connectOps(scene.t.baseUrl, token[name]);
       sockets.push(socket);
       feeds[name] = new Feed(socket);
       expect((await subscribe(socket, { operationId })).ok).toBe(true);
@@ -160,7 +152,7 @@ describe('tasking and requests between agencies', () => {
     expect(taskIds(feeds.observer)).toEqual([green.id]);
 
     // Catch-up from the start: the same rule.
-    const again = await connectOps(t.baseUrl, token.observer);
+    const again = await connectOps(scene.t.baseUrl, token.observer);
     sockets.push(again);
     const catchUp = new Feed(again);
     expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);
@@ -177,11 +169,11 @@ describe('tasking and requests between agencies', () => {
   });
 
   it('never shows an observer a TLP:AMBER+STRICT request between two other agencies, on any read path', async () => {
-    const socket = await connectOps(t.baseUrl, token.observer);
+    const socket = await connectOps(scene.t.baseUrl, token.observer);
     sockets.push(socket);
     const live = new Feed(socket);
     expect((await subscribe(socket, { operationId })).ok).toBe(true);
-    const khSocket = await connectOps(t.baseUrl, token.khCommander);
+    const khSocket = await connectOps(scene.t.baseUrl, token.khCommander);
     sockets.push(khSocket);
     const khLive = new Feed(khSocket);
     expect((await subscribe(khSocket, { operationId })).ok).toBe(true);
@@ -199,13 +191,13 @@ describe('tasking and requests between agencies', () => {
 
     const mentions = (events: OperationEvent[]) => events.filter((e) => JSON.stringify(e).includes(sent.body.id));
     expect(mentions(live.events)).toEqual([]);
-    const again = await connectOps(t.baseUrl, token.observer);
+    const again = await connectOps(scene.t.baseUrl, token.observer);
     sockets.push(again);
     const catchUp = new Feed(again);
     expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);
     await waitUntil(() => catchUp.caughtUp.length > 0, 'the catch-up');
     expect(mentions(catchUp.events)).toEqual([]);
-    const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.observer });
+    const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.observer });
     expect(mentions(log.body.items)).toEqual([]);
     expect((await api('GET', '/requests?limit=500', 'observer')).body.items.map((r: { id: string }) => r.id)).not.toContain(sent.body.id);
     expect((await api('GET', `/requests/${sent.body.id}`, 'observer')).status).toBe(404);
@@ -256,7 +248,7 @@ describe('tasking and requests between agencies', () => {
     const detail = await api('GET', `/requests/${id}`, 'vnCommander');
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['created', 'transition', 'handover_recorded', 'handover_confirmed', 'handover_confirmed', 'transition']);
     // The record as the event log holds it: the last event of the request.
-    const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.vnCommander });
+    const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.vnCommander });
     const events = (log.body.items as OperationEvent[]).filter((e) => e.type.startsWith('request.') && 'request' in e && e.request.id === id);
     expect(events.map((e) => e.type)).toEqual(['request.created', 'request.updated', 'request.updated', 'request.updated', 'request.updated', 'request.updated']);
     writeFileSync(join(tmpdir(), 'lintas-handover-record.json'), JSON.stringify(events[events.length - 1], null, 2));
@@ -268,7 +260,7 @@ describe('tasking and requests between agencies', () => {
     const green = await newTask('khCommander', { marking: 'TLP:GREEN', title: 'Green thread' });
     const feeds: Record<string, Feed> = {};
     for (const name of ['vnCommander', 'thCommander', 'observer']) {
-      const socket = await connectOps(t.baseUrl, token[name]);
+      const socket = await connectOps(scene.t.baseUrl, token[name]);
       sockets.push(socket);
       feeds[name] = new Feed(socket);
       expect((await subscribe(socket, { operationId })).ok).toBe(true);
@@ -291,7 +283,7 @@ describe('tasking and requests between agencies', () => {
     expect(messages(feeds.vnCommander)).toEqual([message.body, 'On our way']);
     expect(messages(feeds.thCommander)).toEqual(['On our way']);
     expect(messages(feeds.observer)).toEqual(['On our way']);
-    const again = await connectOps(t.baseUrl, token.thCommander);
+    const again = await connectOps(scene.t.baseUrl, token.thCommander);
     sockets.push(again);
     const catchUp = new Feed(again);
     expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);
@@ -304,43 +296,43 @@ describe('tasking and requests between agencies', () => {
     const task = await newTask('khCommander', { kind: 'patrol', title: 'Patrol the paddy fields', target: { area } });
     const at = (minutes: number) => new Date(Date.now() - 60 * 60_000 + minutes * 60_000).toISOString();
     const report = (lat: number, lon: number, minutes: number) =>
-      http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: at(minutes) }] } });
+      http(scene.t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: at(minutes) }] } });
     const leftEvents = async () => {
-      const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
+      const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
       return (log.body.items as OperationEvent[]).filter((e) => e.type === 'task.left_area' && e.task.id === task.id);
     };
     expect((await report(11.05, 106.15, 1)).status).toBeLessThan(300);
     // Outside, but the team has not acknowledged yet: not its area yet.
     expect((await report(11.3, 106.15, 2)).status).toBeLessThan(300);
-    await deadlines.sweep(new Date());
+    await scene.deadlines.sweep(new Date());
     expect(await leftEvents()).toHaveLength(0);
     expect((await move(task.id, 'acknowledged')).status).toBe(200);
-    await deadlines.sweep(new Date());
-    await deadlines.sweep(new Date());
+    await scene.deadlines.sweep(new Date());
+    await scene.deadlines.sweep(new Date());
     expect(await leftEvents()).toHaveLength(1);
     expect((await leftEvents())[0]).toMatchObject({ alertUserIds: [userId.khCommander], task: { leftArea: true }, position: { lat: 11.3, lon: 106.15 } });
     expect((await api('GET', `/tasks/${task.id}`, 'khCommander')).body.leftArea).toBe(true);
     expect((await report(11.05, 106.15, 3)).status).toBeLessThan(300);
-    await deadlines.sweep(new Date());
+    await scene.deadlines.sweep(new Date());
     expect((await api('GET', `/tasks/${task.id}`, 'khCommander')).body.leftArea).toBe(false);
     expect((await report(10.9, 106.15, 4)).status).toBeLessThan(300);
-    await deadlines.sweep(new Date());
+    await scene.deadlines.sweep(new Date());
     expect(await leftEvents()).toHaveLength(2);
   });
 
   it('escalates an unanswered request to the lead agency at its deadline, once', async () => {
     const start = new Date('2030-02-01T08:00:00Z');
-    clock.set(start);
-    await deadlines.sweep(start); // what the earlier tests left open, on the system clock years before
+    scene.clock.set(start);
+    await scene.deadlines.sweep(start); // what the earlier tests left open, on the system clock years before
     const sent = await api('POST', '/requests', 'vnCommander', { clientId: randomUUID(), toAgencyId: agency.TH, kind: 'share_information', subject: 'Lists of last week', answerWithinSeconds: 600 });
     expect(sent.status).toBe(201);
-    expect((await deadlines.sweep(new Date(start.getTime() + 599_000))).requests).toBe(0);
-    expect((await deadlines.sweep(new Date(start.getTime() + 600_000))).requests).toBe(1);
-    expect((await deadlines.sweep(new Date(start.getTime() + 900_000))).requests).toBe(0);
-    clock.set(null);
+    expect((await scene.deadlines.sweep(new Date(start.getTime() + 599_000))).requests).toBe(0);
+    expect((await scene.deadlines.sweep(new Date(start.getTime() + 600_000))).requests).toBe(1);
+    expect((await scene.deadlines.sweep(new Date(start.getTime() + 900_000))).requests).toBe(0);
+    scene.clock.set(null);
     expect((await api('GET', `/requests/${sent.body.id}`, 'thCommander')).body.overdue).toBe(true);
     const escalated = async (as: string) => {
-      const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token[as] });
+      const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token[as] });
       return (log.body.items as OperationEvent[]).filter((e) => e.type === 'request.escalated' && e.requestId === sent.body.id);
     };
     expect(await escalated('khCommander')).toHaveLength(1);

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationEvent, WatchedArea } from '@lintas/contracts';
-import type { Clock } from '../src/common/clock';
-import type { TaskingDeadlines } from '../src/modules/tasking/tasking-deadlines';
 import { arrangeTeam } from './support/arrange-operation';
-import type { Fixtures } from './support/fixtures';
 import { http } from './support/http';
-import { connectOps, Feed, subscribe, waitUntil, type OpsClient } from './support/ops-client';
+import { connectOps, Feed, subscribe, waitUntil } from './support/ops-client';
 import { useTaskingScene } from './support/tasking-scene';
-import type { TestApp } from './support/test-app';
 
 /**
  * Watched areas: marked by a commander, alerted to the author when no team has been inside for
@@ -20,10 +16,6 @@ describe('watched areas', () => {
     cast: [['khCommander', 'KH', 'commander'], ['khField', 'KH', 'field'], ['vnCommander', 'VN', 'commander'], ['thCommander', 'TH', 'commander'], ['observer', 'ID', 'commander']],
   });
   const { agency, token, userId, sockets } = scene;
-  let t: TestApp;
-  let db: Fixtures;
-  let clock: Clock;
-  let deadlines: TaskingDeadlines;
   let operationId: string;
   let khTeam: string;
 
@@ -31,18 +23,18 @@ describe('watched areas', () => {
   const AREA = { type: 'Polygon', coordinates: [RING] };
 
   beforeAll(async () => {
-    ({ t, db, clock, deadlines, operationId } = scene);
-    khTeam = (await arrangeTeam(db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-WATCH-1' })).id;
+    operationId = scene.operationId;
+    khTeam = (await arrangeTeam(scene.db, { operationId, agencyId: agency.KH, memberUserIds: [userId.khField], callSign: 'KH-WATCH-1' })).id;
   });
 
-  const api = (method: string, path: string, as: string, body?: unknown) => http(t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });
+  const api = (method: string, path: string, as: string, body?: unknown) => http(scene.t.baseUrl, method, `/api/operations/${operationId}${path}`, { token: token[as], body });
   const watch = async (as: string, fields: Record<string, unknown> = {}) => {
     const answer = await api('POST', '/watched-areas', as, { clientId: randomUUID(), name: 'Kaam Samnor landing', area: AREA, noTeamMinutes: 30, ...fields });
     expect(answer.status).toBe(201);
     return answer.body as WatchedArea;
   };
   const lapses = async (id: string) => {
-    const log = await http(t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
+    const log = await http(scene.t.baseUrl, 'GET', `/api/operations/${operationId}/events?limit=500`, { token: token.khCommander });
     return (log.body.items as OperationEvent[]).filter((e) => e.type === 'watched_area.lapsed' && e.watchedArea.id === id);
   };
 
@@ -76,14 +68,14 @@ describe('watched areas', () => {
     // The clock is held two hours back, so that the positions the team reports are not in the future.
     const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 60 * 60_000);
     const minute = (n: number) => new Date(start.getTime() + n * 60_000);
-    clock.set(start);
+    scene.clock.set(start);
     const area = await watch('vnCommander', { noTeamMinutes: 30 });
     expect(area.lastTeamInsideAt).toBe(start.toISOString());
 
-    await deadlines.sweep(minute(29));
+    await scene.deadlines.sweep(minute(29));
     expect(await lapses(area.id)).toHaveLength(0);
-    await deadlines.sweep(minute(30));
-    await deadlines.sweep(minute(45));
+    await scene.deadlines.sweep(minute(30));
+    await scene.deadlines.sweep(minute(45));
     const first = await lapses(area.id);
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ alertUserIds: [userId.vnCommander], watchedArea: { id: area.id, lapsed: true }, marking: area.marking });
@@ -92,47 +84,47 @@ describe('watched areas', () => {
     // Positions outside do not re-arm it; a team seen inside (minute 52) does, quietly. (The sweep samples
     // last positions: the API's own 5 s timer also sweeps, so the test asserts only what any sweep order gives.)
     const report = (lat: number, lon: number, n: number) =>
-      http(t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: minute(n).toISOString() }] } });
+      http(scene.t.baseUrl, 'POST', `/api/operations/${operationId}/teams/${khTeam}/positions`, { token: token.khField, body: { positions: [{ lat, lon, at: minute(n).toISOString() }] } });
     expect((await report(11.3, 106.15, 48)).status).toBeLessThan(300);
-    await deadlines.sweep(minute(49));
+    await scene.deadlines.sweep(minute(49));
     expect((await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id).lapsed).toBe(true);
     expect((await report(11.05, 106.15, 52)).status).toBeLessThan(300);
-    await deadlines.sweep(minute(52));
+    await scene.deadlines.sweep(minute(52));
     const back = (await api('GET', '/watched-areas', 'vnCommander')).body.items.find((a: WatchedArea) => a.id === area.id) as WatchedArea;
     expect(back).toMatchObject({ lapsed: false, lastTeamInsideAt: minute(52).toISOString() });
     expect(await lapses(area.id)).toHaveLength(1);
 
     // The team stays (its last position, at minute 52, is inside): no lapse until 30 minutes after it.
     expect((await report(11.3, 106.15, 60)).status).toBeLessThan(300);
-    await deadlines.sweep(minute(81));
+    await scene.deadlines.sweep(minute(81));
     expect(await lapses(area.id)).toHaveLength(1);
-    await deadlines.sweep(minute(82));
-    await deadlines.sweep(minute(100));
+    await scene.deadlines.sweep(minute(82));
+    await scene.deadlines.sweep(minute(100));
     expect(await lapses(area.id)).toHaveLength(2);
 
     // A removed area never lapses again.
     expect((await api('DELETE', `/watched-areas/${area.id}`, 'vnCommander')).status).toBe(204);
-    await deadlines.sweep(minute(300));
+    await scene.deadlines.sweep(minute(300));
     expect(await lapses(area.id)).toHaveLength(2);
-    clock.set(null);
+    scene.clock.set(null);
   });
 
   it('delivers watched areas and their alerts only to those the marking allows: REST, live feed, catch-up', async () => {
     const viewers = ['khCommander', 'vnCommander', 'thCommander', 'observer'] as const;
     const feeds: Record<string, Feed> = {};
     for (const name of viewers) {
-      const socket = await connectOps(t.baseUrl, token[name]);
+      const socket = await connectOps(scene.t.baseUrl, token[name]);
       sockets.push(socket);
       feeds[name] = new Feed(socket);
       expect((await subscribe(socket, { operationId })).ok).toBe(true);
     }
     const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60 * 60_000);
-    clock.set(start);
+    scene.clock.set(start);
     // VN-BGC marks it TLP:AMBER+STRICT: VN and the lead (KH) see it; TH and the observer never do.
     const strict = await watch('vnCommander', { marking: 'TLP:AMBER+STRICT', name: 'Strict area', noTeamMinutes: 5 });
     const green = await watch('vnCommander', { marking: 'TLP:GREEN', name: 'Green area', noTeamMinutes: 5 });
-    await deadlines.sweep(new Date(start.getTime() + 6 * 60_000));
-    clock.set(null);
+    await scene.deadlines.sweep(new Date(start.getTime() + 6 * 60_000));
+    scene.clock.set(null);
     const ids = (feed: Feed, type: string) =>
       feed.events.filter((e) => e.type === type).map((e) => (e as { watchedArea: WatchedArea }).watchedArea.id).filter((id) => id === strict.id || id === green.id).sort();
     await waitUntil(
@@ -148,7 +140,7 @@ describe('watched areas', () => {
     }
 
     // Catch-up from the start: the same rule.
-    const again = await connectOps(t.baseUrl, token.thCommander);
+    const again = await connectOps(scene.t.baseUrl, token.thCommander);
     sockets.push(again);
     const catchUp = new Feed(again);
     expect((await subscribe(again, { operationId, sinceSeq: 0 })).ok).toBe(true);

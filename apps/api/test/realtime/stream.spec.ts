@@ -13,8 +13,7 @@ describe('realtime stream', () => {
   let t: TestApp;
   let db: Fixtures;
   let lead: string;
-  let token: string;
-  beforeAll(() => ({ t, db, lead, token } = scene));
+  beforeAll(() => ({ t, db, lead } = scene));
 
   it('1,000 events from 10 concurrent writers reach 20 subscribers in seq order, none missing, none twice', async () => {
     const operationId = (await arrangeOperation(db, { leadAgencyId: lead })).id;

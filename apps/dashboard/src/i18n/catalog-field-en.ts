@@ -9,7 +9,7 @@ import { taskingFieldEn } from './catalog-tasking-field-en';
 export const fieldEn = {
   ...commonEn,
   ...taskingFieldEn,
-  // the forms' validation messages (catalog-field-issues-en.ts)
+  // the MRZ reader's problems (catalog-field-issues-en.ts); validation messages are in the shared catalogue
   ...fieldIssuesEn,
   'title': 'Lintas field',
   'language': 'Language',

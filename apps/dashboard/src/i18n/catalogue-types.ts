@@ -22,7 +22,7 @@ import type { taskingFieldEn } from './catalog-tasking-field-en';
  * | after-action report| catalog-after-action-en.ts       | after-action.ts       |
  * | field page         | catalog-field-en.ts (its own)    | field.ts              |
  * | field page, tasks  | catalog-tasking-field-en.ts      | tasking-field.ts      |
- * | field page, checks | catalog-field-issues-en.ts       | field-issues.ts       |
+ * | field page, MRZ    | catalog-field-issues-en.ts       | field-issues.ts       |
  *
  * Each file is an object literal of one of these types, so the compiler refuses a missing key and
  * a key English does not have; `catalogues.spec.ts` checks the same and lists what to translate.
