@@ -134,13 +134,7 @@ describe('tasking and requests between agencies', () => {
 
   it('delivers tasks live and in the catch-up only to those the marking allows', async () => {
     const viewers = ['vnCommander', 'observer', 'thCommander'] as const;
-    const feeds: Record<string, Feed> = {};
-    for (const name of viewers) {
-      const socket = await connectOps(scene.t.baseUrl, token[name]);
-      sockets.push(socket);
-      feeds[name] = new Feed(socket);
-      expect((await subscribe(socket, { operationId })).ok).toBe(true);
-    }
+    const feeds = await scene.feedsOf(viewers);
     const green = await newTask('khCommander', { marking: 'TLP:GREEN', title: 'Green task' });
     const amber = await newTask('khCommander', { marking: 'TLP:AMBER', title: 'Amber task' });
     const red = await newTask('khCommander', { marking: 'TLP:RED', recipientAgencyIds: [agency.VN], title: 'Red task' });

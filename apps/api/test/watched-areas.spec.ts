@@ -111,13 +111,7 @@ describe('watched areas', () => {
 
   it('delivers watched areas and their alerts only to those the marking allows: REST, live feed, catch-up', async () => {
     const viewers = ['khCommander', 'vnCommander', 'thCommander', 'observer'] as const;
-    const feeds: Record<string, Feed> = {};
-    for (const name of viewers) {
-      const socket = await connectOps(scene.t.baseUrl, token[name]);
-      sockets.push(socket);
-      feeds[name] = new Feed(socket);
-      expect((await subscribe(socket, { operationId })).ok).toBe(true);
-    }
+    const feeds = await scene.feedsOf(viewers);
     const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60 * 60_000);
     scene.clock.set(start);
     // VN-BGC marks it TLP:AMBER+STRICT: VN and the lead (KH) see it; TH and the observer never do.

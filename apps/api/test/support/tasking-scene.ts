@@ -3,7 +3,7 @@ import { Clock } from '../../src/common/clock';
 import { TaskingDeadlines } from '../../src/modules/tasking/tasking-deadlines';
 import { arrangeOperation } from './arrange-operation';
 import { Fixtures, signIn } from './fixtures';
-import type { OpsClient } from './ops-client';
+import { connectOps, Feed, subscribe, type OpsClient } from './ops-client';
 import { startTestApp, type TestApp } from './test-app';
 
 /**
@@ -24,6 +24,8 @@ export interface TaskingScene {
   userId: Record<string, string>;
   /** Sockets the spec opens; closed after the spec. */
   sockets: OpsClient[];
+  /** A live feed of the operation for each member of the cast named, subscribed. */
+  feedsOf(names: readonly string[]): Promise<Record<string, Feed>>;
 }
 
 /**
@@ -36,7 +38,22 @@ export function useTaskingScene(options: {
   outsiders?: readonly string[];
   cast: readonly (readonly [name: string, agencyKey: string, role: UserRole])[];
 }): TaskingScene {
-  const scene = { agency: {}, token: {}, userId: {}, sockets: [] } as unknown as TaskingScene;
+  const scene = {
+    agency: {},
+    token: {},
+    userId: {},
+    sockets: [],
+    feedsOf: async (names: readonly string[]) => {
+      const feeds: Record<string, Feed> = {};
+      for (const name of names) {
+        const socket = await connectOps(scene.t.baseUrl, scene.token[name]);
+        scene.sockets.push(socket);
+        feeds[name] = new Feed(socket);
+        expect((await subscribe(socket, { operationId: scene.operationId })).ok).toBe(true);
+      }
+      return feeds;
+    },
+  } as unknown as TaskingScene;
   beforeAll(async () => {
     scene.t = await startTestApp({ WRITES_PER_SECOND: '1000' });
     scene.db = await Fixtures.open(scene.t.database.url);
