@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/config';
 import { closeRedis, connectRedis, type RedisClient } from '../redis/redis-connection';
+import { readStreamsFromAFixedStart } from '../redis/stream-read-start';
 
 /**
  * Socket.IO on the HTTP server; with `REDIS_URL`, the instances share rooms and broadcasts through
@@ -38,6 +39,13 @@ export class RealtimeIoAdapter extends IoAdapter {
   private async connectRedis(url: string, prefix: string): Promise<void> {
     const client = await connectRedis(url, this.redisLogger);
     this.redis = client;
+    // The adapter reads the stream on a duplicate of this client: no entry may fall between two reads.
+    const duplicate = client.duplicate.bind(client);
+    (client as unknown as { duplicate: unknown }).duplicate = (...args: Parameters<RedisClient['duplicate']>) => {
+      const copy = duplicate(...args);
+      readStreamsFromAFixedStart(copy as unknown as RedisClient);
+      return copy;
+    };
     this.adapterFactory = createAdapter(client, {
       streamName: `${prefix}:socket.io`,
       channelPrefix: `${prefix}:socket.io`,
