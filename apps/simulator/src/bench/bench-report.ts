@@ -177,6 +177,7 @@ export function resultTable(results: BenchResults): string {
       ['report deliveries received / expected', `${int(l.reports)} / ${int(fanout.lintas.expectedReportDeliveries)}`, `${int(b.reports)} / ${int(fanout.baseline.expectedReportDeliveries)}`, ''],
       ['posts refused or unacknowledged', int(fanout.lintas.sent.refused), int(fanout.baseline.sent.refused), ''],
       ['server CPU during fan-out (1 = one core)', fanout.lintas.serverCpu.toFixed(2), fanout.baseline.serverCpu.toFixed(2), ratio(fanout.lintas.serverCpu, fanout.baseline.serverCpu)],
+      ['server CPU per 1,000 deliveries', `${fanout.lintas.serverCpuMsPer1000.toFixed(1)} ms`, `${fanout.baseline.serverCpuMsPer1000.toFixed(1)} ms`, ratio(fanout.lintas.serverCpuMsPer1000, fanout.baseline.serverCpuMsPer1000)],
       ['dashboard-client processes CPU (all together)', fanout.lintas.clientCpu.toFixed(2), fanout.baseline.clientCpu.toFixed(2), ''],
       ['server memory per connected socket', kib(fanout.lintasOpen.memoryPerSocket), kib(fanout.baselineOpen.memoryPerSocket), ratio(fanout.lintasOpen.memoryPerSocket, fanout.baselineOpen.memoryPerSocket)],
     );
@@ -272,18 +273,20 @@ export function neighbourTable(results: BenchResults): string | null {
   const { rounds } = fanout;
   const ackP99 = (run: FanoutRun) => run.sent.reportAck.p99;
   const p50 = (run: FanoutRun) => run.deliveries.latency.p50;
-  const rows = [['condition', 'Lintas p50 / p99', 'bare p50 / p99', 'p99 Lintas ÷ bare', 'Lintas report stored-ack p99', 'neighbour CPU']];
+  const cpuPair = (lintas: FanoutRun[], bare: FanoutRun[]) => `${medianOf(lintas, (run) => run.serverCpuMsPer1000).toFixed(1)} / ${medianOf(bare, (run) => run.serverCpuMsPer1000).toFixed(1)} ms`;
+  const rows = [['condition', 'Lintas p50 / p99', 'bare p50 / p99', 'p99 Lintas ÷ bare', 'Lintas report stored-ack p99', 'server CPU per 1,000 deliveries, Lintas / bare', 'neighbour CPU']];
   rows.push(
-    ['quiet', `${ms(medianOf(rounds.lintas, p50))} / ${ms(medianOf(rounds.lintas, p99))}`, `${ms(medianOf(rounds.baseline, p50))} / ${ms(medianOf(rounds.baseline, p99))}`, times(medianRatio(rounds.lintas, rounds.baseline, p99)), ms(medianOf(rounds.lintas, ackP99)), '—'],
+    ['quiet', `${ms(medianOf(rounds.lintas, p50))} / ${ms(medianOf(rounds.lintas, p99))}`, `${ms(medianOf(rounds.baseline, p50))} / ${ms(medianOf(rounds.baseline, p99))}`, times(medianRatio(rounds.lintas, rounds.baseline, p99)), ms(medianOf(rounds.lintas, ackP99)), cpuPair(rounds.lintas, rounds.baseline), '—'],
     [
       'busy neighbour on one core',
       `${ms(medianOf(rounds.lintasBusy, p50))} / ${ms(medianOf(rounds.lintasBusy, p99))}`,
       `${ms(medianOf(rounds.baselineBusy, p50))} / ${ms(medianOf(rounds.baselineBusy, p99))}`,
       times(medianRatio(rounds.lintasBusy, rounds.baselineBusy, p99)),
       ms(medianOf(rounds.lintasBusy, ackP99)),
+      cpuPair(rounds.lintasBusy, rounds.baselineBusy),
       medianOf([...rounds.lintasBusy, ...rounds.baselineBusy], (run) => run.neighbourCpu ?? NaN).toFixed(2),
     ],
-    ['busy ÷ quiet', times(medianRatio(rounds.lintasBusy, rounds.lintas, p99)), times(medianRatio(rounds.baselineBusy, rounds.baseline, p99)), '', times(medianRatio(rounds.lintasBusy, rounds.lintas, ackP99)), ''],
+    ['busy ÷ quiet', times(medianRatio(rounds.lintasBusy, rounds.lintas, p99)), times(medianRatio(rounds.baselineBusy, rounds.baseline, p99)), '', times(medianRatio(rounds.lintasBusy, rounds.lintas, ackP99)), '', ''],
   );
   return markdownTable(rows);
 }

@@ -42,6 +42,12 @@ export interface FanoutRun {
   expectedReportDeliveries: number;
   /** Server CPU over the measured run, as a share of one core. */
   serverCpu: number;
+  /**
+   * Server CPU milliseconds per 1,000 deliveries, from the start of the measured run until the
+   * deliveries are collected (the settle included, so the backlog's writes are counted with the
+   * deliveries they made): work per delivered event, which a busy machine changes far less than latency.
+   */
+  serverCpuMsPer1000: number;
   /** CPU of all the dashboard-client processes together over the run: near the core count, the clients are the bottleneck. */
   clientCpu: number;
   /** CPU the busy neighbour took over the run (share of one core), or null when the run had none. */
@@ -108,6 +114,7 @@ export async function measureFanout(
     const clientsCpu = clientCpu.reduce((sum, meter) => sum + meter.read(), 0);
     const diagnosis = diagnosing ? await diagnosing() : undefined;
     await delay(SETTLE_MS);
+    const serverCpuSeconds = cpu.reduce((sum, meter) => sum + meter.seconds(), 0);
     const neighbourCpu = neighbour ? await neighbour.stop() : null;
     neighbour = null;
     const deliveries = await session.collect();
@@ -119,6 +126,7 @@ export async function measureFanout(
       deliveries,
       expectedReportDeliveries: sent.reportsAcked * session.connected,
       serverCpu,
+      serverCpuMsPer1000: deliveries.latency.count ? (serverCpuSeconds * 1e6) / deliveries.latency.count : NaN,
       clientCpu: clientsCpu,
       neighbourCpu,
       diagnosis,
@@ -139,7 +147,7 @@ export function describe(run: FanoutRun): string {
     ` (reports p99 ${run.deliveries.reportLatency.p99} ms, positions p99 ${run.deliveries.positionLatency.p99} ms;` +
     ` report stored-acks p50 ${run.sent.reportAck.p50} ms, p99 ${run.sent.reportAck.p99} ms)` +
     (run.deliveries.crossLatency.count ? `, cross-instance p50 ${run.deliveries.crossLatency.p50} ms, p99 ${run.deliveries.crossLatency.p99} ms` : '') +
-    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}%, clients ${(run.clientCpu * 100).toFixed(0)}%` +
+    `, ${run.deliveries.reports}/${run.expectedReportDeliveries} report deliveries, server CPU ${(run.serverCpu * 100).toFixed(0)}% (${run.serverCpuMsPer1000.toFixed(1)} ms per 1,000 deliveries), clients ${(run.clientCpu * 100).toFixed(0)}%` +
     (run.neighbourCpu !== null ? `, neighbour ${(run.neighbourCpu * 100).toFixed(0)}%` : '') +
     (run.diagnosis ? `; event-loop delay p99 ${run.diagnosis.loopDelay?.p99 ?? '—'} ms, database: ${describeStates(run.diagnosis.pg.states)}` : '') +
     refused

@@ -41,6 +41,11 @@ export class CpuMeter {
     this.startCpu = cpuSeconds(pid);
   }
 
+  /** CPU seconds used since the meter was made. */
+  seconds(): number {
+    return cpuSeconds(this.pid) - this.startCpu;
+  }
+
   read(): number {
     const elapsed = Number(process.hrtime.bigint() - this.startTime) / 1e9;
     return elapsed > 0 ? (cpuSeconds(this.pid) - this.startCpu) / elapsed : 0;
