@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, signInContext, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
 import { writeDashboardSection } from './bench-report';
+import { startLoadProfile, stopLoadProfile } from './load-profile';
 import { runPositionLoad, type PositionLoadResult } from './position-load';
 
 const TEAMS = 500;
@@ -75,6 +76,17 @@ describeInBrowser('dashboard benchmark', () => {
     // configuration says there is none, its tiles are refused), so its cost reads as a difference.
     const baselineDrawnMs = Math.round(await measureWithoutBasemap(browser, lintas, data.operationId));
 
+    // BENCH_RUNS=n: n cold loads (each in a fresh context) and n position loads; the figures are their medians.
+    const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+    const extraLoads: number[][] = [];
+    for (let run = 1; run < runs; run++) {
+      const extra = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      await signInContext(extra, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+      const extraLoad = await measureLoad(await newPage(extra), `${lintas.baseUrl}/operations/${data.operationId}`);
+      extraLoads.push([extraLoad.drawnMs, extraLoad.dataDrawnMs, loadavg()[0]]);
+      await extra.close();
+    }
+
     // A plain context: the e2e contexts route every request through the test process (to refuse
     // off-machine ones), which would add its own delay to every script and API call measured here.
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -96,13 +108,20 @@ describeInBrowser('dashboard benchmark', () => {
     await page.waitForFunction((expected) => Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')) >= expected, REPORTS, { timeout: 60_000 });
     await page.waitForTimeout(1_000);
     const tokens = await Promise.all(data.posterEmails.map(async (email) => (await restSignIn(lintas.baseUrl, email, lintas.demoPassword)).token));
+    const longestPerRun: number[] = [];
+    let tasks: { start: number; duration: number }[] = [];
+    let positions: PositionLoadResult = { sent: 0, acknowledged: 0, refused: {}, seconds: 0 };
+    let movesDrawn = 0;
+    for (let run = 0; run < runs; run++) {
     const movesBefore = Number(await page.getByTestId('map').getAttribute('data-team-moves'));
     await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
     // BENCH_TRACE=file.json: a Chromium performance trace (with the JavaScript profiler) of the position load, to find the long tasks.
     // Starting the profiler interrupts the page (seconds on a loaded machine): a traced run's longest-task figure is not a measure.
     const trace = process.env.BENCH_TRACE;
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
-    const positions: PositionLoadResult = await runPositionLoad({
+    // BENCH_PROFILE_POSITIONS=file.cpuprofile: the JavaScript profiler over the first position load (see load-profile.ts).
+    const positionProfile = run === 0 && process.env.BENCH_PROFILE_POSITIONS ? await startLoadProfile(page) : null;
+    positions = await runPositionLoad({
       baseUrl: lintas.baseUrl,
       operationId: data.operationId,
       tokens,
@@ -113,12 +132,22 @@ describeInBrowser('dashboard benchmark', () => {
     });
     await page.waitForTimeout(1_000); // the last batches reach the page
     if (trace) await browser.stopTracing();
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
-    const movesDrawn = Number(await page.getByTestId('map').getAttribute('data-team-moves')) - movesBefore;
+    if (positionProfile) await stopLoadProfile(positionProfile, process.env.BENCH_PROFILE_POSITIONS!);
+    tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
+    movesDrawn = Number(await page.getByTestId('map').getAttribute('data-team-moves')) - movesBefore;
+    longestPerRun.push(tasks.reduce((max, task) => Math.max(max, task.duration), 0));
+    console.log(`[bench] position load ${run + 1}/${runs}: longest task ${Math.round(longestPerRun[run])} ms, ${tasks.length} over 50 ms (${tasks.map((task) => Math.round(task.duration)).join(', ')}); sent ${positions.sent}, acknowledged ${positions.acknowledged}, moves drawn ${movesDrawn}; load average ${loadavg()[0].toFixed(1)}`);
+    }
     await saveScreenshot(page, 'bench-dashboard-after-positions');
     await context.close();
 
-    const longest = tasks.reduce((max, task) => Math.max(max, task.duration), 0);
+    const allLoads = [...extraLoads, [load.drawnMs, load.dataDrawnMs, machineLoad]];
+    console.log(`[bench] cold loads (drawn / operational layers ms, load average): ${allLoads.map(([drawn, layers, avg]) => `${Math.round(drawn)} / ${Math.round(layers)} (${avg.toFixed(1)})`).join('; ')}`);
+    const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    load.drawnMs = median(allLoads.map((entry) => entry[0]));
+    load.dataDrawnMs = median(allLoads.map((entry) => entry[1]));
+    const longest = median(longestPerRun);
+    console.log(`[bench] medians of ${runs}: drawn ${Math.round(load.drawnMs)} ms, operational layers ${Math.round(load.dataDrawnMs)} ms, longest task ${Math.round(longest)} ms`);
     const figures = {
       drawnMs: Math.round(load.drawnMs),
       baselineDrawnMs,
@@ -145,6 +174,9 @@ describeInBrowser('dashboard benchmark', () => {
 });
 
 async function measureLoad(page: Page, url: string, withVectorTiles = true): Promise<LoadFigures> {
+  // BENCH_PROFILE_LOAD=file.cpuprofile: the JavaScript profiler over the load with the vector basemap (see load-profile.ts).
+  const profileFile = withVectorTiles ? process.env.BENCH_PROFILE_LOAD : undefined;
+  const profiler = profileFile ? await startLoadProfile(page) : null;
   await page.goto(url);
   const drawnMs = await page.waitForFunction(
     (vectorTilesWanted) => {
@@ -157,6 +189,7 @@ async function measureLoad(page: Page, url: string, withVectorTiles = true): Pro
     withVectorTiles,
     { polling: 'raf', timeout: 60_000 },
   );
+  if (profiler && profileFile) await stopLoadProfile(profiler, profileFile);
   const measured = await page.evaluate(() => {
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
     const mark = performance.getEntriesByName('lintas:map-drawn')[0];

@@ -71,17 +71,27 @@ export function formatUtc(iso: string | number | Date): string {
   return Number.isNaN(date.getTime()) ? '' : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/** Building an `Intl.DateTimeFormat` costs far more than using one: kept by locale and options, like `formatter` (a timeline draws hundreds of times). */
+function cachedFormat(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formatters.get(key);
+  if (!format) {
+    format = create();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** The same instant in the viewer's local time with its zone, for the hover title when times show UTC. */
 export function formatLocalWithZone(iso: string | number | Date): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'long' }).format(date);
+  return cachedFormat(`local-long|${currentLocale()}`, () => new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'long' })).format(date);
 }
 
 /** "Asia/Phnom_Penh (GMT+7)": a time zone with its offset now, in the page's language. */
 export function describeTimeZone(zone: string, at: Date = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat(currentLocale(), { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at);
+    const parts = cachedFormat(`zone|${currentLocale()}|${zone}`, () => new Intl.DateTimeFormat(currentLocale(), { timeZone: zone, timeZoneName: 'shortOffset' })).formatToParts(at);
     const offset = parts.find((part) => part.type === 'timeZoneName')?.value;
     return offset && offset !== zone ? `${zone} (${offset})` : zone;
   } catch {

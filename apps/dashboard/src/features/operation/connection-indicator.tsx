@@ -1,4 +1,5 @@
 import { t } from '../../i18n/i18n';
+import { formatCount } from '../../i18n/translate';
 import { useOperationSelector, useReconnect } from '../../realtime/operation-realtime';
 import type { ConnectionStatus } from '../../realtime/operation-state';
 import { TimeText } from '../../ui/time-text';
@@ -24,7 +25,7 @@ export function ConnectionIndicator() {
   return (
     <div className={`connection connection--${status}`} data-testid="connection" data-status={status} role="status" aria-live="polite" title={message ?? undefined}>
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__label">{t(LABEL[status], { count: catchUpCount.toLocaleString() })}</span>
+      <span className="connection__label">{t(LABEL[status], { count: formatCount(catchUpCount) })}</span>
       {lastUpdateAt !== null && (
         <span className="connection__updated" title={t('live.lastUpdate')}>
           <span className="connection__updated-label">{t('live.lastUpdate')} </span>

@@ -20,6 +20,12 @@ const LABEL_ROW_PX = 20;
 const LABEL_WIDTH_PX = 260;
 /** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
+/**
+ * Trails and the legs of glyphs drawn away from their place, just under the glyphs: a renderer of
+ * their own, so a new line is only appended, not moved behind the glyphs one by one with
+ * `bringToBack` (a position load starts hundreds of trails within seconds).
+ */
+const TRAILS_PANE = 'lintas-team-trails';
 
 export interface TeamsLayerProps {
   teams: readonly Team[];
@@ -73,7 +79,7 @@ interface Drawn {
  */
 export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isStale, now, selectedId, onSelect }: TeamsLayerProps) {
   const map = useLeafletMap();
-  const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer } | null>(null);
+  const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer; linesRenderer: L.Renderer } | null>(null);
   const drawn = useRef(new Map<string, Drawn>());
   const lines = useRef(new Map<string, { line: L.Polyline; points: readonly TrailPoint[] }>());
   const select = useEffectEvent((id: string) => onSelect(id));
@@ -86,8 +92,10 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
 
   useEffect(() => {
     if (!map.getPane(TEAMS_PANE)) map.createPane(TEAMS_PANE).style.zIndex = '620';
+    if (!map.getPane(TRAILS_PANE)) map.createPane(TRAILS_PANE).style.zIndex = '619';
     const renderer = L.svg({ pane: TEAMS_PANE, padding: 0.1 });
-    const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer };
+    const linesRenderer = L.svg({ pane: TRAILS_PANE, padding: 0.1 });
+    const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer, linesRenderer };
     layers.current = created;
     const known = drawn.current;
     const knownLines = lines.current;
@@ -148,8 +156,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         team.leg.setLatLngs(latLngs);
         return;
       }
-      team.leg = L.polyline(latLngs, { renderer, interactive: false, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs);
-      if (map.hasLayer(team.leg)) team.leg.bringToBack();
+      team.leg = L.polyline(latLngs, { renderer: linesRenderer, interactive: false, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs);
     };
     placeGlyphs.current = () => {
       const on = map.hasLayer(created.glyphs);
@@ -173,9 +180,14 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       placeGlyphs.current();
       syncLabels.current();
     };
-    // Report markers and clusters drawn anew: keep the glyphs clear of them.
+    // Report markers and clusters drawn anew: keep the glyphs clear of them — once a frame, however
+    // many layers published (the reports and the alerts layer each publish after a draw).
+    let obstaclesPending: (() => void) | null = null;
     const onObstacles = () => {
-      if (placeGlyphs.current()) syncLabels.current();
+      obstaclesPending ??= soon(() => {
+        obstaclesPending = null;
+        if (placeGlyphs.current()) syncLabels.current();
+      });
     };
     map.on('moveend', onMove);
     map.on(OBSTACLES_CHANGED, onObstacles);
@@ -184,6 +196,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     themeWatch?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
       themeWatch?.disconnect();
+      obstaclesPending?.();
       map.off('moveend', onMove);
       map.off(OBSTACLES_CHANGED, onObstacles);
       created.glyphs.remove();
@@ -295,9 +308,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.line.setLatLngs(latLngs);
         known.points = points;
       } else {
-        const line = L.polyline(latLngs, { renderer: current.renderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.6, className: 'team-trail' });
+        const line = L.polyline(latLngs, { renderer: current.linesRenderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.6, className: 'team-trail' });
         line.addTo(current.trails);
-        if (map.hasLayer(line)) line.bringToBack(); // under the glyphs
         lines.current.set(team.id, { line, points });
       }
     }
@@ -314,12 +326,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     if (!current) return;
     if (visible) current.glyphs.addTo(map);
     else current.glyphs.remove();
-    if (visible && showTrails) {
-      current.trails.addTo(map);
-      current.trails.eachLayer((line) => {
-        (line as L.Polyline).bringToBack();
-      });
-    } else current.trails.remove();
+    if (visible && showTrails) current.trails.addTo(map);
+    else current.trails.remove();
     placeGlyphs.current();
     syncLabels.current();
     map.getContainer().dataset.teamsDrawn = String(visible ? drawn.current.size : 0);
@@ -329,6 +337,16 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
 }
 
 const NO_OFFSET = { dx: 0, dy: 0 };
+
+/** Runs `work` at the next animation frame (a timer where there are no frames); answers how to cancel it. */
+function soon(work: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(work);
+  return () => cancelAnimationFrame(frame);
+}
 
 /** A team's SVG path, reachable with Tab and opened with Enter or Space like a button. */
 function focusable(glyph: L.Path, label: string, open: () => void): void {
