@@ -182,14 +182,19 @@ async function measureLoad(page: Page, url: string, withVectorTiles = true): Pro
     (vectorTilesWanted) => {
       const view = document.querySelector('[data-testid="operation-view"][data-drawn="true"]');
       const basemap = document.querySelector('[data-testid="map"][data-basemap="ready"]');
-      const outlines = document.querySelectorAll('path.country-outline').length;
+      // The outlines of every country in view (the others follow in short slices: `data-outlines="all"`, logged below).
+      // (A build from before 2026-12-02 draws them all at once and has no such attribute: more than 10 outlines then.)
+      const state = basemap?.getAttribute('data-outlines');
+      const outlines = state === 'in-view' || state === 'all' || (!state && document.querySelectorAll('path.country-outline').length > 10);
       const vectorTiles = document.querySelectorAll('canvas.leaflet-tile-loaded').length;
-      return view && basemap && outlines > 10 && (!vectorTilesWanted || vectorTiles > 0) ? performance.now() : false;
+      return view && basemap && outlines && (!vectorTilesWanted || vectorTiles > 0) ? performance.now() : false;
     },
     withVectorTiles,
     { polling: 'raf', timeout: 60_000 },
   );
   if (profiler && profileFile) await stopLoadProfile(profiler, profileFile);
+  const allOutlinesMs = await page.waitForFunction(() => (document.querySelector('[data-testid="map"][data-outlines="all"], [data-testid="map"]:not([data-outlines])') ? performance.now() : false), undefined, { polling: 'raf', timeout: 60_000 });
+  console.log(`[bench] every country outline drawn at ${Math.round((await allOutlinesMs.jsonValue()) as number)} ms (the ones out of view after the first picture)`);
   const measured = await page.evaluate(() => {
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
     const mark = performance.getEntriesByName('lintas:map-drawn')[0];
@@ -300,7 +305,7 @@ function formatSection(figures: {
     '',
     '| measure | result | target |',
     '|---|---|---|',
-    `| time to a drawn map (navigation start → operational layers, country outlines and vector basemap tiles drawn; BASEMAP_PMTILES on) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
+    `| time to a drawn map (navigation start → operational layers, the country outlines in view and vector basemap tiles drawn; BASEMAP_PMTILES on) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
     `| … operational layers drawn (the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports, ${TEAMS} teams, sites) | at ${figures.dataDrawnMs} ms | |`,
     `| … baseline in the same run: drawn without the vector basemap (configuration off, its tiles refused) | ${figures.baselineDrawnMs} ms | |`,
     `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(2)} MB of JSON, compact form) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,

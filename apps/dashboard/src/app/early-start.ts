@@ -1,6 +1,7 @@
 import { ApiClient } from '../api/api-client';
 import { SessionStore } from '../auth/session-store';
 import { loadCountryOutlines } from '../map/basemap';
+import { loadVectorTiles } from '../map/vector-tiles-loader';
 import { prefetchSnapshot } from '../realtime/snapshot-prefetch';
 import { fetchClientConfigEarly } from './client-config-early';
 
@@ -44,6 +45,6 @@ if (prefetching) {
   void snapshotRequestSent.then(() => {
     void fetchClientConfigEarly();
     loadCountryOutlines().catch(() => undefined);
-    import('../map/vector-tiles').catch(() => undefined);
+    loadVectorTiles().catch(() => undefined);
   });
 }

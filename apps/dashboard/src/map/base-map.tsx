@@ -2,6 +2,7 @@ import L, { type LatLngBoundsLiteral } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import './base-map.css';
+import { AfterATask } from './after-a-task';
 import { ASEAN_BOUNDS, type CountryCollection, loadCountryOutlines } from './basemap';
 import { CountryOutlinesLayer } from './layers/country-outlines-layer';
 import { TileLayer } from './layers/tile-layer';
@@ -40,6 +41,7 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, groun
   const [map, setMap] = useState<L.Map | null>(null);
   const [countries, setCountries] = useState<CountryCollection | null>(null);
   const [status, setStatus] = useState<BasemapStatus>('loading');
+
   // Framed where it will be looked at from the start: re-framing later would project every outline twice.
   const [firstBounds] = useState(() => initialBounds ?? ASEAN_BOUNDS);
 
@@ -112,7 +114,9 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, groun
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <CountryOutlinesLayer countries={countries} />
           {ground && <VectorBasemapLayers archive={vectorBasemap} theme={theme} />}
-          {children}
+          {/* The operational layers join a task after the ground: its tile requests go out (and the
+              outlines in view are drawn) before the layers' own long draw, not after it. */}
+          <AfterATask>{children}</AfterATask>
         </MapContext.Provider>
       )}
     </div>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useClientConfig } from '../../app/client-config';
 import { useUser } from '../../auth/session-context';
 import { t } from '../../i18n/i18n';
+import { AfterATask } from '../../map/after-a-task';
 import { BaseMap } from '../../map/base-map';
 import { AreaLayer } from '../../map/layers/area-layer';
 import { type MapController, MapControllerBridge } from '../../map/layers/map-controller';
@@ -209,11 +210,14 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
                 <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
                 <SitesLayer sites={operation.sites} visible={layerOn(filters, 'sites')} />
                 <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
-                <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
-                <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
-                <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
-                <WatchedAreasLayer visible={layerOn(filters, 'teams')} />
-                <MapDrawnMark reports={reports.size} />
+                {/* Teams and sites first; the reports (and their cluster index) a task later. */}
+                <AfterATask>
+                  <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
+                  <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
+                  <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
+                  <WatchedAreasLayer visible={layerOn(filters, 'teams')} />
+                  <MapDrawnMark reports={reports.size} />
+                </AfterATask>
               </>
             )}
           </BaseMap>

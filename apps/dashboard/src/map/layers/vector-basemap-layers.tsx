@@ -2,6 +2,7 @@ import type L from 'leaflet';
 import { useEffect } from 'react';
 import type { Theme } from '../../app/theme';
 import { useLeafletMap } from '../map-context';
+import { loadVectorTiles, vectorTilesLoaded } from '../vector-tiles-loader';
 
 /** Pane of the GSHHG ground: over the country outlines' fill (250), under every operational layer (400+). */
 export const GROUND_PANE = 'lintas-ground';
@@ -27,15 +28,15 @@ export function VectorBasemapLayers({ archive, theme }: { archive: boolean; them
     map.on('zoomend', detailed);
     let layer: L.Layer | null = null;
     let cancelled = false;
-    import('../vector-tiles').then(
-      (tiles) => {
-        if (cancelled) return;
-        layer = archive ? tiles.archiveLayer(theme, 'tilePane') : tiles.groundLayer(theme, GROUND_PANE);
-        layer.addTo(map);
-        map.getContainer().dataset.vectorBasemap = archive ? 'archive' : 'ground';
-      },
-      (error: unknown) => console.error('basemap: the vector layers failed to load', error),
-    );
+    const add = (tiles: NonNullable<ReturnType<typeof vectorTilesLoaded>>) => {
+      if (cancelled) return;
+      layer = archive ? tiles.archiveLayer(theme, 'tilePane') : tiles.groundLayer(theme, GROUND_PANE);
+      layer.addTo(map);
+      map.getContainer().dataset.vectorBasemap = archive ? 'archive' : 'ground';
+    };
+    const ready = vectorTilesLoaded();
+    if (ready) add(ready);
+    else loadVectorTiles().then(add, (error: unknown) => console.error('basemap: the vector layers failed to load', error));
     return () => {
       cancelled = true;
       map.off('zoomend', detailed);
