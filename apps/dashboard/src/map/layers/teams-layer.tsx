@@ -87,6 +87,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const syncLabels = useRef<() => void>(() => undefined);
   /** Fans out teams on one place and keeps them clear of report markers; true when a glyph moved. */
   const placeGlyphs = useRef<() => boolean>(() => false);
+  /** Places the glyphs (and stacks the labels, when asked or when a glyph moved) at the next frame, once however often asked. */
+  const placeSoon = useRef<(labels: boolean) => void>(() => undefined);
   /** What every glyph's look depends on besides its team: when these are unchanged, an unchanged team is skipped. */
   const drawnWith = useRef<unknown[]>([]);
 
@@ -180,15 +182,22 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       placeGlyphs.current();
       syncLabels.current();
     };
-    // Report markers and clusters drawn anew: keep the glyphs clear of them — once a frame, however
-    // many layers published (the reports and the alerts layer each publish after a draw).
-    let obstaclesPending: (() => void) | null = null;
-    const onObstacles = () => {
-      obstaclesPending ??= soon(() => {
-        obstaclesPending = null;
-        if (placeGlyphs.current()) syncLabels.current();
+    // Placing is the costly part of an update (every team in view against every report marker):
+    // done a frame after the moves, so a flush of positions is two shorter tasks, and once for
+    // however many asked in between — moves, and both report layers publishing after a draw.
+    let placing: (() => void) | null = null;
+    let labelsToo = false;
+    placeSoon.current = (labels) => {
+      labelsToo ||= labels;
+      placing ??= soon(() => {
+        placing = null;
+        const moved = placeGlyphs.current();
+        if (moved || labelsToo) syncLabels.current();
+        labelsToo = false;
       });
     };
+    // Report markers and clusters drawn anew: keep the glyphs clear of them.
+    const onObstacles = () => placeSoon.current(false);
     map.on('moveend', onMove);
     map.on(OBSTACLES_CHANGED, onObstacles);
     // SVG attributes cannot follow CSS variables: restyle when the theme changes.
@@ -196,7 +205,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     themeWatch?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
       themeWatch?.disconnect();
-      obstaclesPending?.();
+      placing?.();
       map.off('moveend', onMove);
       map.off(OBSTACLES_CHANGED, onObstacles);
       created.glyphs.remove();
@@ -286,8 +295,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       }
     }
     // A glyph fanned out or pushed aside carries its label with it.
-    if (placesChanged && placeGlyphs.current()) labelsChanged = true;
-    if (labelsChanged) syncLabels.current();
+    if (placesChanged) placeSoon.current(labelsChanged);
+    else if (labelsChanged) syncLabels.current();
     const element = map.getContainer();
     element.dataset.teamsDrawn = String(map.hasLayer(current.glyphs) ? drawn.current.size : 0);
     element.dataset.teamMoves = String(moves.current);
