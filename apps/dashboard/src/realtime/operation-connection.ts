@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { t } from '../i18n/i18n';
 import type { OperationStore } from './operation-store';
-import { FIRST_SCREEN_REPORTS } from './first-screen';
+import { afterFirstPicture, FIRST_SCREEN_REPORTS } from './first-screen';
 import { takePrefetchedSnapshot } from './snapshot-prefetch';
 import { handshakeStatus, type OpsSocket } from './ops-socket';
 
@@ -14,6 +14,8 @@ const OLDER_REPORTS_STEP = 5_000;
 /** Log entries loaded for the timeline's history when the view opens. */
 const HISTORY_EVENTS = 200;
 const HISTORY_DELAY_MS = 300;
+/** Waiting longer than this for the first picture, the history and the older reports are loaded anyway. */
+const FIRST_PICTURE_AT_MOST_MS = 10_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
 
 export interface OperationConnectionOptions {
@@ -144,10 +146,12 @@ export class OperationConnection {
     store.dispatch({ type: 'snapshot', snapshot, at: Date.now() });
     this.snapshotLoaded = true;
     if (first) {
-      // After the first draw: the timeline's past is not worth delaying the picture for.
-      setTimeout(() => void this.loadHistory(snapshot.seq), HISTORY_DELAY_MS);
-      // After the first draw: the older reports are not worth delaying the picture for.
-      if (snapshot.reports.length >= FIRST_SCREEN_REPORTS) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
+      // After the first draw: the timeline's past and the older reports are not worth delaying the picture for.
+      void afterFirstPicture(FIRST_PICTURE_AT_MOST_MS).then(() => {
+        if (this.stopped) return;
+        setTimeout(() => void this.loadHistory(snapshot.seq), HISTORY_DELAY_MS);
+        if (snapshot.reports.length >= FIRST_SCREEN_REPORTS) setTimeout(() => void this.loadOlderReports(), OLDER_REPORTS_DELAY_MS);
+      });
     }
     if (socket.connected) this.subscribe();
     else {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { firstPictureDrawn } from '../../realtime/first-screen';
 
 /**
  * Marks the first draw of the operation's data (for the benchmark and the browser tests). Rendered
@@ -14,6 +15,7 @@ export function MapDrawnMark({ reports }: { reports: number }) {
       setTimeout(() => {
         performance.mark('lintas:map-drawn', { detail: { reports } });
         document.querySelector('[data-testid="operation-view"]')?.setAttribute('data-drawn', 'true');
+        firstPictureDrawn();
       }, 0),
     );
   }, [reports]);
