@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -42,6 +42,7 @@ interface LoadFigures {
  * docs/benchmarks.md.
  */
 describeInBrowser('dashboard benchmark', () => {
+  const ab = process.env.BENCH_AB ? prepareAb(process.env.BENCH_AB) : null;
   let lintas: RunningLintas;
   let browser: Browser;
   let data: BenchData;
@@ -49,7 +50,7 @@ describeInBrowser('dashboard benchmark', () => {
   beforeAll(async () => {
     // With the vector basemap on (BASEMAP_PMTILES): an archive of the GSHHG rivers (the Mekong
     // bank to bank), borders and shores around the benchmark's operation, in the Protomaps layers.
-    lintas = await startLintas({ env: { BASEMAP_PMTILES: await groundArchive() } });
+    lintas = await startLintas({ env: { BASEMAP_PMTILES: await groundArchive(), ...(ab ? { DASHBOARD_DIR: ab.dir } : {}) } });
     const arrangeStart = Date.now();
     data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: POSTERS });
     console.log(`[bench] arranged ${TEAMS} teams and ${REPORTS} reports (with their event-log rows) in ${Date.now() - arrangeStart} ms`);
@@ -71,6 +72,11 @@ describeInBrowser('dashboard benchmark', () => {
     // The API's own share: the first screen's snapshot, full and compact, asked for by a plain client (median of 5 each).
     const api = await measureSnapshotApi(lintas.baseUrl, commander.token, data.operationId);
     console.log(`[bench] snapshot API (reports=${FIRST_SCREEN_REPORTS}): full ${api.full.ms} ms / ${kB(api.full.bytes)}, compact ${api.compact.ms} ms / ${kB(api.compact.bytes)}`);
+
+    if (ab) {
+      await compareBuilds(ab, browser, lintas, data);
+      return;
+    }
 
     // The baseline, in the same run: the same view with the vector basemap left out (the
     // configuration says there is none, its tiles are refused), so its cost reads as a difference.
@@ -334,4 +340,63 @@ async function groundArchive(): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'lintas-bench-basemap-')), 'ground.pmtiles');
   writeFileSync(file, archive);
   return file;
+}
+
+interface AbBuilds {
+  /** One folder serving both builds: their hashed assets side by side, `index.html` switched between loads. */
+  dir: string;
+  use(variant: 'a' | 'b'): void;
+}
+
+/**
+ * `BENCH_AB=<build a>,<build b>` (two `apps/dashboard/dist` folders): both builds served by the same
+ * API over the same data, loaded alternately (a, b, a, b, …) so that the machine's load of each
+ * minute reaches both alike — on a shared machine, runs minutes apart are not comparable. Each
+ * load is a cold load in a fresh context followed by a position load on that page.
+ */
+function prepareAb(spec: string): AbBuilds {
+  const [a, b] = spec.split(',');
+  const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-ab-'));
+  cpSync(a, dir, { recursive: true });
+  cpSync(join(b, 'assets'), join(dir, 'assets'), { recursive: true });
+  const index = { a: readFileSync(join(a, 'index.html')), b: readFileSync(join(b, 'index.html')) };
+  return { dir, use: (variant) => writeFileSync(join(dir, 'index.html'), index[variant]) };
+}
+
+async function compareBuilds(ab: AbBuilds, browser: Browser, lintas: RunningLintas, data: BenchData): Promise<void> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const tokens = await Promise.all(data.posterEmails.map(async (email) => (await restSignIn(lintas.baseUrl, email, lintas.demoPassword)).token));
+  const results: Record<'a' | 'b', { drawn: number; layers: number; longest: number; over50: number; load: number }[]> = { a: [], b: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const variant of ['a', 'b'] as const) {
+      ab.use(variant);
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+      await context.addInitScript(() => {
+        const tasks: { start: number; duration: number }[] = [];
+        (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const page = await newPage(context);
+      const machineLoad = loadavg()[0];
+      const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);
+      await page.waitForFunction((expected) => Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')) >= expected, REPORTS, { timeout: 120_000 });
+      await page.waitForTimeout(1_000);
+      await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
+      await runPositionLoad({ baseUrl: lintas.baseUrl, operationId: data.operationId, tokens, teamIds: data.teamIds, box: data.box, perSecond: POSITIONS_PER_SECOND, durationMs: LOAD_MS });
+      await page.waitForTimeout(1_000);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
+      await context.close();
+      const entry = { drawn: Math.round(load.drawnMs), layers: Math.round(load.dataDrawnMs), longest: Math.round(tasks.reduce((max, task) => Math.max(max, task.duration), 0)), over50: tasks.length, load: machineLoad };
+      results[variant].push(entry);
+      console.log(`[bench] A/B run ${run + 1} build ${variant}: drawn ${entry.drawn} ms, operational layers ${entry.layers} ms, longest task under positions ${entry.longest} ms (${entry.over50} over 50 ms), load average ${machineLoad.toFixed(1)}`);
+    }
+  }
+  const median = (values: number[]) => values.slice().sort((x, y) => x - y)[Math.floor(values.length / 2)];
+  for (const variant of ['a', 'b'] as const) {
+    const list = results[variant];
+    console.log(`[bench] A/B build ${variant}, medians of ${list.length}: drawn ${median(list.map((r) => r.drawn))} ms, operational layers ${median(list.map((r) => r.layers))} ms, longest task ${median(list.map((r) => r.longest))} ms, tasks over 50 ms ${median(list.map((r) => r.over50))}; load average ${list.map((r) => r.load.toFixed(1)).join(', ')}`);
+  }
 }
