@@ -382,11 +382,14 @@ async function compareBuilds(ab: AbBuilds, browser: Browser, lintas: RunningLint
       const page = await newPage(context);
       const machineLoad = loadavg()[0];
       const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);
-      await page.waitForFunction((expected) => Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')) >= expected, REPORTS, { timeout: 120_000 });
-      await page.waitForTimeout(1_000);
-      await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
-      await runPositionLoad({ baseUrl: lintas.baseUrl, operationId: data.operationId, tokens, teamIds: data.teamIds, box: data.box, perSecond: POSITIONS_PER_SECOND, durationMs: LOAD_MS });
-      await page.waitForTimeout(1_000);
+      // BENCH_AB_POSITIONS=0: cold loads only (more pairs in the test's ten minutes).
+      if (process.env.BENCH_AB_POSITIONS !== '0') {
+        await page.waitForFunction((expected) => Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')) >= expected, REPORTS, { timeout: 120_000 });
+        await page.waitForTimeout(1_000);
+        await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
+        await runPositionLoad({ baseUrl: lintas.baseUrl, operationId: data.operationId, tokens, teamIds: data.teamIds, box: data.box, perSecond: POSITIONS_PER_SECOND, durationMs: LOAD_MS });
+        await page.waitForTimeout(1_000);
+      }
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
       await context.close();
       const entry = { drawn: Math.round(load.drawnMs), layers: Math.round(load.dataDrawnMs), longest: Math.round(tasks.reduce((max, task) => Math.max(max, task.duration), 0)), over50: tasks.length, load: machineLoad };
