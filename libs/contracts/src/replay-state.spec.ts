@@ -97,6 +97,57 @@ describe('foldReplay from a base, with withdrawals (the player between two answe
     }
   });
 
+  /** The log of `randomLog` with times jittered out of seq order (a transaction that took its seq early and its time late), and operation events. */
+  function disorderedLog(seed: number): OperationEvent[] {
+    const pick = random(seed * 13);
+    const operation = { name: 'o', participants: [], sites: [] } as never as OperationUpdate;
+    const agency = (id: string) => ({ agency: { id, code: id, name: id }, role: 'participant' as const });
+    return randomLog(seed).map((event) => {
+      const at = new Date(Date.parse(event.at) + (pick(3) === 0 ? pick(7) * 60_000 : 0)).toISOString();
+      const kind = pick(6);
+      if (kind === 0) return { ...event, at, type: 'operation.participant_added', participant: agency(`a${pick(3)}`) } as OperationEvent;
+      if (kind === 1) return { ...event, at, type: 'operation.participant_removed', agencyId: `a${pick(3)}` } as OperationEvent;
+      if (kind === 2) return { ...event, at, type: 'operation.updated', operation: { ...operation, name: `v${event.seq}`, participants: pick(2) ? [agency(`a${pick(3)}`)] : [] } } as OperationEvent;
+      return { ...event, at };
+    });
+  }
+
+  it('applies events by seq when their times are out of seq order, folding moment after moment (random logs, viewers)', () => {
+    const lead = { agencyId: 'lead', operationRole: 'lead' } as const;
+    for (let seed = 1; seed <= 100; seed++) {
+      const events = disorderedLog(seed);
+      // Not all in time order: the property needs events whose time comes after a later seq's.
+      const times = events.map((event) => Date.parse(event.at));
+      const viewer = seed % 2 ? lead : VIEWERS[seed % VIEWERS.length];
+      const pick = random(seed * 11);
+      const last = Math.max(...times);
+      // The player's way: each moment folded on from the one before (forward); the reference folds every event up to the moment by seq.
+      const start = { ...EMPTY_REPLAY_BASE, operation: { name: 'o', participants: [], sites: [] } as never as OperationUpdate };
+      let state = foldReplay({ ...start, at: T0 - 1 }, events, T0 - 1, viewer);
+      for (let moment = T0; moment <= last + 60_000; moment += pick(8) * 60_000 + 30_000) {
+        state = foldReplay(state, events, moment, viewer);
+        const expected = foldReplay(start, events, moment, viewer);
+        expect([...state.reports.entries()].sort(), `seed ${seed} at ${moment}`).toEqual([...expected.reports.entries()].sort());
+        expect([...state.teams.entries()].sort(), `seed ${seed} at ${moment}`).toEqual([...expected.teams.entries()].sort());
+        const participants = (folded: typeof state) => folded.operation?.participants.map((p) => p.agency.id).sort() ?? null;
+        expect(participants(state), `seed ${seed} at ${moment}`).toEqual(participants(expected));
+        expect(state.operation?.name, `seed ${seed} at ${moment}`).toBe(expected.operation?.name);
+      }
+    }
+    // The logs do hold disorder: some event's time is after a later seq's.
+    expect([1, 2, 3].some((seed) => disorderedLog(seed).some((event, index, log) => index > 0 && Date.parse(event.at) < Date.parse(log[index - 1].at)))).toBe(true);
+  }, 60_000);
+
+  it('does not let an older event (by seq) whose time comes later undo a newer one', () => {
+    const newer = reportEvent(6, '2026-11-28T08:00:00.000Z', 'TLP:RED');
+    const older = reportEvent(5, '2026-11-28T08:00:00.100Z', 'TLP:GREEN', 'report.created');
+    const before = foldReplay({ ...EMPTY_REPLAY_BASE, at: Date.parse('2026-11-28T07:00:00.000Z') }, [older, newer], '2026-11-28T08:00:00.050Z', OBSERVER);
+    expect(before.reports.has('r1')).toBe(false);
+    // From that moment on: the raise (seq 6) decides, the creation that took its seq before it (5) comes too late.
+    expect(foldReplay(before, [older, newer], '2026-11-28T09:00:00.000Z', OBSERVER).reports.has('r1')).toBe(false);
+    expect(foldReplay(EMPTY_REPLAY_BASE, [older, newer], '2026-11-28T09:00:00.000Z', OBSERVER).reports.has('r1')).toBe(false);
+  });
+
   it('keeps the identity of what did not change', () => {
     const events = [reportEvent(1, '2026-11-28T08:00:00.000Z', 'TLP:GREEN', 'report.created')];
     const base = foldReplay(EMPTY_REPLAY_BASE, events, '2026-11-28T08:00:00.000Z', OBSERVER);

@@ -25,12 +25,20 @@ export interface ReplayedItems {
 export interface ReplayBase extends ReplayedItems {
   operation?: OperationUpdate | null;
   at?: number;
+  /**
+   * The seq of the newest event folded for each item (report, team, and the operation's own keys:
+   * see `operationKey`), visible or not. An event older than it is already decided against and is
+   * skipped: events whose time comes out of their seq order are applied by seq. Without it a
+   * report or team counts its `version` (the seq of its newest event, as the server stores it).
+   */
+  itemSeqs?: ReadonlyMap<string, number>;
 }
 
 export interface ReplayedState extends ReplayedItems {
   operation: OperationUpdate | null;
   /** The moment folded to (ms). */
   at: number;
+  itemSeqs: ReadonlyMap<string, number>;
 }
 
 export const EMPTY_REPLAY_BASE: ReplayBase = { reports: new Map(), teams: new Map(), seq: 0, operation: null };
@@ -67,32 +75,89 @@ export function foldReplay(
 
   let reports: Map<string, Report> | null = null;
   let teams: Map<string, Team> | null = null;
+  let itemSeqs: Map<string, number> | null = null;
   let operation = base.operation ?? null;
   let seq = base.seq;
+  const seqOf = (key: string, item?: { version?: unknown }) => (itemSeqs ?? base.itemSeqs)?.get(key) ?? (typeof item?.version === 'number' ? item.version : -1);
+  /** Whether the step is newer than what decided the item (and, if so, it now decides it). */
+  const decides = (key: string, stepSeq: number, item?: { version?: unknown }) => {
+    if (seqOf(key, item) > stepSeq) return false;
+    (itemSeqs ??= new Map(base.itemSeqs)).set(key, stepSeq);
+    return true;
+  };
   for (const step of steps) {
     seq = Math.max(seq, step.seq);
     if ('withdrawal' in step) {
-      if ((reports ?? base.reports).has(step.withdrawal.itemId)) (reports ??= new Map(base.reports)).delete(step.withdrawal.itemId);
-      if ((teams ?? base.teams).has(step.withdrawal.itemId)) (teams ??= new Map(base.teams)).delete(step.withdrawal.itemId);
+      const id = step.withdrawal.itemId;
+      const current = (reports ?? base.reports).get(id) ?? (teams ?? base.teams).get(id);
+      if (!decides(id, step.seq, current)) continue;
+      if ((reports ?? base.reports).has(id)) (reports ??= new Map(base.reports)).delete(id);
+      if ((teams ?? base.teams).has(id)) (teams ??= new Map(base.teams)).delete(id);
       continue;
     }
     const event = step.event;
     const visible = canView(event, viewer);
     if (event.type === 'report.created' || event.type === 'report.updated') {
+      if (!decides(event.report.id, step.seq, (reports ?? base.reports).get(event.report.id))) continue;
       reports ??= new Map(base.reports);
       if (visible) reports.set(event.report.id, event.report);
       else reports.delete(event.report.id);
     } else if (event.type === 'team.created' || event.type === 'team.updated') {
+      if (!decides(event.team.id, step.seq, (teams ?? base.teams).get(event.team.id))) continue;
       teams ??= new Map(base.teams);
       if (visible) teams.set(event.team.id, event.team);
       else teams.delete(event.team.id);
-    } else if (operation && visible) {
-      operation = applyOperationEvent(operation, event);
-    } else if (!operation && visible && event.type === 'operation.updated') {
-      operation = event.operation;
+    } else if (visible && (operation || event.type === 'operation.updated')) {
+      const next = operation ? applyOperationEventBySeq(operation, event, (key) => seqOf(key)) : event.type === 'operation.updated' ? event.operation : null;
+      if (next === null) continue;
+      decides(operationKey(event)!, step.seq);
+      operation = next;
     }
   }
-  return { reports: reports ?? base.reports, teams: teams ?? base.teams, seq, operation, at: cut };
+  return { reports: reports ?? base.reports, teams: teams ?? base.teams, seq, operation, at: cut, itemSeqs: itemSeqs ?? base.itemSeqs ?? new Map() };
+}
+
+/** The key of the operation an event decides: `operation` (all of it: an update names every participant and site), or one participant or site. */
+export function operationKey(event: OperationEvent): string | null {
+  switch (event.type) {
+    case 'operation.updated':
+      return 'operation';
+    case 'operation.participant_added':
+      return `participant:${event.participant.agency.id}`;
+    case 'operation.participant_removed':
+      return `participant:${event.agencyId}`;
+    case 'operation.site_attached':
+      return `site:${event.site.id}`;
+    case 'operation.site_detached':
+      return `site:${event.siteId}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * `applyOperationEvent`, for an event that may come after a newer one (by seq); null when a newer
+ * event already decided what it changes. An update is the whole operation as of its seq, so a
+ * participant or site event older than the newest update is decided; an update newer than a
+ * participant's or site's own event takes every field but that participant or site. In seq order
+ * it is `applyOperationEvent` itself.
+ */
+function applyOperationEventBySeq(operation: OperationUpdate, event: OperationEvent, seqOf: (key: string) => number): OperationUpdate | null {
+  const key = operationKey(event);
+  if (key === null || seqOf('operation') > event.seq) return null;
+  if (event.type !== 'operation.updated') return seqOf(key) > event.seq ? null : applyOperationEvent(operation, event);
+  const newer = (itemKey: string) => seqOf(itemKey) > event.seq;
+  return {
+    ...event.operation,
+    participants: mergeKeyed(operation.participants, event.operation.participants, (p) => `participant:${p.agency.id}`, newer),
+    sites: mergeKeyed(operation.sites, event.operation.sites, (s) => `site:${s.id}`, newer),
+  };
+}
+
+/** The incoming list, except the items a newer event decided: those as the current state has them. */
+function mergeKeyed<T>(current: readonly T[], incoming: readonly T[], keyOf: (item: T) => string, newer: (key: string) => boolean): T[] {
+  if (!current.some((item) => newer(keyOf(item))) && !incoming.some((item) => newer(keyOf(item)))) return incoming as T[];
+  return [...current.filter((item) => newer(keyOf(item))), ...incoming.filter((item) => !newer(keyOf(item)))];
 }
 
 /** An item event's place in the log and marking, without its payload: what withdrawals are judged on. */
