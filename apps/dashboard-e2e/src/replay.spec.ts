@@ -111,7 +111,23 @@ describeInBrowser('replay and the after-action report', () => {
     await page.mouse.down();
     await page.mouse.move(xOf(value - 60), box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector('[data-testid="replay-bar"]')?.getAttribute('data-loading') === 'false');
+    // The drag's last moves may be handled after mouse.up returns (Chromium delivers mouse moves with
+    // the next frame): wait until the bar has held still for half a second, and then until its
+    // moment is loaded. Reading the moment before that reads one the drag only passed through.
+    await page.waitForFunction(
+      () => {
+        const held = window as unknown as { __dragEnd?: { value: string; since: number } };
+        const slider = document.querySelector<HTMLInputElement>('[data-testid="replay-slider"]');
+        if (!slider) return false;
+        if (held.__dragEnd?.value !== slider.value) {
+          held.__dragEnd = { value: slider.value, since: performance.now() };
+          return false;
+        }
+        return performance.now() - held.__dragEnd.since > 500 && document.querySelector('[data-testid="replay-bar"]')?.getAttribute('data-loading') === 'false';
+      },
+      undefined,
+      { polling: 100 },
+    );
     const moment = await replayAt(page);
     const minutesBack = (end - moment) / 60_000;
     expect(minutesBack).toBeGreaterThan(45);

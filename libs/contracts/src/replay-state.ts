@@ -78,9 +78,9 @@ export function foldReplay(
   let itemSeqs: Map<string, number> | null = null;
   let operation = base.operation ?? null;
   let seq = base.seq;
-  const seqOf = (key: string, item?: { version?: unknown }) => (itemSeqs ?? base.itemSeqs)?.get(key) ?? (typeof item?.version === 'number' ? item.version : -1);
+  const seqOf = (key: string, item?: Report | Team) => (itemSeqs ?? base.itemSeqs)?.get(key) ?? (item && 'version' in item && typeof item.version === 'number' ? item.version : -1);
   /** Whether the step is newer than what decided the item (and, if so, it now decides it). */
-  const decides = (key: string, stepSeq: number, item?: { version?: unknown }) => {
+  const decides = (key: string, stepSeq: number, item?: Report | Team) => {
     if (seqOf(key, item) > stepSeq) return false;
     (itemSeqs ??= new Map(base.itemSeqs)).set(key, stepSeq);
     return true;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
@@ -121,11 +122,20 @@ describeInBrowser('replay scrubbing benchmark', () => {
     const values = Array.from({ length: MOMENTS }, (_, i) => max - Math.round(((i * 7) % MOMENTS) * ((HOURS * 60) / MOMENTS)) - 1);
     const times: number[] = [];
     const settled: number[] = [];
+    // BENCH_REPLAY_PROFILE=<file>: a CPU profile (.cpuprofile, Chrome DevTools) of the scrubs, to see where a moment's time goes.
+    const profileFile = process.env.BENCH_REPLAY_PROFILE;
+    const cdp = profileFile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+    }
     for (const value of values) {
       const scrubbed = await scrubTo(page, value);
       times.push(scrubbed.drawn);
       settled.push(scrubbed.settled);
     }
+    if (cdp) writeFileSync(profileFile!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     await saveScreenshot(page, 'bench-replay-scrubbed');
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`[bench] replay scrubbing (load ${loadavg()[0].toFixed(1)}): moment drawn p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms (all: ${times.map(Math.round).join(', ')}; nothing left loading: ${settled.map(Math.round).join(', ')})`);

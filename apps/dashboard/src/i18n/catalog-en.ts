@@ -190,6 +190,7 @@ export const en = {
 
   // timeline
   'timeline.empty': 'Nothing has happened yet.',
+  'timeline.earlier': 'Show earlier events',
   'timeline.report.created': 'New {kind}: {subject}',
   'timeline.report.amended': '{kind} amended: {subject}',
   'timeline.report.verified': '{kind} verified: {subject}',

@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../realtime/timeline';
 import { reportKindLabel, requestStateLabel, taskStateLabel, teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { TimeText } from '../../ui/time-text';
+import { useReplayTimelineReach } from '../replay/replay-context';
 import { NewLinesMarker } from './new-lines-marker';
 import './timeline-panel.css';
 
@@ -22,35 +23,57 @@ export interface TimelinePanelProps {
 
 /** The live timeline, newest first, each line with its marking. */
 export const TimelinePanel = memo(function TimelinePanel({ entries, historyLoaded, participants, onSelectReport, onSelectTeam }: TimelinePanelProps) {
-  const agencyCode = (id: string) => participants.find((participant) => participant.agency.id === id)?.agency.code ?? '—';
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  // Replaying, the reader may go further back than the first lines: the lines up to the moment, then older ones read from the log.
+  const reach = useReplayTimelineReach();
+  const [extra, setExtra] = useState(0);
+  const count = TIMELINE_SHOWN + (reach ? extra : 0);
   const shown = useMemo(() => entries.slice(0, TIMELINE_SHOWN).map((entry) => entry.seq), [entries]);
-  if (entries.length === 0) return <p className="muted panel-empty">{historyLoaded ? t('timeline.empty') : t('common.loading')}</p>;
+  if (entries.length === 0 && !reach) return <p className="muted panel-empty">{historyLoaded ? t('timeline.empty') : t('common.loading')}</p>;
+  const showEarlier = () => {
+    setExtra((current) => current + TIMELINE_SHOWN);
+    // Past what the store holds: the replay reads more (from the spans, else the log before them).
+    if (entries.length <= count + TIMELINE_SHOWN) reach?.showEarlier();
+  };
   return (
     <>
     <NewLinesMarker scroller={scroller} newestSeq={shown[0] ?? null} seqs={shown} />
     <ol className="timeline" data-testid="timeline" ref={(element) => setScroller(element?.parentElement ?? null)}>
-      {entries.slice(0, TIMELINE_SHOWN).map((entry) => {
-        const open = entry.reportId ? () => onSelectReport(entry.reportId!) : entry.teamId ? () => onSelectTeam(entry.teamId!) : undefined;
-        return (
-          <li key={entry.seq} className={`timeline__item timeline__item--${entry.kind.replace('.', '-')}${entry.reportKind === 'alert' ? ' timeline__item--alert' : ''}`} data-seq={entry.seq} data-kind={entry.kind}>
-            <div className="timeline__meta">
-              <TimeText value={entry.at} style="time" />
-              <MarkingLabel marking={entry.marking} />
-              <span className="timeline__agency">{agencyCode(entry.originAgencyId)}</span>
-            </div>
-            {open ? (
-              <button type="button" className="timeline__text" onClick={open}>
-                {describe(entry, agencyCode)}
-              </button>
-            ) : (
-              <span className="timeline__text">{describe(entry, agencyCode)}</span>
-            )}
-          </li>
-        );
-      })}
+      {entries.slice(0, count).map((entry) => (
+        <TimelineLine key={entry.seq} entry={entry} participants={participants} onSelectReport={onSelectReport} onSelectTeam={onSelectTeam} />
+      ))}
     </ol>
+    {reach && (
+      <button type="button" className="button button--small timeline__earlier" onClick={showEarlier} disabled={reach.loading} data-testid="timeline-earlier">
+        {reach.loading ? t('common.loading') : t('timeline.earlier')}
+      </button>
+    )}
     </>
+  );
+});
+
+/**
+ * One line. Its own memo: lines are the same objects from one moment (or live event) to the next,
+ * so a new line at the top, or a replayed moment, renders only the lines that are new.
+ */
+const TimelineLine = memo(function TimelineLine({ entry, participants, onSelectReport, onSelectTeam }: { entry: TimelineEntry } & Pick<TimelinePanelProps, 'participants' | 'onSelectReport' | 'onSelectTeam'>) {
+  const agencyCode = (id: string) => participants.find((participant) => participant.agency.id === id)?.agency.code ?? '—';
+  const open = entry.reportId ? () => onSelectReport(entry.reportId!) : entry.teamId ? () => onSelectTeam(entry.teamId!) : undefined;
+  return (
+    <li className={`timeline__item timeline__item--${entry.kind.replace('.', '-')}${entry.reportKind === 'alert' ? ' timeline__item--alert' : ''}`} data-seq={entry.seq} data-kind={entry.kind}>
+      <div className="timeline__meta">
+        <TimeText value={entry.at} style="time" />
+        <MarkingLabel marking={entry.marking} />
+        <span className="timeline__agency">{agencyCode(entry.originAgencyId)}</span>
+      </div>
+      {open ? (
+        <button type="button" className="timeline__text" onClick={open}>
+          {describe(entry, agencyCode)}
+        </button>
+      ) : (
+        <span className="timeline__text">{describe(entry, agencyCode)}</span>
+      )}
+    </li>
   );
 });
 

@@ -30,8 +30,9 @@ function ReplayControlsBar() {
   const at = replay.at as number;
   const period = replay.period as NonNullable<typeof replay.period>;
   const marks = replay.marks;
-  const next = nextMark(marks, at);
-  const previous = previousMark(marks, at);
+  const markTimes = useMemo(() => marks.map((mark) => Date.parse(mark.at)), [marks]);
+  const next = nextMark(marks, at, markTimes);
+  const previous = previousMark(marks, at, markTimes);
   const steps = Math.max(1, Math.round((period.end - period.start) / STEP_MS));
   const value = Math.round((at - period.start) / STEP_MS);
 

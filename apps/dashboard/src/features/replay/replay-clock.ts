@@ -39,14 +39,18 @@ export function advance(at: number, speed: number, elapsedMs: number, period: Re
   return clamp(at + speed * elapsedMs, period);
 }
 
-/** The first mark after `at` (more than a second after, so that pressing again moves on), or null. */
-export function nextMark(marks: readonly ReplayMark[], at: number): ReplayMark | null {
-  return marks.find((mark) => Date.parse(mark.at) > at + 999) ?? null;
+/**
+ * The first mark after `at` (more than a second after, so that pressing again moves on), or null.
+ * `times`: the marks' times parsed once (the bar asks at every frame of play).
+ */
+export function nextMark(marks: readonly ReplayMark[], at: number, times: readonly number[] = marks.map((mark) => Date.parse(mark.at))): ReplayMark | null {
+  const index = times.findIndex((time) => time > at + 999);
+  return index < 0 ? null : marks[index];
 }
 
 /** The last mark before `at` (more than a second before), or null. */
-export function previousMark(marks: readonly ReplayMark[], at: number): ReplayMark | null {
-  for (let index = marks.length - 1; index >= 0; index -= 1) if (Date.parse(marks[index].at) < at - 999) return marks[index];
+export function previousMark(marks: readonly ReplayMark[], at: number, times: readonly number[] = marks.map((mark) => Date.parse(mark.at))): ReplayMark | null {
+  for (let index = marks.length - 1; index >= 0; index -= 1) if (times[index] < at - 999) return marks[index];
   return null;
 }
 

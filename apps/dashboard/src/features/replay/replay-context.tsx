@@ -3,10 +3,11 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useL
 import { useSearchParams } from 'react-router';
 import { useApi, useUser } from '../../auth/session-context';
 import { OperationStoreScope, useOperationId, useOperationSelector, useOperationStore } from '../../realtime/operation-realtime';
-import { initialOperationState } from '../../realtime/operation-state';
+import { initialOperationState, TIMELINE_LIMIT } from '../../realtime/operation-state';
 import { OperationStore } from '../../realtime/operation-store';
 import { advance, clamp, type ReplayPeriod, replayPeriod, type ReplaySpeed } from './replay-clock';
 import { ReplayPicture } from './replay-picture';
+import { useReplayEarlier } from './use-replay-earlier';
 import { spanFor } from './replay-spans';
 import { useReplaySpans } from './use-replay-spans';
 
@@ -44,6 +45,19 @@ export interface ReplayControls {
 }
 
 const ReplayContext = createContext<ReplayControls | null>(null);
+
+/** The replay timeline's way back: more lines up to the moment, read backwards from the log on demand. */
+export interface ReplayTimelineReach {
+  showEarlier(): void;
+  /** A page of older lines is on its way. */
+  loading: boolean;
+}
+const ReplayTimelineContext = createContext<ReplayTimelineReach | null>(null);
+
+/** The replay timeline's way back, or null when live. */
+export function useReplayTimelineReach(): ReplayTimelineReach | null {
+  return useContext(ReplayTimelineContext);
+}
 /** The moment for the view's clock: changes with every frame of play only at `PLAY_VIEW_NOW_EVERY_MS`. */
 const ReplayNowContext = createContext<number | null>(null);
 
@@ -140,10 +154,15 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   // One picture per replay: it keeps what did not change from one moment to the next.
   const picture = useMemo(() => (period && viewer ? new ReplayPicture(viewer) : null), [period, viewer]);
   const itemsDrawnAt = useRef(-Infinity);
+  // The timeline's reach: TIMELINE_LIMIT lines up to the moment, more (and older lines from the log) as the reader asks.
+  const [timelineLimit, setTimelineLimit] = useState({ period, limit: TIMELINE_LIMIT });
+  const limit = timelineLimit.period === period ? timelineLimit.limit : TIMELINE_LIMIT;
+  const earlierPages = useReplayEarlier(api, operationId, period);
   useLayoutEffect(() => {
     if (at === null) return;
     const now = performance.now();
     const holdItems = playing && now - itemsDrawnAt.current < PLAY_ITEMS_EVERY_MS;
+    picture?.setTimelineReach(limit, earlierPages.earlier);
     const state = picture?.stateAt(spans, at, connection, holdItems) ?? null;
     if (state) {
       if (!holdItems) itemsDrawnAt.current = now;
@@ -153,7 +172,20 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
       replayStore.replace({ ...initialOperationState, operation: live.getState().operation, connection });
     }
     // A moment no span holds yet keeps the last one drawn until its state arrives.
-  }, [spans, at, connection, live, replayStore, picture, playing]);
+  }, [spans, at, connection, live, replayStore, picture, playing, limit, earlierPages.earlier]);
+  const { readBefore } = earlierPages;
+  const timelineReach = useMemo<ReplayTimelineReach>(
+    () => ({
+      showEarlier: () => {
+        setTimelineLimit({ period, limit: limit + TIMELINE_LIMIT });
+        // Where the lines held end before the period's start: the next page of the log before them.
+        const before = picture?.timelineBefore ?? null;
+        if (before !== null) readBefore(before);
+      },
+      loading: earlierPages.loading,
+    }),
+    [period, limit, picture, readBefore, earlierPages.loading],
+  );
   const store = at === null ? null : replayStore;
   // The moment drawn (to the second): the picture's, once it holds the moment.
   const drawnAt = at !== null && picture && spanFor(spans, at) ? Math.floor(at / 1000) * 1000 : (picture?.drawnAt ?? null);
@@ -209,7 +241,9 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
     <ReplayContext.Provider value={controls}>
       <ReplayNowContext.Provider value={viewNow}>
         {/* Always the same tree, live or not: switching stores must not remount the view (and its map). */}
-        <OperationStoreScope store={store ?? live}>{children}</OperationStoreScope>
+        <ReplayTimelineContext.Provider value={at === null ? null : timelineReach}>
+          <OperationStoreScope store={store ?? live}>{children}</OperationStoreScope>
+        </ReplayTimelineContext.Provider>
       </ReplayNowContext.Provider>
     </ReplayContext.Provider>
   );

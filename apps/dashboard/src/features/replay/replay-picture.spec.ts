@@ -1,6 +1,7 @@
 import { replayItems, type Operation, type OperationEvent, type Report, type ReplayWindow, type Team } from '@lintas/contracts';
 import { describe, expect, it } from 'vitest';
-import { ReplayPicture } from './replay-picture';
+import { KEYFRAME_EVENTS } from './replay-keyframes';
+import { type ReplayEarlier, ReplayPicture } from './replay-picture';
 import { chainedBase, type ReplaySpan, spanOf } from './replay-spans';
 import { DETAIL_MS, DETAIL_STEP_MS, detailPoints, nextDetail } from './use-replay-spans';
 
@@ -93,6 +94,69 @@ describe('ReplayPicture (the windowed replay store)', () => {
     expect([...state.reports.keys()].sort()).toEqual(['r1', 'r2', 'r3']);
     expect(state.operation?.name).toBe('Renamed');
     expect(state.teams.get('t1')?.lastPosition?.at).toBe(iso(260));
+  });
+});
+
+describe('ReplayPicture over many events (keyframes, out of order, the timeline further back)', () => {
+  // Several keyframes' worth of events over 4 hours, 40 reports updated again and again; some take their seq before an earlier-timed one (out of order).
+  const many: OperationEvent[] = [];
+  for (let seq = 1; seq <= KEYFRAME_EVENTS * 3 + 17; seq++) {
+    const minutes = (seq * 240) / (KEYFRAME_EVENTS * 3 + 20) + (seq % 7 === 0 ? 0.05 : 0);
+    const id = `r${seq % 40}`;
+    many.push(event(seq, minutes, { type: seq <= 40 ? 'report.created' : 'report.updated', report: { id, title: `v${seq}`, marking: seq % 11 === 0 ? 'TLP:RED' : 'TLP:GREEN', version: seq } as Report, marking: seq % 11 === 0 ? 'TLP:RED' : 'TLP:GREEN', originAgencyId: 'origin' } as Partial<OperationEvent>));
+  }
+  const OBSERVER = { agencyId: 'obs', operationRole: 'observer' } as const;
+
+  it('draws moments in any order (jumps back and forth across keyframes) as the fold of every event up to them, by seq', () => {
+    const spans = [overview(many)];
+    for (const viewer of [LEAD, OBSERVER]) {
+      const picture = new ReplayPicture(viewer);
+      for (const minutes of [230, 3, 120.02, 119.99, 60, 200, 200.5, 1, 240, 90.05, 45]) {
+        const state = picture.stateAt(spans, T0 + minutes * MINUTE, connection)!;
+        const expected = replayItems(many, new Date(T0 + minutes * MINUTE).toISOString(), viewer);
+        expect([...state.reports.values()].map((r) => r.title).sort(), `at +${minutes} min`).toEqual([...expected.reports.values()].map((r) => r.title).sort());
+      }
+    }
+  });
+
+  it('applies events that arrive out of order within a window by seq (the later seq decides, whatever came last in time)', () => {
+    const created = report(1, 10, 'r1', 'first');
+    const raised = event(3, 20, { type: 'report.updated', report: { id: 'r1', title: 'raised', marking: 'TLP:RED', version: 3 } as Report, marking: 'TLP:RED', originAgencyId: 'origin' } as Partial<OperationEvent>);
+    // Took its seq (2) before the raise but its time after it: it arrives last, yet the raise decides.
+    const amended = event(2, 21, { type: 'report.updated', report: { id: 'r1', title: 'amended', marking: 'TLP:GREEN', version: 2 } as Report, originAgencyId: 'origin' } as Partial<OperationEvent>);
+    const spans = [overview([created, raised, amended])];
+    const picture = new ReplayPicture(OBSERVER);
+    expect(picture.stateAt(spans, T0 + 15 * MINUTE, connection)!.reports.get('r1')?.title).toBe('first');
+    expect(picture.stateAt(spans, T0 + 20 * MINUTE, connection)!.reports.has('r1')).toBe(false);
+    expect(picture.stateAt(spans, T0 + 25 * MINUTE, connection)!.reports.has('r1')).toBe(false);
+    // Its originator sees the raised report: the raise, not the amendment that came after it in time.
+    expect(new ReplayPicture({ agencyId: 'origin', operationRole: 'participant' }).stateAt(spans, T0 + 25 * MINUTE, connection)!.reports.get('r1')?.title).toBe('raised');
+  });
+
+  it('shows the timeline up to the moment, then the older lines read from the log before the span', () => {
+    // A detail window with its own base at +120 min: its lines begin there.
+    const window = { ...spanOf(windowOf(120, 240, many.filter((e) => Date.parse(e.at) > T0 + 120 * MINUTE)), 120) };
+    const seqAtStart = Math.max(...many.filter((e) => Date.parse(e.at) <= T0 + 120 * MINUTE).map((e) => e.seq));
+    const span = { ...window, base: { operation, reports: new Map(), teams: new Map(), seq: seqAtStart, at: T0 + 120 * MINUTE } };
+    const picture = new ReplayPicture(LEAD);
+    const at = T0 + 130 * MINUTE;
+    picture.setTimelineReach(10_000, { periodStart: T0, entries: [], oldestSeq: null, complete: false });
+    const own = picture.stateAt([span], at, connection)!.timeline;
+    expect(own.every((entry) => Date.parse(entry.at) > T0 + 120 * MINUTE && Date.parse(entry.at) <= at)).toBe(true);
+    // More is wanted: the log is read backwards from the span's first seq.
+    expect(picture.timelineBefore).toBe(seqAtStart + 1);
+    const older = many.filter((e) => e.seq <= seqAtStart && e.seq > seqAtStart - 50).reverse();
+    const earlier: ReplayEarlier = { periodStart: T0, entries: older.map((e) => ({ seq: e.seq, at: e.at, kind: 'report.amended', marking: e.marking, originAgencyId: 'origin', subject: 'x' })), oldestSeq: seqAtStart - 49, complete: false };
+    picture.setTimelineReach(10_000, earlier);
+    const timeline = picture.stateAt([span], at + 1000, connection)!.timeline;
+    expect(timeline.slice(0, own.length).map((entry) => entry.seq)).toEqual(own.map((entry) => entry.seq));
+    expect(timeline.slice(own.length).map((entry) => entry.seq)).toEqual(older.map((e) => e.seq));
+    expect(picture.timelineBefore).toBe(seqAtStart - 49);
+    // The overview holds every line since the period's start: nothing to read.
+    const whole = new ReplayPicture(LEAD);
+    whole.setTimelineReach(10_000, { periodStart: T0, entries: [], oldestSeq: null, complete: false });
+    whole.stateAt([overview(many)], at, connection);
+    expect(whole.timelineBefore).toBeNull();
   });
 });
 

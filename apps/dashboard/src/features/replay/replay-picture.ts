@@ -1,7 +1,21 @@
-import { foldReplay, type Operation, type ReplayedState, type Report, type Team, type TeamPosition, type Viewer } from '@lintas/contracts';
+import { type Operation, type ReplayedState, type Report, type Team, type TeamPosition, type Viewer } from '@lintas/contracts';
 import { type ConnectionState, initialOperationState, type OperationState, TIMELINE_LIMIT, TRAIL_MAX_AGE_MS, type TrailPoint } from '../../realtime/operation-state';
 import { type TimelineEntry, timelineEntryOf } from '../../realtime/timeline';
+import { SpanKeyframes } from './replay-keyframes';
 import { lastAtOrBefore, positionAt, type ReplaySpan, spanFor, trailOf, withRole } from './replay-spans';
+
+/** Timeline lines read backwards from the log before what the spans hold, newest first. */
+export interface ReplayEarlier {
+  /** The replay period's start: a span whose base is at it holds every line since. */
+  periodStart: number;
+  entries: readonly TimelineEntry[];
+  /** The lowest seq read so far (the next page ends before it), or null before the first page. */
+  oldestSeq: number | null;
+  /** The log holds nothing older. */
+  complete: boolean;
+}
+
+export const NO_EARLIER: ReplayEarlier = { periodStart: -Infinity, entries: [], oldestSeq: null, complete: true };
 
 interface Fold {
   span: ReplaySpan;
@@ -22,10 +36,15 @@ export class ReplayPicture {
   private previous: OperationState | null = null;
   private readonly teamMemo = new Map<string, { source: Team; position: TeamPosition | null; result: Team }>();
   private readonly trailMemo = new Map<string, { span: ReplaySpan; start: number; end: number; last: TeamPosition | null; result: readonly TrailPoint[] }>();
-  private readonly timelines = new WeakMap<ReplaySpan, { times: number[]; entries: TimelineEntry[] }>();
-  private readonly eventTimes = new WeakMap<ReplaySpan, { events: number[]; withdrawals: number[] }>();
+  private readonly timelines = new WeakMap<ReplaySpan, { times: number[]; entries: TimelineEntry[]; firstSeq: number }>();
+  private readonly keyframes = new WeakMap<ReplaySpan, SpanKeyframes>();
   private operationMemo: { folded: ReplayedState['operation']; base: Operation; result: Operation } | null = null;
-  private timelineMemo: { span: ReplaySpan; count: number; result: readonly TimelineEntry[] } | null = null;
+  private timelineMemo: { span: ReplaySpan; count: number; limit: number; earlier: ReplayEarlier; result: readonly TimelineEntry[] } | null = null;
+  /** The timeline's reach: lines up to the moment, at most this many, and the older lines read from the log on demand. */
+  private timelineLimit = TIMELINE_LIMIT;
+  private earlier: ReplayEarlier = NO_EARLIER;
+  /** Where the lines held for the last moment end: the seq the log is read backwards from, or null when they reach the period's start. */
+  timelineBefore: number | null = null;
 
   /** The last moment drawn (to the second), or null before the first. */
   drawnAt: number | null = null;
@@ -90,17 +109,24 @@ export class ReplayPicture {
   }
 
   private foldTo(span: ReplaySpan, at: number): ReplayedState {
-    const base = span.base!;
-    const times = this.timesOf(span);
-    const events = lastAtOrBefore(times.events, at) + 1;
-    const withdrawals = lastAtOrBefore(times.withdrawals, at) + 1;
+    const frames = this.keyframesOf(span);
+    const events = frames.eventsUpTo(at);
+    const withdrawals = frames.withdrawalsUpTo(at);
     const last = this.fold;
     if (last && last.span === span && last.events === events && last.withdrawals === withdrawals) return last.state;
-    // Forward in the same span: fold on from the last moment; backward: from the span's start.
-    const from = last && last.span === span && last.state.at <= at ? last.state : base;
-    const state = foldReplay(from, span.events, at, this.viewer, span.withdrawals);
+    // From the last moment when it is between the nearest keyframe and this one, else from that keyframe.
+    const state = frames.stateAt(at, last && last.span === span ? last.state : null);
     this.fold = { span, events, withdrawals, state };
     return state;
+  }
+
+  private keyframesOf(span: ReplaySpan): SpanKeyframes {
+    let known = this.keyframes.get(span);
+    if (!known) {
+      known = new SpanKeyframes(span, this.viewer);
+      this.keyframes.set(span, known);
+    }
+    return known;
   }
 
   private teamsAt(spans: readonly ReplaySpan[], span: ReplaySpan, teams: ReadonlyMap<string, Team>, at: number): ReadonlyMap<string, Team> {
@@ -147,20 +173,43 @@ export class ReplayPicture {
     return changed || !before ? next : before;
   }
 
-  /** The newest entries up to the moment, from the span that reaches furthest back (the timeline's past). */
+  /**
+   * How far back the timeline reaches: at most `limit` lines up to the moment, and the lines read
+   * backwards from the log before what the spans hold (`earlier`, oldest last). Takes effect with
+   * the next moment drawn (`stateAt`).
+   */
+  setTimelineReach(limit: number, earlier: ReplayEarlier): void {
+    this.timelineLimit = limit;
+    this.earlier = earlier;
+  }
+
+  /**
+   * The newest entries up to the moment: the span that reaches furthest back (the timeline's
+   * past), then, where its events begin after the period's start, the older lines read from the log.
+   */
   private timelineAt(spans: readonly ReplaySpan[], at: number): readonly TimelineEntry[] {
     let span: ReplaySpan | null = null;
     for (const candidate of spans) if (candidate.base && candidate.from <= at && at <= candidate.coveredTo && (!span || candidate.from < span.from)) span = candidate;
     if (!span) return [];
-    const { times, entries } = this.timelineOf(span);
+    const { times, entries, firstSeq } = this.timelineOf(span);
     const count = lastAtOrBefore(times, at) + 1;
-    if (this.timelineMemo && this.timelineMemo.span === span && this.timelineMemo.count === count) return this.timelineMemo.result;
-    const result = entries.slice(Math.max(0, count - TIMELINE_LIMIT), count).reverse();
-    this.timelineMemo = { span, count, result };
+    const limit = this.timelineLimit;
+    const earlier = this.earlier;
+    // The span's events are all there is since the period's start (the overview's are), or older lines are read before its first seq.
+    const reachesStart = span.base!.at <= earlier.periodStart;
+    this.timelineBefore = reachesStart || count >= limit ? null : Math.min(firstSeq, earlier.oldestSeq ?? Infinity);
+    const memo = this.timelineMemo;
+    if (memo && memo.span === span && memo.count === count && memo.limit === limit && memo.earlier === earlier) return memo.result;
+    let result = entries.slice(Math.max(0, count - limit), count).reverse();
+    if (!reachesStart && result.length < limit && earlier.entries.length > 0) {
+      const older = earlier.entries.filter((entry) => entry.seq < firstSeq && Date.parse(entry.at) <= at);
+      result = [...result, ...older.slice(0, limit - result.length)];
+    }
+    this.timelineMemo = { span, count, limit, earlier, result };
     return result;
   }
 
-  private timelineOf(span: ReplaySpan): { times: number[]; entries: TimelineEntry[] } {
+  private timelineOf(span: ReplaySpan): { times: number[]; entries: TimelineEntry[]; firstSeq: number } {
     let known = this.timelines.get(span);
     if (!known) {
       // Each update told apart (verified, amended, status changed) by the item before it.
@@ -174,20 +223,12 @@ export class ReplayPicture {
       }
       // In time order (seq order within a moment): the timeline up to a moment is a prefix.
       entries = entries.map((entry, index) => ({ entry, index, time: Date.parse(entry.at) })).sort((a, b) => a.time - b.time || a.index - b.index).map(({ entry }) => entry);
-      known = { times: entries.map((entry) => Date.parse(entry.at)), entries };
+      known = { times: entries.map((entry) => Date.parse(entry.at)), entries, firstSeq: span.events.reduce((lowest, event) => Math.min(lowest, event.seq), span.base?.seq !== undefined ? span.base.seq + 1 : Infinity) };
       this.timelines.set(span, known);
     }
     return known;
   }
 
-  private timesOf(span: ReplaySpan): { events: number[]; withdrawals: number[] } {
-    let known = this.eventTimes.get(span);
-    if (!known) {
-      known = { events: span.events.map((event) => Date.parse(event.at)).sort((a, b) => a - b), withdrawals: span.withdrawals.map((w) => Date.parse(w.at)).sort((a, b) => a - b) };
-      this.eventTimes.set(span, known);
-    }
-    return known;
-  }
 }
 
 /** The newest of the positions at or before the moment. */

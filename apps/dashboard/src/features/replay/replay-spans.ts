@@ -29,6 +29,8 @@ export interface SpanBase {
   seq: number;
   /** The moment of the state (ms): the span's events are those after it. */
   at: number;
+  /** The seq that decided each item, when the base was folded here (`foldReplay`); else the items' versions count. */
+  itemSeqs?: ReadonlyMap<string, number>;
 }
 
 export interface TeamTrack {
@@ -74,7 +76,7 @@ export function chainedBase(span: ReplaySpan, viewer: Viewer): SpanBase | null {
     const position = positionAt([span], team.id, span.to) ?? olderOf(span.base.teams.get(team.id)?.lastPosition ?? null, team.lastPosition, span.to);
     teams.set(team.id, position === team.lastPosition ? team : { ...team, lastPosition: position });
   }
-  return { operation: withRole(folded.operation, span.base.operation), reports: folded.reports, teams, seq: folded.seq, at: span.to };
+  return { operation: withRole(folded.operation, span.base.operation), reports: folded.reports, teams, seq: folded.seq, at: span.to, itemSeqs: folded.itemSeqs };
 }
 
 /** The span whose base and events reach the moment, the one starting latest (the least to fold). */

@@ -1,5 +1,5 @@
 import type { ReplayMark, Viewer } from '@lintas/contracts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../api/api-client';
 import { isAbortError } from '../../api/api-error';
 import { errorText } from '../../i18n/error-text';
@@ -25,6 +25,8 @@ export const DETAIL_STEP_MS = 60_000;
 export const PREFETCH_REAL_MS = 6_000;
 /** Detail windows kept (the nearest to the moment); the overview is always kept. */
 const DETAIL_KEPT = 6;
+/** A window whose request failed is asked for again after this long (a busy server may answer the next one). */
+const RETRY_MS = 2_000;
 
 export interface ReplaySpans {
   spans: readonly ReplaySpan[];
@@ -53,6 +55,11 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const inFlight = useRef(false);
   const lastAsked = useRef<string | null>(null);
   const [settled, setSettled] = useState(0);
+  // The period answers belong to: an answer for a replay that has ended (back to live, replay again) is dropped.
+  const currentPeriod = useRef(period);
+  useLayoutEffect(() => {
+    currentPeriod.current = period;
+  }, [period]);
 
   // The overview: once per replay period.
   useEffect(() => {
@@ -63,6 +70,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
       ([snapshot, window]) => {
         setError(null);
         const loaded = { ...spanOf(window, OVERVIEW_POINTS), base: baseOfSnapshot(snapshot, period.start) };
+        if (currentPeriod.current !== period) return;
         setHeld((current) => ({ period, overview: loaded, details: current.period === period ? current.details : [] }));
       },
       (failure: unknown) => {
@@ -91,14 +99,22 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
     Promise.all([api.getReplayWindow(operationId, query, controller.signal), base]).then(
       ([window, loadedBase]) => {
         inFlight.current = false;
+        setSettled((n) => n + 1);
+        // Asked for in a replay that has ended: its spans are not this one's.
+        if (currentPeriod.current !== period) return;
         setError(null);
         const span = { ...spanOf(window, query.points), base: loadedBase };
         setHeld((current) => (current.period === period ? { ...current, details: keepNearest([...current.details, span], wanted.from) } : { period, overview: null, details: [span] }));
-        setSettled((n) => n + 1);
       },
       (failure: unknown) => {
         inFlight.current = false;
-        if (!isAbortError(failure)) setError(errorText(failure));
+        if (isAbortError(failure)) return;
+        setError(errorText(failure));
+        // The same window may be asked for again, a little later: a failed answer must not leave the moment loading for good.
+        setTimeout(() => {
+          if (lastAsked.current === key) lastAsked.current = null;
+          setSettled((n) => n + 1);
+        }, RETRY_MS);
       },
     );
     // Not aborted when the moment moves on: the answer is kept, and the next request follows it.

@@ -100,27 +100,41 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
           seen.add(key);
           const signature = `${properties.point_count}|${properties.open}`;
           const existing = known.get(key);
-          if (existing) {
+          if (existing?.signature === signature) {
             existing.clusterId = properties.cluster_id;
-            if (existing.signature === signature) continue;
-            existing.marker.remove();
+            continue;
           }
           const size = properties.point_count < 10 ? 30 : properties.point_count < 100 ? 36 : properties.point_count < 1000 ? 42 : 48;
-          const marker = L.marker([lat, lon], {
-            icon: L.divIcon({
-              className: `report-cluster report-cluster--${variant}`,
-              // Named by its hidden text (what it is and does); the figures are for the eye.
-              html: `<span class="visually-hidden">${escapeHtml(tn('marker.cluster', properties.point_count))}</span><span aria-hidden="true">${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open" aria-hidden="true">${properties.open}</b>` : ''}`,
-              iconSize: [size, size],
-              iconAnchor: [size / 2, size / 2],
-            }),
-            keyboard: true,
-            pane: CLUSTERS_PANE,
-            zIndexOffset: variant === 'alerts' ? 2000 : 0,
+          const icon = L.divIcon({
+            className: `report-cluster report-cluster--${variant}`,
+            // Named by its hidden text (what it is and does); the figures are for the eye.
+            html: `<span class="visually-hidden">${escapeHtml(tn('marker.cluster', properties.point_count))}</span><span aria-hidden="true">${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open" aria-hidden="true">${properties.open}</b>` : ''}`,
+            iconSize: [size, size],
+            iconAnchor: [size / 2, size / 2],
           });
           // The count of open reports is a badge over the top right corner.
           const badge = properties.open ? { top: 6, right: 8 } : { top: 0, right: 0 };
           const box = { left: -size / 2, top: -size / 2 - badge.top, right: size / 2 + badge.right, bottom: size / 2 };
+          const element = existing?.marker.getElement();
+          if (existing && element) {
+            // Another count on the same place (a replayed moment, a rebuilt index): the marker's
+            // element is rewritten where it is, not removed and created again with its listeners.
+            existing.marker.options.icon = icon;
+            element.innerHTML = icon.options.html as string;
+            element.style.width = element.style.height = `${size}px`;
+            element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
+            existing.signature = signature;
+            existing.clusterId = properties.cluster_id;
+            existing.obstacle = { lat, lon, box };
+            continue;
+          }
+          existing?.marker.remove();
+          const marker = L.marker([lat, lon], {
+            icon,
+            keyboard: true,
+            pane: CLUSTERS_PANE,
+            zIndexOffset: variant === 'alerts' ? 2000 : 0,
+          });
           const entry = { marker, signature, clusterId: properties.cluster_id, obstacle: { lat, lon, box } };
           marker.on('click', () => {
             const zoom = Math.min(index.current?.getClusterExpansionZoom(entry.clusterId) ?? map.getZoom() + 2, 18);

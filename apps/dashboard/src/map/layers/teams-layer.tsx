@@ -8,6 +8,7 @@ import { markingClass } from '../../ui/marking-label';
 import { escapeHtml } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
 import { stackLabels } from './label-stacking';
+import { TeamLabel } from './team-label';
 import { OBSTACLES_CHANGED, obstaclesOnScreen } from './marker-obstacles';
 import { placeTeams } from './team-placement';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
@@ -134,7 +135,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         team.row = row;
         if (team.shown === null) {
           const className = team.stale ? 'team-label team-label--stale' : 'team-label';
-          team.glyph.bindTooltip(team.label, { permanent: true, direction: 'right', offset, className }).openTooltip();
+          team.glyph.bindTooltip(new TeamLabel({ permanent: true, direction: 'right', offset, className }).setContent(team.label), { permanent: true }).openTooltip();
           team.shown = team.label;
         } else if (team.shown !== team.label) {
           team.glyph.setTooltipContent(team.label);

@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'Walang pangkat na maipapakita.',
 
   'timeline.empty': 'Wala pang nangyayari.',
+  'timeline.earlier': 'Ipakita ang mga naunang pangyayari',
   'timeline.report.created': 'Bagong {kind}: {subject}',
   'timeline.report.amended': 'Binago ang {kind}: {subject}',
   'timeline.report.verified': 'Pinatunayan ang {kind}: {subject}',

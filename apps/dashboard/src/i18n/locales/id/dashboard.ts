@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'Tidak ada tim untuk ditampilkan.',
 
   'timeline.empty': 'Belum ada kejadian.',
+  'timeline.earlier': 'Tampilkan kejadian sebelumnya',
   'timeline.report.created': '{kind} baru: {subject}',
   'timeline.report.amended': '{kind} diubah: {subject}',
   'timeline.report.verified': '{kind} diverifikasi: {subject}',

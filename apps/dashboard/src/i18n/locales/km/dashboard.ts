@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'គ្មានក្រុមសម្រាប់បង្ហាញទេ។',
 
   'timeline.empty': 'មិនទាន់មានព្រឹត្តិការណ៍អ្វីកើតឡើងទេ។',
+  'timeline.earlier': 'បង្ហាញព្រឹត្តិការណ៍មុននេះ',
   'timeline.report.created': '{kind} ថ្មី៖ {subject}',
   'timeline.report.amended': '{kind} ត្រូវបានកែប្រែ៖ {subject}',
   'timeline.report.verified': '{kind} ត្រូវបានផ្ទៀងផ្ទាត់៖ {subject}',

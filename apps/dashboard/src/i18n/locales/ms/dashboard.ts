@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'Tiada pasukan untuk dipaparkan.',
 
   'timeline.empty': 'Belum ada apa-apa berlaku.',
+  'timeline.earlier': 'Tunjukkan peristiwa terdahulu',
   'timeline.report.created': '{kind} baharu: {subject}',
   'timeline.report.amended': '{kind} dipinda: {subject}',
   'timeline.report.verified': '{kind} disahkan: {subject}',

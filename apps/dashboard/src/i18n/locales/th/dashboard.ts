@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'ไม่มีทีมที่จะแสดง',
 
   'timeline.empty': 'ยังไม่มีเหตุการณ์',
+  'timeline.earlier': 'แสดงเหตุการณ์ก่อนหน้า',
   'timeline.report.created': '{kind}ใหม่: {subject}',
   'timeline.report.amended': 'แก้ไข{kind}: {subject}',
   'timeline.report.verified': 'ยืนยัน{kind}แล้ว: {subject}',

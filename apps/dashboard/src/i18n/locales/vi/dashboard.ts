@@ -148,6 +148,7 @@ export const texts: DashboardTexts = {
   'roster.empty': 'Không có tổ nào để hiển thị.',
 
   'timeline.empty': 'Chưa có diễn biến nào.',
+  'timeline.earlier': 'Hiện các diễn biến trước đó',
   'timeline.report.created': '{kind} mới: {subject}',
   'timeline.report.amended': '{kind} được sửa đổi: {subject}',
   'timeline.report.verified': '{kind} đã được xác minh: {subject}',
