@@ -1,5 +1,5 @@
 import type { ReplayMark } from '@lintas/contracts';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { t } from '../../i18n/i18n';
 import { formatTime } from '../../ui/time-text';
 import { markOffset, nextMark, previousMark, REPLAY_SPEEDS, type ReplaySpeed, STEP_MS } from './replay-clock';
@@ -103,8 +103,8 @@ function ReplayControlsBar() {
 }
 
 
-/** Alerts and status changes along the bar; a click jumps there. */
-function Marks({ marks, period, onSeek }: { marks: readonly ReplayMark[]; period: { start: number; end: number }; onSeek(at: number): void }) {
+/** Alerts and status changes along the bar; a click jumps there. Memoised: the bar renders at every frame of play, the marks only change with what is loaded. */
+const Marks = memo(function Marks({ marks, period, onSeek }: { marks: readonly ReplayMark[]; period: { start: number; end: number }; onSeek(at: number): void }) {
   // Marks closer than half a percent of the bar share one tick (thousands of them would not be told apart anyway).
   const ticks = useMemo(() => {
     const seen = new Map<string, ReplayMark>();
@@ -130,4 +130,4 @@ function Marks({ marks, period, onSeek }: { marks: readonly ReplayMark[]; period
       ))}
     </div>
   );
-}
+});

@@ -203,6 +203,14 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
   }, [playing]);
   const viewNow = at === null ? null : playing && playNow !== null ? playNow : at;
 
+  // Stable: the bar's marks are memoised on it.
+  const seek = useCallback(
+    (moment: number) => {
+      if (period) setAt(clamp(moment, period));
+    },
+    [period],
+  );
+
   const backToLive = useCallback(() => {
     setAt(null);
     setPlayingState(false);
@@ -221,9 +229,7 @@ export function ReplayProvider({ children }: { children: ReactNode }) {
     error,
     liveEventsWaiting: at === null ? 0 : Math.max(0, liveSeq - seqAtStart),
     start,
-    seek: (moment) => {
-      if (period) setAt(clamp(moment, period));
-    },
+    seek,
     setPlaying: (next) => {
       const from = next && period && at !== null && at >= period.end ? period.start : at;
       if (from !== at) setAt(from);
