@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { describeInBrowser, launchBrowser, newPage, saveScreenshot, signInContext, startLintas, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
@@ -76,6 +77,29 @@ async function scrubTo(page: Page, value: number): Promise<{ drawn: number; sett
   }, value);
 }
 
+/** Plays at 600× from 12 hours back for PLAY_MS and answers the main-thread tasks over 50 ms meanwhile. */
+async function playAt600(page: Page, max: number): Promise<number[]> {
+  await scrubTo(page, max - 12 * 60);
+  await page.getByTestId('replay-speed').selectOption('600');
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  await page.getByTestId('replay-play').click();
+  await page.waitForTimeout(PLAY_MS);
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!.click());
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+}
+
+/** The dashboard's page and assets from another build's folder (the API's answers stay the API's): a baseline in the same run. */
+async function serveDashboardFrom(context: BrowserContext, baseUrl: string, dir: string): Promise<void> {
+  await context.route(`${baseUrl}/**`, async (route) => {
+    const request = route.request();
+    const path = new URL(request.url()).pathname;
+    const file = join(dir, path);
+    if (path.startsWith('/assets/') && existsSync(file) && statSync(file).isFile()) return route.fulfill({ path: file });
+    if (request.resourceType() === 'document') return route.fulfill({ path: join(dir, 'index.html') });
+    return route.fallback();
+  });
+}
+
 /**
  * `npm run bench:ui`, replay: scrubbing the time bar of a 24-hour operation with 500 teams (a
  * position every 30 s) and 10,000 reports, and playing it at 600×. Prints the time from moving
@@ -100,8 +124,10 @@ describeInBrowser('replay scrubbing benchmark', () => {
     await lintas?.stop();
   });
 
-  it('scrubs the time bar and plays at 600×', async () => {
+  /** The operation view in replay, in a context of its own (its dashboard from `dashboardDir` when given). */
+  async function openReplay(dashboardDir?: string): Promise<{ context: BrowserContext; page: Page; max: number }> {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    if (dashboardDir) await serveDashboardFrom(context, lintas.baseUrl, dashboardDir);
     await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
     await context.addInitScript(() => {
       const tasks: number[] = [];
@@ -115,7 +141,15 @@ describeInBrowser('replay scrubbing benchmark', () => {
     await page.locator('[data-testid="operation-view"][data-drawn="true"]').waitFor({ timeout: 300_000 });
     await page.getByTestId('replay-start').click();
     await page.locator('[data-testid="replay-bar"][data-loading="false"]').waitFor({ timeout: 300_000 });
-    const max = Number(await page.getByTestId('replay-slider').getAttribute('max'));
+    return { context, page, max: Number(await page.getByTestId('replay-slider').getAttribute('max')) };
+  }
+
+  it('scrubs the time bar and plays at 600×', async () => {
+    const { context, page, max } = await openReplay();
+    // BENCH_REPLAY_BASELINE_DIR=<a dashboard build>: that build beside this one, moment by moment in the same minutes.
+    const baselineDir = process.env.BENCH_REPLAY_BASELINE_DIR;
+    const baseline = baselineDir ? await openReplay(baselineDir) : null;
+    const baselineTimes: number[] = [];
     const machineLoad = loadavg()[0];
 
     // Moments spread over the last 24 hours (the bar spans the operation's 48), in a shuffled order.
@@ -134,6 +168,14 @@ describeInBrowser('replay scrubbing benchmark', () => {
       const scrubbed = await scrubTo(page, value);
       times.push(scrubbed.drawn);
       settled.push(scrubbed.settled);
+      if (baseline) baselineTimes.push((await scrubTo(baseline.page, value - max + baseline.max)).drawn);
+    }
+    if (baseline) {
+      const median = (list: number[]) => Math.round([...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+      const ratios = times.map((time, index) => time / baselineTimes[index]);
+      console.log(
+        `[bench] replay scrubbing beside the baseline build (${baselineDir}), moment by moment (load ${loadavg()[0].toFixed(1)}): this build p50 ${median(times)} ms, max ${Math.round(Math.max(...times))} ms; baseline p50 ${median(baselineTimes)} ms, max ${Math.round(Math.max(...baselineTimes))} ms; median of per-moment ratios ${(ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)]).toFixed(2)} (baseline: ${baselineTimes.map(Math.round).join(', ')})`,
+      );
     }
     if (cdp) writeFileSync(profileFile!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     await saveScreenshot(page, 'bench-replay-scrubbed');
@@ -151,6 +193,11 @@ describeInBrowser('replay scrubbing benchmark', () => {
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
     await saveScreenshot(page, 'bench-replay-played');
     await context.close();
+    if (baseline) {
+      const played = await playAt600(baseline.page, baseline.max);
+      console.log(`[bench] baseline build during 600× play (load ${loadavg()[0].toFixed(1)}): ${played.length} tasks over 50 ms, the longest ${Math.round(Math.max(0, ...played))} ms`);
+      await baseline.context.close();
+    }
 
     times.sort((a, b) => a - b);
     settled.sort((a, b) => a - b);
