@@ -95,6 +95,8 @@ describeInBrowser('replay and the after-action report', () => {
     await page.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}?team=${bavet.id}`);
     await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
     await page.getByTestId('team-detail').waitFor();
+    // Waited for, not read once: the live view may draw the team before its newest position reaches it.
+    await showing(page, `${trackAt(0).lat.toFixed(4)}, ${trackAt(0).lon.toFixed(4)}`);
     expect((await shownPosition(page)).lon).toBeCloseTo(trackAt(0).lon, 3);
 
     await page.getByTestId('replay-start').click();
@@ -152,7 +154,12 @@ describeInBrowser('replay and the after-action report', () => {
     await page.getByTestId('replay-speed').selectOption('600');
     await page.getByTestId('replay-play').click();
     await page.waitForFunction((from) => Date.parse(document.querySelector('[data-testid="replay-bar"]')!.getAttribute('data-replay-at')!) > from + 10 * 60_000, moment);
-    await page.getByTestId('replay-play').click();
+    // Paused only if still playing: on a starved page one frame may carry play to the period's end,
+    // where play stops by itself, and a click would then start it again from the period's start.
+    await page.evaluate(() => {
+      const play = document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!;
+      if (play.getAttribute('aria-pressed') === 'true') play.click();
+    });
     await page.waitForFunction(() => document.querySelector('[data-testid="replay-bar"]')?.getAttribute('data-loading') === 'false');
     await showing(page, await positionAt(await replayAt(page)));
     await saveScreenshot(page, 'replay-played');
