@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { buildPmtilesArchive } from '@lintas/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, signInContext, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
 import { writeDashboardSection } from './bench-report';
@@ -93,18 +93,7 @@ describeInBrowser('dashboard benchmark', () => {
       await extra.close();
     }
 
-    // A plain context: the e2e contexts route every request through the test process (to refuse
-    // off-machine ones), which would add its own delay to every script and API call measured here.
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    // Signed in as the page would be: the refresh cookie in the jar, the access token fetched on load.
-    await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
-    await context.addInitScript(() => {
-      const tasks: { start: number; duration: number }[] = [];
-      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    const context = await commanderContext(browser, lintas);
     const page = await newPage(context);
     const machineLoad = loadavg()[0];
     const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);
@@ -363,6 +352,25 @@ function prepareAb(spec: string): AbBuilds {
   return { dir, use: (variant) => writeFileSync(join(dir, 'index.html'), index[variant]) };
 }
 
+/**
+ * A plain full-HD context signed in as the commander (the refresh cookie in the jar, the access
+ * token fetched on load, as the page would be), recording the main thread's long tasks in
+ * `window.__longTasks`. Plain, not an e2e context: those route every request through the test
+ * process (to refuse off-machine ones), which would add its own delay to everything measured.
+ */
+async function commanderContext(browser: Browser, lintas: RunningLintas): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
+  await context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return context;
+}
+
 async function compareBuilds(ab: AbBuilds, browser: Browser, lintas: RunningLintas, data: BenchData): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
   const tokens = await Promise.all(data.posterEmails.map(async (email) => (await restSignIn(lintas.baseUrl, email, lintas.demoPassword)).token));
@@ -370,15 +378,7 @@ async function compareBuilds(ab: AbBuilds, browser: Browser, lintas: RunningLint
   for (let run = 0; run < runs; run++) {
     for (const variant of ['a', 'b'] as const) {
       ab.use(variant);
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-      await signInContext(context, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
-      await context.addInitScript(() => {
-        const tasks: { start: number; duration: number }[] = [];
-        (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      const context = await commanderContext(browser, lintas);
       const page = await newPage(context);
       const machineLoad = loadavg()[0];
       const load = await measureLoad(page, `${lintas.baseUrl}/operations/${data.operationId}`);

@@ -84,6 +84,7 @@ async function playAt600(page: Page, max: number): Promise<number[]> {
   await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
   await page.getByTestId('replay-play').click();
   await page.waitForTimeout(PLAY_MS);
+  // Paused from the page: a pointer click waits for the button to hold still for two frames, which a busy page may not give.
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!.click());
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 }
@@ -183,14 +184,7 @@ describeInBrowser('replay scrubbing benchmark', () => {
     console.log(`[bench] replay scrubbing (load ${loadavg()[0].toFixed(1)}): moment drawn p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms (all: ${times.map(Math.round).join(', ')}; nothing left loading: ${settled.map(Math.round).join(', ')})`);
 
     // Play at 600× from 12 hours back, watching the main thread.
-    await scrubTo(page, max - 12 * 60);
-    await page.getByTestId('replay-speed').selectOption('600');
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
-    await page.getByTestId('replay-play').click();
-    await page.waitForTimeout(PLAY_MS);
-    // Paused from the page: a pointer click waits for the button to hold still for two frames, which a busy page may not give.
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!.click());
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+    const tasks = await playAt600(page, max);
     await saveScreenshot(page, 'bench-replay-played');
     await context.close();
     if (baseline) {
