@@ -81,7 +81,16 @@ describeInBrowser('replay and the after-action report', () => {
     const last = track.items.at(-1)!;
     return `${last.lat.toFixed(4)}, ${last.lon.toFixed(4)}`;
   }
-  const showing = (page: Page, text: string) => page.waitForFunction((wanted) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(wanted), text);
+  /** Waits for the team detail to show `text`; on a timeout, says what it showed instead and at which moment. */
+  const showing = async (page: Page, text: string) => {
+    try {
+      await page.waitForFunction((wanted) => document.querySelector('[data-testid="team-detail"]')?.textContent?.includes(wanted), text);
+    } catch (error) {
+      const shown = await page.evaluate(() => document.querySelector('[data-testid="team-detail"]')?.textContent ?? '(no team detail)').catch(() => '(page gone)');
+      const at = await page.getByTestId('replay-bar').getAttribute('data-replay-at', { timeout: 1_000 }).catch(() => '(live)');
+      throw new Error(`the team detail never showed ${text} (replay at ${at}); it showed: ${shown}`, { cause: error });
+    }
+  };
 
   const replayAt = async (page: Page) => Date.parse((await page.getByTestId('replay-bar').getAttribute('data-replay-at'))!);
   const shownPosition = async (page: Page) => {

@@ -108,6 +108,8 @@ describe('npm run simulate', () => {
     const run = await runCli(simulate('--scenario', 'mekong-river-crossing', '--operation', 'EX-MEKONG-NIGHT', '--speed', '400'));
 
     expect(run.code).toBe(0);
+    // Every event applied: a refused one is logged as FAILED with its reason (and would go missing below).
+    expect(run.stdout.split('\n').filter((line) => line.includes('FAILED'))).toEqual([]);
     expect(run.stdout).toContain('deployed team VN-VINHXUONG-1 (VN-BGC) with field@vn-bgc.demo, as commander@vn-bgc.demo');
     const teams = await kh.call<Team[]>((client) => client.GET('/api/operations/{id}/teams', { params: { path: { id: operation.id } } }));
     expect(teams.map((team) => team.callSign).sort()).toEqual(['KH-MEKONG-2', 'KH-SHORE-3', 'VN-VINHXUONG-1']);
