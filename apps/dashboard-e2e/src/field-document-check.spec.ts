@@ -1,6 +1,6 @@
 import { td3Specimen } from '@lintas/contracts';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, signInContext, type RestSession } from './support';
+import { browserSuite, describeInBrowser, fieldOfflineReady, newContext, newPage, problemsOf, restSignIn, saveScreenshot, signInContext, type RestSession } from './support';
 
 /** A phone in portrait. */
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, permissions: ['geolocation'] };
@@ -43,18 +43,6 @@ describeInBrowser('field page: alerts and document checks', () => {
     return { context, page };
   }
 
-  /** The page is served by its service worker, so it can be used with the network cut (see field-outbox.spec). */
-  async function offlineReady(page: Page): Promise<void> {
-    await page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration('/field');
-      return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-    });
-    for (let reloads = 0; !((await page.reload())?.fromServiceWorker() ?? false); reloads++) {
-      if (reloads === 10) throw new Error('the field page is not answered by its service worker');
-    }
-    await page.getByTestId('field-page').waitFor();
-  }
-
   it('one tap on "need backup" sends one alert with the team’s position', async () => {
     const { context, page } = await fieldPhone();
     const before = (await alerts()).filter((alert) => alert.title === 'Backup needed: KH-BAVET-1').length;
@@ -86,7 +74,7 @@ describeInBrowser('field page: alerts and document checks', () => {
     await desk.locator('[data-testid="connection"][data-status="live"]').waitFor();
 
     const { context, page } = await fieldPhone();
-    await offlineReady(page);
+    await fieldOfflineReady(page);
     await context.setOffline(true);
     await page.locator('[data-testid="sync-status"][data-link="offline"]').waitFor();
 

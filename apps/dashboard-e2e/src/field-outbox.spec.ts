@@ -1,6 +1,7 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
   describeInBrowser,
+  fieldOfflineReady,
   newContext,
   newPage,
   problemsOf,
@@ -47,27 +48,6 @@ describeInBrowser('field page: outbox over a poor link', () => {
     return page;
   }
 
-  /**
-   * The page can open with no network: the service worker has precached the shell, controls the
-   * page, and answers its navigations. "Controls the page" is not enough: right after the worker
-   * claims the page (`clientsClaim`), Chromium sent the next navigation to the network about one
-   * time in two here (a reload answered with `fromServiceWorker()` false) — with the network cut,
-   * that navigation fails with net::ERR_INTERNET_DISCONNECTED, as it did in CI. The navigation after
-   * it came from the worker every time, so the page is reloaded, online, until one does.
-   */
-  async function offlineReady(page: Page): Promise<void> {
-    await page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration('/field');
-      const shell = await caches.match('/index.html', { ignoreSearch: true });
-      return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null && shell !== undefined;
-    });
-    let served = false;
-    for (let reloads = 0; !served; reloads++) {
-      if (reloads === 10) throw new Error('10 reloads of the controlled field page, none answered by its service worker');
-      served = (await page.reload())?.fromServiceWorker() ?? false;
-    }
-    await page.getByTestId('field-page').waitFor();
-  }
 
   async function waitForStatus(page: Page, attributes: Record<string, string | number>): Promise<void> {
     const selector = Object.entries(attributes)
@@ -107,7 +87,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
     const startedAt = new Date(Date.now() - 1000).toISOString();
     const context = await newContext(suite.browser, { ...PHONE, geolocation: { latitude: 11.05, longitude: 106.1, accuracy: 8 } });
     const page = await signInOnField(context, 'field@kh-gdi.demo', 'KH-BAVET-1');
-    await offlineReady(page);
+    await fieldOfflineReady(page);
     await waitForStatus(page, { link: 'online', waiting: 0 });
     const commander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);
     const team = await teamOf(commander, 'OP-MEKONG-GATE', 'KH-BAVET-1');
@@ -280,7 +260,7 @@ describeInBrowser('field page: outbox over a poor link', () => {
   it('opens with the network cut after one visit: the page, the saved team, the form and the map', async () => {
     const context = await newContext(suite.browser, PHONE);
     const page = await signInOnField(context, 'field2@kh-gdi.demo', 'KH-MEKONG-2');
-    await offlineReady(page);
+    await fieldOfflineReady(page);
     await context.setOffline(true);
 
     await page.reload();

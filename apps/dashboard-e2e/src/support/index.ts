@@ -4,3 +4,4 @@ export * from './lintas';
 export * from './rest';
 export * from './tak-device';
 export * from './map-view';
+export * from './field-offline';
