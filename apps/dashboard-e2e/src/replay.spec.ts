@@ -34,7 +34,7 @@ describeInBrowser('replay and the after-action report', () => {
   let commander: RestSession;
   let field: RestSession;
   let bavet: Team;
-  const startedAt = Date.now();
+  let startedAt: number;
 
   beforeAll(async () => {
     commander = await restSignIn(suite.lintas.baseUrl, 'commander@kh-gdi.demo', suite.lintas.demoPassword);
@@ -43,11 +43,21 @@ describeInBrowser('replay and the after-action report', () => {
     mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
     const teams = await field.call<Team[]>((api) => api.GET('/api/operations/{id}/teams', { params: { path: { id: mekong.id } } }));
     bavet = teams.find((team) => team.members.some((member) => member.userId === field.user.id))!;
-    // Two hours of the Bavet team's track, a position every two minutes, the newest now.
+    // Two hours of the Bavet team's track, a position every two minutes, the newest now (after the
+    // demo's recorded track, which the server seeded as it started), none but the newest within 90 s of a demo point:
+    // replay tracks keep the newest position of each minute, and two points in one minute would make
+    // the one drawn at a moment other than the newest stored at or before it.
+    startedAt = Date.now();
+    const seeded = await field.call<{ items: { at: string }[] }>((api) =>
+      api.GET('/api/operations/{operationId}/teams/{teamId}/positions', {
+        params: { path: { operationId: mekong.id, teamId: bavet.id }, query: { from: new Date(startedAt - 125 * 60_000).toISOString(), limit: 5000 } as never },
+      }),
+    );
+    const seededTimes = seeded.items.map((point) => Date.parse(point.at));
     const positions = Array.from({ length: 61 }, (_, index) => {
       const minutesAgo = 120 - index * 2;
       return { ...trackAt(minutesAgo), heading: null, speed: null, accuracy: 10, at: new Date(startedAt - minutesAgo * 60_000).toISOString() };
-    });
+    }).filter((position, index, all) => index === all.length - 1 || seededTimes.every((time) => Math.abs(time - Date.parse(position.at)) > 90_000));
     await field.call((api) => api.POST('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId: mekong.id, teamId: bavet.id } }, body: { positions } }));
     for (const title of [KHMER, THAI]) {
       await commander.call((api) =>
