@@ -38,7 +38,7 @@ describe('SlicedBroadcast (outbox per socket)', () => {
       client.on('team:positions', (m: TeamPositionsMessage) => log.push({ name: 'positions', teams: m.positions.map((p) => p.teamId) }));
       received.set(client, log);
       clients.push(client);
-      await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+      await new Promise((resolve) => client.once('connect', resolve));
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   });
