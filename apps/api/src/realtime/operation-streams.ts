@@ -50,6 +50,7 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private committed: OperationEvent[] = [];
   private publishing: NodeJS.Immediate | null = null;
+  private readonly broadcast = new SlicedBroadcast();
   private readonly clustered: boolean;
 
   constructor(
@@ -58,7 +59,6 @@ export class OperationStreams implements OnModuleInit, OnModuleDestroy {
     private readonly eventLog: EventLogService,
     private readonly server: RealtimeServer,
     private readonly teamsRepository: TeamsRepository,
-    private readonly broadcast: SlicedBroadcast,
   ) {
     this.clustered = config.redisUrl !== null;
   }

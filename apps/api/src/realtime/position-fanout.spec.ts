@@ -1,20 +1,20 @@
 import type { TeamPosition } from '@lintas/contracts';
-import type { AppConfig } from '../config/config';
 import { PositionBus } from '../modules/positions/position-bus';
 import { POSITION_FLUSH_MS, PositionFanout } from './position-fanout';
 import type { RealtimeServer } from './realtime-server';
-import type { SlicedBroadcast } from './sliced-broadcast';
 
 const OP = '11111111-1111-4111-8111-111111111111';
 
 function harness() {
   const sent: { rooms: string[]; teams: string[]; ats: string[] }[] = [];
-  const broadcast = {
-    sendToRooms: (_namespace: unknown, rooms: string[], _name: string, payload: { positions: TeamPosition[] }) =>
-      sent.push({ rooms, teams: payload.positions.map((p) => p.teamId), ats: payload.positions.map((p) => p.at) }),
+  const namespace = {
+    to: (rooms: string[]) => ({
+      emit: (_name: string, payload: { positions: TeamPosition[] }) =>
+        sent.push({ rooms, teams: payload.positions.map((p) => p.teamId), ats: payload.positions.map((p) => p.at) }),
+    }),
   };
   const bus = new PositionBus();
-  const fanout = new PositionFanout({ redisUrl: null } as AppConfig, bus, { current: {} } as unknown as RealtimeServer, broadcast as unknown as SlicedBroadcast);
+  const fanout = new PositionFanout(bus, { current: namespace } as unknown as RealtimeServer);
   fanout.onModuleInit();
   const publish = (teamId: string, second: number) => {
     const at = new Date(Date.UTC(2026, 10, 28, 12, 0, second)).toISOString();

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { TeamPosition } from '@lintas/contracts';
 import type { Subscription } from 'rxjs';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PositionBus, type CommittedPosition } from '../modules/positions/position-bus';
 import { audienceRooms } from './operation-rooms';
 import { RealtimeServer } from './realtime-server';
-import { SlicedBroadcast } from './sliced-broadcast';
 
 /** A team's position is sent at most once in this long (a few a second). */
 export const POSITION_FLUSH_MS = 250;
@@ -25,11 +23,8 @@ interface TeamWindow {
  * idle team's position is delayed by nothing, and no team sends more than once per window, as
  * before. The sends that fall due in one turn of the event loop (a committed batch, windows ending
  * together) go out as one `team:positions` per operation and audience, to the rooms the team's
- * marking allows. On one instance they go through the live outboxes (`SlicedBroadcast`) with the
- * operation events: encoded once, written in slices, and in one write with whatever else waits for
- * the socket. With several instances they need no ordering, so they are broadcast through the
- * adapter's stream from the instance that stored them (read from where each instance left off, so
- * a short Redis hiccup does not lose an idle team's last position).
+ * marking allows. Unlike operation events they need no ordering across instances, so they are
+ * broadcast through the adapter from the instance that stored them.
  */
 @Injectable()
 export class PositionFanout implements OnModuleInit, OnModuleDestroy {
@@ -41,16 +36,10 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
   private dueScheduled: NodeJS.Immediate | null = null;
   private subscription: Subscription | null = null;
 
-  private readonly clustered: boolean;
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly bus: PositionBus,
     private readonly server: RealtimeServer,
-    private readonly broadcast: SlicedBroadcast,
-  ) {
-    this.clustered = config.redisUrl !== null;
-  }
+  ) {}
 
   onModuleInit(): void {
     this.subscription = this.bus.positions$.subscribe((position) => this.add(position));
@@ -111,9 +100,7 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
     }
     for (const group of groups.values()) {
       try {
-        const message = { operationId: group.operationId, positions: group.positions };
-        if (this.clustered) namespace.to(group.rooms).emit('team:positions', message);
-        else this.broadcast.sendToRooms(namespace, group.rooms, 'team:positions', message);
+        namespace.to(group.rooms).emit('team:positions', { operationId: group.operationId, positions: group.positions });
       } catch (error) {
         this.logger.error(`sending positions of operation ${group.operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -8,7 +8,6 @@ import { OperationStreams } from './operation-streams';
 import { OpsGateway } from './ops.gateway';
 import { PositionFanout } from './position-fanout';
 import { RealtimeServer } from './realtime-server';
-import { SlicedBroadcast } from './sliced-broadcast';
 import { SubscriptionService } from './subscription.service';
 
 /**
@@ -18,15 +17,6 @@ import { SubscriptionService } from './subscription.service';
  */
 @Module({
   imports: [OperationsModule, PositionsModule, ReportsModule, TeamsModule],
-  providers: [
-    OpsGateway,
-    RealtimeServer,
-    // One outbox per socket for operation events and positions alike: a socket's waiting packets go out in one write.
-    { provide: SlicedBroadcast, useFactory: () => new SlicedBroadcast() },
-    OperationStreams,
-    SubscriptionService,
-    PositionFanout,
-    AccessRevocation,
-  ],
+  providers: [OpsGateway, RealtimeServer, OperationStreams, SubscriptionService, PositionFanout, AccessRevocation],
 })
 export class RealtimeModule {}
