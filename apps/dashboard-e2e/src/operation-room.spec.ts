@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateReport } from '@lintas/contracts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, browserSuite, type RestSession } from './support';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, problemsOf, restSignIn, saveScreenshot, browserSuite, type RestSession, signedInThroughForm } from './support';
 
 interface OperationSummary {
   id: string;
@@ -42,17 +42,7 @@ describeInBrowser('operation room (commander and partner dashboard)', () => {
     bavetTeam = teams.find((team) => team.members.some((member) => member.userId === field.user.id))!;
   });
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(suite.browser);
-    const page = await newPage(context);
-    await page.goto(`${suite.lintas.baseUrl}/`);
-    await page.getByTestId('sign-in-form').waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('operations-list').waitFor();
-    return { context, page };
-  }
+  const signedIn = (email: string) => signedInThroughForm(suite, email);
 
   async function openOperation(page: Page, operationId: string, query = ''): Promise<void> {
     await page.goto(`${suite.lintas.baseUrl}/operations/${operationId}${query}`);

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, SCREENSHOT_DIR, type RestSession } from './support';
+import type { Page } from 'playwright-core';
+import { browserSuite, describeInBrowser, problemsOf, restSignIn, saveScreenshot, SCREENSHOT_DIR, type RestSession, signedInThroughForm } from './support';
 
 interface OperationSummary {
   id: string;
@@ -69,17 +69,7 @@ describeInBrowser('replay and the after-action report', () => {
     }
   });
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(suite.browser);
-    const page = await newPage(context);
-    await page.goto(`${suite.lintas.baseUrl}/`);
-    await page.getByTestId('sign-in-form').waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('operations-list').waitFor();
-    return { context, page };
-  }
+  const signedIn = (email: string) => signedInThroughForm(suite, email);
 
   /** The team's newest stored position at or before `moment`, as the API's track has it. */
   async function positionAt(moment: number): Promise<string> {

@@ -1,7 +1,7 @@
 import type { AgencyRequest, OperationEvent, OperationSummary, Page as ApiPage, Task } from '@lintas/contracts';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, type RestSession } from './support';
+import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, type RestSession, signedInThroughForm } from './support';
 
 /** A phone in portrait, held in one hand. */
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
@@ -17,17 +17,7 @@ describeInBrowser('tasking and requests between agencies', () => {
     mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
   });
 
-  async function signedIn(email: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(suite.browser, options);
-    const page = await newPage(context);
-    await page.goto(`${suite.lintas.baseUrl}/`);
-    await page.getByTestId('sign-in-form').waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(suite.lintas.demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('operations-list').waitFor();
-    return { context, page };
-  }
+  const signedIn = (email: string, options: BrowserContextOptions = {}) => signedInThroughForm(suite, email, options);
 
   async function openPanel(page: Page, panel: 'tasks' | 'requests'): Promise<void> {
     await page.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}?panel=${panel}`);

@@ -5,3 +5,4 @@ export * from './rest';
 export * from './tak-device';
 export * from './map-view';
 export * from './field-offline';
+export * from './sign-in-form';
