@@ -8,16 +8,22 @@ import type { Page } from 'playwright-core';
  * that navigation fails with net::ERR_INTERNET_DISCONNECTED, as it did in CI. The navigation after it
  * came from the worker every time, so the page is reloaded, online, until one does.
  */
+/** How long the page is reloaded for, waiting for a navigation its service worker answers. */
+const SERVED_WITHIN_MS = 90_000;
+
 export async function fieldOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.getRegistration('/field');
     const shell = await caches.match('/index.html', { ignoreSearch: true });
     return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null && shell !== undefined;
   });
-  let served = false;
-  for (let reloads = 0; !served; reloads++) {
-    if (reloads === 10) throw new Error('10 reloads of the controlled field page, none answered by its service worker');
-    served = (await page.reload())?.fromServiceWorker() ?? false;
+  // Until a deadline, not a count: on a loaded machine the worker answered only the 10th reload.
+  const deadline = Date.now() + SERVED_WITHIN_MS;
+  let reloads = 0;
+  while (!((await page.reload())?.fromServiceWorker() ?? false)) {
+    reloads++;
+    if (Date.now() > deadline) throw new Error(`${reloads} reloads of the controlled field page in ${SERVED_WITHIN_MS / 1000} s, none answered by its service worker`);
+    await page.waitForTimeout(250);
   }
   await page.getByTestId('field-page').waitFor();
 }
