@@ -144,6 +144,15 @@ describe('GET /api/operations/:id/snapshot', () => {
     expect(snapshot.description).toContain('5,000');
     expect(snapshot.description).toContain('compact=1');
     expect(snapshot.parameters.find((parameter: { name: string }) => parameter.name === 'compact').schema).toMatchObject({ enum: ['0', '1'], default: '0' });
+    // Both forms are described (typed clients tell them apart by `compact`): the full one has no `compact`, the compact one's reports are summaries.
+    const answer = snapshot.responses['200'].content['application/json'].schema;
+    expect(answer.anyOf).toHaveLength(2);
+    const [full, compact] = answer.anyOf;
+    expect(full.properties).not.toHaveProperty('compact');
+    expect(Object.keys(full.properties.reports.items.properties)).toContain('narrative');
+    expect(compact.required).toContain('compact');
+    expect(compact.properties.compact).toMatchObject({ type: 'boolean', enum: [true] });
+    expect(Object.keys(compact.properties.reports.items.properties).sort()).toEqual([...REPORT_SUMMARY_FIELDS].sort());
     for (const path of ['/api/operations/{operationId}/reports', '/api/reports/{id}', '/api/reports/{id}/verify', '/api/reports/{id}/reject', '/api/operations/{id}/events']) {
       expect(Object.keys(document.paths)).toContain(path);
     }

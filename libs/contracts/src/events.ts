@@ -4,7 +4,7 @@ import { MARKINGS, type Marking } from './marking';
 import { agencyRefSchema, type AgencyRef } from './auth';
 import { operationLessonsSchema, type OperationLessons } from './lessons';
 import { operationParticipantSchema, operationSchema, type Operation, type OperationParticipant } from './operations';
-import { reportSchema, type Report, type ReportSummary } from './reports';
+import { reportSchema, reportSummarySchema, type Report } from './reports';
 import { agencyRequestSchema, type AgencyRequest } from './requests';
 import { taskSchema, type Task } from './tasks';
 import { threadMessageSchema, type ThreadMessage } from './threads';
@@ -186,9 +186,20 @@ export type OperationSnapshot = z.infer<typeof operationSnapshotSchema>;
  * The compact snapshot (`?compact=1`): the same, with each report in its summary form — what a
  * first screen draws. The same reports as the full snapshot (the same marking filter and order).
  */
-export interface CompactOperationSnapshot extends Omit<OperationSnapshot, 'reports'> {
-  reports: ReportSummary[];
-  compact: true;
+export const compactOperationSnapshotSchema = operationSnapshotSchema.extend({
+  reports: z.array(reportSummarySchema),
+  /** Says which form this is: the full snapshot has no `compact`. */
+  compact: z.literal(true),
+});
+export type CompactOperationSnapshot = z.infer<typeof compactOperationSnapshotSchema>;
+
+/** What `GET /operations/:id/snapshot` answers: the full snapshot, or with `compact=1` the compact one. */
+export const snapshotAnswerSchema = z.union([operationSnapshotSchema, compactOperationSnapshotSchema]);
+export type SnapshotAnswer = z.infer<typeof snapshotAnswerSchema>;
+
+/** Whether a snapshot answer is the compact form (`compact: true`, reports as summaries). */
+export function isCompactSnapshot(snapshot: SnapshotAnswer): snapshot is CompactOperationSnapshot {
+  return 'compact' in snapshot && snapshot.compact === true;
 }
 
 /** The most reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */

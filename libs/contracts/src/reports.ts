@@ -98,7 +98,12 @@ export const REPORT_SUMMARY_FIELDS = [
   'interception',
   'version',
 ] as const satisfies readonly (keyof Report)[];
-export type ReportSummary = Pick<Report, (typeof REPORT_SUMMARY_FIELDS)[number]>;
+
+/** A report in its summary form as the API answers it (the compact snapshot's reports): `REPORT_SUMMARY_FIELDS` of `reportSchema`. */
+export const reportSummarySchema = reportSchema.pick(
+  Object.fromEntries(REPORT_SUMMARY_FIELDS.map((field) => [field, true])) as { [K in (typeof REPORT_SUMMARY_FIELDS)[number]]: true },
+);
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 /** A report in its summary form: only `REPORT_SUMMARY_FIELDS`, nothing else (a full report is a summary too, by type). */
 export function toReportSummary(report: Report): ReportSummary {

@@ -42,6 +42,19 @@ describe('ApiClient over the generated types (openapi-fetch)', () => {
     expect(server.seen.map(({ init }) => new Headers(init?.headers).get('authorization'))).toEqual(['Bearer old', 'Bearer new']);
   });
 
+  it('asks for the compact snapshot with compact=1 and tells the two forms apart by `compact`', async () => {
+    const snapshot = { operation: { id: 'op' }, teams: [], reports: [], seq: 3 };
+    const server = recorder((path) => json(path.includes('compact=1') ? { ...snapshot, compact: true } : snapshot));
+    const api = new ApiClient({ tokens: tokens('tok'), fetch: server.fetch });
+    expect(await api.getCompactSnapshot('op', undefined, { reports: 10 })).toEqual({ ...snapshot, compact: true });
+    expect(server.seen[0].path).toBe('/api/operations/op/snapshot?reports=10&compact=1');
+    expect(await api.getSnapshot('op')).toEqual(snapshot);
+    expect(server.seen[1].path).toBe('/api/operations/op/snapshot');
+
+    const wrong = new ApiClient({ tokens: tokens('tok'), fetch: recorder(() => json(snapshot)).fetch });
+    await expect(wrong.getCompactSnapshot('op')).rejects.toThrow('full snapshot');
+  });
+
   it('answers status 0 when the server cannot be reached', async () => {
     const fetch = (async () => {
       throw new TypeError('Failed to fetch');

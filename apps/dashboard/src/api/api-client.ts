@@ -20,6 +20,7 @@ import type {
   SaveLessons,
   Site,
   SiteQuery,
+  SnapshotAnswer,
   SnapshotQuery,
   TakDevice,
   Team,
@@ -28,6 +29,7 @@ import type {
   UpdatePreferences,
   User,
 } from '@lintas/contracts';
+import { isCompactSnapshot } from '@lintas/contracts';
 import { ApiError } from './api-error';
 import { errorAnswer, type Fetch, type HttpRequest, type QueryValue, requestJson, unreachable } from './http';
 import { createTypedClient, type TypedClient } from './typed-client';
@@ -102,23 +104,28 @@ export class ApiClient {
 
   /** Everything to draw the operation now, and the seq to subscribe with. */
   /** `query.reports`: how many of the newest visible reports to carry (the server's cap when left out). */
-  getSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<OperationSnapshot> {
-    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query }, headers, signal }));
+  async getSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<OperationSnapshot> {
+    return fullSnapshot(await this.snapshot(operationId, query, signal));
   }
 
   /**
    * The same snapshot with each report in its summary form (`compact=1`): what the first screen
    * draws, half the bytes to send and parse. The full report is `getReport`, when one is opened.
    */
-  getCompactSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<CompactOperationSnapshot> {
-    // The document describes the full snapshot only (the compact variant is not in it yet).
-    const compact = this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { ...query, compact: '1' } }, headers, signal }));
-    return compact as Promise<unknown> as Promise<CompactOperationSnapshot>;
+  async getCompactSnapshot(operationId: string, signal?: AbortSignal, query: SnapshotQuery = {}): Promise<CompactOperationSnapshot> {
+    const snapshot = await this.snapshot(operationId, { ...query, compact: '1' }, signal);
+    if (!isCompactSnapshot(snapshot)) throw new Error('The server answered the full snapshot to compact=1');
+    return snapshot;
   }
 
   /** The operation as it was at `at` (replay), in the snapshot's shape. */
-  getSnapshotAt(operationId: string, at: string, signal?: AbortSignal): Promise<OperationSnapshot> {
-    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query: { at } }, headers, signal }));
+  async getSnapshotAt(operationId: string, at: string, signal?: AbortSignal): Promise<OperationSnapshot> {
+    return fullSnapshot(await this.snapshot(operationId, { at }, signal));
+  }
+
+  /** The snapshot route answers either form (the document says both); `compact` chooses. */
+  private snapshot(operationId: string, query: SnapshotQuery & { compact?: '0' | '1' }, signal?: AbortSignal): Promise<SnapshotAnswer> {
+    return this.send((api, headers) => api.GET('/api/operations/{id}/snapshot', { params: { path: { id: operationId }, query }, headers, signal }));
   }
 
   /** The events, time-bar marks and thinned tracks of a replay window. */
@@ -265,6 +272,12 @@ export class ApiClient {
       return run(renewed);
     }
   }
+}
+
+/** A snapshot asked for without `compact=1`: the full form (anything else is the server's mistake, not the caller's). */
+function fullSnapshot(snapshot: SnapshotAnswer): OperationSnapshot {
+  if (isCompactSnapshot(snapshot)) throw new Error('The server answered the compact snapshot without compact=1');
+  return snapshot;
 }
 
 /** What an openapi-fetch call answers: `data` typed as the document describes the route's success answer. */

@@ -6105,7 +6105,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The snapshot (with `compact=1`, each report in its summary form: `REPORT_SUMMARY_FIELDS`) */
+            /** @description The snapshot; with `compact=1` the compact one (`compact: true`, each report in its summary form: `REPORT_SUMMARY_FIELDS`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6242,6 +6242,131 @@ export interface operations {
                             version: number;
                         }[];
                         seq: number;
+                    } | {
+                        operation: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "suspended" | "closed";
+                            exercise: boolean;
+                            leadAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "lead" | "participant" | "observer";
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            description: string;
+                            timeZone: string;
+                            area: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: [
+                                    number,
+                                    number
+                                ][][];
+                            } | null;
+                            participants: {
+                                agency: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "participant" | "observer";
+                            }[];
+                            sites: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "land" | "river" | "sea" | "air";
+                                country: string;
+                                counterpart: string | null;
+                                lat: number;
+                                lon: number;
+                                retired: boolean;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                        teams: {
+                            id: string;
+                            operationId: string;
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            callSign: string;
+                            size: number;
+                            /** @enum {string} */
+                            status: "on_station" | "en_route" | "engaged" | "returning" | "off_duty";
+                            siteId: string | null;
+                            members: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            recipientAgencyIds: string[];
+                            lastPosition: {
+                                teamId: string;
+                                lat: number;
+                                lon: number;
+                                heading: number | null;
+                                speed: number | null;
+                                accuracy: number | null;
+                                at: string;
+                            } | null;
+                            stale: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        reports: {
+                            id: string;
+                            operationId: string;
+                            /** @enum {string} */
+                            kind: "interception" | "sitrep" | "alert";
+                            /** @enum {string} */
+                            status: "reported" | "verified" | "rejected";
+                            title: string;
+                            lat: number | null;
+                            lon: number | null;
+                            siteId: string | null;
+                            occurredAt: string;
+                            receivedAt: string;
+                            originAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teamId: string | null;
+                            /** @enum {string} */
+                            marking: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            interception: {
+                                /** @enum {string} */
+                                interceptionKind: "smuggling" | "trafficking" | "fraudulent_documents" | "seizure" | "other";
+                                persons: number;
+                                /** @default 0 */
+                                suspects: number;
+                                /** @default 0 */
+                                presumedVictims: number;
+                                /** @default 0 */
+                                minors: number;
+                                /** @default [] */
+                                nationalities: string[];
+                                /** @default 0 */
+                                documentsSeized: number;
+                            } | null;
+                            version: number;
+                        }[];
+                        seq: number;
+                        /** @enum {boolean} */
+                        compact: true;
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { operationSnapshotSchema, snapshotQuerySchema, type CompactOperationSnapshot, type OperationSnapshot } from '@lintas/contracts';
+import { snapshotAnswerSchema, snapshotQuerySchema, type SnapshotAnswer } from '@lintas/contracts';
 import { ApiZodOk, ApiZodQuery } from '../../common/openapi';
 import { uuidParam } from '../../common/uuid-param';
 import { ZodPipe } from '../../common/validation';
@@ -36,14 +36,14 @@ export class SnapshotController {
   })
   @ApiZodQuery(snapshotQuerySchema)
   @ApiBadRequestResponse({ description: '`reports` out of range, `at` not an ISO 8601 time, or `compact` not 0 or 1' })
-  @ApiZodOk(operationSnapshotSchema, 'The snapshot (with `compact=1`, each report in its summary form: `REPORT_SUMMARY_FIELDS`)', { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 })
+  @ApiZodOk(snapshotAnswerSchema, 'The snapshot; with `compact=1` the compact one (`compact: true`, each report in its summary form: `REPORT_SUMMARY_FIELDS`)', { operation: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', code: 'OP-MEKONG-26', name: 'Mekong Gate' }, teams: [], reports: [], seq: 57 })
   @ApiUnauthorizedResponse({ description: 'No, an invalid or an expired access token' })
   @ApiNotFoundResponse({ description: "The operation does not exist or the caller's agency does not take part in it" })
   async snapshot(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
     @Query(new ZodPipe(snapshotQuerySchema)) query: { reports: number; at?: string; compact: boolean },
-  ): Promise<OperationSnapshot | CompactOperationSnapshot> {
+  ): Promise<SnapshotAnswer> {
     const snapshot = query.at ? await this.snapshotsAt.snapshotAt(user, id, query.at) : await this.snapshots.snapshot(user, id, query.reports);
     return query.compact ? SnapshotService.compact(snapshot) : snapshot;
   }
