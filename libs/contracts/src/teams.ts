@@ -91,3 +91,5 @@ export const positionBatchSchema = z.strictObject({
   positions: z.array(positionInputSchema).min(1).max(1000),
 });
 export type PositionBatch = z.infer<typeof positionBatchSchema>;
+/** What a client may send: an unknown heading, speed or accuracy may be left out. */
+export type PositionBatchInput = z.input<typeof positionBatchSchema>;

@@ -1,7 +1,10 @@
 import type {
   AfterActionQuery,
   AmendReport,
-  CreateReport,
+  CreateDocumentCheckInput,
+  CreateReportInput,
+  DocumentCheck,
+  DocumentCheckFiguresRow,
   EventLogPage,
   EventLogQuery,
   Operation,
@@ -10,11 +13,13 @@ import type {
   CompactOperationSnapshot,
   OperationSummary,
   Page,
-  PositionBatch,
+  PostMessage,
+  PositionBatchInput,
   PositionBatchResult,
   PositionHistoryQuery,
   Report,
   ReportQuery,
+  RecordCheckOutcome,
   ReplayWindow,
   ReportWithHistory,
   SaveLessons,
@@ -23,15 +28,19 @@ import type {
   SnapshotAnswer,
   SnapshotQuery,
   TakDevice,
+  Task,
+  TaskTransitionRequest,
   Team,
   TeamStatus,
   TeamTrackPage,
+  ThreadMessage,
+  ThreadSubject,
   UpdatePreferences,
   User,
 } from '@lintas/contracts';
 import { isCompactSnapshot } from '@lintas/contracts';
 import { ApiError } from './api-error';
-import { errorAnswer, type Fetch, type HttpRequest, type QueryValue, requestJson, unreachable } from './http';
+import { errorAnswer, type Fetch, type QueryValue, unreachable } from './http';
 import { createTypedClient, type TypedClient } from './typed-client';
 
 /** Where the client gets its bearer token; the session store implements it. */
@@ -68,11 +77,6 @@ export class ApiClient {
     this.tokens = options.tokens;
     this.doFetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.typed = createTypedClient(this.doFetch);
-  }
-
-  /** Any authenticated request, for routes this class has no method for yet. */
-  request<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
-    return this.withToken((token) => requestJson<T>(this.doFetch, { ...request, token }));
   }
 
   /**
@@ -162,13 +166,13 @@ export class ApiClient {
     return this.send((api, headers) => api.GET('/api/operations/{id}/teams', { params: { path: { id: operationId } }, headers, signal }));
   }
 
-  setTeamStatus(teamId: string, status: TeamStatus): Promise<Team> {
-    return this.send((api, headers) => api.POST('/api/teams/{id}/status', { params: { path: { id: teamId } }, body: { status }, headers }));
+  setTeamStatus(teamId: string, status: TeamStatus, signal?: AbortSignal): Promise<Team> {
+    return this.send((api, headers) => api.POST('/api/teams/{id}/status', { params: { path: { id: teamId } }, body: { status }, headers, signal }));
   }
 
   /** A field outbox's positions of one team, oldest first; a re-sent position is stored once. */
-  postPositions(operationId: string, teamId: string, batch: PositionBatch): Promise<PositionBatchResult> {
-    return this.send((api, headers) => api.POST('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId, teamId } }, body: batch, headers }));
+  postPositions(operationId: string, teamId: string, batch: PositionBatchInput, signal?: AbortSignal): Promise<PositionBatchResult> {
+    return this.send((api, headers) => api.POST('/api/operations/{operationId}/teams/{teamId}/positions', { params: { path: { operationId, teamId } }, body: batch, headers, signal }));
   }
 
   teamTrack(operationId: string, teamId: string, query: Partial<PositionHistoryQuery> = {}, signal?: AbortSignal): Promise<TeamTrackPage> {
@@ -190,8 +194,8 @@ export class ApiClient {
 
   // reports
   /** Idempotent by `clientId`: sending the same report again answers the stored one. */
-  createReport(operationId: string, report: CreateReport): Promise<Report> {
-    return this.send((api, headers) => api.POST('/api/operations/{operationId}/reports', { params: { path: { operationId } }, body: report, headers }));
+  createReport(operationId: string, report: CreateReportInput, signal?: AbortSignal): Promise<Report> {
+    return this.send((api, headers) => api.POST('/api/operations/{operationId}/reports', { params: { path: { operationId } }, body: report, headers, signal }));
   }
 
   listReports(operationId: string, query: ReportListQuery = {}, signal?: AbortSignal): Promise<Page<Report>> {
@@ -236,6 +240,53 @@ export class ApiClient {
 
   rejectReport(reportId: string, reason: string): Promise<Report> {
     return this.send((api, headers) => api.POST('/api/reports/{id}/reject', { params: { path: { id: reportId } }, body: { reason }, headers }));
+  }
+
+  // tasks and their threads (the task board, and the field page's tasks)
+  listTasks(operationId: string, query: { teamId?: string; limit?: number } = {}, signal?: AbortSignal): Promise<Page<Task>> {
+    return this.send((api, headers) => api.GET('/api/operations/{operationId}/tasks', { params: { path: { operationId }, query }, headers, signal }));
+  }
+
+  /** Idempotent by `clientId`: a resent change (the field outbox) answers the task and changes nothing. */
+  moveTask(operationId: string, taskId: string, change: TaskTransitionRequest, signal?: AbortSignal): Promise<Task> {
+    return this.send((api, headers) => api.POST('/api/operations/{operationId}/tasks/{taskId}/transitions', { params: { path: { operationId, taskId } }, body: change, headers, signal }));
+  }
+
+  /** A task's or a request's thread, oldest first. */
+  listMessages(operationId: string, subject: ThreadSubject, subjectId: string, signal?: AbortSignal): Promise<ThreadMessage[]> {
+    return this.send((api, headers) =>
+      subject === 'task'
+        ? api.GET('/api/operations/{operationId}/tasks/{taskId}/messages', { params: { path: { operationId, taskId: subjectId } }, headers, signal })
+        : api.GET('/api/operations/{operationId}/requests/{requestId}/messages', { params: { path: { operationId, requestId: subjectId } }, headers, signal }),
+    );
+  }
+
+  /** Idempotent by `clientId` (a resend answers the stored message). */
+  postMessage(operationId: string, subject: ThreadSubject, subjectId: string, message: PostMessage, signal?: AbortSignal): Promise<ThreadMessage> {
+    return this.send((api, headers) =>
+      subject === 'task'
+        ? api.POST('/api/operations/{operationId}/tasks/{taskId}/messages', { params: { path: { operationId, taskId: subjectId } }, body: message, headers, signal })
+        : api.POST('/api/operations/{operationId}/requests/{requestId}/messages', { params: { path: { operationId, requestId: subjectId } }, body: message, headers, signal }),
+    );
+  }
+
+  // document checks (the field page's checks, the operations room's outcomes and figures)
+  /** Idempotent by `clientId`: a resent check answers the stored one. */
+  createDocumentCheck(operationId: string, check: CreateDocumentCheckInput, signal?: AbortSignal): Promise<DocumentCheck> {
+    return this.send((api, headers) => api.POST('/api/operations/{operationId}/document-checks', { params: { path: { operationId } }, body: check, headers, signal }));
+  }
+
+  /** The checks the caller may see (never the numbers), newest first. */
+  listDocumentChecks(operationId: string, signal?: AbortSignal): Promise<DocumentCheck[]> {
+    return this.send((api, headers) => api.GET('/api/operations/{operationId}/document-checks', { params: { path: { operationId } }, headers, signal }));
+  }
+
+  documentCheckFigures(operationId: string, signal?: AbortSignal): Promise<DocumentCheckFiguresRow[]> {
+    return this.send((api, headers) => api.GET('/api/operations/{operationId}/document-checks/figures', { params: { path: { operationId } }, headers, signal }));
+  }
+
+  recordCheckOutcome(checkId: string, outcome: RecordCheckOutcome): Promise<DocumentCheck> {
+    return this.send((api, headers) => api.POST('/api/document-checks/{id}/outcome', { params: { path: { id: checkId } }, body: outcome, headers }));
   }
 
   /**

@@ -17,9 +17,7 @@ export function FieldThread({ task, api, engine, live, items }: { task: Task; ap
     const controller = new AbortController();
     // Read when there is a link (now or when it returns); offline, the live and waiting ones show.
     const read = () =>
-      void api
-        .request<ThreadMessage[]>({ path: `/api/operations/${encodeURIComponent(task.operationId)}/tasks/${encodeURIComponent(task.id)}/messages`, signal: controller.signal })
-        .then(setPast, () => undefined);
+      void api.listMessages(task.operationId, 'task', task.id, controller.signal).then(setPast, () => undefined);
     if (navigator.onLine !== false) read();
     window.addEventListener('online', read);
     return () => {

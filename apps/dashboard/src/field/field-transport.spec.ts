@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { classifyFailure, createFieldTransport, requestFor } from './field-transport';
+import { recordingApi } from '../test-support/recording-api';
+import { classifyFailure, createFieldTransport, deliver } from './field-transport';
 import { fieldErrorText } from '../i18n/field-i18n';
 import type { Delivery } from './outbox-types';
 
@@ -45,38 +46,37 @@ describe('a rejection keeps the error code', () => {
   });
 });
 
-describe('requestFor', () => {
-  it('posts a report under its client id, a status alone, and positions as one batch', () => {
+describe('deliver', () => {
+  it('posts a report under its client id, a status alone, and positions as one batch', async () => {
+    const { api, sent } = recordingApi();
     const report: Delivery = {
       kind: 'report',
       items: [{ ...base, id: 'client-1', kind: 'report', body: { clientId: 'stale', kind: 'sitrep', title: 'Quiet' } as never }],
     };
-    expect(requestFor(report)).toMatchObject({ method: 'POST', path: `/api/operations/${OP}/reports`, body: { clientId: 'client-1', kind: 'sitrep', title: 'Quiet' } });
+    await deliver(api, report);
+    expect(sent.at(-1)).toMatchObject({ method: 'POST', path: `/api/operations/${OP}/reports`, body: { clientId: 'client-1', kind: 'sitrep', title: 'Quiet' } });
 
     const status: Delivery = { kind: 'status', items: [{ ...base, id: 's', kind: 'status', body: { status: 'engaged' } }] };
-    expect(requestFor(status)).toMatchObject({ path: `/api/teams/${TEAM}/status`, body: { status: 'engaged' } });
+    await deliver(api, status);
+    expect(sent.at(-1)).toEqual({ method: 'POST', path: `/api/teams/${TEAM}/status`, body: { status: 'engaged' } });
 
     const position = { lat: 11, lon: 106, heading: null, speed: null, accuracy: 5, at: '2026-11-28T08:00:00Z' };
     const batch: Delivery = { kind: 'positions', operationId: OP, teamId: TEAM, items: [{ ...base, id: 'p', kind: 'position', body: position }], positions: [position] };
-    expect(requestFor(batch)).toEqual({
+    await deliver(api, batch);
+    expect(sent.at(-1)).toEqual({
       method: 'POST',
       path: `/api/operations/${OP}/teams/${TEAM}/positions`,
       body: { positions: [{ lat: 11, lon: 106, accuracy: 5, at: '2026-11-28T08:00:00Z' }] },
-      signal: undefined,
     });
   });
 });
 
 describe('createFieldTransport', () => {
   it('answers delivered when the request succeeds and classifies a failure', async () => {
-    const ok = createFieldTransport({ request: async () => ({}) as never });
     const status: Delivery = { kind: 'status', items: [{ ...base, id: 's', kind: 'status', body: { status: 'engaged' } }] };
+    const ok = createFieldTransport(recordingApi().api);
     expect(await ok(status)).toEqual({ result: 'delivered' });
-    const closed = createFieldTransport({
-      request: async () => {
-        throw new ApiError(409, 'The operation is closed');
-      },
-    });
-    expect(await closed(status)).toEqual({ result: 'rejected', rejection: { status: 409, message: 'The operation is closed' } });
+    const closed = createFieldTransport(recordingApi(() => Response.json({ statusCode: 409, code: 'operation_closed', message: 'The operation is closed' }, { status: 409 })).api);
+    expect(await closed(status)).toEqual({ result: 'rejected', rejection: { status: 409, code: 'operation_closed', message: 'The operation is closed' } });
   });
 });

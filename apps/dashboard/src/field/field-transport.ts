@@ -1,3 +1,4 @@
+import type { PositionInput, PositionBatchInput } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import type { Delivery, SendOutcome } from './outbox-types';
@@ -6,67 +7,65 @@ import { minimalReport } from './report-form';
 /** A request on a poor link that has not answered by then is abandoned and tried again later. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/**
- * Sends one outbox delivery with the dashboard's API client (which renews the access token once
- * after a 401) and says what the sync engine should do next.
- */
-export function createFieldTransport(api: Pick<ApiClient, 'request'>, timeoutMs = REQUEST_TIMEOUT_MS) {
+/** The typed calls the outbox delivers with (the dashboard's API client, which renews the access token once after a 401). */
+export type FieldDeliveryApi = Pick<ApiClient, 'createReport' | 'createDocumentCheck' | 'setTeamStatus' | 'moveTask' | 'postMessage' | 'postPositions'>;
+
+/** Sends one outbox delivery and says what the sync engine should do next. */
+export function createFieldTransport(api: FieldDeliveryApi, timeoutMs = REQUEST_TIMEOUT_MS) {
   return async function send(delivery: Delivery): Promise<SendOutcome> {
-    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const answer = await api.request<unknown>(requestFor(delivery, signal));
-      return delivery.kind === 'document-check' ? { result: 'delivered', answer } : { result: 'delivered' };
+      return await deliver(api, delivery, AbortSignal.timeout(timeoutMs));
     } catch (error) {
       return classifyFailure(error);
     }
   };
 }
 
-/** The REST call of a delivery: the body carries nothing the server does not need. */
-export function requestFor(delivery: Delivery, signal?: AbortSignal) {
-  const enc = encodeURIComponent;
+type Delivered = Extract<SendOutcome, { result: 'delivered' }>;
+const DELIVERED: Delivered = { result: 'delivered' };
+
+/**
+ * The REST call of a delivery, each item under its own id as `clientId` (a resend applies once):
+ * the body carries nothing the server does not need. A document check answers its result.
+ */
+export async function deliver(api: FieldDeliveryApi, delivery: Delivery, signal?: AbortSignal): Promise<Delivered> {
   switch (delivery.kind) {
     case 'report': {
       const [item] = delivery.items;
-      return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/reports`, body: minimalReport({ ...item.body, clientId: item.id }), signal };
+      await api.createReport(item.operationId, minimalReport({ ...item.body, clientId: item.id }), signal);
+      return DELIVERED;
     }
     case 'document-check': {
       const [item] = delivery.items;
       const { documentType, issuingCountry, documentNumber, expiryDate } = item.body;
-      return {
-        method: 'POST' as const,
-        path: `/api/operations/${enc(item.operationId)}/document-checks`,
-        body: { clientId: item.id, teamId: item.teamId, documentType, issuingCountry, documentNumber, ...(expiryDate ? { expiryDate } : {}) },
-        signal,
-      };
+      const check = { clientId: item.id, teamId: item.teamId, documentType, issuingCountry, documentNumber, ...(expiryDate ? { expiryDate } : {}) };
+      return { result: 'delivered', answer: await api.createDocumentCheck(item.operationId, check, signal) };
     }
     case 'status': {
       const [item] = delivery.items;
-      return { method: 'POST' as const, path: `/api/teams/${enc(item.teamId)}/status`, body: { status: item.body.status }, signal };
+      await api.setTeamStatus(item.teamId, item.body.status, signal);
+      return DELIVERED;
     }
     case 'task': {
       const [item] = delivery.items;
       const { taskId, to, reason } = item.body;
-      return {
-        method: 'POST' as const,
-        path: `/api/operations/${enc(item.operationId)}/tasks/${enc(taskId)}/transitions`,
-        body: { clientId: item.id, to, ...(reason ? { reason } : {}) },
-        signal,
-      };
+      await api.moveTask(item.operationId, taskId, { clientId: item.id, to, ...(reason ? { reason } : {}) }, signal);
+      return DELIVERED;
     }
     case 'message': {
       const [item] = delivery.items;
-      return { method: 'POST' as const, path: `/api/operations/${enc(item.operationId)}/tasks/${enc(item.body.taskId)}/messages`, body: { clientId: item.id, body: item.body.text }, signal };
+      await api.postMessage(item.operationId, 'task', item.body.taskId, { clientId: item.id, body: item.body.text }, signal);
+      return DELIVERED;
     }
     case 'positions':
-      return {
-        method: 'POST' as const,
-        path: `/api/operations/${enc(delivery.operationId)}/teams/${enc(delivery.teamId)}/positions`,
-        // Unknown heading, speed or accuracy are left out: the schema's default is null.
-        body: { positions: delivery.positions.map((position) => Object.fromEntries(Object.entries(position).filter(([, value]) => value !== null))) },
-        signal,
-      };
+      await api.postPositions(delivery.operationId, delivery.teamId, { positions: delivery.positions.map(positionOnWire) }, signal);
+      return DELIVERED;
   }
+}
+
+/** A position as sent: an unknown heading, speed or accuracy is left out (the schema's default is null). */
+function positionOnWire({ heading, speed, accuracy, ...position }: PositionInput): PositionBatchInput['positions'][number] {
+  return { ...position, ...(heading === null ? {} : { heading }), ...(speed === null ? {} : { speed }), ...(accuracy === null ? {} : { accuracy }) };
 }
 
 /**

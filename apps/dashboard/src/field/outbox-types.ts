@@ -80,7 +80,8 @@ export type Delivery =
 
 /** How a delivery attempt ended, as the sync engine needs to know it. */
 export type SendOutcome =
-  | { result: 'delivered'; answer?: unknown }
+  /** A document check answers its result. */
+  | { result: 'delivered'; answer?: DocumentCheck }
   /** Network failure, timeout, 408, 429 or 5xx: try again later (at least `retryAfterMs`). */
   | { result: 'retry'; reason: string; network: boolean; retryAfterMs?: number | null }
   /** Any other 4xx: final, shown with the server's reason; never retried by itself. */

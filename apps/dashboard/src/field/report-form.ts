@@ -1,4 +1,4 @@
-import { type CreateReport, createReportSchema, type InterceptionKind, type Marking, type Site } from '@lintas/contracts';
+import { type CreateReport, type CreateReportInput, createReportSchema, type InterceptionKind, type Marking, type Site } from '@lintas/contracts';
 import { ft } from '../i18n/field-i18n';
 import { type IssueLike, issueText } from './issue-text';
 
@@ -94,7 +94,7 @@ export function buildReport(values: ReportFormValues, context: BuildContext): Bu
 }
 
 /** The body as sent: values equal to the schema's defaults are left out (the server fills them in). */
-export function minimalReport(report: CreateReport): Partial<CreateReport> {
+export function minimalReport(report: CreateReport): CreateReportInput {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) {
     if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
@@ -108,7 +108,8 @@ export function minimalReport(report: CreateReport): Partial<CreateReport> {
     }
     body.interception = interception;
   }
-  return body as Partial<CreateReport>;
+  // What was left out is null, empty or zero: each such field has that default (or is optional).
+  return body as CreateReportInput;
 }
 
 /** A stored report → form values, to edit and send again. */

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'; // IDBRequest, IDBKeyRange… as a browser has them
-import type { CreateReport } from '@lintas/contracts';
+import type { CreateReport, DocumentCheck } from '@lintas/contracts';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxStore } from './outbox-store';
@@ -320,7 +320,24 @@ describe('SyncEngine', () => {
   it('delivers a document check, keeps the server’s answer, and forgets the document number', async () => {
     const sync = engine();
     await sync.start();
-    const answer = { id: 'c1', result: 'potential_hit', hit: { status: 'stolen', source: 'Test list' } };
+    const answer: DocumentCheck = {
+      id: 'c1',
+      clientId: 'c',
+      operationId: OP,
+      teamId: TEAM,
+      siteId: null,
+      checkingAgencyId: 'a',
+      officerUserId: 'u',
+      documentType: 'passport',
+      issuingCountry: 'KHM',
+      result: 'potential_hit',
+      hit: { status: 'stolen', source: 'Test list', reportedAt: null, listAgencyCode: 'KH-GDI', alertReportId: 'r1' },
+      outcome: null,
+      outcomeNote: null,
+      outcomeBy: null,
+      outcomeAt: null,
+      checkedAt: '2026-11-28T08:00:00Z',
+    };
     server.answer({ result: 'delivered', answer });
     online = false;
     const item = await sync.enqueue({ kind: 'document-check', operationId: OP, teamId: TEAM, body: { documentType: 'passport', issuingCountry: 'KHM', documentNumber: 'N0000001', expiryDate: null } });

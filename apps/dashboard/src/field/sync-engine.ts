@@ -1,7 +1,6 @@
 import { backoffDelay, type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import { newClientId } from './client-id';
 import type { OutboxStore } from './outbox-store';
-import type { DocumentCheck } from '@lintas/contracts';
 import type { Delivery, DocumentCheckBody, OutboxItem, OutboxPayload, SendOutcome, StoredOutboxItem } from './outbox-types';
 import { compressPositions, type CompressionOptions, DEFAULT_COMPRESSION, MAX_BATCH } from './position-compression';
 
@@ -223,7 +222,7 @@ export class SyncEngine {
             await store.setValue(lastPositionsKey(ownerId), { queued: ids.length, sent: delivery.positions.length, at } satisfies PositionsDelivered);
           } else if (delivery.kind === 'document-check') {
             // The result is kept to show; the document number is not: the phone keeps none once the server has it.
-            const answer = (outcome.answer ?? null) as DocumentCheck | null;
+            const answer = outcome.answer ?? null;
             await store.update(ids, (item) => ({
               ...attempted(item),
               state: 'delivered',

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestFor } from './field-transport';
+import { recordingApi } from '../test-support/recording-api';
+import { deliver } from './field-transport';
 import { OutboxStore } from './outbox-store';
 import type { Delivery, SendOutcome } from './outbox-types';
 import { SyncEngine } from './sync-engine';
@@ -59,14 +60,17 @@ describe('task changes through the field outbox', () => {
     sync.stop();
   });
 
-  it('is POSTed to the task’s transitions with the item id as clientId', () => {
+  it('is POSTed to the task’s transitions with the item id as clientId', async () => {
+    const { api, sent } = recordingApi();
     const item = { id: '55555555-5555-4555-8555-555555555555', seq: 1, ownerId: OWNER, operationId: OP, teamId: TEAM, state: 'queued' as const, createdAt: 0, attempts: 0, deliveredAt: null, rejection: null, kind: 'task' as const, body: { taskId: TASK, title: 'x', to: 'unable' as const, reason: 'Boat engine failed' } };
-    expect(requestFor({ kind: 'task', items: [item] })).toMatchObject({
+    await deliver(api, { kind: 'task', items: [item] });
+    expect(sent.at(-1)).toMatchObject({
       method: 'POST',
       path: `/api/operations/${OP}/tasks/${TASK}/transitions`,
       body: { clientId: item.id, to: 'unable', reason: 'Boat engine failed' },
     });
     const message = { ...item, kind: 'message' as const, body: { taskId: TASK, title: 'x', text: 'On our way' } };
-    expect(requestFor({ kind: 'message', items: [message] })).toMatchObject({ path: `/api/operations/${OP}/tasks/${TASK}/messages`, body: { clientId: item.id, body: 'On our way' } });
+    await deliver(api, { kind: 'message', items: [message] });
+    expect(sent.at(-1)).toMatchObject({ path: `/api/operations/${OP}/tasks/${TASK}/messages`, body: { clientId: item.id, body: 'On our way' } });
   });
 });

@@ -1,4 +1,4 @@
-import type { OperationEvent, Page, Task, ThreadMessage } from '@lintas/contracts';
+import type { OperationEvent, Task, ThreadMessage } from '@lintas/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { AccessTokens, ApiClient } from '../api/api-client';
 import { createOpsSocket } from '../realtime/ops-socket';
@@ -53,7 +53,7 @@ export function useFieldTasks(api: ApiClient, tokens: AccessTokens, store: Outbo
 
     void store.getValue<Task[]>(cacheKey(teamId)).then((cached) => merge(cached ?? [], false));
     const read = () =>
-      api.request<Page<Task>>({ path: `/api/operations/${encodeURIComponent(operationId)}/tasks`, query: { teamId, limit: 200 } }).then(
+      api.listTasks(operationId, { teamId, limit: 200 }).then(
         (page) => merge(page.items, false),
         () => undefined, // offline: the phone's copy stays
       );

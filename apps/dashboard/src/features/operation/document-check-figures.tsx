@@ -13,11 +13,9 @@ export function DocumentCheckFigures({ operationId, refreshKey, siteName }: { op
   const [rows, setRows] = useState<DocumentCheckFiguresRow[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    api
-      .request<DocumentCheckFiguresRow[]>({ method: 'GET', path: `/api/operations/${encodeURIComponent(operationId)}/document-checks/figures`, signal: controller.signal })
-      .then(setRows, (error: unknown) => {
-        if (!isAbortError(error)) setRows([]);
-      });
+    api.documentCheckFigures(operationId, controller.signal).then(setRows, (error: unknown) => {
+      if (!isAbortError(error)) setRows([]);
+    });
     return () => controller.abort();
   }, [api, operationId, refreshKey]);
 

@@ -36,9 +36,7 @@ export function DocumentCheckOutcomePanel({
 
   useEffect(() => {
     const controller = new AbortController();
-    api
-      .request<DocumentCheck[]>({ method: 'GET', path: `/api/operations/${encodeURIComponent(operation.id)}/document-checks`, signal: controller.signal })
-      .then(
+    api.listDocumentChecks(operation.id, controller.signal).then(
         (checks) => {
           const found = checks.find((candidate) => candidate.hit?.alertReportId === reportId) ?? null;
           setCheck(found);
@@ -63,7 +61,7 @@ export function DocumentCheckOutcomePanel({
     setBusy(true);
     setError(null);
     try {
-      setCheck(await api.request<DocumentCheck>({ method: 'POST', path: `/api/document-checks/${encodeURIComponent(check.id)}/outcome`, body: { outcome, note: note.trim() } }));
+      setCheck(await api.recordCheckOutcome(check.id, { outcome, note: note.trim() }));
     } catch (failure) {
       setError(errorText(failure));
     } finally {

@@ -3,6 +3,8 @@ import type {
   AgencyRequestWithHistory,
   CreateRequestInput,
   CreateTaskInput,
+  CreateWatchedArea,
+  CreateWatchedAreaInput,
   Page,
   RecordHandover,
   RequestState,
@@ -11,38 +13,51 @@ import type {
   ThreadMessage,
   ThreadSubject,
   WatchedArea,
-  CreateWatchedAreaInput,
 } from '@lintas/contracts';
 import type { ApiClient } from '../../api/api-client';
 import { newClientId } from '../../field/client-id';
 
-/** The REST calls of tasks, requests between agencies and watched areas (`/api/operations/{id}/tasks`, `/requests`, `/watched-areas`). */
-export function taskingApi(api: Pick<ApiClient, 'request'>, operationId: string) {
-  const base = `/api/operations/${encodeURIComponent(operationId)}`;
+/** The client calls the tasking screens use: the typed routes of tasks and threads, and `call` for the rest. */
+export type TaskingClient = Pick<ApiClient, 'call' | 'listTasks' | 'moveTask' | 'listMessages' | 'postMessage'>;
+
+/**
+ * The REST calls of tasks, requests between agencies and watched areas (`/api/operations/{id}/tasks`,
+ * `/requests`, `/watched-areas`) of one operation, typed from the OpenAPI document; each change
+ * carries a new `clientId` (the server applies a resent one once).
+ */
+export function taskingApi(api: TaskingClient, operationId: string) {
+  const path = { operationId };
   return {
-    listTasks: (query: { teamId?: string } = {}, signal?: AbortSignal) =>
-      api.request<Page<Task>>({ path: `${base}/tasks`, query: { limit: 500, ...query }, signal }),
-    createTask: (task: Omit<CreateTaskInput, 'clientId'>) => api.request<Task>({ method: 'POST', path: `${base}/tasks`, body: { clientId: newClientId(), ...task } }),
-    moveTask: (taskId: string, to: TaskState, reason?: string, clientId = newClientId()) =>
-      api.request<Task>({ method: 'POST', path: `${base}/tasks/${encodeURIComponent(taskId)}/transitions`, body: { clientId, to, ...(reason ? { reason } : {}) } }),
-    listRequests: (signal?: AbortSignal) => api.request<Page<AgencyRequest>>({ path: `${base}/requests`, query: { limit: 500 }, signal }),
-    getRequest: (requestId: string, signal?: AbortSignal) => api.request<AgencyRequestWithHistory>({ path: `${base}/requests/${encodeURIComponent(requestId)}`, signal }),
-    createRequest: (request: Omit<CreateRequestInput, 'clientId'>) =>
-      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests`, body: { clientId: newClientId(), ...request } }),
-    moveRequest: (requestId: string, to: RequestState, reason?: string) =>
-      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/transitions`, body: { clientId: newClientId(), to, ...(reason ? { reason } : {}) } }),
-    recordHandover: (requestId: string, handover: Omit<RecordHandover, 'clientId'>) =>
-      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover`, body: { clientId: newClientId(), ...handover } }),
-    confirmHandover: (requestId: string, expectedVersion: number) =>
-      api.request<AgencyRequest>({ method: 'POST', path: `${base}/requests/${encodeURIComponent(requestId)}/handover/confirm`, body: { clientId: newClientId(), expectedVersion } }),
-    messages: (subject: ThreadSubject, subjectId: string, signal?: AbortSignal) =>
-      api.request<ThreadMessage[]>({ path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, signal }),
-    postMessage: (subject: ThreadSubject, subjectId: string, body: string) =>
-      api.request<ThreadMessage>({ method: 'POST', path: `${base}/${subject === 'task' ? 'tasks' : 'requests'}/${encodeURIComponent(subjectId)}/messages`, body: { clientId: newClientId(), body } }),
-    listWatchedAreas: (signal?: AbortSignal) => api.request<{ items: WatchedArea[] }>({ path: `${base}/watched-areas`, signal }),
-    createWatchedArea: (area: Omit<CreateWatchedAreaInput, 'clientId'>) =>
-      api.request<WatchedArea>({ method: 'POST', path: `${base}/watched-areas`, body: { clientId: newClientId(), ...area } }),
-    removeWatchedArea: (id: string) => api.request<void>({ method: 'DELETE', path: `${base}/watched-areas/${encodeURIComponent(id)}` }),
+    listTasks: (query: { teamId?: string } = {}, signal?: AbortSignal): Promise<Page<Task>> => api.listTasks(operationId, { limit: 500, ...query }, signal),
+    createTask: (task: Omit<CreateTaskInput, 'clientId'>): Promise<Task> =>
+      api.call((c, headers) => c.POST('/api/operations/{operationId}/tasks', { params: { path }, body: { clientId: newClientId(), ...task }, headers })),
+    moveTask: (taskId: string, to: TaskState, reason?: string, clientId = newClientId()): Promise<Task> => api.moveTask(operationId, taskId, { clientId, to, ...(reason ? { reason } : {}) }),
+
+    listRequests: (signal?: AbortSignal): Promise<Page<AgencyRequest>> =>
+      api.call((c, headers) => c.GET('/api/operations/{operationId}/requests', { params: { path, query: { limit: 500 } }, headers, signal })),
+    getRequest: (requestId: string, signal?: AbortSignal): Promise<AgencyRequestWithHistory> =>
+      api.call((c, headers) => c.GET('/api/operations/{operationId}/requests/{requestId}', { params: { path: { ...path, requestId } }, headers, signal })),
+    createRequest: (request: Omit<CreateRequestInput, 'clientId'>): Promise<AgencyRequest> =>
+      api.call((c, headers) => c.POST('/api/operations/{operationId}/requests', { params: { path }, body: { clientId: newClientId(), ...request }, headers })),
+    moveRequest: (requestId: string, to: RequestState, reason?: string): Promise<AgencyRequest> =>
+      api.call((c, headers) =>
+        c.POST('/api/operations/{operationId}/requests/{requestId}/transitions', { params: { path: { ...path, requestId } }, body: { clientId: newClientId(), to, ...(reason ? { reason } : {}) }, headers }),
+      ),
+    recordHandover: (requestId: string, handover: Omit<RecordHandover, 'clientId'>): Promise<AgencyRequest> =>
+      api.call((c, headers) => c.POST('/api/operations/{operationId}/requests/{requestId}/handover', { params: { path: { ...path, requestId } }, body: { clientId: newClientId(), ...handover }, headers })),
+    confirmHandover: (requestId: string, expectedVersion: number): Promise<AgencyRequest> =>
+      api.call((c, headers) =>
+        c.POST('/api/operations/{operationId}/requests/{requestId}/handover/confirm', { params: { path: { ...path, requestId } }, body: { clientId: newClientId(), expectedVersion }, headers }),
+      ),
+
+    messages: (subject: ThreadSubject, subjectId: string, signal?: AbortSignal): Promise<ThreadMessage[]> => api.listMessages(operationId, subject, subjectId, signal),
+    postMessage: (subject: ThreadSubject, subjectId: string, body: string): Promise<ThreadMessage> => api.postMessage(operationId, subject, subjectId, { clientId: newClientId(), body }),
+
+    listWatchedAreas: (signal?: AbortSignal): Promise<{ items: WatchedArea[] }> => api.call((c, headers) => c.GET('/api/operations/{operationId}/watched-areas', { params: { path }, headers, signal })),
+    createWatchedArea: (area: Omit<CreateWatchedAreaInput, 'clientId' | 'area'> & Pick<CreateWatchedArea, 'area'>): Promise<WatchedArea> =>
+      api.call((c, headers) => c.POST('/api/operations/{operationId}/watched-areas', { params: { path }, body: { clientId: newClientId(), ...area }, headers })),
+    removeWatchedArea: (watchedAreaId: string): Promise<void> =>
+      api.call((c, headers) => c.DELETE('/api/operations/{operationId}/watched-areas/{watchedAreaId}', { params: { path: { ...path, watchedAreaId } }, headers })),
   };
 }
 export type TaskingApi = ReturnType<typeof taskingApi>;

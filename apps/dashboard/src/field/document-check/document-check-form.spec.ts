@@ -1,7 +1,8 @@
 import { td1Specimen, td3Specimen } from '@lintas/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildDocumentCheck } from './document-check-form';
-import { requestFor } from '../field-transport';
+import { recordingApi } from '../../test-support/recording-api';
+import { deliver } from '../field-transport';
 
 describe('buildDocumentCheck', () => {
   it('reads an MRZ into the four fields the check needs (no name, no birth date)', () => {
@@ -29,8 +30,9 @@ describe('buildDocumentCheck', () => {
     });
   });
 
-  it('goes on the wire as the fixed route and body, with the item id as clientId', () => {
-    const request = requestFor({
+  it('goes on the wire as the fixed route and body, with the item id as clientId', async () => {
+    const { api, sent } = recordingApi();
+    await deliver(api, {
       kind: 'document-check',
       items: [
         {
@@ -49,10 +51,12 @@ describe('buildDocumentCheck', () => {
         },
       ],
     });
-    expect(request).toMatchObject({
-      method: 'POST',
-      path: '/api/operations/op-1/document-checks',
-      body: { clientId: 'c0ffee00-0000-4000-8000-000000000001', teamId: 'team-1', documentType: 'passport', issuingCountry: 'KHM', documentNumber: 'N0000001' },
-    });
+    expect(sent).toMatchObject([
+      {
+        method: 'POST',
+        path: '/api/operations/op-1/document-checks',
+        body: { clientId: 'c0ffee00-0000-4000-8000-000000000001', teamId: 'team-1', documentType: 'passport', issuingCountry: 'KHM', documentNumber: 'N0000001' },
+      },
+    ]);
   });
 });

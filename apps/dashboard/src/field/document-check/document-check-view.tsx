@@ -18,7 +18,7 @@ export interface DocumentCheckViewProps {
   engine: Pick<SyncEngine, 'enqueue'>;
   items: readonly StoredOutboxItem[];
   /** Reads the outcome of open potential hits. */
-  api: Pick<ApiClient, 'request'>;
+  api: Pick<ApiClient, 'listDocumentChecks'>;
 }
 
 /** The check tab: MRZ or fields in, through the outbox; the latest results below, "not checked yet" until the server answers. */

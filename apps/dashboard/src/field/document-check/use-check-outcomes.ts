@@ -9,7 +9,7 @@ const EVERY_MS = 15_000;
  * The outcome a commander recorded for this officer's potential hits, read again while some are
  * still open and the phone is online (the field page has no live socket): check id → the check.
  */
-export function useCheckOutcomes(api: Pick<ApiClient, 'request'>, operationId: string, openHitIds: readonly string[]): ReadonlyMap<string, DocumentCheck> {
+export function useCheckOutcomes(api: Pick<ApiClient, 'listDocumentChecks'>, operationId: string, openHitIds: readonly string[]): ReadonlyMap<string, DocumentCheck> {
   const [checks, setChecks] = useState<ReadonlyMap<string, DocumentCheck>>(new Map());
   const key = openHitIds.join(',');
   useEffect(() => {
@@ -19,7 +19,7 @@ export function useCheckOutcomes(api: Pick<ApiClient, 'request'>, operationId: s
     const read = async () => {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
       try {
-        const list = await api.request<DocumentCheck[]>({ method: 'GET', path: `/api/operations/${encodeURIComponent(operationId)}/document-checks` });
+        const list = await api.listDocumentChecks(operationId);
         if (!stopped) setChecks(new Map(list.filter((check) => wanted.has(check.id)).map((check) => [check.id, check])));
       } catch {
         // Offline or refused: the next round tries again; the phone keeps showing what it knew.
