@@ -97,6 +97,16 @@ describe('bad input answers 4xx, never 500', () => {
     });
   });
 
+  it('each issue of a 400 carries zod’s code and figures, so that a client says it in its reader’s language', async () => {
+    const answer = await api('PATCH', `/api/operations/${operationId}`, 'lead', { name: 'x'.repeat(121), timeZone: 'Mars/Olympus', area: polygon(ring(16), ring(8, 110, 10, 0.1)) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues).toEqual([
+      { path: 'name', message: 'must be at most 120 characters', code: 'too_big', params: { origin: 'string', maximum: 120, inclusive: true } },
+      { path: 'timeZone', message: 'must be an IANA time zone, e.g. Asia/Bangkok', code: 'custom' },
+      { path: 'area.coordinates.1', message: 'hole lies outside the outer ring', code: 'custom' },
+    ]);
+  });
+
   it('a site search holding NUL: 400 naming q', async () => {
     const answer = await http(t.baseUrl, 'GET', '/api/sites?q=a%00b', { token: tokens.lead });
     expect(answer.status).toBe(400);

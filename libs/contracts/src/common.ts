@@ -66,5 +66,53 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   /** For validation errors: each failing field and why. */
-  issues?: { path: string; message: string }[];
+  issues?: ErrorIssue[];
+}
+
+/** The figures and words a zod issue is made of, as a client needs them to say it in its own language. */
+export interface IssueParams {
+  /** What was measured (`too_small`, `too_big`): string (its length), number, array, set, date, … */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  /** Whether the bound itself is allowed (at least / at most, rather than more / less than). */
+  inclusive?: boolean;
+  /** The type that was expected (`invalid_type`). */
+  expected?: string;
+  /** The form that was expected (`invalid_format`): email, uuid, datetime, regex, … */
+  format?: string;
+  /** `not_multiple_of`. */
+  divisor?: number;
+}
+
+/**
+ * One failing field of a 400 answer (and of a refused socket message): where (`a.b.0`), why in
+ * English, and zod's issue code with its figures, so that a client says it in its own language
+ * (`too_big` with `maximum: 2000` and `origin: 'string'`), or by the name of the contracts' own
+ * message (`namedIssue(message)`).
+ */
+export interface ErrorIssue {
+  path: string;
+  message: string;
+  /** zod's issue code: too_small, too_big, invalid_type, invalid_format, invalid_value, custom, … (absent in answers of older servers). */
+  code?: string;
+  params?: IssueParams;
+}
+
+const ISSUE_PARAM_KEYS = ['origin', 'minimum', 'maximum', 'inclusive', 'expected', 'format', 'divisor'] as const;
+
+/** A zod issue as the API answers it (`ErrorIssue`); the figures only as JSON can carry them (a bigint as a number). */
+export function answerIssue(issue: z.core.$ZodIssue): ErrorIssue {
+  const params: Record<string, unknown> = {};
+  for (const key of ISSUE_PARAM_KEYS) {
+    const value = (issue as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) params[key] = value;
+    else if (typeof value === 'bigint') params[key] = Number(value);
+  }
+  return {
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    code: issue.code,
+    ...(Object.keys(params).length > 0 ? { params: params as IssueParams } : {}),
+  };
 }

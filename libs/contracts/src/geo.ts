@@ -1,7 +1,7 @@
 import { bearing as turfBearing } from '@turf/bearing';
 import { distance as turfDistance } from '@turf/distance';
 import { z } from 'zod';
-import { ISSUE_MESSAGES } from './issue-messages';
+import { ISSUE_MESSAGES, issueMessage } from './issue-messages';
 import { polygonProblem, type Position } from './polygon-validity';
 
 /** Longitude and latitude in WGS 84 degrees, range-checked. */
@@ -28,7 +28,7 @@ function refuseOversized(value: unknown, ctx: { addIssue(issue: { code: 'custom'
   let positions = 0;
   for (const ring of rings) if (Array.isArray(ring)) positions += ring.length;
   if (positions > MAX_POLYGON_POSITIONS) {
-    ctx.addIssue({ code: 'custom', path: ['coordinates'], message: `a polygon may have at most ${MAX_POLYGON_POSITIONS} positions (this one has ${positions})` });
+    ctx.addIssue({ code: 'custom', path: ['coordinates'], message: issueMessage('polygon_too_many_positions', { maximum: MAX_POLYGON_POSITIONS, count: positions }) });
   }
   return value;
 }
@@ -36,7 +36,7 @@ function refuseOversized(value: unknown, ctx: { addIssue(issue: { code: 'custom'
 const ringSchema = z
   .array(positionSchema)
   .min(4, ISSUE_MESSAGES.ring_too_short)
-  .max(MAX_RING_POSITIONS, `a ring may have at most ${MAX_RING_POSITIONS} positions`);
+  .max(MAX_RING_POSITIONS, issueMessage('ring_too_many_positions', { maximum: MAX_RING_POSITIONS }));
 
 /**
  * A GeoJSON Polygon: an outer ring and up to 19 holes, each closed, enclosing an area, crossing and
@@ -47,7 +47,7 @@ export const polygonSchema = z.preprocess(
   z
     .strictObject({
       type: z.literal('Polygon'),
-      coordinates: z.array(ringSchema).min(1, ISSUE_MESSAGES.polygon_needs_outer_ring).max(MAX_POLYGON_RINGS, `a polygon may have at most ${MAX_POLYGON_RINGS} rings`),
+      coordinates: z.array(ringSchema).min(1, ISSUE_MESSAGES.polygon_needs_outer_ring).max(MAX_POLYGON_RINGS, issueMessage('polygon_too_many_rings', { maximum: MAX_POLYGON_RINGS })),
     })
     .superRefine((polygon, ctx) => {
       // zod runs refinements after issues it can continue past (a short ring): judge only well-formed rings.

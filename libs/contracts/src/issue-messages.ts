@@ -1,7 +1,12 @@
 /**
  * The contracts' own validation messages (the ones zod does not make), each under a name. The API
  * answers the English (an issue's `message`); a client that shows a message to a person looks the
- * name up (`issueMessageName`) and shows its own translation.
+ * name up (`namedIssue`) and shows its own translation. A message with a figure in it is a
+ * template (`{ring}`): the schema fills it in (`issueMessage`), and `namedIssue` reads the figures
+ * back out of the English, so a translation says them too.
+ *
+ * A message that only restates a zod check with its figure (`.max(2000)`: "must be at most 2,000
+ * characters") needs no name: clients say it by its code and figures (the API's 400 carries them).
  */
 export const ISSUE_MESSAGES = {
   iso_timestamp: 'must be an ISO 8601 time stamp',
@@ -44,11 +49,63 @@ export const ISSUE_MESSAGES = {
   ring_crosses_itself: 'ring crosses itself',
   ring_no_area: 'ring encloses no area',
   hole_outside: 'hole lies outside the outer ring',
+  ring_crosses_ring: 'ring crosses or touches ring {ring}',
+  hole_inside_hole: 'hole lies inside hole {hole}',
+  ring_too_many_positions: 'a ring may have at most {maximum} positions',
+  polygon_too_many_rings: 'a polygon may have at most {maximum} rings',
+  polygon_too_many_positions: 'a polygon may have at most {maximum} positions (this one has {count})',
+  // tasking, threads, teams, TAK devices, document checks
+  not_negative: 'must not be negative',
+  transition_needs_reason: '{state} needs a reason',
+  rejection_needs_reason: 'a rejection needs a reason',
+  message_needs_text: 'a message needs text',
+  task_area_too_short: 'an area needs at least 3 positions',
+  call_sign: 'must be 2–32 letters, digits, spaces or dashes',
+  device_uid_required: 'a device uid is required',
+  cot_uid: 'a CoT uid is letters, digits and . _ : @ { } -',
+  iso_date: 'must be a date YYYY-MM-DD',
 } as const;
 export type IssueMessageName = keyof typeof ISSUE_MESSAGES;
 export const ISSUE_MESSAGE_NAMES = Object.keys(ISSUE_MESSAGES) as IssueMessageName[];
 
+/** The figures of a templated message (`{ring}` → 1): numbers as numbers, words as they are. */
+export type IssueMessageParams = Readonly<Record<string, string | number>>;
+
+/** The English of a named message, its template filled in (numbers as the schema's constants are written). */
+export function issueMessage(name: IssueMessageName, params: IssueMessageParams = {}): string {
+  return ISSUE_MESSAGES[name].replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+}
+
+/** Each template as a pattern that matches its English and captures its figures, in the order of its placeholders. */
+const PATTERNS = ISSUE_MESSAGE_NAMES.map((name) => {
+  const template: string = ISSUE_MESSAGES[name];
+  const keys = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  const source = template
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('(.+?)');
+  return { name, keys, pattern: new RegExp(`^${source}$`) };
+});
+
+/**
+ * Which of the messages above `message` is, with the figures its template was filled with; null
+ * when it is none of them (then it is zod's, or another's).
+ */
+export function namedIssue(message: string): { name: IssueMessageName; params: IssueMessageParams } | null {
+  for (const { name, keys, pattern } of PATTERNS) {
+    const match = pattern.exec(message);
+    if (!match) continue;
+    const params: Record<string, string | number> = {};
+    keys.forEach((key, index) => {
+      const value = match[index + 1];
+      params[key] = /^-?\d[\d,]*(\.\d+)?$/.test(value) ? Number(value.replace(/,/g, '')) : value;
+    });
+    return { name, params };
+  }
+  return null;
+}
+
 /** The name of one of the messages above, or null (then the message is zod's or another's). */
 export function issueMessageName(message: string): IssueMessageName | null {
-  return ISSUE_MESSAGE_NAMES.find((name) => ISSUE_MESSAGES[name] === message) ?? null;
+  return namedIssue(message)?.name ?? null;
 }

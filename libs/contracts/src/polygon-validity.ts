@@ -1,4 +1,4 @@
-import { ISSUE_MESSAGES } from './issue-messages';
+import { ISSUE_MESSAGES, issueMessage } from './issue-messages';
 
 /**
  * Whether a GeoJSON polygon is a simple, non-degenerate area (OGC Simple Features, a little
@@ -45,7 +45,7 @@ export function polygonProblem(rings: readonly (readonly Position[])[]): Geometr
     const [a, b] = crossing;
     return a === b
       ? { path: ['coordinates', a], message: ISSUE_MESSAGES.ring_crosses_itself }
-      : { path: ['coordinates', b], message: `ring crosses or touches ring ${a}` };
+      : { path: ['coordinates', b], message: issueMessage('ring_crosses_ring', { ring: a }) };
   }
   // After the crossing test: a figure-eight's two lobes cancel out, and it is better told it crosses itself.
   for (let r = 0; r < distinct.length; r++) {
@@ -56,7 +56,7 @@ export function polygonProblem(rings: readonly (readonly Position[])[]): Geometr
     if (!insideRing(distinct[h][0], distinct[0])) return { path: ['coordinates', h], message: ISSUE_MESSAGES.hole_outside };
     for (let other = 1; other < distinct.length; other++) {
       if (other !== h && insideRing(distinct[h][0], distinct[other])) {
-        return { path: ['coordinates', h], message: `hole lies inside hole ${other}` };
+        return { path: ['coordinates', h], message: issueMessage('hole_inside_hole', { hole: other }) };
       }
     }
   }

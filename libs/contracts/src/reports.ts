@@ -13,7 +13,7 @@ import { bboxSchema, latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, pastTimestampSchema, textSchema, timestampSchema } from './common';
 import { agencyRefSchema } from './auth';
 
-const count = z.number().int().min(0, 'must not be negative').max(100_000);
+const count = z.number().int().min(0, ISSUE_MESSAGES.not_negative).max(100_000);
 
 export const interceptionDetailsSchema = z
   .strictObject({
@@ -178,7 +178,7 @@ export type AmendReport = z.infer<typeof amendReportSchema>;
 export const verifyReportSchema = z.strictObject({ reason: narrativeSchema.max(2000).optional() });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
 export const rejectReportSchema = z.strictObject({
-  reason: textSchema.trim().min(1, 'a rejection needs a reason').max(2000),
+  reason: textSchema.trim().min(1, ISSUE_MESSAGES.rejection_needs_reason).max(2000),
 });
 export type RejectReport = z.infer<typeof rejectReportSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES, issueMessage } from './issue-messages';
 import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema } from './common';
@@ -19,7 +20,7 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 /** How long the receiving agency has to answer when the sender sets nothing else. */
 export const DEFAULT_REQUEST_ANSWER_SECONDS = 15 * 60;
 
-const count = z.number().int().min(0, 'must not be negative').max(100_000);
+const count = z.number().int().min(0, ISSUE_MESSAGES.not_negative).max(100_000);
 
 /** What passed from one agency to the other: persons counted by category (never named), documents, a vehicle. */
 export const handoverContentSchema = z.strictObject({
@@ -30,7 +31,7 @@ export const handoverContentSchema = z.strictObject({
     suspectedSmugglers: count.default(0),
   }),
   /** ISO 3166-1 alpha-2 codes. */
-  nationalities: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2 codes')).max(50).default([]),
+  nationalities: z.array(z.string().regex(/^[A-Z]{2}$/, ISSUE_MESSAGES.nationality_codes)).max(50).default([]),
   documents: count.default(0),
   vehicle: textSchema.trim().max(200).nullable().default(null),
   notes: narrativeSchema.max(2000).default(''),
@@ -95,9 +96,9 @@ export const createRequestSchema = z
     recipientAgencyIds: z.array(z.uuid()).max(50).default([]),
   })
   .superRefine((value, ctx) => {
-    if ((value.lat === null) !== (value.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and lon go together' });
+    if ((value.lat === null) !== (value.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: ISSUE_MESSAGES.lat_lon_together });
     if (!recipientsAllowed(value.marking, value.recipientAgencyIds)) {
-      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: ISSUE_MESSAGES.recipients_only_red });
     }
   });
 export type CreateRequest = z.infer<typeof createRequestSchema>;
@@ -111,7 +112,7 @@ export const requestTransitionSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.to === 'declined' || value.to === 'cancelled') && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `${value.to} needs a reason` });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: issueMessage('transition_needs_reason', { state: value.to }) });
     }
   });
 export type RequestTransitionRequest = z.infer<typeof requestTransitionSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes';
-import { uuidSchema } from './common';
+import { uuidSchema, type ErrorIssue } from './common';
 import type { OperationEvent, OperationEventPage, TeamPositionsMessage } from './events';
 import type { Report } from './reports';
 import type { TeamPosition } from './teams';
@@ -33,7 +33,7 @@ export interface AckError {
   /** As in `ErrorBody`: one of the closed set in `error-codes.ts`. */
   code: ErrorCode;
   message: string;
-  issues?: { path: string; message: string }[];
+  issues?: ErrorIssue[];
   /** With 429 and 503: how long to wait before trying again (HTTP answers say it in `Retry-After`). */
   retryAfterSeconds?: number;
 }

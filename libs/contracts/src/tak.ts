@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 
 /**
  * TAK (ATAK, WinTAK, iTAK) devices bound to Lintas teams: a device's CoT `uid` becomes one team's
@@ -7,9 +8,9 @@ import { z } from 'zod';
 export const takDeviceUidSchema = z
   .string()
   .trim()
-  .min(1, 'a device uid is required')
+  .min(1, ISSUE_MESSAGES.device_uid_required)
   .max(128)
-  .regex(/^[A-Za-z0-9._:@{}-]+$/, 'a CoT uid is letters, digits and . _ : @ { } -');
+  .regex(/^[A-Za-z0-9._:@{}-]+$/, ISSUE_MESSAGES.cot_uid);
 
 export const bindTakDeviceSchema = z.strictObject({ uid: takDeviceUidSchema });
 export type BindTakDevice = z.infer<typeof bindTakDeviceSchema>;

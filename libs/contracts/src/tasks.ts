@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES, issueMessage } from './issue-messages';
 import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema, timestampSchema } from './common';
@@ -26,7 +27,7 @@ export const taskTargetSchema = z.strictObject({
   /** A patrol or holding area: one ring of [lon, lat] positions, closed or not. */
   area: z
     .array(z.tuple([longitudeSchema, latitudeSchema]))
-    .min(3, 'an area needs at least 3 positions')
+    .min(3, ISSUE_MESSAGES.task_area_too_short)
     .max(500)
     .nullable()
     .default(null),
@@ -100,10 +101,10 @@ export const createTaskSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.target.lat === null) !== (value.target.lon === null)) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'lat'], message: 'lat and lon go together' });
+      ctx.addIssue({ code: 'custom', path: ['target', 'lat'], message: ISSUE_MESSAGES.lat_lon_together });
     }
     if (!recipientsAllowed(value.marking, value.recipientAgencyIds)) {
-      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: ISSUE_MESSAGES.recipients_only_red });
     }
   });
 export type CreateTask = z.infer<typeof createTaskSchema>;
@@ -118,7 +119,7 @@ export const taskTransitionSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.to === 'unable' || value.to === 'cancelled') && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `${value.to} needs a reason` });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: issueMessage('transition_needs_reason', { state: value.to }) });
     }
   });
 export type TaskTransitionRequest = z.infer<typeof taskTransitionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { TEAM_STATUSES } from './enums';
 import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
@@ -46,7 +47,7 @@ export type Team = z.infer<typeof teamSchema>;
 const recipientsSchema = z.array(z.uuid()).max(50).default([]);
 
 const teamFields = {
-  callSign: z.string().trim().regex(/^[A-Za-z0-9 -]{2,32}$/, 'must be 2–32 letters, digits, spaces or dashes'),
+  callSign: z.string().trim().regex(/^[A-Za-z0-9 -]{2,32}$/, ISSUE_MESSAGES.call_sign),
   size: z.number().int().min(1).max(500),
   status: z.enum(TEAM_STATUSES).default('off_duty'),
   siteId: z.uuid().nullable().default(null),
@@ -58,7 +59,7 @@ const teamFields = {
 /** A team belongs to the creator's agency. */
 export const createTeamSchema = z.strictObject(teamFields).superRefine((value, ctx) => {
   if (!recipientsAllowed(value.marking, value.recipientAgencyIds)) {
-    ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+    ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: ISSUE_MESSAGES.recipients_only_red });
   }
 });
 export type CreateTeam = z.infer<typeof createTeamSchema>;

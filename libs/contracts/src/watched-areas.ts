@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './issue-messages';
 import { MARKINGS } from './marking';
 import { polygonSchema } from './geo';
 import { nameSchema } from './common';
@@ -23,7 +24,7 @@ export const createWatchedAreaSchema = z
   })
   .superRefine((value, ctx) => {
     if (!recipientsAllowed(value.marking, value.recipientAgencyIds)) {
-      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'recipients are named only for TLP:RED' });
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: ISSUE_MESSAGES.recipients_only_red });
     }
   });
 export type CreateWatchedArea = z.infer<typeof createWatchedAreaSchema>;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@lintas/contracts';
+import type { ErrorCode, ErrorIssue } from '@lintas/contracts';
 
 /**
  * A failure a client can act on. Services throw these with one of the codes of `ERROR_MESSAGES`
@@ -10,7 +10,7 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: ErrorIssue[],
   ) {
     super(message);
   }

@@ -1,13 +1,14 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
+import { answerIssue } from '@lintas/contracts';
 import { AppError } from './app-error';
 
-/** Turns a zod error into the 400 answer: one line per failing field. */
+/**
+ * Turns a zod error into the 400 answer: one line per failing field, each with zod's code and
+ * figures (`answerIssue`) so that clients say it in their user's language.
+ */
 export function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }));
+  const issues = error.issues.map(answerIssue);
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return new AppError(400, 'validation_failed', `Invalid input: ${summary}`, issues);
 }

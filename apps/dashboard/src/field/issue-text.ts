@@ -1,13 +1,13 @@
-import { MRZ_FIELDS, type MrzProblem } from '@lintas/contracts';
+import { MRZ_FIELDS, type ErrorIssue, type MrzProblem } from '@lintas/contracts';
 import { type FieldTextKey, ft } from '../i18n/field-i18n';
-import { issueMessageText } from '../i18n/issue-text';
+import { answeredIssueText } from '../i18n/issue-text';
 
 /** The validation messages both pages show live in `i18n/issue-text.ts`; the field page's own labels and MRZ problems here. */
 export { issueText, type IssueLike } from '../i18n/issue-text';
 
-/** An issue the server answered (`path`, English `message`): translated when the message is one of the contracts' own, else as the server said it. */
-export function serverIssueText(issue: { path: string; message: string }): string {
-  return `${pathLabel(issue.path.split('.'))}: ${issueMessageText(issue.message)}`;
+/** An issue the server answered, after the form's name for its field: by the contracts' name for its message, else by zod's code and figures. */
+export function serverIssueText(issue: ErrorIssue): string {
+  return `${pathLabel(issue.path.split('.'))}: ${answeredIssueText(issue)}`;
 }
 
 /** The form's own name for what an issue's path points at; the path itself when no form names it. */

@@ -1,4 +1,4 @@
-import type { CreateReport, DocumentCheck, DocumentType, ErrorCode, PositionInput, TaskState, TeamStatus } from '@lintas/contracts';
+import type { CreateReport, DocumentCheck, DocumentType, ErrorCode, ErrorIssue, PositionInput, TaskState, TeamStatus } from '@lintas/contracts';
 
 /**
  * What the field outbox keeps. Every post is an item written to IndexedDB before anything is
@@ -13,7 +13,7 @@ export interface Rejection {
   /** The API's error code (absent on items refused before codes were kept). */
   code?: ErrorCode;
   message: string;
-  issues?: { path: string; message: string }[];
+  issues?: ErrorIssue[];
 }
 
 interface ItemBase {

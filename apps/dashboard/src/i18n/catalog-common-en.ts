@@ -98,6 +98,20 @@ export const commonEn = {
   'issue.named.ring_crosses_itself': 'the outline crosses itself',
   'issue.named.ring_no_area': 'the outline encloses no area',
   'issue.named.hole_outside': 'a hole lies outside the outline',
+  'issue.named.ring_crosses_ring': 'a hole crosses or touches ring {ring} (ring 0 is the outline)',
+  'issue.named.hole_inside_hole': 'a hole lies inside hole {hole}',
+  'issue.named.ring_too_many_positions': 'an outline may have at most {maximum} points',
+  'issue.named.polygon_too_many_rings': 'an area may have at most {maximum} rings',
+  'issue.named.polygon_too_many_positions': 'an area may have at most {maximum} points (this one has {count})',
+  'issue.named.not_negative': 'must not be negative',
+  'issue.named.transition_needs_reason': 'give a reason',
+  'issue.named.rejection_needs_reason': 'a rejection needs a reason',
+  'issue.named.message_needs_text': 'a message needs text',
+  'issue.named.task_area_too_short': 'an area needs at least 3 points',
+  'issue.named.call_sign': 'must be 2–32 letters, digits, spaces or dashes',
+  'issue.named.device_uid_required': 'a device ID is required',
+  'issue.named.cot_uid': 'may hold only letters, digits and . _ : @ { } -',
+  'issue.named.iso_date': 'must be a date (YYYY-MM-DD)',
 } as const;
 
 export type CommonKey = keyof typeof commonEn;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { errorText } from './error-text';
+import { registerCatalogue, setLocale } from './i18n';
+import { catalogue as vietnamese } from './locales/vi/dashboard';
 
 describe('errorText', () => {
   it('shows the catalogue’s text for an API error code', () => {
@@ -16,5 +18,25 @@ describe('errorText', () => {
     expect(errorText(new ApiError(400, 'Invalid input: title: too long', undefined, 'validation_failed'))).toBe('Invalid input: title: too long');
     expect(errorText(new ApiError(0, 'The Lintas server could not be reached.'))).toBe('The Lintas server could not be reached.');
     expect(errorText(new Error('boom'))).toBe('boom');
+  });
+
+  it('says refused input field by field in the page’s language, after the form’s label for the field', () => {
+    const refused = new ApiError(
+      400,
+      'Invalid input: title: must be at most 120 characters; body: must be at most 2,000 characters',
+      [
+        { path: 'title', message: 'must be at most 120 characters', code: 'too_big', params: { origin: 'string', maximum: 120, inclusive: true } },
+        { path: 'body', message: 'must be at most 2,000 characters', code: 'too_big', params: { origin: 'string', maximum: 2000, inclusive: true } },
+      ],
+      'validation_failed',
+    );
+    registerCatalogue('vi', vietnamese);
+    setLocale('vi');
+    try {
+      expect(errorText(refused, { title: 'Nhiệm vụ' })).toBe('Nhiệm vụ: tối đa 120 ký tự; tối đa 2.000 ký tự');
+    } finally {
+      setLocale('en');
+    }
+    expect(errorText(refused)).toBe('must be at most 120 characters; must be at most 2,000 characters');
   });
 });

@@ -1,12 +1,13 @@
-import { issueMessageName } from '@lintas/contracts';
+import { namedIssue, type ErrorIssue, type IssueMessageParams } from '@lintas/contracts';
 import { common } from './common';
-import { currentLocale } from './translate';
+import { formatCount } from './translate';
 
 /**
  * What the contracts' schemas find wrong, in the page's language, for both pages (the field forms
- * and the operations room's): by zod's issue code and its parameters (`too_small` with `minimum` …),
- * or by the name of one of the contracts' own messages (`ISSUE_MESSAGES`). Never the schemas'
- * English, which stays what the API answers. The texts are the shared catalogue's `issue.*`.
+ * and the operations room's): by the name of one of the contracts' own messages (`ISSUE_MESSAGES`,
+ * with the figures of a templated one), else by zod's issue code and its figures (`too_small` with
+ * `minimum` …). Never the schemas' English, which stays what the API answers. The texts are the
+ * shared catalogue's `issue.*`; every figure is written the page's way (`2.000` in Vietnamese).
  */
 export interface IssueLike {
   code: string;
@@ -20,17 +21,33 @@ export interface IssueLike {
 }
 
 const t = common.t;
-const number = (value: number | bigint | undefined): string => (value === undefined ? '' : value.toLocaleString(currentLocale()));
+const number = (value: number | bigint | undefined): string => (value === undefined ? '' : formatCount(Number(value)));
 
-/** A message the server answered (English): translated when it is one of the contracts' own, else as the server said it. */
-export function issueMessageText(message: string): string {
-  const named = issueMessageName(message);
-  return named ? t(`issue.named.${named}`) : message;
+/** A named message's text, its figures written the page's way; null when the message has no name. */
+function namedText(message: string): string | null {
+  const named = namedIssue(message);
+  return named ? t(`issue.named.${named.name}`, figures(named.params)) : null;
+}
+
+function figures(params: IssueMessageParams): IssueMessageParams {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? formatCount(value) : value]));
+}
+
+/**
+ * An issue the API answered (a 400's `issues`, a refused socket message): by name, else by zod's
+ * code and figures. A message of another's making that has neither (a custom check the contracts do
+ * not name, an answer of an older server) is shown as the server said it.
+ */
+export function answeredIssueText(issue: Pick<ErrorIssue, 'message' | 'code' | 'params'>): string {
+  const named = namedText(issue.message);
+  if (named) return named;
+  if (!issue.code || issue.code === 'custom') return issue.message;
+  return issueText({ ...issue.params, code: issue.code, message: issue.message });
 }
 
 export function issueText(issue: IssueLike): string {
-  const named = issueMessageName(issue.message);
-  if (named) return t(`issue.named.${named}`);
+  const named = namedText(issue.message);
+  if (named) return named;
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message)) return t('issue.required');

@@ -29,21 +29,25 @@ describe('formErrorsOf in the operations room’s language', () => {
   });
   afterAll(() => setLocale('en'));
 
-  it('says a contracts’ message in the page’s language (the catalogue the field forms use), and any other as the server did', () => {
+  it('says a contracts’ message in the page’s language (the catalogue the field forms use), zod’s by its code and figures, and any other as the server did', () => {
     const error = new ApiError(
       400,
       'Invalid input',
       [
-        { path: 'code', message: ISSUE_MESSAGES.agency_code },
+        { path: 'code', message: ISSUE_MESSAGES.agency_code, code: 'invalid_format', params: { format: 'regex' } },
         { path: 'country', message: ISSUE_MESSAGES.country_code },
-        { path: 'area.coordinates.0', message: 'ring crosses or touches ring 1' },
+        { path: 'area.coordinates.2', message: 'ring crosses or touches ring 1', code: 'custom' },
+        { path: 'description', message: 'Too big: expected string to have <=2000 characters', code: 'too_big', params: { origin: 'string', maximum: 2000, inclusive: true } },
+        { path: 'timeZone', message: 'a check of another server', code: 'custom' },
       ],
       'validation_failed',
     );
     expect(formErrorsOf(error).fields).toEqual({
       code: 'phải gồm 2–16 chữ in hoa, chữ số hoặc gạch nối',
       country: 'phải là mã quốc gia hai chữ cái, ví dụ KH',
-      area: 'ring crosses or touches ring 1',
+      area: 'một lỗ cắt hoặc chạm vòng 1 (vòng 0 là đường bao)',
+      description: 'tối đa 2.000 ký tự',
+      timeZone: 'a check of another server',
     });
   });
 });

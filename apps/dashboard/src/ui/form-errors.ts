@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@lintas/contracts';
 import { ApiError } from '../api/api-error';
 import { errorText } from '../i18n/error-text';
-import { issueMessageText } from '../i18n/issue-text';
+import { answeredIssueText } from '../i18n/issue-text';
 
 /** Which form field a refusal code is about, so that its message shows next to that field. */
 const FIELD_OF_CODE: Partial<Record<ErrorCode, string>> = {
@@ -25,15 +25,15 @@ export const NO_ERRORS: FormErrors = { fields: {}, form: null };
 
 /**
  * Turns a failed request into messages next to the fields (validation issues, and the codes above),
- * in the page's language: a validation issue by the name of the contracts' message
- * (`issueMessageText`, the field forms' catalogue texts), a refusal by its code (`errorText`).
+ * in the page's language: a validation issue by the name of the contracts' message or by zod's
+ * code and figures (`answeredIssueText`, the field forms' catalogue texts), a refusal by its code (`errorText`).
  */
 export function formErrorsOf(error: unknown): FormErrors {
   if (!(error instanceof ApiError)) return { fields: {}, form: errorText(error) };
   const fields: Record<string, string> = {};
   for (const issue of error.issues ?? []) {
     const field = issue.path.split('.')[0] || 'form';
-    fields[field] ??= issueMessageText(issue.message);
+    fields[field] ??= answeredIssueText(issue);
   }
   const field = error.code ? FIELD_OF_CODE[error.code] : undefined;
   if (field) fields[field] = errorText(error);

@@ -83,7 +83,7 @@ function HandoverForm({ request, calls, onDone }: { request: AgencyRequest; call
       });
       onDone();
     } catch (caught) {
-      setError(errorText(caught));
+      setError(errorText(caught, { documents: t('handover.documents'), vehicle: t('handover.vehicle'), notes: t('handover.notes') }));
     }
   };
   return (

@@ -174,7 +174,14 @@ function RequestForm({ operation, user, calls, onDone }: { operation: Operation;
   const [details, setDetails] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [marking, setMarking] = useState<Marking>('TLP:AMBER');
-  const { busy, error, submit: send } = useTaskingSubmit();
+  const { busy, error, submit: send } = useTaskingSubmit({
+    toAgencyId: t('requests.to'),
+    kind: t('requests.kind'),
+    subject: t('requests.subject'),
+    details: t('requests.details'),
+    answerWithinSeconds: t('requests.answerMinutes'),
+    marking: t('tasks.marking'),
+  });
   const submit = (event: FormEvent) =>
     send(event, async () => {
       await calls.createRequest({ toAgencyId, kind, subject, details, answerWithinSeconds: Math.max(60, Math.round(Number(minutes) * 60) || 900), marking });

@@ -29,7 +29,15 @@ export function TaskForm({ operation, teams, calls, requestId, initialTitle = ''
   const [ackMinutes, setAckMinutes] = useState(String(DEFAULT_TASK_ACK_SECONDS / 60));
   const [siteId, setSiteId] = useState('');
   const [marking, setMarking] = useState<Marking>(initialMarking);
-  const { busy, error, submit: send } = useTaskingSubmit();
+  const { busy, error, submit: send } = useTaskingSubmit({
+    teamId: t('tasks.team'),
+    kind: t('tasks.kind'),
+    title: t('tasks.title'),
+    instructions: t('tasks.instructions'),
+    target: t('tasks.target'),
+    ackWithinSeconds: t('tasks.ackMinutes'),
+    marking: t('tasks.marking'),
+  });
   const pick = useFormMapPick();
 
   if (teams.length === 0) return <p className="muted" data-testid="task-form-no-teams">{t('tasks.noTeams')}</p>;

@@ -1,6 +1,6 @@
 import { MARKINGS, type Marking } from '@lintas/contracts';
 import { type InputHTMLAttributes, useEffect } from 'react';
-import { errorText } from '../../i18n/error-text';
+import { errorText, type FieldLabels } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
 import { optionsOf, SelectField } from '../../ui/select-field';
 import { useSubmit } from '../../ui/use-submit';
@@ -11,9 +11,9 @@ import { mapPick, useMapPick } from './map-pick';
  * and refusal, the labelled fields, the marking choice and the area drawn on the map.
  */
 
-/** A form's send: busy while it runs, the refusal as one message. */
-export function useTaskingSubmit() {
-  return useSubmit<string | null>(errorText, null);
+/** A form's send: busy while it runs, the refusal as one message (a refused field after its label in `labels`). */
+export function useTaskingSubmit(labels: FieldLabels = {}) {
+  return useSubmit<string | null>((caught) => errorText(caught, labels), null);
 }
 
 /** The map pick for a form that is open: what is picked or drawn, cleared when the form closes. */

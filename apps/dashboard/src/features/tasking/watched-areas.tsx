@@ -70,7 +70,7 @@ function WatchedAreaForm({ calls, onDone }: { calls: TaskingApi; onDone(): void 
   const [name, setName] = useState('');
   const [minutes, setMinutes] = useState(String(DEFAULT_NO_TEAM_MINUTES));
   const [marking, setMarking] = useState<Marking>('TLP:AMBER');
-  const { busy, error, submit: send } = useTaskingSubmit();
+  const { busy, error, submit: send } = useTaskingSubmit({ name: t('watchedAreas.name'), noTeamMinutes: t('watchedAreas.minutes'), marking: t('tasks.marking') });
   const pick = useFormMapPick();
 
   const submit = (event: FormEvent) =>

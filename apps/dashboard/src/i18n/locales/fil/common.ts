@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'tumatawid sa sarili ang balangkas',
   'issue.named.ring_no_area': 'walang nasasakupang lugar ang balangkas',
   'issue.named.hole_outside': 'may butas na nasa labas ng balangkas',
+  'issue.named.ring_crosses_ring': 'may butas na tumatawid o dumidikit sa singsing {ring} (ang singsing 0 ay ang balangkas)',
+  'issue.named.hole_inside_hole': 'may butas na nasa loob ng butas {hole}',
+  'issue.named.ring_too_many_positions': 'hanggang {maximum} na punto lamang ang balangkas',
+  'issue.named.polygon_too_many_rings': 'hanggang {maximum} na singsing lamang ang isang lugar',
+  'issue.named.polygon_too_many_positions': 'hanggang {maximum} na punto lamang ang isang lugar (mayroon itong {count})',
+  'issue.named.not_negative': 'hindi dapat negatibo',
+  'issue.named.transition_needs_reason': 'magbigay ng dahilan',
+  'issue.named.rejection_needs_reason': 'kailangan ng dahilan ang pagtanggi',
+  'issue.named.message_needs_text': 'kailangan ng teksto ang mensahe',
+  'issue.named.task_area_too_short': 'ang isang lugar ay nangangailangan ng hindi bababa sa 3 punto',
+  'issue.named.call_sign': 'dapat ay 2–32 titik, numero, espasyo o gitling',
+  'issue.named.device_uid_required': 'kailangan ang ID ng device',
+  'issue.named.cot_uid': 'mga titik, numero at . _ : @ { } - lamang ang maaari',
+  'issue.named.iso_date': 'dapat ay petsa (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */

@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'garis batas memotong dirinya sendiri',
   'issue.named.ring_no_area': 'garis batas tidak melingkupi area apa pun',
   'issue.named.hole_outside': 'sebuah lubang berada di luar garis batas',
+  'issue.named.ring_crosses_ring': 'sebuah lubang memotong atau menyentuh cincin {ring} (cincin 0 adalah garis batas)',
+  'issue.named.hole_inside_hole': 'sebuah lubang berada di dalam lubang {hole}',
+  'issue.named.ring_too_many_positions': 'garis batas boleh memiliki paling banyak {maximum} titik',
+  'issue.named.polygon_too_many_rings': 'sebuah area boleh memiliki paling banyak {maximum} cincin',
+  'issue.named.polygon_too_many_positions': 'sebuah area boleh memiliki paling banyak {maximum} titik (area ini memiliki {count})',
+  'issue.named.not_negative': 'tidak boleh negatif',
+  'issue.named.transition_needs_reason': 'berikan alasan',
+  'issue.named.rejection_needs_reason': 'penolakan memerlukan alasan',
+  'issue.named.message_needs_text': 'pesan memerlukan teks',
+  'issue.named.task_area_too_short': 'sebuah area memerlukan paling sedikit 3 titik',
+  'issue.named.call_sign': 'harus 2–32 huruf, angka, spasi atau tanda hubung',
+  'issue.named.device_uid_required': 'ID perangkat wajib diisi',
+  'issue.named.cot_uid': 'hanya boleh berisi huruf, angka dan . _ : @ { } -',
+  'issue.named.iso_date': 'harus berupa tanggal (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */

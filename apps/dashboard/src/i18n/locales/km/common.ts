@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'ខ្សែព្រំដែនកាត់ខ្លួនឯង',
   'issue.named.ring_no_area': 'ខ្សែព្រំដែនមិនព័ទ្ធជុំវិញផ្ទៃណាមួយទេ',
   'issue.named.hole_outside': 'រន្ធមួយស្ថិតនៅក្រៅខ្សែព្រំដែន',
+  'issue.named.ring_crosses_ring': 'រន្ធមួយកាត់ ឬប៉ះរង្វង់ទី {ring} (រង្វង់ទី 0 គឺខ្សែព្រំដែន)',
+  'issue.named.hole_inside_hole': 'រន្ធមួយស្ថិតនៅក្នុងរន្ធទី {hole}',
+  'issue.named.ring_too_many_positions': 'ខ្សែព្រំដែនអាចមានមិនលើសពី {maximum} ចំណុច',
+  'issue.named.polygon_too_many_rings': 'តំបន់មួយអាចមានមិនលើសពី {maximum} រង្វង់',
+  'issue.named.polygon_too_many_positions': 'តំបន់មួយអាចមានមិនលើសពី {maximum} ចំណុច (តំបន់នេះមាន {count})',
+  'issue.named.not_negative': 'មិនអាចជាលេខអវិជ្ជមានបានទេ',
+  'issue.named.transition_needs_reason': 'សូមផ្តល់មូលហេតុ',
+  'issue.named.rejection_needs_reason': 'ការបដិសេធត្រូវការមូលហេតុ',
+  'issue.named.message_needs_text': 'សារត្រូវការអត្ថបទ',
+  'issue.named.task_area_too_short': 'តំបន់មួយត្រូវការយ៉ាងហោចណាស់ 3 ចំណុច',
+  'issue.named.call_sign': 'ត្រូវតែជាអក្សរ លេខ ដកឃ្លា ឬសញ្ញាដក ពី 2 ដល់ 32 តួ',
+  'issue.named.device_uid_required': 'ត្រូវការលេខសម្គាល់ឧបករណ៍',
+  'issue.named.cot_uid': 'អាចមានតែអក្សរ លេខ និង . _ : @ { } - ប៉ុណ្ណោះ',
+  'issue.named.iso_date': 'ត្រូវតែជាកាលបរិច្ឆេទ (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */

@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'garis sempadan bersilang dengan dirinya sendiri',
   'issue.named.ring_no_area': 'garis sempadan tidak meliputi sebarang kawasan',
   'issue.named.hole_outside': 'lubang terletak di luar garis sempadan',
+  'issue.named.ring_crosses_ring': 'lubang bersilang atau bersentuhan dengan gelang {ring} (gelang 0 ialah garis sempadan)',
+  'issue.named.hole_inside_hole': 'lubang terletak di dalam lubang {hole}',
+  'issue.named.ring_too_many_positions': 'garis sempadan boleh mempunyai paling banyak {maximum} titik',
+  'issue.named.polygon_too_many_rings': 'kawasan boleh mempunyai paling banyak {maximum} gelang',
+  'issue.named.polygon_too_many_positions': 'kawasan boleh mempunyai paling banyak {maximum} titik (kawasan ini mempunyai {count})',
+  'issue.named.not_negative': 'tidak boleh negatif',
+  'issue.named.transition_needs_reason': 'berikan sebab',
+  'issue.named.rejection_needs_reason': 'penolakan memerlukan sebab',
+  'issue.named.message_needs_text': 'mesej memerlukan teks',
+  'issue.named.task_area_too_short': 'kawasan memerlukan sekurang-kurangnya 3 titik',
+  'issue.named.call_sign': 'mestilah 2–32 huruf, digit, ruang atau sempang',
+  'issue.named.device_uid_required': 'ID peranti diperlukan',
+  'issue.named.cot_uid': 'hanya boleh mengandungi huruf, digit dan . _ : @ { } -',
+  'issue.named.iso_date': 'mesti tarikh (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */

@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'เส้นขอบตัดกันเอง',
   'issue.named.ring_no_area': 'เส้นขอบไม่ได้ล้อมพื้นที่ใดเลย',
   'issue.named.hole_outside': 'ช่องว่างอยู่นอกเส้นขอบ',
+  'issue.named.ring_crosses_ring': 'ช่องว่างตัดหรือแตะวงที่ {ring} (วงที่ 0 คือเส้นขอบ)',
+  'issue.named.hole_inside_hole': 'ช่องว่างอยู่ภายในช่องว่างที่ {hole}',
+  'issue.named.ring_too_many_positions': 'เส้นขอบมีได้ไม่เกิน {maximum} จุด',
+  'issue.named.polygon_too_many_rings': 'พื้นที่มีได้ไม่เกิน {maximum} วง',
+  'issue.named.polygon_too_many_positions': 'พื้นที่มีได้ไม่เกิน {maximum} จุด (พื้นที่นี้มี {count} จุด)',
+  'issue.named.not_negative': 'ต้องไม่ติดลบ',
+  'issue.named.transition_needs_reason': 'โปรดระบุเหตุผล',
+  'issue.named.rejection_needs_reason': 'การปฏิเสธต้องมีเหตุผล',
+  'issue.named.message_needs_text': 'ข้อความต้องมีเนื้อหา',
+  'issue.named.task_area_too_short': 'พื้นที่ต้องมีอย่างน้อย 3 จุด',
+  'issue.named.call_sign': 'ต้องเป็นตัวอักษร ตัวเลข ช่องว่าง หรือขีด 2–32 ตัว',
+  'issue.named.device_uid_required': 'ต้องระบุรหัสอุปกรณ์',
+  'issue.named.cot_uid': 'มีได้เฉพาะตัวอักษร ตัวเลข และ . _ : @ { } -',
+  'issue.named.iso_date': 'ต้องเป็นวันที่ (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */

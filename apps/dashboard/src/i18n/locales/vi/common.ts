@@ -93,6 +93,20 @@ export const texts: CommonTexts = {
   'issue.named.ring_crosses_itself': 'đường bao tự cắt chính nó',
   'issue.named.ring_no_area': 'đường bao không bao quanh diện tích nào',
   'issue.named.hole_outside': 'một lỗ nằm ngoài đường bao',
+  'issue.named.ring_crosses_ring': 'một lỗ cắt hoặc chạm vòng {ring} (vòng 0 là đường bao)',
+  'issue.named.hole_inside_hole': 'một lỗ nằm trong lỗ {hole}',
+  'issue.named.ring_too_many_positions': 'đường bao có tối đa {maximum} điểm',
+  'issue.named.polygon_too_many_rings': 'một khu vực có tối đa {maximum} vòng',
+  'issue.named.polygon_too_many_positions': 'một khu vực có tối đa {maximum} điểm (khu vực này có {count})',
+  'issue.named.not_negative': 'không được là số âm',
+  'issue.named.transition_needs_reason': 'hãy nêu lý do',
+  'issue.named.rejection_needs_reason': 'từ chối cần có lý do',
+  'issue.named.message_needs_text': 'tin nhắn cần có nội dung',
+  'issue.named.task_area_too_short': 'một khu vực cần ít nhất 3 điểm',
+  'issue.named.call_sign': 'phải gồm 2–32 chữ cái, chữ số, dấu cách hoặc gạch nối',
+  'issue.named.device_uid_required': 'cần có mã thiết bị',
+  'issue.named.cot_uid': 'chỉ được gồm chữ cái, chữ số và . _ : @ { } -',
+  'issue.named.iso_date': 'phải là một ngày (YYYY-MM-DD)',
 };
 
 /** Everything both pages show: the field page's and the operations room's catalogues include it. */
