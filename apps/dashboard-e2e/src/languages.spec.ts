@@ -1,3 +1,4 @@
+import type { OperationSummary } from '@lintas/contracts';
 import type { BrowserContextOptions, Page, Request } from 'playwright-core';
 import { browserSuite, describeInBrowser, newContext, newPage, problemsOf, restSignIn, saveScreenshot, signInContext } from './support';
 
@@ -84,6 +85,34 @@ describeInBrowser('languages and time', () => {
     // The API answers the contracts' English; the form shows the catalogue's Vietnamese for it.
     expect(await page.getByTestId('error-agency-code').textContent()).toBe('phải gồm 2–16 chữ in hoa, chữ số hoặc gạch nối');
     expect(await page.getByTestId('error-agency-country').textContent()).toBe('phải là mã quốc gia hai chữ cái, ví dụ KH');
+    expect(problemsOf(page).offMachineRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('says a tasking form’s refusal in Vietnamese: each refused field after its label, its figure written the Vietnamese way', async () => {
+    const email = 'commander@vn-bgc.demo';
+    const operations = await (await restSignIn(suite.lintas.baseUrl, email, suite.lintas.demoPassword)).call<OperationSummary[]>((api) => api.GET('/api/operations'));
+    const mekong = operations.find((operation) => operation.code === 'OP-MEKONG-GATE')!;
+    const context = await newContext(suite.browser);
+    await signInContext(context, suite.lintas.baseUrl, email, suite.lintas.demoPassword);
+    const page = await newPage(context);
+    await page.goto(`${suite.lintas.baseUrl}/operations/${mekong.id}?panel=tasks&lang=vi`);
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    await page.getByTestId('watched-area-new').click();
+    const form = page.getByTestId('watched-area-form');
+    await form.getByTestId('watched-area-name').fill('Cánh đồng phía bắc');
+    await form.getByTestId('watched-area-minutes').fill('20000'); // the API allows a week: 10,080 minutes
+    await form.getByTestId('watched-area-draw').click();
+    // A bow tie: its outline crosses itself.
+    const map = page.locator('.leaflet-container');
+    const box = (await map.boundingBox())!;
+    const [cx, cy] = [box.width * 0.55, box.height * 0.82];
+    for (const [x, y] of [[cx - 60, cy - 40], [cx + 60, cy + 30], [cx + 60, cy - 40], [cx - 60, cy + 30]]) await map.click({ position: { x, y } });
+    await form.getByTestId('watched-area-draw').click();
+    await form.getByTestId('watched-area-submit').click();
+    // The API answers the contracts' English and zod's code and figures; the form says both in Vietnamese.
+    const refusal = await form.getByTestId('watched-area-error').textContent();
+    expect(refusal?.split('; ').sort()).toEqual(['Cảnh báo khi không có tổ nào trong (phút): tối đa là 10.080', 'đường bao tự cắt chính nó']);
     expect(problemsOf(page).offMachineRequests).toEqual([]);
     await context.close();
   });
