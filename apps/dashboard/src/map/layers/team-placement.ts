@@ -135,7 +135,7 @@ export class TeamPlacement {
       const old = this.points.get(id);
       if (!old) continue;
       // Its old neighbours: they may have lost their column, or their column's anchor.
-      for (const near of this.near(old)) seeds.add(near);
+      this.near(old, (near) => seeds.add(near));
       this.take(old);
     }
     for (const id of gone) {
@@ -146,19 +146,21 @@ export class TeamPlacement {
       this.put(team);
       seeds.add(team.id);
     }
-    // Everything linked to a seed by teams within TEAM_GROUP_PX of one another, where they are now.
+    // Everything linked to a seed by teams within TEAM_GROUP_PX of one another, where they are now;
+    // past half of the teams (a crowded view: one cluster links most of them) all are placed again,
+    // which costs less than the search.
     const affected = new Set<string>();
     const queue = [...seeds].filter((id) => this.points.has(id));
     for (const id of queue) affected.add(id);
-    while (queue.length) {
-      const point = this.points.get(queue.pop()!)!;
-      for (const near of this.near(point)) {
-        if (affected.has(near)) continue;
+    const enough = this.points.size / 2;
+    while (queue.length && affected.size <= enough) {
+      this.near(this.points.get(queue.pop()!)!, (near) => {
+        if (affected.has(near)) return;
         affected.add(near);
         queue.push(near);
-      }
+      });
     }
-    const teams = [...affected].map((id) => this.points.get(id)!);
+    const teams = affected.size > enough ? [...this.points.values()] : [...affected].map((id) => this.points.get(id)!);
     const placed = placeTeams(teams, this.obstacles);
     const changed = new Map<string, TeamOffset>();
     for (const team of teams) {
@@ -192,16 +194,18 @@ export class TeamPlacement {
     if (members?.size === 0) this.cells.delete(cell);
   }
 
-  /** Teams closer than `TEAM_GROUP_PX` on both axes (the distance at which `groupsOf` joins them), the point's own id left out. */
-  private *near(point: ScreenPoint): Generator<string> {
+  /** Calls `found` with each team closer than `TEAM_GROUP_PX` on both axes (the distance at which `groupsOf` joins them), the point's own id left out. */
+  private near(point: ScreenPoint, found: (id: string) => void): void {
     const cx = Math.floor(point.x / TEAM_GROUP_PX);
     const cy = Math.floor(point.y / TEAM_GROUP_PX);
     for (let ix = cx - 1; ix <= cx + 1; ix++) {
       for (let iy = cy - 1; iy <= cy + 1; iy++) {
-        for (const id of this.cells.get((ix + 32_768) * 65_536 + (iy + 32_768)) ?? []) {
+        const members = this.cells.get((ix + 32_768) * 65_536 + (iy + 32_768));
+        if (!members) continue;
+        for (const id of members) {
           if (id === point.id) continue;
           const other = this.points.get(id)!;
-          if (Math.abs(other.x - point.x) < TEAM_GROUP_PX && Math.abs(other.y - point.y) < TEAM_GROUP_PX) yield id;
+          if (Math.abs(other.x - point.x) < TEAM_GROUP_PX && Math.abs(other.y - point.y) < TEAM_GROUP_PX) found(id);
         }
       }
     }
