@@ -5,14 +5,22 @@ import { ClusterIndex, type IndexedItem } from './cluster-index';
 
 const WORLD = { bbox: [-180, -85, 180, 85] as [number, number, number, number], zoom: 16 };
 
-/** A client on the main-thread index (Node has no workers), with its answers collected. */
-function clientWithAnswers() {
+/**
+ * A client with its answers collected: the index on the main thread, answering at once while it
+ * is small, else (`upTo`) behind the asynchronous answers a worker gives (Node has no workers: the
+ * same index, in this thread).
+ */
+function clientWithAnswers(upTo?: number) {
   const answers: IndexedItem[][] = [];
   const waiting: ((items: IndexedItem[]) => void)[] = [];
-  const client = new ClusterClient({ radius: 120 }, (items) => {
-    answers.push(items);
-    waiting.shift()?.(items);
-  });
+  const client = new ClusterClient(
+    { radius: 120 },
+    (items) => {
+      answers.push(items);
+      waiting.shift()?.(items);
+    },
+    upTo,
+  );
   const ask = (query = WORLD) =>
     new Promise<IndexedItem[]>((resolve) => {
       waiting.push(resolve);
@@ -24,8 +32,11 @@ function clientWithAnswers() {
 const ids = (items: IndexedItem[]) => items.flatMap((item) => (item.cluster ? [] : [item.id])).sort();
 
 describe('ClusterClient', () => {
-  it('sends the index only what changed: new, moved, opened or closed reports and those gone', async () => {
-    const { client, ask } = clientWithAnswers();
+  it.each([
+    ['on the main thread', undefined],
+    ['in its worker', 0],
+  ])('sends the index only what changed: new, moved, opened or closed reports and those gone (%s)', async (_, upTo) => {
+    const { client, ask } = clientWithAnswers(upTo);
     const a = report({ lat: 11, lon: 106, status: 'reported' });
     const b = report({ lat: 12, lon: 105, status: 'verified' });
     expect(client.update([a, b])).toBe(true);
@@ -50,8 +61,11 @@ describe('ClusterClient', () => {
     client.close();
   });
 
-  it('clusters reports near one another, counts the open ones, and says at which zoom a cluster splits', async () => {
-    const { client, ask } = clientWithAnswers();
+  it.each([
+    ['on the main thread', undefined],
+    ['in its worker', 0],
+  ])('clusters reports near one another, counts the open ones, and says at which zoom a cluster splits (%s)', async (_, upTo) => {
+    const { client, ask } = clientWithAnswers(upTo);
     client.update([report({ lat: 11, lon: 106, status: 'reported' }), report({ lat: 11.0001, lon: 106.0001, status: 'reported' }), report({ lat: 11.0002, lon: 106, status: 'verified' })]);
     const [cluster] = await ask({ ...WORLD, zoom: 8 });
     expect(cluster).toMatchObject({ cluster: true, count: 3, open: 2 });
@@ -61,7 +75,7 @@ describe('ClusterClient', () => {
   });
 
   it('answers the newest question when several were asked while one was on its way', async () => {
-    const { client, answers, ask } = clientWithAnswers();
+    const { client, answers, ask } = clientWithAnswers(0);
     client.update([report({ lat: 11, lon: 106 }), report({ lat: 14, lon: 101 })]);
     await ask();
     const before = answers.length;
@@ -71,6 +85,23 @@ describe('ClusterClient', () => {
     // The first question's answer was overtaken (an answer was drawn just before): only the newest is drawn.
     expect(answers.length).toBe(before + 1);
     expect(newest).toHaveLength(2);
+    client.close();
+  });
+
+  it('answers at once while small, and moves the index with every report when it grows past the limit', async () => {
+    const answers: IndexedItem[][] = [];
+    const client = new ClusterClient({ radius: 120 }, (items) => answers.push(items), 2);
+    const reports = [report({ lat: 11, lon: 106 }), report({ lat: 12, lon: 105 })];
+    client.update(reports);
+    client.ask(WORLD);
+    expect(answers).toHaveLength(1);
+    expect(client.asking).toBe(false);
+    client.update([...reports, report({ lat: 13, lon: 104 })]);
+    client.ask(WORLD);
+    expect(client.asking).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answers).toHaveLength(2);
+    expect(ids(answers[1])).toHaveLength(3);
     client.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { ReportSummary } from '@lintas/contracts';
 import { ClusterIndex, type ClusterIndexOptions, type ClusterQuery, type IndexChanges, type IndexedItem } from './cluster-index';
 import type { ClusterAnswer, ClusterRequest } from './cluster-protocol';
+import { clusterWorker } from './cluster-worker-pool';
 
 /** An answer overtaken by a newer question is dropped, unless nothing has been drawn for this long (a stream of questions must not starve the map). */
 const STALE_DRAW_MS = 500;
@@ -11,12 +12,22 @@ interface Port {
 }
 
 /**
- * The main thread's side of a reports layer's cluster index. `update` sends the index only what
- * changed since the last call (new, moved, opened or closed reports, and the ids gone) — the
- * index is rebuilt in a worker; `ask` asks for the clusters in view, the newest question winning
- * (one in flight at a time, so a burst of changes costs one rebuild); the layer reads the reports
- * themselves (kind, status, title) with `report`. Where there are no workers (tests in Node) or
- * the worker fails, the same index runs on the main thread behind the same asynchronous answers.
+ * Up to this many reports the index is kept on the main thread and answers at once: building it
+ * for the first screen's 1,000 reports takes milliseconds, and a worker's answer waited behind
+ * the first picture's other tasks (the basemap's tiles) — seconds on a busy machine. Past it the
+ * index moves to a worker for good.
+ */
+export const MAIN_THREAD_UP_TO = 2_000;
+
+/**
+ * The main thread's side of a reports layer's cluster index. `update` tells the index only what
+ * changed since the last call (new, moved, opened or closed reports, and the ids gone); `ask`
+ * asks for the clusters in view and `onClusters` draws the answer; the layer reads the reports
+ * themselves (kind, status, title) with `report`. A small index answers at once on the main
+ * thread (`MAIN_THREAD_UP_TO`); a larger one is rebuilt in a worker, the newest question winning
+ * (one in flight at a time, so a burst of changes costs one rebuild). Where there are no workers
+ * (tests in Node) or the worker fails, the same index runs on the main thread behind the same
+ * asynchronous answers.
  */
 export class ClusterClient {
   private readonly sent = new Map<string, { report: ReportSummary; stamp: number }>();
@@ -26,15 +37,17 @@ export class ClusterClient {
   private next: ClusterQuery | null = null;
   private lastDelivered = -Infinity;
   private readonly expansions = new Map<number, (zoom: number | null) => void>();
-  private port: Port;
+  /** The index while it is small, on the main thread; null once it has moved to `port`. */
+  private local: ClusterIndex | null;
+  private port: Port | null = null;
   private closed = false;
 
   constructor(
     private readonly options: ClusterIndexOptions,
     private readonly onClusters: (items: IndexedItem[]) => void,
+    private readonly mainThreadUpTo = MAIN_THREAD_UP_TO,
   ) {
-    this.port = typeof Worker === 'function' ? this.workerPort() : this.inThreadPort();
-    this.port.post({ type: 'init', options });
+    this.local = new ClusterIndex(options);
   }
 
   /** Tells the index what changed; answers whether anything it clusters did (else the drawn answer stands, only the reports' looks may have changed). */
@@ -70,8 +83,17 @@ export class ClusterClient {
       }
     }
     if (ids.length === 0 && removed.length === 0) return false;
+    if (this.local && this.sent.size > this.mainThreadUpTo) {
+      // Grown past what the main thread should index: the worker gets every report once.
+      this.local = null;
+      this.port = typeof Worker === 'function' ? this.workerPort() : this.inThreadPort();
+      this.port.post({ type: 'init', options: this.options });
+      this.sendAll();
+      return true;
+    }
     const changes: IndexChanges = { ids, places: Float64Array.from(places), open: Uint8Array.from(open), removed };
-    this.port.post({ type: 'changes', ...changes }, [changes.places.buffer, changes.open.buffer]);
+    if (this.local) this.local.apply(changes);
+    else this.port?.post({ type: 'changes', ...changes }, [changes.places.buffer, changes.open.buffer]);
     return true;
   }
 
@@ -82,6 +104,10 @@ export class ClusterClient {
 
   /** Asks for the clusters and reports in `query`; `onClusters` gets the answer (or the answer to a newer question). */
   ask(query: ClusterQuery): void {
+    if (this.local) {
+      this.onClusters(this.local.clusters(query));
+      return;
+    }
     if (this.inFlight) {
       this.next = query;
       return;
@@ -96,16 +122,17 @@ export class ClusterClient {
 
   /** The zoom at which the cluster splits, or null when the index was rebuilt since it was drawn. */
   expansionZoom(clusterId: number): Promise<number | null> {
+    if (this.local) return Promise.resolve(this.local.expansionZoom(clusterId));
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.expansions.set(seq, resolve);
-      this.port.post({ type: 'expansion', seq, clusterId });
+      this.port?.post({ type: 'expansion', seq, clusterId });
     });
   }
 
   close(): void {
     this.closed = true;
-    this.port.close();
+    this.port?.close();
     for (const resolve of this.expansions.values()) resolve(null);
     this.expansions.clear();
   }
@@ -113,7 +140,21 @@ export class ClusterClient {
   private send(query: ClusterQuery): void {
     const seq = ++this.seq;
     this.inFlight = { seq, query };
-    this.port.post({ type: 'clusters', seq, ...query });
+    this.port?.post({ type: 'clusters', seq, ...query });
+  }
+
+  /** Every report known, to an index that starts empty. */
+  private sendAll(): void {
+    const ids: string[] = [];
+    const places = new Float64Array(2 * this.sent.size);
+    const open = new Uint8Array(this.sent.size);
+    for (const [id, { report }] of this.sent) {
+      places[2 * ids.length] = report.lon!;
+      places[2 * ids.length + 1] = report.lat!;
+      open[ids.length] = report.status === 'reported' ? 1 : 0;
+      ids.push(id);
+    }
+    this.port?.post({ type: 'changes', ids, places, open, removed: [] }, [places.buffer, open.buffer]);
   }
 
   private answered(answer: ClusterAnswer): void {
@@ -134,7 +175,7 @@ export class ClusterClient {
   }
 
   private workerPort(): Port {
-    const worker = new Worker(new URL('./cluster-index.worker.ts', import.meta.url), { type: 'module', name: 'report-clusters' });
+    const worker = clusterWorker();
     worker.onmessage = (event: MessageEvent<ClusterAnswer>) => this.answered(event.data);
     // A worker that cannot start (its chunk refused, a browser without module workers): the index moves to the main thread.
     worker.onerror = (event) => {
@@ -143,9 +184,7 @@ export class ClusterClient {
       if (this.closed) return;
       this.port = this.inThreadPort();
       this.port.post({ type: 'init', options: this.options });
-      const reports = [...this.sent.values()].map((known) => known.report);
-      this.sent.clear();
-      this.update(reports);
+      this.sendAll();
       if (this.inFlight) this.send(this.inFlight.query);
     };
     return { post: (request, transfer) => worker.postMessage(request, transfer ?? []), close: () => worker.terminate() };

@@ -31,9 +31,9 @@ const PULSING_ALERTS = 25;
 
 /**
  * Reports as markers by kind, status and marking, clustered with supercluster when dense. The
- * index lives in a worker (`ClusterClient`): a change of the reports sends it what changed, and
- * the map asks it for what is in view (after a move, or a change) and reconciles a keyed set of
- * markers with the answer. The layer says on the map while an answer is awaited
+ * index (`ClusterClient`: on the main thread while small, else in a worker) is told what changed
+ * when the reports change, and asked for what is in view after a move or a change; the answer is
+ * reconciled with a keyed set of markers. The layer says on the map while an answer is awaited
  * (`reports-drawn.ts`), so the first picture and a replayed moment count as drawn only with it.
  */
 export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }: ReportsLayerProps) {
