@@ -19,6 +19,8 @@ const FEW_TEAMS = 60;
 /** A label's height and the width it may cover, in pixels, for stacking labels clear of each other. */
 const LABEL_ROW_PX = 20;
 const LABEL_WIDTH_PX = 260;
+/** Main-thread time given to drawing glyphs at their new offsets, per frame. */
+const OFFSETS_SLICE_MS = 8;
 /** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
 /**
@@ -181,20 +183,19 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       team.glyph.setOffset(dx, dy);
       return true;
     };
-    placeGlyphs.current = () => {
+    /** Every team's offset, placed anew (teams out of view, or the layer off: none). */
+    const placeAll = () => {
       const on = map.hasLayer(created.glyphs);
       const view = map.getBounds().pad(0.1);
       const points: { id: string; x: number; y: number }[] = [];
       if (on) for (const [id, team] of known) if (view.contains([team.lat, team.lon])) points.push({ id, ...map.latLngToLayerPoint([team.lat, team.lon]) });
       placedIn = frame();
       const offsets = placement.placeAll(points, on ? obstaclesInView(map, view.pad(0.2)) : []);
-      let moved = false;
-      for (const [id, team] of known) moved = offsetTo(team, offsets.get(id) ?? NO_OFFSET) || moved;
-      return moved;
+      return new Map([...known.keys()].map((id) => [id, offsets.get(id) ?? NO_OFFSET]));
     };
-    /** Places again around the teams that moved (came, went); true when a glyph moved. */
+    /** The offsets to draw after teams moved (came, went): the moved teams' own first (their legs start from the new place), then their neighbours' that changed. */
     const placeAround = (ids: ReadonlySet<string>) => {
-      if (!map.hasLayer(created.glyphs) || placedIn !== frame()) return placeGlyphs.current();
+      if (!map.hasLayer(created.glyphs) || placedIn !== frame()) return placeAll();
       const view = map.getBounds().pad(0.1);
       const moved: { id: string; x: number; y: number }[] = [];
       const gone: string[] = [];
@@ -204,27 +205,54 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         else gone.push(id);
       }
       const changed = placement.placeMoved(moved, gone);
-      let glyphMoved = false;
-      for (const id of ids) {
+      const offsets = new Map<string, { dx: number; dy: number }>();
+      for (const id of ids) if (known.has(id)) offsets.set(id, placement.offsetOf(id));
+      for (const [id, offset] of changed) if (known.has(id)) offsets.set(id, offset);
+      return offsets;
+    };
+    // Offsets placed but not drawn yet. Drawing them (the glyph's path, its leg) is what costs:
+    // a crowded view shifts whole columns when one of their teams moves. They are drawn in slices
+    // of OFFSETS_SLICE_MS, one a frame, so that no frame of a position load runs long; the labels
+    // follow once all are drawn.
+    const undrawn = new Map<string, { dx: number; dy: number }>();
+    let drawing: (() => void) | null = null;
+    let glyphMoved = false;
+    let labelsToo = false;
+    const drawSlice = () => {
+      drawing = null;
+      const until = performance.now() + OFFSETS_SLICE_MS;
+      for (const [id, offset] of undrawn) {
+        undrawn.delete(id);
         const team = known.get(id);
-        // A moved team drawn away from its place: its leg starts from the new place.
-        if (team) glyphMoved = offsetTo(team, placement.offsetOf(id)) || glyphMoved;
+        if (team) glyphMoved = offsetTo(team, offset) || glyphMoved;
+        if (performance.now() > until) break;
       }
-      for (const [id, offset] of changed) {
+      if (undrawn.size > 0) {
+        drawing = soon(drawSlice);
+        return;
+      }
+      if (glyphMoved || labelsToo) syncLabels.current();
+      glyphMoved = labelsToo = false;
+    };
+    /** Places and draws every glyph at once (a move of the map, the layer shown): what was waiting is superseded. */
+    placeGlyphs.current = () => {
+      drawing?.();
+      drawing = null;
+      undrawn.clear();
+      let moved = false;
+      for (const [id, offset] of placeAll()) {
         const team = known.get(id);
-        if (team && !ids.has(id)) glyphMoved = offsetTo(team, offset) || glyphMoved;
+        if (team) moved = offsetTo(team, offset) || moved;
       }
-      return glyphMoved;
+      return moved;
     };
     const onMove = () => {
       placeGlyphs.current();
       syncLabels.current();
     };
-    // Placing is the costly part of an update: done a frame after the moves, so a flush of
-    // positions is two shorter tasks, and once for however many asked in between — moves, and both
-    // report layers publishing after a draw.
+    // Placing is done a frame after the moves, so a flush of positions is two shorter tasks, and
+    // once for however many asked in between — moves, and both report layers publishing after a draw.
     let placing: (() => void) | null = null;
-    let labelsToo = false;
     let all = false;
     const moved = new Set<string>();
     placeSoon.current = (ask) => {
@@ -233,10 +261,14 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       if (ask.moved !== undefined) moved.add(ask.moved);
       placing ??= soon(() => {
         placing = null;
-        const glyphMoved = all ? placeGlyphs.current() : placeAround(moved);
-        if (glyphMoved || labelsToo) syncLabels.current();
-        labelsToo = all = false;
+        for (const [id, offset] of all ? placeAll() : placeAround(moved)) {
+          undrawn.delete(id); // drawn in the order of this placement: moved teams first
+          undrawn.set(id, offset);
+        }
+        all = false;
         moved.clear();
+        drawing?.();
+        drawSlice();
       });
     };
     // Report markers and clusters drawn anew: keep the glyphs clear of them.
@@ -249,6 +281,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     return () => {
       themeWatch?.disconnect();
       placing?.();
+      drawing?.();
       map.off('moveend', onMove);
       map.off(OBSTACLES_CHANGED, onObstacles);
       created.glyphs.remove();
