@@ -57,13 +57,17 @@ async function scrubTo(page: Page, value: number): Promise<{ drawn: number; sett
     const began = performance.now();
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(slider, String(wanted));
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    // Drawn: the state at the new moment (to the second) has been answered, rendered and a frame painted.
+    // Drawn: the state at the new moment (to the second) has been answered, rendered and a frame painted,
+    // with the report layers' clusters for it (asked of their worker: `data-reports-pending` on the map;
+    // a build from before 2026-12-02 has no such attribute and draws them in the same task).
+    const map = document.querySelector('[data-testid="map"]')!;
     await new Promise<void>((done) => {
       const check = () => {
         const shown = bar.getAttribute('data-replay-at');
         const moment = Date.parse(shown ?? '');
         const drawn = Date.parse(bar.getAttribute('data-drawn-at') ?? '');
-        if (shown !== before && Math.floor(moment / 1000) * 1000 === drawn) requestAnimationFrame(() => done());
+        const reportsDrawn = () => map.getAttribute('data-reports-pending') !== 'true';
+        if (shown !== before && Math.floor(moment / 1000) * 1000 === drawn && reportsDrawn()) requestAnimationFrame(() => (reportsDrawn() ? done() : check()));
         else setTimeout(check, 5);
       };
       check();

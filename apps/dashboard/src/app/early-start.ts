@@ -1,6 +1,7 @@
 import { ApiClient } from '../api/api-client';
 import { SessionStore } from '../auth/session-store';
 import { loadCountryOutlines } from '../map/basemap';
+import { prestartClusterWorkers } from '../map/layers/cluster-worker-pool';
 import { loadVectorTiles } from '../map/vector-tiles-loader';
 import { prefetchSnapshot } from '../realtime/snapshot-prefetch';
 import { fetchClientConfigEarly } from './client-config-early';
@@ -40,11 +41,13 @@ export const snapshotRequestSent: Promise<void> = prefetching
 
 if (prefetching) {
   // Everything else the first picture of the map waits for, in parallel with the snapshot's
-  // answer: the configuration (which basemap), the outlines, and the vector basemap's code (with
-  // Leaflet) — after the request, since converting the outlines is a long task of its own.
+  // answer: the configuration (which basemap), the outlines, the vector basemap's code (with
+  // Leaflet) and the report layers' cluster workers — after the request, since converting the
+  // outlines is a long task of its own.
   void snapshotRequestSent.then(() => {
     void fetchClientConfigEarly();
     loadCountryOutlines().catch(() => undefined);
     loadVectorTiles().catch(() => undefined);
+    prestartClusterWorkers();
   });
 }

@@ -26,13 +26,16 @@ export function publishObstacles(map: L.Map, layer: string, obstacles: readonly 
   map.fire(OBSTACLES_CHANGED);
 }
 
-/** Every published obstacle within `view`, on screen now. */
-export function obstaclesOnScreen(map: L.Map, view: L.LatLngBounds): ScreenRect[] {
+/**
+ * Every published obstacle within `view`, in Leaflet's layer pixels: a pan does not move them (the
+ * teams layer keeps them between placements until the map is zoomed or they change).
+ */
+export function obstaclesInView(map: L.Map, view: L.LatLngBounds): ScreenRect[] {
   const rects: ScreenRect[] = [];
   for (const obstacles of published.get(map)?.values() ?? []) {
     for (const { lat, lon, box } of obstacles) {
       if (!view.contains([lat, lon])) continue;
-      const { x, y } = map.latLngToContainerPoint([lat, lon]);
+      const { x, y } = map.latLngToLayerPoint([lat, lon]);
       rects.push({ left: x + box.left, top: y + box.top, right: x + box.right, bottom: y + box.bottom });
     }
   }

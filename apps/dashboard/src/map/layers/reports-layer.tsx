@@ -1,25 +1,15 @@
-import type { Marking, ReportKind, ReportSummary, ReportStatus } from '@lintas/contracts';
+import type { ReportSummary } from '@lintas/contracts';
 import L from 'leaflet';
-import { useEffect, useEffectEvent, useRef } from 'react';
-import Supercluster from 'supercluster';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
 import { tn } from '../../i18n/i18n';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
 import { escapeHtml, markingSuffix, reportGlyph } from '../map-glyphs';
+import { ClusterClient } from './cluster-client';
+import type { IndexedItem } from './cluster-index';
 import { fanOut } from './fan-out';
 import { type MarkerObstacle, publishObstacles } from './marker-obstacles';
-
-interface PointProps {
-  id: string;
-  kind: ReportKind;
-  status: ReportStatus;
-  marking: Marking;
-  title: string;
-}
-interface ClusterProps {
-  /** Reports in the cluster still waiting for a verdict. */
-  open: number;
-}
+import { reportsPending } from './reports-drawn';
 
 export interface ReportsLayerProps {
   reports: readonly ReportSummary[];
@@ -39,155 +29,158 @@ export const CLUSTERS_PANE = 'lintas-clusters';
 /** Open alerts drawn with a pulsing ring, at most. */
 const PULSING_ALERTS = 25;
 
-/** Rebuilding the cluster index is the expensive step; a burst of new reports rebuilds at most this often. */
-const REBUILD_MS = 250;
-
 /**
  * Reports as markers by kind, status and marking, clustered with supercluster when dense. The
- * index is rebuilt when the reports change (coalesced); moving the map only asks the index for
- * what is in view and reconciles a keyed set of markers.
+ * index (`ClusterClient`: on the main thread while small, else in a worker) is told what changed
+ * when the reports change, and asked for what is in view after a move or a change; the answer is
+ * reconciled with a keyed set of markers. The layer says on the map while an answer is awaited
+ * (`reports-drawn.ts`), so the first picture and a replayed moment count as drawn only with it.
  */
 export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }: ReportsLayerProps) {
   const map = useLeafletMap();
   const group = useRef<L.LayerGroup | null>(null);
-  const index = useRef<Supercluster<PointProps, ClusterProps> | null>(null);
+  const client = useRef<ClusterClient | null>(null);
   const markers = useRef(new Map<string, { marker: L.Marker; signature: string; clusterId?: number; obstacle: MarkerObstacle }>());
   const selected = useRef(selectedId);
   const select = useEffectEvent((id: string) => onSelect(id));
-  const draw = useRef<() => void>(() => undefined);
-  const lastBuild = useRef(0);
+  /** Asks the index for what is in view; the answer is drawn when it comes. */
+  const ask = useRef<() => void>(() => undefined);
+  /** Draws the last answer again (a new selection, reports that changed only their looks). */
+  const redraw = useRef<() => void>(() => undefined);
 
-  useEffect(() => {
+  // Layout effects: a change of the reports marks the layer as waiting in the commit that brought
+  // it, so nothing reads the map as drawn between that commit and the question to the index.
+  useLayoutEffect(() => {
     const layer = L.layerGroup();
     group.current = layer;
     if (!map.getPane(CLUSTERS_PANE)) map.createPane(CLUSTERS_PANE).style.zIndex = '630';
     const known = markers.current;
-    draw.current = () => {
-      const clusters = index.current;
-      if (!clusters || !map.hasLayer(layer)) return;
-      const bounds = map.getBounds().pad(0.25);
-      const bbox: [number, number, number, number] = [
-        Math.max(-180, bounds.getWest()),
-        Math.max(-85, bounds.getSouth()),
-        Math.min(180, bounds.getEast()),
-        Math.min(85, bounds.getNorth()),
-      ];
-      const features = clusters.getClusters(bbox, Math.floor(map.getZoom()));
-      const seen = new Set<string>();
-      // A pulsing ring draws the eye to an open alert; dozens of them would only make noise (and cost frames).
-      let openAlerts = 0;
-      for (const feature of features) {
-        const p = feature.properties as Partial<PointProps> & { cluster?: boolean };
-        if (!p.cluster && p.kind === 'alert' && p.status === 'reported') openAlerts++;
+    let shown: IndexedItem[] = [];
+    const drawCluster = (item: Extract<IndexedItem, { cluster: true }>, seen: Set<string>) => {
+      const { lat, lon } = item;
+      // Keyed by place, not by cluster number: a rebuilt index renumbers its clusters, and
+      // re-creating hundreds of markers for that would cost more than the rebuild.
+      const key = `c${lat.toFixed(4)},${lon.toFixed(4)}`;
+      seen.add(key);
+      const signature = `${item.count}|${item.open}`;
+      const existing = known.get(key);
+      if (existing?.signature === signature) {
+        existing.clusterId = item.clusterId;
+        return;
       }
+      const size = item.count < 10 ? 30 : item.count < 100 ? 36 : item.count < 1000 ? 42 : 48;
+      const icon = L.divIcon({
+        className: `report-cluster report-cluster--${variant}`,
+        // Named by its hidden text (what it is and does); the figures are for the eye.
+        html: `<span class="visually-hidden">${escapeHtml(tn('marker.cluster', item.count))}</span><span aria-hidden="true">${item.abbreviated}</span>${item.open ? `<b class="report-cluster__open" aria-hidden="true">${item.open}</b>` : ''}`,
+        iconSize: [size, size],
+        iconAnchor: [size / 2, size / 2],
+      });
+      // The count of open reports is a badge over the top right corner.
+      const badge = item.open ? { top: 6, right: 8 } : { top: 0, right: 0 };
+      const box = { left: -size / 2, top: -size / 2 - badge.top, right: size / 2 + badge.right, bottom: size / 2 };
+      const element = existing?.marker.getElement();
+      if (existing && element) {
+        // Another count on the same place (a replayed moment, a rebuilt index): the marker's
+        // element is rewritten where it is, not removed and created again with its listeners.
+        existing.marker.options.icon = icon;
+        element.innerHTML = icon.options.html as string;
+        element.style.width = element.style.height = `${size}px`;
+        element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
+        existing.signature = signature;
+        existing.clusterId = item.clusterId;
+        existing.obstacle = { lat, lon, box };
+        return;
+      }
+      existing?.marker.remove();
+      const marker = L.marker([lat, lon], {
+        icon,
+        keyboard: true,
+        pane: CLUSTERS_PANE,
+        zIndexOffset: variant === 'alerts' ? 2000 : 0,
+      });
+      const entry = { marker, signature, clusterId: item.clusterId, obstacle: { lat, lon, box } };
+      marker.on('click', () => {
+        // The index answers from its worker; a cluster renumbered since it was drawn zooms in two steps.
+        void (client.current?.expansionZoom(entry.clusterId) ?? Promise.resolve(null)).then((zoom) => {
+          map.flyTo([lat, lon], Math.min(zoom ?? map.getZoom() + 2, 18), { duration: 0.4 });
+        });
+      });
+      marker.addTo(layer);
+      describeForKeyboard(marker, null);
+      known.set(key, entry);
+    };
+    const drawPoint = (item: Extract<IndexedItem, { cluster: false }>, point: ReportSummary, pulse: boolean, offset: { dx: number; dy: number } | undefined, seen: Set<string>) => {
+      const { lat, lon } = item;
+      const key = `r${point.id}`;
+      seen.add(key);
+      const isSelected = point.id === selected.current;
+      const pulsing = pulse && point.kind === 'alert' && point.status === 'reported';
+      const signature = `${point.kind}|${point.status}|${point.marking}|${point.title}|${isSelected}|${pulsing}|${lat},${lon}|${offset ? `${offset.dx},${offset.dy}` : ''}`;
+      const existing = known.get(key);
+      if (existing?.signature === signature) return;
+      existing?.marker.remove();
+      const classes = [
+        'report-marker',
+        `report-marker--${point.kind}`,
+        `report-marker--${point.status}`,
+        `report-marker--tlp-${markingSuffix(point.marking)}`,
+        isSelected ? 'report-marker--selected' : '',
+        pulsing ? 'report-marker--pulse' : '',
+      ];
+      const half = point.kind === 'alert' ? 14 : 11;
+      if (offset) classes.push('report-marker--fanned');
+      const title = `${point.title} — ${reportKindLabel(point.kind)}, ${reportStatusLabel(point.status)}, ${point.marking}`;
+      const marker = L.marker([lat, lon], {
+        icon: L.divIcon({
+          className: classes.filter(Boolean).join(' '),
+          html: `${reportGlyph(point.kind)}<i class="report-marker__tlp"></i>`,
+          iconSize: [half * 2, half * 2],
+          // A fanned-out marker is drawn beside its place: the anchor moves, the place does not.
+          iconAnchor: [half - (offset?.dx ?? 0), half - (offset?.dy ?? 0)],
+        }),
+        title,
+        keyboard: true,
+        ...(offset ? { pane: CLUSTERS_PANE } : {}),
+        riseOnHover: true,
+        zIndexOffset: variant === 'alerts' ? 3000 : isSelected ? 1000 : 0,
+      });
+      const id = point.id;
+      marker.on('click', () => select(id));
+      marker.addTo(layer);
+      marker.getElement()?.setAttribute('data-report-id', id);
+      describeForKeyboard(marker, title);
+      // The ring of an open alert (7 px), the TLP chip (4 px), the selection outline (6 px) reach past the icon.
+      const margin = point.kind === 'alert' && point.status === 'reported' ? 7 : isSelected ? 6 : 4;
+      const [dx, dy] = [offset?.dx ?? 0, offset?.dy ?? 0];
+      const box = { left: dx - half - margin, top: dy - half - margin, right: dx + half + margin, bottom: dy + half + margin };
+      known.set(key, { marker, signature, obstacle: { lat, lon, box } });
+    };
+    const draw = (items: IndexedItem[]) => {
+      shown = items;
+      const clusters = client.current;
+      if (!clusters || !map.hasLayer(layer)) return;
+      const seen = new Set<string>();
+      const reports = new Map<string, ReportSummary>();
+      const places: { id: string; x: number; y: number }[] = [];
+      let openAlerts = 0;
+      for (const item of items) {
+        const report = item.cluster ? undefined : clusters.report(item.id);
+        if (item.cluster || !report) continue;
+        reports.set(item.id, report);
+        places.push({ id: item.id, ...map.latLngToContainerPoint([item.lat, item.lon]) });
+        if (report.kind === 'alert' && report.status === 'reported') openAlerts++;
+      }
+      // A pulsing ring draws the eye to an open alert; dozens of them would only make noise (and cost frames).
       const pulse = openAlerts <= PULSING_ALERTS;
       // Reports on one place (beyond the zoom where they cluster) fan out instead of stacking.
-      const fanned = fanOut(
-        features.flatMap((feature) => {
-          const p = feature.properties as Partial<PointProps> & { cluster?: boolean };
-          if (p.cluster || !p.id) return [];
-          const [lon, lat] = feature.geometry.coordinates;
-          return [{ id: p.id, ...map.latLngToContainerPoint([lat, lon]) }];
-        }),
-      );
-      for (const feature of features) {
-        const [lon, lat] = feature.geometry.coordinates;
-        const properties = feature.properties as (PointProps & { cluster?: false }) | (ClusterProps & Supercluster.ClusterProperties);
-        if ('cluster' in properties && properties.cluster) {
-          // Keyed by place, not by cluster number: a rebuilt index renumbers its clusters, and
-          // re-creating hundreds of markers for that would cost more than the rebuild.
-          const key = `c${lat.toFixed(4)},${lon.toFixed(4)}`;
-          seen.add(key);
-          const signature = `${properties.point_count}|${properties.open}`;
-          const existing = known.get(key);
-          if (existing?.signature === signature) {
-            existing.clusterId = properties.cluster_id;
-            continue;
-          }
-          const size = properties.point_count < 10 ? 30 : properties.point_count < 100 ? 36 : properties.point_count < 1000 ? 42 : 48;
-          const icon = L.divIcon({
-            className: `report-cluster report-cluster--${variant}`,
-            // Named by its hidden text (what it is and does); the figures are for the eye.
-            html: `<span class="visually-hidden">${escapeHtml(tn('marker.cluster', properties.point_count))}</span><span aria-hidden="true">${properties.point_count_abbreviated}</span>${properties.open ? `<b class="report-cluster__open" aria-hidden="true">${properties.open}</b>` : ''}`,
-            iconSize: [size, size],
-            iconAnchor: [size / 2, size / 2],
-          });
-          // The count of open reports is a badge over the top right corner.
-          const badge = properties.open ? { top: 6, right: 8 } : { top: 0, right: 0 };
-          const box = { left: -size / 2, top: -size / 2 - badge.top, right: size / 2 + badge.right, bottom: size / 2 };
-          const element = existing?.marker.getElement();
-          if (existing && element) {
-            // Another count on the same place (a replayed moment, a rebuilt index): the marker's
-            // element is rewritten where it is, not removed and created again with its listeners.
-            existing.marker.options.icon = icon;
-            element.innerHTML = icon.options.html as string;
-            element.style.width = element.style.height = `${size}px`;
-            element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
-            existing.signature = signature;
-            existing.clusterId = properties.cluster_id;
-            existing.obstacle = { lat, lon, box };
-            continue;
-          }
-          existing?.marker.remove();
-          const marker = L.marker([lat, lon], {
-            icon,
-            keyboard: true,
-            pane: CLUSTERS_PANE,
-            zIndexOffset: variant === 'alerts' ? 2000 : 0,
-          });
-          const entry = { marker, signature, clusterId: properties.cluster_id, obstacle: { lat, lon, box } };
-          marker.on('click', () => {
-            const zoom = Math.min(index.current?.getClusterExpansionZoom(entry.clusterId) ?? map.getZoom() + 2, 18);
-            map.flyTo([lat, lon], zoom, { duration: 0.4 });
-          });
-          marker.addTo(layer);
-          describeForKeyboard(marker, null);
-          known.set(key, entry);
-        } else {
-          const point = properties as PointProps;
-          const key = `r${point.id}`;
-          seen.add(key);
-          const isSelected = point.id === selected.current;
-          const pulsing = pulse && point.kind === 'alert' && point.status === 'reported';
-          const offset = fanned.get(point.id);
-          const signature = `${point.kind}|${point.status}|${point.marking}|${isSelected}|${pulsing}|${lat},${lon}|${offset ? `${offset.dx},${offset.dy}` : ''}`;
-          const existing = known.get(key);
-          if (existing?.signature === signature) continue;
-          existing?.marker.remove();
-          const classes = [
-            'report-marker',
-            `report-marker--${point.kind}`,
-            `report-marker--${point.status}`,
-            `report-marker--tlp-${markingSuffix(point.marking)}`,
-            isSelected ? 'report-marker--selected' : '',
-            pulsing ? 'report-marker--pulse' : '',
-          ];
-          const half = point.kind === 'alert' ? 14 : 11;
-          if (offset) classes.push('report-marker--fanned');
-          const title = `${point.title} — ${reportKindLabel(point.kind)}, ${reportStatusLabel(point.status)}, ${point.marking}`;
-          const marker = L.marker([lat, lon], {
-            icon: L.divIcon({
-              className: classes.filter(Boolean).join(' '),
-              html: `${reportGlyph(point.kind)}<i class="report-marker__tlp"></i>`,
-              iconSize: [half * 2, half * 2],
-              // A fanned-out marker is drawn beside its place: the anchor moves, the place does not.
-              iconAnchor: [half - (offset?.dx ?? 0), half - (offset?.dy ?? 0)],
-            }),
-            title,
-            keyboard: true,
-            ...(offset ? { pane: CLUSTERS_PANE } : {}),
-            riseOnHover: true,
-            zIndexOffset: variant === 'alerts' ? 3000 : isSelected ? 1000 : 0,
-          });
-          marker.on('click', () => select(point.id));
-          marker.addTo(layer);
-          marker.getElement()?.setAttribute('data-report-id', point.id);
-          describeForKeyboard(marker, title);
-          // The ring of an open alert (7 px), the TLP chip (4 px), the selection outline (6 px) reach past the icon.
-          const margin = point.kind === 'alert' && point.status === 'reported' ? 7 : isSelected ? 6 : 4;
-          const [dx, dy] = [offset?.dx ?? 0, offset?.dy ?? 0];
-          const box = { left: dx - half - margin, top: dy - half - margin, right: dx + half + margin, bottom: dy + half + margin };
-          known.set(key, { marker, signature, obstacle: { lat, lon, box } });
+      const fanned = fanOut(places);
+      // In the index's order (the markers' order for the keyboard, as before the worker).
+      for (const item of items) {
+        if (item.cluster) drawCluster(item, seen);
+        else {
+          const report = reports.get(item.id);
+          if (report) drawPoint(item, report, pulse, fanned.get(item.id), seen);
         }
       }
       for (const [key, existing] of known) {
@@ -197,62 +190,48 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
         }
       }
       publishObstacles(map, variant, [...known.values()].map((entry) => entry.obstacle));
+      // Drawn, unless this answer was overtaken and the newer one is still on its way.
+      if (!clusters.asking) reportsPending(map, variant, false);
     };
-    const redraw = () => draw.current();
-    map.on('moveend', redraw);
+    const clusters = new ClusterClient({ radius: variant === 'alerts' ? 90 : 120 }, draw);
+    client.current = clusters;
+    ask.current = () => {
+      if (!map.hasLayer(layer)) return;
+      const bounds = map.getBounds().pad(0.25);
+      reportsPending(map, variant, true);
+      clusters.ask({
+        bbox: [Math.max(-180, bounds.getWest()), Math.max(-85, bounds.getSouth()), Math.min(180, bounds.getEast()), Math.min(85, bounds.getNorth())],
+        zoom: Math.floor(map.getZoom()),
+      });
+    };
+    redraw.current = () => draw(shown);
+    const onMoveEnd = () => ask.current();
+    map.on('moveend', onMoveEnd);
     return () => {
-      map.off('moveend', redraw);
+      map.off('moveend', onMoveEnd);
+      clusters.close();
+      client.current = null;
       layer.remove();
       known.clear();
       publishObstacles(map, variant, []);
+      reportsPending(map, variant, false);
       group.current = null;
     };
   }, [map, variant]);
 
   const indexed = useRef<readonly ReportSummary[]>([]);
 
-  // Data: rebuild the index (at most every REBUILD_MS), then draw.
-  useEffect(() => {
+  // Data: the index is told what changed and asked again; a change of looks alone is drawn from the last answer.
+  useLayoutEffect(() => {
     if (sameReports(indexed.current, reports)) return;
-    const build = () => {
-      indexed.current = reports;
-      lastBuild.current = performance.now();
-      const points: Supercluster.PointFeature<PointProps>[] = [];
-      for (const report of reports) {
-        if (report.lat === null || report.lon === null) continue;
-        points.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [report.lon, report.lat] },
-          properties: { id: report.id, kind: report.kind, status: report.status, marking: report.marking, title: report.title },
-        });
-      }
-      const clusters = new Supercluster<PointProps, ClusterProps>({
-        // Supercluster's radius is in 1/512 of a tile; Leaflet's tiles are 256 px: 120 ≈ 60 screen pixels.
-        radius: variant === 'alerts' ? 90 : 120,
-        minZoom: 4,
-        maxZoom: 15,
-        map: (properties) => ({ open: properties.status === 'reported' ? 1 : 0 }),
-        reduce: (accumulated, properties) => {
-          accumulated.open += properties.open;
-        },
-      });
-      clusters.load(points);
-      index.current = clusters;
-      // Clusters were renumbered: markers keyed by the old numbers are reconciled by the draw.
-      draw.current();
-    };
-    const wait = REBUILD_MS - (performance.now() - lastBuild.current);
-    if (wait <= 0 || index.current === null) {
-      build();
-      return;
-    }
-    const timer = setTimeout(build, wait);
-    return () => clearTimeout(timer);
+    indexed.current = reports;
+    if (client.current?.update(reports)) ask.current();
+    else redraw.current();
   }, [reports, variant]);
 
   useEffect(() => {
     selected.current = selectedId;
-    draw.current();
+    redraw.current();
   }, [selectedId]);
 
   useEffect(() => {
@@ -260,10 +239,11 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
     if (!layer) return;
     if (visible) {
       layer.addTo(map);
-      draw.current();
+      ask.current();
     } else {
       layer.remove();
       publishObstacles(map, variant, []);
+      reportsPending(map, variant, false);
     }
   }, [map, visible, variant]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeTeams, type ScreenRect, TEAM_HALF_PX } from './team-placement';
+import { placeTeams, type ScreenRect, TEAM_HALF_PX, TeamPlacement } from './team-placement';
 
 const glyphRect = (x: number, y: number): ScreenRect => ({ left: x - TEAM_HALF_PX, top: y - TEAM_HALF_PX, right: x + TEAM_HALF_PX, bottom: y + TEAM_HALF_PX });
 const overlap = (a: ScreenRect, b: ScreenRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -46,5 +46,66 @@ describe('placeTeams', () => {
     const rect = drawn([{ id: 'a', x: 100, y: 100 }], [marker]).get('a')!;
     expect(overlap(rect, marker)).toBe(false);
     expect(rect.left - marker.right).toBeLessThan(10); // just beside it, not far away
+  });
+});
+
+describe('TeamPlacement', () => {
+  /** A small deterministic generator (the cases are the same on every run). */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+
+  it('places again only what moves touch, with the answer a full placement gives', () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const next = random(seed);
+      // Crowded on purpose: teams on a 600 × 400 px screen, many within a column's reach of one another and of the obstacles.
+      const where = new Map<string, { x: number; y: number }>();
+      for (let i = 0; i < 120; i++) where.set(`t${String(i).padStart(3, '0')}`, { x: Math.round(next() * 600), y: Math.round(next() * 400) });
+      const obstacles: ScreenRect[] = Array.from({ length: 30 }, () => {
+        const x = next() * 600;
+        const y = next() * 400;
+        const size = 20 + next() * 30;
+        return { left: x - size / 2, top: y - size / 2, right: x + size / 2, bottom: y + size / 2 };
+      });
+      const placement = new TeamPlacement();
+      const points = () => [...where].map(([id, point]) => ({ id, ...point }));
+      placement.placeAll(points(), obstacles);
+      for (let round = 0; round < 8; round++) {
+        const moved: { id: string; x: number; y: number }[] = [];
+        const gone: string[] = [];
+        for (const id of [...where.keys()]) {
+          const roll = next();
+          if (roll < 0.08) {
+            // A step, or a jump across the screen.
+            const point = roll < 0.04 ? { x: where.get(id)!.x + Math.round((next() - 0.5) * 40), y: where.get(id)!.y + Math.round((next() - 0.5) * 40) } : { x: Math.round(next() * 600), y: Math.round(next() * 400) };
+            where.set(id, point);
+            moved.push({ id, ...point });
+          } else if (roll < 0.09) {
+            where.delete(id);
+            gone.push(id);
+          }
+        }
+        if (next() < 0.5) {
+          const id = `n${seed}-${round}`;
+          const point = { x: Math.round(next() * 600), y: Math.round(next() * 400) };
+          where.set(id, point);
+          moved.push({ id, ...point });
+        }
+        const before = new Map([...where.keys()].map((id) => [id, placement.offsetOf(id)]));
+        const changed = placement.placeMoved(moved, gone);
+        const full = placeTeams(points(), obstacles);
+        for (const id of where.keys()) {
+          expect(`${seed}/${round} ${id} ${JSON.stringify(placement.offsetOf(id))}`).toBe(`${seed}/${round} ${id} ${JSON.stringify(full.get(id) ?? { dx: 0, dy: 0 })}`);
+          // Said to have changed exactly when it did.
+          const was = before.get(id)!;
+          const now = placement.offsetOf(id);
+          expect(changed.has(id)).toBe(was.dx !== now.dx || was.dy !== now.dy);
+        }
+      }
+    }
   });
 });

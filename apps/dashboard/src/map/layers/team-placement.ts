@@ -85,3 +85,129 @@ function groupsOf(teams: readonly ScreenPoint[]): ScreenPoint[][] {
   }
   return groups;
 }
+
+export interface TeamOffset {
+  dx: number;
+  dy: number;
+}
+
+const NO_OFFSET: TeamOffset = { dx: 0, dy: 0 };
+
+/**
+ * `placeTeams` kept up to date as teams move: after one full placement (`placeAll`), a move
+ * places again only the teams it can affect (`placeMoved`) with the same answer a full placement
+ * would give. Teams join a column only with teams within `TEAM_GROUP_PX` of one another, so the
+ * columns form within each cluster of teams linked by that distance, and each column is placed
+ * against the obstacles alone: the clusters a moved team leaves or joins are all that can change.
+ * Points are in one frame of pixels (Leaflet's layer points; any frame that a pan only shifts).
+ */
+export class TeamPlacement {
+  private readonly points = new Map<string, ScreenPoint>();
+  private readonly offsets = new Map<string, TeamOffset>();
+  /** Teams by grid cell of `TEAM_GROUP_PX`: the candidates within that distance are in the 3 × 3 cells around. */
+  private readonly cells = new Map<number, Set<string>>();
+  private obstacles: readonly ScreenRect[] = [];
+
+  /** Where the team is drawn away from its place (0, 0: at its place). */
+  offsetOf(id: string): TeamOffset {
+    return this.offsets.get(id) ?? NO_OFFSET;
+  }
+
+  /** Places every team anew against these obstacles; answers every team's offset. */
+  placeAll(teams: readonly ScreenPoint[], obstacles: readonly ScreenRect[]): Map<string, TeamOffset> {
+    this.points.clear();
+    this.cells.clear();
+    this.offsets.clear();
+    this.obstacles = obstacles;
+    for (const team of teams) this.put(team);
+    for (const [id, offset] of placeTeams(teams, obstacles)) this.offsets.set(id, offset);
+    return new Map(teams.map((team) => [team.id, this.offsetOf(team.id)]));
+  }
+
+  /**
+   * Teams that moved (or came into view) to their new points, and those gone (out of view,
+   * removed): places again the clusters of teams they left and joined, against the obstacles of
+   * the last `placeAll`. Answers the offsets that changed (gone teams are not in it).
+   */
+  placeMoved(moved: readonly ScreenPoint[], gone: readonly string[] = []): Map<string, TeamOffset> {
+    const seeds = new Set<string>();
+    for (const id of [...gone, ...moved.map((team) => team.id)]) {
+      const old = this.points.get(id);
+      if (!old) continue;
+      // Its old neighbours: they may have lost their column, or their column's anchor.
+      this.near(old, (near) => seeds.add(near));
+      this.take(old);
+    }
+    for (const id of gone) {
+      seeds.delete(id);
+      this.offsets.delete(id);
+    }
+    for (const team of moved) {
+      this.put(team);
+      seeds.add(team.id);
+    }
+    // Everything linked to a seed by teams within TEAM_GROUP_PX of one another, where they are now;
+    // past half of the teams (a crowded view: one cluster links most of them) all are placed again,
+    // which costs less than the search.
+    const affected = new Set<string>();
+    const queue = [...seeds].filter((id) => this.points.has(id));
+    for (const id of queue) affected.add(id);
+    const enough = this.points.size / 2;
+    while (queue.length && affected.size <= enough) {
+      this.near(this.points.get(queue.pop()!)!, (near) => {
+        if (affected.has(near)) return;
+        affected.add(near);
+        queue.push(near);
+      });
+    }
+    const teams = affected.size > enough ? [...this.points.values()] : [...affected].map((id) => this.points.get(id)!);
+    const placed = placeTeams(teams, this.obstacles);
+    const changed = new Map<string, TeamOffset>();
+    for (const team of teams) {
+      const before = this.offsetOf(team.id);
+      const after = placed.get(team.id) ?? NO_OFFSET;
+      if (after === NO_OFFSET) this.offsets.delete(team.id);
+      else this.offsets.set(team.id, after);
+      if (before.dx !== after.dx || before.dy !== after.dy) changed.set(team.id, after);
+    }
+    return changed;
+  }
+
+  private cellOf(x: number, y: number): number {
+    // Two 16-bit halves: layer points stay well within ±32,768 cells of 22 px.
+    return (Math.floor(x / TEAM_GROUP_PX) + 32_768) * 65_536 + (Math.floor(y / TEAM_GROUP_PX) + 32_768);
+  }
+
+  private put(team: ScreenPoint): void {
+    this.points.set(team.id, team);
+    const cell = this.cellOf(team.x, team.y);
+    let members = this.cells.get(cell);
+    if (!members) this.cells.set(cell, (members = new Set()));
+    members.add(team.id);
+  }
+
+  private take(team: ScreenPoint): void {
+    this.points.delete(team.id);
+    const cell = this.cellOf(team.x, team.y);
+    const members = this.cells.get(cell);
+    members?.delete(team.id);
+    if (members?.size === 0) this.cells.delete(cell);
+  }
+
+  /** Calls `found` with each team closer than `TEAM_GROUP_PX` on both axes (the distance at which `groupsOf` joins them), the point's own id left out. */
+  private near(point: ScreenPoint, found: (id: string) => void): void {
+    const cx = Math.floor(point.x / TEAM_GROUP_PX);
+    const cy = Math.floor(point.y / TEAM_GROUP_PX);
+    for (let ix = cx - 1; ix <= cx + 1; ix++) {
+      for (let iy = cy - 1; iy <= cy + 1; iy++) {
+        const members = this.cells.get((ix + 32_768) * 65_536 + (iy + 32_768));
+        if (!members) continue;
+        for (const id of members) {
+          if (id === point.id) continue;
+          const other = this.points.get(id)!;
+          if (Math.abs(other.x - point.x) < TEAM_GROUP_PX && Math.abs(other.y - point.y) < TEAM_GROUP_PX) found(id);
+        }
+      }
+    }
+  }
+}

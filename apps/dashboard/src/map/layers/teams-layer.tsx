@@ -9,8 +9,8 @@ import { escapeHtml } from '../map-glyphs';
 import { useLeafletMap } from '../map-context';
 import { stackLabels } from './label-stacking';
 import { TeamLabel } from './team-label';
-import { OBSTACLES_CHANGED, obstaclesOnScreen } from './marker-obstacles';
-import { placeTeams } from './team-placement';
+import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
+import { TeamPlacement } from './team-placement';
 import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
@@ -19,6 +19,8 @@ const FEW_TEAMS = 60;
 /** A label's height and the width it may cover, in pixels, for stacking labels clear of each other. */
 const LABEL_ROW_PX = 20;
 const LABEL_WIDTH_PX = 260;
+/** Main-thread time given to drawing glyphs at their new offsets, per frame. */
+const OFFSETS_SLICE_MS = 8;
 /** Above the reports' markers (600), below tooltips (650). */
 const TEAMS_PANE = 'lintas-teams';
 /**
@@ -86,10 +88,13 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const select = useEffectEvent((id: string) => onSelect(id));
   const moves = useRef(0);
   const syncLabels = useRef<() => void>(() => undefined);
-  /** Fans out teams on one place and keeps them clear of report markers; true when a glyph moved. */
+  /** Fans out every team on one place and keeps them clear of report markers; true when a glyph moved. */
   const placeGlyphs = useRef<() => boolean>(() => false);
-  /** Places the glyphs (and stacks the labels, when asked or when a glyph moved) at the next frame, once however often asked. */
-  const placeSoon = useRef<(labels: boolean) => void>(() => undefined);
+  /**
+   * At the next frame, once however often asked: places the glyphs — all of them when `all`, else
+   * only around the teams in `moved` — and stacks the labels when asked or when a glyph moved.
+   */
+  const placeSoon = useRef<(ask: { labels?: boolean; all?: boolean; moved?: string }) => void>(() => undefined);
   /** What every glyph's look depends on besides its team: when these are unchanged, an unchanged team is skipped. */
   const drawnWith = useRef<unknown[]>([]);
 
@@ -161,21 +166,83 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       }
       team.leg = L.polyline(latLngs, { renderer: linesRenderer, interactive: false, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs);
     };
-    placeGlyphs.current = () => {
+    // Where glyphs are drawn, kept from one placement to the next: a position flush places again
+    // only the teams near the ones that moved (`TeamPlacement`), in layer pixels, which a pan does
+    // not change; a zoom (a new pixel origin), a move of the map or new report markers place all.
+    const placement = new TeamPlacement();
+    let placedIn = '';
+    const frame = () => {
+      const origin = map.getPixelOrigin();
+      return `${map.getZoom()}|${origin.x},${origin.y}`;
+    };
+    const offsetTo = (team: Drawn, { dx, dy }: { dx: number; dy: number }) => {
+      placeLeg(team, dx, dy);
+      if (team.dx === dx && team.dy === dy) return false;
+      team.dx = dx;
+      team.dy = dy;
+      team.glyph.setOffset(dx, dy);
+      return true;
+    };
+    /** Every team's offset, placed anew (teams out of view, or the layer off: none). */
+    const placeAll = () => {
       const on = map.hasLayer(created.glyphs);
       const view = map.getBounds().pad(0.1);
       const points: { id: string; x: number; y: number }[] = [];
-      if (on) for (const [id, team] of known) if (view.contains([team.lat, team.lon])) points.push({ id, ...map.latLngToContainerPoint([team.lat, team.lon]) });
-      const offsets = placeTeams(points, on ? obstaclesOnScreen(map, view.pad(0.2)) : []);
+      if (on) for (const [id, team] of known) if (view.contains([team.lat, team.lon])) points.push({ id, ...map.latLngToLayerPoint([team.lat, team.lon]) });
+      placedIn = frame();
+      const offsets = placement.placeAll(points, on ? obstaclesInView(map, view.pad(0.2)) : []);
+      return new Map([...known.keys()].map((id) => [id, offsets.get(id) ?? NO_OFFSET]));
+    };
+    /** The offsets to draw after teams moved (came, went): the moved teams' own first (their legs start from the new place), then their neighbours' that changed. */
+    const placeAround = (ids: ReadonlySet<string>) => {
+      if (!map.hasLayer(created.glyphs) || placedIn !== frame()) return placeAll();
+      const view = map.getBounds().pad(0.1);
+      const moved: { id: string; x: number; y: number }[] = [];
+      const gone: string[] = [];
+      for (const id of ids) {
+        const team = known.get(id);
+        if (team && view.contains([team.lat, team.lon])) moved.push({ id, ...map.latLngToLayerPoint([team.lat, team.lon]) });
+        else gone.push(id);
+      }
+      const changed = placement.placeMoved(moved, gone);
+      const offsets = new Map<string, { dx: number; dy: number }>();
+      for (const id of ids) if (known.has(id)) offsets.set(id, placement.offsetOf(id));
+      for (const [id, offset] of changed) if (known.has(id)) offsets.set(id, offset);
+      return offsets;
+    };
+    // Offsets placed but not drawn yet. Drawing them (the glyph's path, its leg) is what costs:
+    // a crowded view shifts whole columns when one of their teams moves. They are drawn in slices
+    // of OFFSETS_SLICE_MS, one a frame, so that no frame of a position load runs long; the labels
+    // follow once all are drawn.
+    const undrawn = new Map<string, { dx: number; dy: number }>();
+    let drawing: (() => void) | null = null;
+    let glyphMoved = false;
+    let labelsToo = false;
+    const drawSlice = () => {
+      drawing = null;
+      const until = performance.now() + OFFSETS_SLICE_MS;
+      for (const [id, offset] of undrawn) {
+        undrawn.delete(id);
+        const team = known.get(id);
+        if (team) glyphMoved = offsetTo(team, offset) || glyphMoved;
+        if (performance.now() > until) break;
+      }
+      if (undrawn.size > 0) {
+        drawing = soon(drawSlice);
+        return;
+      }
+      if (glyphMoved || labelsToo) syncLabels.current();
+      glyphMoved = labelsToo = false;
+    };
+    /** Places and draws every glyph at once (a move of the map, the layer shown): what was waiting is superseded. */
+    placeGlyphs.current = () => {
+      drawing?.();
+      drawing = null;
+      undrawn.clear();
       let moved = false;
-      for (const [id, team] of known) {
-        const { dx, dy } = offsets.get(id) ?? NO_OFFSET;
-        placeLeg(team, dx, dy);
-        if (team.dx === dx && team.dy === dy) continue;
-        team.dx = dx;
-        team.dy = dy;
-        team.glyph.setOffset(dx, dy);
-        moved = true;
+      for (const [id, offset] of placeAll()) {
+        const team = known.get(id);
+        if (team) moved = offsetTo(team, offset) || moved;
       }
       return moved;
     };
@@ -183,22 +250,29 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       placeGlyphs.current();
       syncLabels.current();
     };
-    // Placing is the costly part of an update (every team in view against every report marker):
-    // done a frame after the moves, so a flush of positions is two shorter tasks, and once for
-    // however many asked in between — moves, and both report layers publishing after a draw.
+    // Placing is done a frame after the moves, so a flush of positions is two shorter tasks, and
+    // once for however many asked in between — moves, and both report layers publishing after a draw.
     let placing: (() => void) | null = null;
-    let labelsToo = false;
-    placeSoon.current = (labels) => {
-      labelsToo ||= labels;
+    let all = false;
+    const moved = new Set<string>();
+    placeSoon.current = (ask) => {
+      labelsToo ||= ask.labels ?? false;
+      all ||= ask.all ?? false;
+      if (ask.moved !== undefined) moved.add(ask.moved);
       placing ??= soon(() => {
         placing = null;
-        const moved = placeGlyphs.current();
-        if (moved || labelsToo) syncLabels.current();
-        labelsToo = false;
+        for (const [id, offset] of all ? placeAll() : placeAround(moved)) {
+          undrawn.delete(id); // drawn in the order of this placement: moved teams first
+          undrawn.set(id, offset);
+        }
+        all = false;
+        moved.clear();
+        drawing?.();
+        drawSlice();
       });
     };
     // Report markers and clusters drawn anew: keep the glyphs clear of them.
-    const onObstacles = () => placeSoon.current(false);
+    const onObstacles = () => placeSoon.current({ all: true });
     map.on('moveend', onMove);
     map.on(OBSTACLES_CHANGED, onObstacles);
     // SVG attributes cannot follow CSS variables: restyle when the theme changes.
@@ -207,6 +281,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     return () => {
       themeWatch?.disconnect();
       placing?.();
+      drawing?.();
       map.off('moveend', onMove);
       map.off(OBSTACLES_CHANGED, onObstacles);
       created.glyphs.remove();
@@ -222,7 +297,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     if (!current) return;
     const seen = new Set<string>();
     let labelsChanged = false;
-    let placesChanged = false;
+    /** Teams that came, moved or went: placed again with their neighbours at the next frame. */
+    const placesChanged: string[] = [];
     // A position flush replaces only the teams that moved: with the same look, the others need nothing.
     const inputs = [colourOf, isStale, now, selectedId];
     const sameLook = inputs.length === drawnWith.current.length && inputs.every((input, index) => input === drawnWith.current[index]);
@@ -257,7 +333,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         glyph.addTo(current.glyphs);
         known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0, leg: null, legKey: '' };
         drawn.current.set(team.id, known);
-        labelsChanged = placesChanged = true;
+        labelsChanged = true;
+        placesChanged.push(team.id);
         continue;
       }
       known.team = team;
@@ -269,7 +346,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.glyph.moveTo(position.lat, position.lon, position.heading);
         if (known.lat !== position.lat || known.lon !== position.lon) {
           moves.current++;
-          placesChanged = true;
+          placesChanged.push(team.id);
           if (known.shown !== null) labelsChanged = true; // its label may now meet another: stacked again
         }
         known.lat = position.lat;
@@ -292,12 +369,13 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.glyph.remove();
         known.leg?.remove();
         drawn.current.delete(id);
-        labelsChanged = placesChanged = true;
+        labelsChanged = true;
+        placesChanged.push(id);
       }
     }
     // A glyph fanned out or pushed aside carries its label with it.
-    if (placesChanged) placeSoon.current(labelsChanged);
-    else if (labelsChanged) syncLabels.current();
+    for (const id of placesChanged) placeSoon.current({ labels: labelsChanged, moved: id });
+    if (placesChanged.length === 0 && labelsChanged) syncLabels.current();
     const element = map.getContainer();
     element.dataset.teamsDrawn = String(map.hasLayer(current.glyphs) ? drawn.current.size : 0);
     element.dataset.teamMoves = String(moves.current);
