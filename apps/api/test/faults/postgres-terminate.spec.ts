@@ -149,7 +149,7 @@ describe('PostgreSQL connections terminated', () => {
       `[figures] PostgreSQL terminated: ${terminated} connections killed; ${ledger.summary()}; sign-ins ${signIns.succeeded}/${signIns.attempted}; ` +
         `${WATCHERS} clients from seq 0 resumed ${resumes.reduce((sum, n) => sum + n, 0)} times in all, each ended with ${target.seq} events, lost ${accounts.reduce((s, x) => s + x.lost, 0)}, doubled ${accounts.reduce((s, x) => s + x.doubled, 0)}`,
     );
-  }, 240_000);
+  }, 480_000);
 
   it('answers a write whose connection broke with 503 and Retry-After, and its retry with the same client id applies it once', async () => {
     const operationId = (await arrangeOperation(db, { leadAgencyId: agency.KH })).id;
@@ -199,7 +199,7 @@ describe('PostgreSQL connections terminated', () => {
       const again = await http(api.baseUrl, 'POST', '/api/auth/set-password', { body: { token: account.token, password: 'someone else’s choice' } });
       expect(again.body.code).toBe('set_password_link_invalid');
     }
-  }, 90_000);
+  }, 180_000);
 
   it("changes a user's own preferences through the faults with 200 or 503 (never 500); a retried PUT lands once, as sent", async () => {
     const terminator = terminateRepeatedly();
