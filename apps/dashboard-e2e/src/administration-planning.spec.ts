@@ -259,5 +259,5 @@ describeInBrowser('administration and operation planning in the browser', () => 
     expect(problemsOf(admin)).toEqual({ errors: refused('409 (Conflict)'), offMachineRequests: [] });
     expect(problemsOf(phone)).toEqual({ errors: refused('400 (Bad Request)'), offMachineRequests: [] });
     for (const page of [liaison, commander, small, partner]) expect(problemsOf(page)).toEqual({ errors: [], offMachineRequests: [] });
-  });
+  }, 300_000);
 });
