@@ -78,6 +78,21 @@ export class TransactionService {
   }
 
   /**
+   * Work that needs no transaction (reads, a single-statement write) on ONE pooled connection. Its
+   * queries may run concurrently: the connection queues them. A request that sent its five reads
+   * at once to the pool took five connections for a few milliseconds each; at 100 requests/s the
+   * pool then ran out in every burst and grew new PostgreSQL backends while requests waited.
+   */
+  async withConnection<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
    * Several reads that must agree with each other (a snapshot and the event seq it is consistent
    * with): one REPEATABLE READ, read-only transaction, so every query sees the same committed state.
    */

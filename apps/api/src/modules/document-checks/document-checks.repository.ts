@@ -47,8 +47,8 @@ export class DocumentChecksRepository {
     return rows[0] ?? null;
   }
 
-  async teamSite(teamId: string): Promise<{ siteId: string | null; lat: number | null; lon: number | null }> {
-    const rows = (await this.dataSource.query(
+  async teamSite(teamId: string, manager: EntityManager = this.dataSource.manager): Promise<{ siteId: string | null; lat: number | null; lon: number | null }> {
+    const rows = (await manager.query(
       `SELECT t.site_id, s.lat, s.lon FROM teams t LEFT JOIN sites s ON s.id = t.site_id WHERE t.id = $1`,
       [teamId],
     )) as { site_id: string | null; lat: number | null; lon: number | null }[];

@@ -57,78 +57,82 @@ export class DocumentChecksService {
 
   /** Idempotent by clientId, like a report: the outbox's retry answers the stored check. */
   async create(user: AuthUser, operationId: string, input: CreateDocumentCheck): Promise<{ check: DocumentCheck; created: boolean }> {
-    // Every read the check needs at once, on pooled connections: its latency is its round trips.
-    // The lookup is answered only once the caller proves to be a writer for the team.
     const hash = this.hasher.hash(input.issuingCountry, input.documentType, input.documentNumber);
-    const [membership, existing, team, hit, place] = await Promise.all([
-      this.access.require(user, operationId),
-      this.checks.findByClientId(input.clientId),
-      this.access.teamInOperation(user, operationId, input.teamId),
-      this.provider.check(hash),
-      this.checks.teamSite(input.teamId),
-    ]);
-    if (existing) {
-      if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
-        throw conflict('client_id_taken', 'This clientId already identifies another check; generate a new one');
+    // The reads and a no-hit check's write on one pooled connection (see `withConnection`); only the
+    // list lookup goes through the provider, which may be another system.
+    return this.transactions.withConnection(async (manager) => {
+      // Every read the check needs at once: its latency is its round trips. The lookup is answered
+      // only once the caller proves to be a writer for the team.
+      const [membership, existing, team, hit, place] = await Promise.all([
+        this.access.require(user, operationId, manager),
+        this.checks.findByClientId(input.clientId, manager),
+        this.access.teamInOperation(user, operationId, input.teamId, manager),
+        this.provider.check(hash),
+        this.checks.teamSite(input.teamId, manager),
+      ]);
+      if (existing) {
+        if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
+          throw conflict('client_id_taken', 'This clientId already identifies another check; generate a new one');
+        }
+        return { check: toDocumentCheck(existing), created: false };
       }
-      return { check: toDocumentCheck(existing), created: false };
-    }
-    const access = this.access.assertWriter(user, membership);
-    this.access.assertMayPostForTeam(user, input.teamId, team);
+      const access = this.access.assertWriter(user, membership);
+      this.access.assertMayPostForTeam(user, input.teamId, team);
 
-    const result = hit ? 'potential_hit' : 'no_hit';
-    const check: NewCheckRow = {
-      clientId: input.clientId,
-      operationId: access.operationId,
-      teamId: input.teamId,
-      siteId: place.siteId,
-      checkingAgencyId: user.agencyId,
-      officerUserId: user.id,
-      hash,
-      documentType: input.documentType,
-      issuingCountry: input.issuingCountry,
-      result,
-      hit,
-      alertReportId: null,
-    };
-    // Never the number in the audit trail: the result and the provider only.
-    const audit: CheckAudit = { details: { clientId: input.clientId, result, provider: this.provider.name } };
-    // No hit (nearly every check): the check and its audit entry are one statement, atomic on its
-    // own — one round trip instead of BEGIN, SET, two INSERTs and COMMIT. A hit raises its alert in
-    // the same transaction as the check, as before.
-    const stored = hit
-      ? await this.storeWithAlert(user, input, check, audit, hit, place)
-      : await this.checks.insertIfAbsent(check, audit).then((row) => (row ? { ...row, alertReportId: null } : null));
-    if (stored === null) {
-      // Lost a race with the same clientId: the other request has committed it by now.
-      const winner = await this.checks.findByClientId(input.clientId);
-      if (!winner || winner.officer_user_id !== user.id) throw conflict('client_id_in_flight', 'The same check is being stored by another request; retry');
-      return { check: toDocumentCheck(winner), created: false };
-    }
-    const row: DocumentCheckRow = {
-      id: stored.id,
-      client_id: input.clientId,
-      operation_id: operationId,
-      team_id: input.teamId,
-      site_id: place.siteId,
-      checking_agency_id: user.agencyId,
-      officer_user_id: user.id,
-      document_type: input.documentType,
-      issuing_country: input.issuingCountry,
-      result: hit ? 'potential_hit' : 'no_hit',
-      hit_status: hit?.status ?? null,
-      hit_source: hit?.source ?? null,
-      hit_reported_on: hit?.reportedAt ?? null,
-      hit_list_agency_code: hit?.listAgencyCode ?? null,
-      alert_report_id: stored.alertReportId,
-      outcome: null,
-      outcome_note: null,
-      outcome_by: null,
-      outcome_at: null,
-      checked_at: stored.checked_at,
-      lead_agency_id: access.leadAgencyId,
-    };
-    return { check: toDocumentCheck(row), created: true };
+      const result = hit ? 'potential_hit' : 'no_hit';
+      const check: NewCheckRow = {
+        clientId: input.clientId,
+        operationId: access.operationId,
+        teamId: input.teamId,
+        siteId: place.siteId,
+        checkingAgencyId: user.agencyId,
+        officerUserId: user.id,
+        hash,
+        documentType: input.documentType,
+        issuingCountry: input.issuingCountry,
+        result,
+        hit,
+        alertReportId: null,
+      };
+      // Never the number in the audit trail: the result and the provider only.
+      const audit: CheckAudit = { details: { clientId: input.clientId, result, provider: this.provider.name } };
+      // No hit (nearly every check): the check and its audit entry are one statement, atomic on its
+      // own — one round trip instead of BEGIN, SET, two INSERTs and COMMIT. A hit raises its alert in
+      // the same transaction as the check (on a connection of its own).
+      const stored = hit
+        ? await this.storeWithAlert(user, input, check, audit, hit, place)
+        : await this.checks.insertIfAbsent(check, audit, manager).then((row) => (row ? { ...row, alertReportId: null } : null));
+      if (stored === null) {
+        // Lost a race with the same clientId: the other request has committed it by now.
+        const winner = await this.checks.findByClientId(input.clientId, manager);
+        if (!winner || winner.officer_user_id !== user.id) throw conflict('client_id_in_flight', 'The same check is being stored by another request; retry');
+        return { check: toDocumentCheck(winner), created: false };
+      }
+      const row: DocumentCheckRow = {
+        id: stored.id,
+        client_id: input.clientId,
+        operation_id: operationId,
+        team_id: input.teamId,
+        site_id: place.siteId,
+        checking_agency_id: user.agencyId,
+        officer_user_id: user.id,
+        document_type: input.documentType,
+        issuing_country: input.issuingCountry,
+        result: hit ? 'potential_hit' : 'no_hit',
+        hit_status: hit?.status ?? null,
+        hit_source: hit?.source ?? null,
+        hit_reported_on: hit?.reportedAt ?? null,
+        hit_list_agency_code: hit?.listAgencyCode ?? null,
+        alert_report_id: stored.alertReportId,
+        outcome: null,
+        outcome_note: null,
+        outcome_by: null,
+        outcome_at: null,
+        checked_at: stored.checked_at,
+        lead_agency_id: access.leadAgencyId,
+      };
+      return { check: toDocumentCheck(row), created: true };
+    });
   }
 
   /** The check, its audit entry and the alert report of its potential hit (with the report's audit and event): one transaction. */
