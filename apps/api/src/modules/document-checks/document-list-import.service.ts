@@ -14,7 +14,8 @@ import { AppError, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentHasher } from './document-hasher';
-import { DocumentListsRepository, type HashedEntry } from './document-lists.repository';
+import { DocumentListsRepository } from './document-lists.repository';
+import { PackedEntryBatch } from './packed-entry-batch';
 
 /** Rows per INSERT: large enough that a million rows take 200 statements, small enough to keep memory flat. */
 const BATCH = 5_000;
@@ -71,7 +72,7 @@ export class DocumentListImportService {
       let rowsRead = 0;
       let accepted = 0;
       let header: boolean | null = null;
-      let batch: HashedEntry[] = [];
+      let batch = new PackedEntryBatch(BATCH);
       for await (const record of parser as AsyncIterable<string[]>) {
         const line = Number(record.pop());
         if (header === null) {
@@ -90,10 +91,10 @@ export class DocumentListImportService {
         // Once a row is refused the file will be too: stop writing, keep reading for the report.
         if (rejectedCount > 0) continue;
         const { row } = reading;
-        batch.push({ hash: this.hasher.hash(row.issuingCountry, row.documentType, row.documentNumber), status: row.status, source: row.source, reportedAt: row.reportedAt });
-        if (batch.length === BATCH) {
+        batch.add(this.hasher.hash(row.issuingCountry, row.documentType, row.documentNumber), row.status, row.source, row.reportedAt);
+        if (batch.full) {
           await this.lists.insertEntries(manager, agencyId, batch);
-          batch = [];
+          batch = new PackedEntryBatch(BATCH);
         }
       }
       if (!header) {
