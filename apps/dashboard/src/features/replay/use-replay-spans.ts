@@ -91,7 +91,7 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   // tracks are asked for once the view is idle, after the moment is drawn. Asked for at once, the
   // request (the server's work and the answer's decoding, on a machine of few cores) competed with
   // drawing it, and a drag across the bar asked for windows it had already left.
-  const whenDrawn = !playing && at !== null && spanFor(spans, at) !== null;
+  const whenDrawn = at !== null && detailWhenIdle(spans, at, playing);
   const askFor = (key: string): void => {
     if (!wanted || !period || !viewer) return;
     lastAsked.current = key;
@@ -141,6 +141,11 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const marks = useMemo(() => marksOf(overview, details), [overview, details]);
   const loading = period !== null && at !== null && (!overviewLoaded || !spanFor(spans, at) || !fineTracksAt(spans, at, DETAIL_STEP_MS));
   return { spans, loading, marks, error };
+}
+
+/** Whether the detail for the moment waits for the view to be idle: the moment is moved by hand and a span already draws it. */
+export function detailWhenIdle(spans: readonly ReplaySpan[], at: number, playing: boolean): boolean {
+  return !playing && spanFor(spans, at) !== null;
 }
 
 /** Runs `run` when the main thread is next idle (at the latest after `DETAIL_IDLE_WAIT_MS`); answers how to cancel it. */
