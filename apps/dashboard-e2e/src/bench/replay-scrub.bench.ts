@@ -164,6 +164,9 @@ describeInBrowser('replay scrubbing benchmark', () => {
     // BENCH_REPLAY_PROFILE=<file>: a CPU profile (.cpuprofile, Chrome DevTools) of the scrubs, to see where a moment's time goes.
     const profileFile = process.env.BENCH_REPLAY_PROFILE;
     const cdp = profileFile ? await context.newCDPSession(page) : null;
+    // BENCH_REPLAY_TRACE=<file>: a Chrome trace (devtools.timeline) of the scrubs: style, layout, paint beside the scripts.
+    const traceFile = process.env.BENCH_REPLAY_TRACE;
+    if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -182,6 +185,15 @@ describeInBrowser('replay scrubbing benchmark', () => {
         `[bench] replay scrubbing beside the baseline build (${baselineDir}), moment by moment (load ${loadavg()[0].toFixed(1)}): this build p50 ${median(times)} ms, max ${Math.round(Math.max(...times))} ms; baseline p50 ${median(baselineTimes)} ms, max ${Math.round(Math.max(...baselineTimes))} ms; median of per-moment ratios ${(ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)]).toFixed(2)} (baseline: ${baselineTimes.map(Math.round).join(', ')})`,
       );
     }
+    if (traceFile) await browser.stopTracing();
+    // The server's part of the moments: each replay request's time to its answer's last byte, as the page saw it.
+    const requests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/api\/operations\/[^/]+\/(replay|snapshot)\?/.test(entry.name))
+        .map((entry) => ({ kind: new URL(entry.name).pathname.split('/').pop()!, ms: (entry as PerformanceResourceTiming).responseEnd - entry.startTime })),
+    );
+    console.log(`[bench] replay requests of this build (ms to the answer's last byte): ${requests.map((request) => `${request.kind} ${Math.round(request.ms)}`).join(', ')}`);
     if (cdp) writeFileSync(profileFile!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     await saveScreenshot(page, 'bench-replay-scrubbed');
     const sorted = [...times].sort((a, b) => a - b);

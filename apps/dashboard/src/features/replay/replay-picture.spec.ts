@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYFRAME_EVENTS } from './replay-keyframes';
 import { type ReplayEarlier, ReplayPicture } from './replay-picture';
 import { chainedBase, type ReplaySpan, spanOf } from './replay-spans';
-import { DETAIL_MS, DETAIL_STEP_MS, detailPoints, nextDetail } from './use-replay-spans';
+import { DETAIL_MS, DETAIL_STEP_MS, detailPoints, detailWhenIdle, nextDetail } from './use-replay-spans';
 
 const T0 = Date.parse('2026-11-28T08:00:00.000Z');
 const MINUTE = 60_000;
@@ -184,5 +184,12 @@ describe('nextDetail (what the player asks the server for)', () => {
   it('needs a base of its own beyond where the overview reaches', () => {
     const cut = { ...overview([]), to: period.end, coveredTo: T0 + 240 * MINUTE };
     expect(nextDetail([cut], period, T0 + 600 * MINUTE, 0)).toMatchObject({ needsBase: true });
+  });
+  it('asks for the detail of a moment a span already draws once the view is idle, and at once for one no span holds, or while playing', () => {
+    const cut = { ...overview([]), to: period.end, coveredTo: T0 + 240 * MINUTE };
+    expect(detailWhenIdle([cut], T0 + 120 * MINUTE, false)).toBe(true);
+    expect(detailWhenIdle([cut], T0 + 600 * MINUTE, false)).toBe(false);
+    expect(detailWhenIdle([], T0 + 120 * MINUTE, false)).toBe(false);
+    expect(detailWhenIdle([cut], T0 + 120 * MINUTE, true)).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ export const DETAIL_STEP_MS = 60_000;
 export const PREFETCH_REAL_MS = 6_000;
 /** Detail windows kept (the nearest to the moment); the overview is always kept. */
 const DETAIL_KEPT = 6;
+/** Finer tracks for a moment already drawn are asked for when the view is idle, at the latest after this long. */
+const DETAIL_IDLE_WAIT_MS = 500;
 /** A window whose request failed is asked for again after this long (a busy server may answer the next one). */
 const RETRY_MS = 2_000;
 
@@ -85,11 +87,13 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
   const lookAhead = playing ? speed * PREFETCH_REAL_MS : 0;
   // Asked for beside the overview, not after it: the overview's base will serve it.
   const wanted = at === null || !period || !viewer ? null : nextDetail(spans, period, at, lookAhead, !overviewLoaded);
-  useEffect(() => {
-    if (!wanted || inFlight.current || !period || !viewer) return;
-    // Never the same window twice in a row: an answer that does not give what was wanted must not loop.
-    const key = `${wanted.from}/${wanted.to}/${wanted.needsBase}`;
-    if (lastAsked.current === key) return;
+  // A moment the spans already draw (with coarser tracks) while the bar is moved by hand: its finer
+  // tracks are asked for once the view is idle, after the moment is drawn. Asked for at once, the
+  // request (the server's work and the answer's decoding, on a machine of few cores) competed with
+  // drawing it, and a drag across the bar asked for windows it had already left.
+  const whenDrawn = at !== null && detailWhenIdle(spans, at, playing);
+  const askFor = (key: string): void => {
+    if (!wanted || !period || !viewer) return;
     lastAsked.current = key;
     inFlight.current = true;
     const controller = new AbortController();
@@ -118,12 +122,40 @@ export function useReplaySpans(api: ApiClient, operationId: string, period: Repl
       },
     );
     // Not aborted when the moment moves on: the answer is kept, and the next request follows it.
+  };
+  useEffect(() => {
+    if (!wanted || inFlight.current || !period || !viewer) return;
+    // Never the same window twice in a row: an answer that does not give what was wanted must not loop.
+    const key = `${wanted.from}/${wanted.to}/${wanted.needsBase}`;
+    if (lastAsked.current === key) return;
+    if (!whenDrawn) {
+      askFor(key);
+      return;
+    }
+    return whenIdle(() => {
+      if (!inFlight.current && lastAsked.current !== key) askFor(key);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, operationId, wanted?.from, wanted?.to, wanted?.needsBase, settled]);
+  }, [api, operationId, wanted?.from, wanted?.to, wanted?.needsBase, settled, whenDrawn]);
 
   const marks = useMemo(() => marksOf(overview, details), [overview, details]);
   const loading = period !== null && at !== null && (!overviewLoaded || !spanFor(spans, at) || !fineTracksAt(spans, at, DETAIL_STEP_MS));
   return { spans, loading, marks, error };
+}
+
+/** Whether the detail for the moment waits for the view to be idle: the moment is moved by hand and a span already draws it. */
+export function detailWhenIdle(spans: readonly ReplaySpan[], at: number, playing: boolean): boolean {
+  return !playing && spanFor(spans, at) !== null;
+}
+
+/** Runs `run` when the main thread is next idle (at the latest after `DETAIL_IDLE_WAIT_MS`); answers how to cancel it. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: DETAIL_IDLE_WAIT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
 }
 
 /** Track points for a detail window: at least one a minute (rounded up, so that the step is never longer). */

@@ -56,11 +56,11 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
     if (!map.getPane(CLUSTERS_PANE)) map.createPane(CLUSTERS_PANE).style.zIndex = '630';
     const known = markers.current;
     let shown: IndexedItem[] = [];
-    const drawCluster = (item: Extract<IndexedItem, { cluster: true }>, seen: Set<string>) => {
+    const drawCluster = (item: Extract<IndexedItem, { cluster: true }>, seen: Set<string>, spare: string[]) => {
       const { lat, lon } = item;
       // Keyed by place, not by cluster number: a rebuilt index renumbers its clusters, and
       // re-creating hundreds of markers for that would cost more than the rebuild.
-      const key = `c${lat.toFixed(4)},${lon.toFixed(4)}`;
+      const key = clusterKey(item);
       seen.add(key);
       const signature = `${item.count}|${item.open}`;
       const existing = known.get(key);
@@ -79,20 +79,32 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       // The count of open reports is a badge over the top right corner.
       const badge = item.open ? { top: 6, right: 8 } : { top: 0, right: 0 };
       const box = { left: -size / 2, top: -size / 2 - badge.top, right: size / 2 + badge.right, bottom: size / 2 };
-      const element = existing?.marker.getElement();
-      if (existing && element) {
+      // A new place, and a cluster of the last answer gone (another replayed moment moves every
+      // centroid a little): that marker moves here and is rewritten, not removed and created again.
+      let reused = existing;
+      if (!reused) {
+        const spareKey = spare.pop();
+        reused = spareKey === undefined ? undefined : known.get(spareKey);
+        if (spareKey !== undefined && reused) {
+          known.delete(spareKey);
+          known.set(key, reused);
+          reused.marker.setLatLng([lat, lon]);
+        }
+      }
+      const element = reused?.marker.getElement();
+      if (reused && element) {
         // Another count on the same place (a replayed moment, a rebuilt index): the marker's
         // element is rewritten where it is, not removed and created again with its listeners.
-        existing.marker.options.icon = icon;
+        reused.marker.options.icon = icon;
         element.innerHTML = icon.options.html as string;
         element.style.width = element.style.height = `${size}px`;
         element.style.marginLeft = element.style.marginTop = `${-size / 2}px`;
-        existing.signature = signature;
-        existing.clusterId = item.clusterId;
-        existing.obstacle = { lat, lon, box };
+        reused.signature = signature;
+        reused.clusterId = item.clusterId;
+        reused.obstacle = { lat, lon, box };
         return;
       }
-      existing?.marker.remove();
+      reused?.marker.remove();
       const marker = L.marker([lat, lon], {
         icon,
         keyboard: true,
@@ -102,8 +114,10 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       const entry = { marker, signature, clusterId: item.clusterId, obstacle: { lat, lon, box } };
       marker.on('click', () => {
         // The index answers from its worker; a cluster renumbered since it was drawn zooms in two steps.
+        // Where the marker is now: it may have been moved to another cluster's place since.
+        const place = marker.getLatLng();
         void (client.current?.expansionZoom(entry.clusterId) ?? Promise.resolve(null)).then((zoom) => {
-          map.flyTo([lat, lon], Math.min(zoom ?? map.getZoom() + 2, 18), { duration: 0.4 });
+          map.flyTo(place, Math.min(zoom ?? map.getZoom() + 2, 18), { duration: 0.4 });
         });
       });
       marker.addTo(layer);
@@ -175,9 +189,13 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       const pulse = openAlerts <= PULSING_ALERTS;
       // Reports on one place (beyond the zoom where they cluster) fan out instead of stacking.
       const fanned = fanOut(places);
+      // Clusters of the last answer that this one has nowhere: markers to move to its new places.
+      const clusterKeys = new Set<string>();
+      for (const item of items) if (item.cluster) clusterKeys.add(clusterKey(item));
+      const spare = [...known.keys()].filter((key) => key.startsWith('c') && !clusterKeys.has(key));
       // In the index's order (the markers' order for the keyboard, as before the worker).
       for (const item of items) {
-        if (item.cluster) drawCluster(item, seen);
+        if (item.cluster) drawCluster(item, seen, spare);
         else {
           const report = reports.get(item.id);
           if (report) drawPoint(item, report, pulse, fanned.get(item.id), seen);
@@ -264,6 +282,11 @@ function describeForKeyboard(marker: L.Marker, label: string | null): void {
     event.preventDefault();
     marker.fire('click');
   });
+}
+
+/** A cluster's marker key: its place (`c` first: a report's key begins with `r`). */
+function clusterKey(item: { lat: number; lon: number }): string {
+  return `c${item.lat.toFixed(4)},${item.lon.toFixed(4)}`;
 }
 
 /** The same report objects in the same order: nothing to re-index (reports are replaced, never mutated). */
