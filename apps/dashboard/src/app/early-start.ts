@@ -45,9 +45,13 @@ if (prefetching) {
   // Leaflet) and the report layers' cluster workers — after the request, since converting the
   // outlines is a long task of its own.
   void snapshotRequestSent.then(() => {
-    void fetchClientConfigEarly();
+    const config = fetchClientConfigEarly();
     loadCountryOutlines().catch(() => undefined);
-    loadVectorTiles().catch(() => undefined);
+    // With an operator's archive, its header is read as soon as its reader is in (see readArchiveHeaderAhead).
+    Promise.all([config, loadVectorTiles()]).then(
+      ([answer, tiles]) => (answer as { vectorBasemap?: unknown } | null)?.vectorBasemap === true && tiles.readArchiveHeaderAhead(),
+      () => undefined,
+    );
     prestartClusterWorkers();
   });
 }

@@ -39,7 +39,28 @@ export function groundLayer(theme: Theme, pane: string): L.Layer {
   }) as unknown as L.Layer;
 }
 
+/** The archive's reader, one for the page: it keeps the archive's header once read. */
+let archive: protomaps.PmtilesSource | null = null;
+
+function archiveReader(): protomaps.PmtilesSource['p'] {
+  archive ??= new protomaps.PmtilesSource(ARCHIVE_URL, true);
+  return archive.p;
+}
+
+/**
+ * Reads the archive's header ahead of the map (`early-start.ts`, while the snapshot loads): the
+ * layer can then ask for its first tiles as soon as it is added. Read by the layer instead, the
+ * header's answer waited behind the operation's layers' first draw, and the tiles after it.
+ */
+export function readArchiveHeaderAhead(): void {
+  const reader = archiveReader();
+  reader.getHeader().catch(() => {
+    // The reader keeps a failed header too: a layer made after this gets a fresh reader (and reports what fails).
+    if (archive?.p === reader) archive = null;
+  });
+}
+
 /** The operator's Protomaps archive (BASEMAP_PMTILES), in the Protomaps basemap's dark or light style. */
 export function archiveLayer(theme: Theme, pane: string): L.Layer {
-  return protomaps.leafletLayer({ url: ARCHIVE_URL, flavor: theme, lang: 'en', pane, attribution: ARCHIVE_ATTRIBUTION }) as unknown as L.Layer;
+  return protomaps.leafletLayer({ url: archiveReader(), flavor: theme, lang: 'en', pane, attribution: ARCHIVE_ATTRIBUTION }) as unknown as L.Layer;
 }

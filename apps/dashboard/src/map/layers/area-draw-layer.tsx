@@ -1,5 +1,4 @@
-import '@geoman-io/leaflet-geoman-free';
-import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import type {} from '@geoman-io/leaflet-geoman-free'; // its types only: the code is loaded with the first drawing (area-draw-tools.ts)
 import type { Polygon } from '@lintas/contracts';
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
@@ -27,9 +26,11 @@ export function AreaDrawLayer({ initial, drawRequest, clearRequest, onChange }: 
   const layer = useRef<L.Polygon | null>(null);
   const changed = useEffectEvent((polygon: L.Polygon | null) => onChange(polygon ? (polygon.toGeoJSON().geometry as Polygon) : null));
   const [firstArea] = useState(initial);
+  const tools = useDrawTools(map);
 
   useEffect(() => {
-    map.pm.setGlobalOptions({ allowSelfIntersection: false, pathOptions: STYLE, templineStyle: STYLE, hintlineStyle: { ...STYLE, dashArray: '5 5' } });
+    if (!tools) return;
+    tools.setGlobalOptions({ allowSelfIntersection: false, pathOptions: STYLE, templineStyle: STYLE, hintlineStyle: { ...STYLE, dashArray: '5 5' } });
     const adopt = (polygon: L.Polygon) => {
       layer.current?.remove();
       layer.current = polygon;
@@ -45,22 +46,38 @@ export function AreaDrawLayer({ initial, drawRequest, clearRequest, onChange }: 
     map.on('pm:create', onCreate);
     return () => {
       map.off('pm:create', onCreate);
-      map.pm.disableDraw();
+      tools.disableDraw();
       layer.current?.remove();
       layer.current = null;
     };
-  }, [map, firstArea]);
+  }, [map, tools, firstArea]);
 
   useEffect(() => {
-    if (drawRequest > 0) map.pm.enableDraw('Polygon', { snappable: false, allowSelfIntersection: false, finishOn: null });
-  }, [map, drawRequest]);
+    if (tools && drawRequest > 0) tools.enableDraw('Polygon', { snappable: false, allowSelfIntersection: false, finishOn: null });
+  }, [tools, drawRequest]);
 
   useEffect(() => {
-    if (clearRequest === 0) return;
-    map.pm.disableDraw();
+    if (!tools || clearRequest === 0) return;
+    tools.disableDraw();
     layer.current?.remove();
     layer.current = null;
     changed(null);
-  }, [map, clearRequest]);
+  }, [tools, clearRequest]);
   return null;
+}
+
+/** Geoman's tools for the map, once its chunk is in (null until then). */
+function useDrawTools(map: L.Map): L.PM.PMMap | null {
+  const [tools, setTools] = useState<L.PM.PMMap | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    import('./area-draw-tools').then(
+      ({ drawToolsOf }) => !cancelled && setTools(drawToolsOf(map)),
+      (error: unknown) => console.error('map: the drawing tools failed to load', error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [map]);
+  return tools;
 }
