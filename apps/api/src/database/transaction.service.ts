@@ -78,10 +78,11 @@ export class TransactionService {
   }
 
   /**
-   * Work that needs no transaction (reads, a single-statement write) on ONE pooled connection. Its
-   * queries may run concurrently: the connection queues them. A request that sent its five reads
-   * at once to the pool took five connections for a few milliseconds each; at 100 requests/s the
-   * pool then ran out in every burst and grew new PostgreSQL backends while requests waited.
+   * Work that needs no transaction (reads, a single-statement write) on ONE pooled connection, its
+   * queries sent one after the other (a connection runs one at a time; queuing a second on it is
+   * deprecated in pg 8 and gone in pg 9). A request that sent its five reads at once to the pool
+   * took five connections for a few milliseconds each; at 100 requests/s the pool then ran out in
+   * every burst and grew new PostgreSQL backends while requests waited.
    */
   async withConnection<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();

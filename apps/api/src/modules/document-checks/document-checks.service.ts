@@ -61,15 +61,15 @@ export class DocumentChecksService {
     // The reads and a no-hit check's write on one pooled connection (see `withConnection`); only the
     // list lookup goes through the provider, which may be another system.
     return this.transactions.withConnection(async (manager) => {
-      // Every read the check needs at once: its latency is its round trips. The lookup is answered
-      // only once the caller proves to be a writer for the team.
-      const [membership, existing, team, hit, place] = await Promise.all([
-        this.access.require(user, operationId, manager),
-        this.checks.findByClientId(input.clientId, manager),
-        this.access.teamInOperation(user, operationId, input.teamId, manager),
-        this.provider.check(hash),
-        this.checks.teamSite(input.teamId, manager),
-      ]);
+      // The list lookup (the provider's own round trip) meanwhile; it is answered only once the
+      // caller proves to be a writer for the team.
+      const lookup = this.provider.check(hash);
+      lookup.catch(() => undefined);
+      const membership = await this.access.require(user, operationId, manager);
+      const existing = await this.checks.findByClientId(input.clientId, manager);
+      const team = await this.access.teamInOperation(user, operationId, input.teamId, manager);
+      const place = await this.checks.teamSite(input.teamId, manager);
+      const hit = await lookup;
       if (existing) {
         if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
           throw conflict('client_id_taken', 'This clientId already identifies another check; generate a new one');

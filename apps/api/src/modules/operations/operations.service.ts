@@ -120,7 +120,9 @@ export class OperationsService {
   private async read(operationId: string, myRole: OperationRole, manager?: EntityManager): Promise<Operation> {
     const row = await this.operations.findById(operationId, manager);
     if (!row) throw notFound('Operation');
-    const [participants, sites] = await Promise.all([this.operations.participants(operationId, manager), this.operations.sites(operationId, manager)]);
+    // One after the other: inside a transaction both go to the same connection, which runs one query at a time.
+    const participants = await this.operations.participants(operationId, manager);
+    const sites = await this.operations.sites(operationId, manager);
     return toOperation(row, myRole, participants, sites);
   }
 

@@ -50,18 +50,16 @@ export class ReportsService {
    * same clientId from anyone else or for another operation is a conflict.
    */
   async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
-    // Everything the checks need is read at once, before the transaction, on one pooled connection
-    // (see `withConnection`): a report's latency is its round trips, and the write itself is then
-    // three (report with its history, audit, event) plus BEGIN and COMMIT.
-    const [membership, existing, team, siteKnown, participating] = await this.transactions.withConnection((manager) =>
-      Promise.all([
-        this.access.require(user, operationId, manager),
-        this.reports.findByClientId(input.clientId, manager),
-        input.teamId === null ? null : this.access.teamInOperation(user, operationId, input.teamId, manager),
-        input.siteId === null ? true : this.access.siteExists(input.siteId, manager),
-        this.access.participatingAgencies(operationId, input.recipientAgencyIds, manager),
-      ]),
-    );
+    // Everything the checks need is read before the transaction, on one pooled connection (see
+    // `withConnection`); the write itself is then three statements (report with its history,
+    // audit, event) plus BEGIN and COMMIT.
+    const [membership, existing, team, siteKnown, participating] = await this.transactions.withConnection(async (manager) => [
+      await this.access.require(user, operationId, manager),
+      await this.reports.findByClientId(input.clientId, manager),
+      input.teamId === null ? null : await this.access.teamInOperation(user, operationId, input.teamId, manager),
+      input.siteId === null ? true : await this.access.siteExists(input.siteId, manager),
+      await this.access.participatingAgencies(operationId, input.recipientAgencyIds, manager),
+    ] as const);
     // A retry is answered even if the operation closed in between: the write already happened.
     if (existing) return { report: this.replay(existing, user, operationId), created: false };
 

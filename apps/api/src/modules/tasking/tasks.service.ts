@@ -58,10 +58,9 @@ export class TasksService {
     const access = this.access.assertWriter(user, membership);
 
     return this.transactions.run(async (tx) => {
-      const [team, participants] = await Promise.all([
-        this.access.teamInOperation(user, operationId, input.teamId, tx.manager),
-        this.repository.participants(operationId, tx.manager),
-      ]);
+      // One after the other: the transaction's connection runs one query at a time.
+      const team = await this.access.teamInOperation(user, operationId, input.teamId, tx.manager);
+      const participants = await this.repository.participants(operationId, tx.manager);
       if (!team || !canView(team, access.viewer)) throw badRequest('unknown_team', `teamId: no team ${input.teamId} in this operation`);
       const teamParticipant = participants.find((p) => p.agency_id === team.agencyId);
       const refusal = taskingRefusal(user, {
