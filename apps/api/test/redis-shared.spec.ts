@@ -59,13 +59,19 @@ describe('state shared through Redis: sign-in throttle and health', () => {
     const user = await db.user({ agencyId, role: 'commander' });
     const token = (await login(a.baseUrl, user.email, TEST_PASSWORD)).body.accessToken as string;
     // Any write spends the budget before its body is read: these would be 404s, not stored.
+    const began = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) => http(i % 2 ? bUrl : a.baseUrl, 'POST', '/api/operations/00000000-0000-4000-8000-000000000000/reports', { token, body: {} })),
     );
+    const seconds = (performance.now() - began) / 1000;
     const allowed = answers.filter((answer) => answer.status !== 429).length;
-    // 5 a second and 15 more over ten seconds, once for both (separate budgets would allow 40 or more).
+    // One budget for both: 5 in each one-second window the flood touched and 15 more over ten
+    // seconds (at most 25 when the flood arrives within a second; separate budgets would allow
+    // twice as many). A loaded machine spreads the flood over several windows: the bound follows.
+    const oneBudget = 5 * (Math.floor(seconds) + 2) + 15;
     expect(allowed).toBeGreaterThan(0);
-    expect(allowed).toBeLessThanOrEqual(30);
+    expect(allowed).toBeLessThanOrEqual(oneBudget);
+    expect(allowed).toBeLessThan(100);
   });
 
   it('health reports Redis up', async () => {
