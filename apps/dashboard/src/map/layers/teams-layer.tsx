@@ -11,7 +11,8 @@ import { stackLabels } from './label-stacking';
 import { TeamLabel } from './team-label';
 import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
 import { TeamPlacement } from './team-placement';
-import { type TeamGlyph, teamGlyph, type TeamGlyphStyle } from './team-glyph';
+import { teamGlyph, type TeamGlyphStyle } from './team-glyph';
+import { type Drawn, focusable, NO_OFFSET, soon, TEAMS_PANE, TRAILS_PANE } from './drawn-team';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
@@ -21,14 +22,6 @@ const LABEL_ROW_PX = 20;
 const LABEL_WIDTH_PX = 260;
 /** Main-thread time given to drawing glyphs at their new offsets, per frame. */
 const OFFSETS_SLICE_MS = 8;
-/** Above the reports' markers (600), below tooltips (650). */
-const TEAMS_PANE = 'lintas-teams';
-/**
- * Trails and the legs of glyphs drawn away from their place, just under the glyphs: a renderer of
- * their own, so a new line is only appended, not moved behind the glyphs one by one with
- * `bringToBack` (a position load starts hundreds of trails within seconds).
- */
-const TRAILS_PANE = 'lintas-team-trails';
 
 export interface TeamsLayerProps {
   teams: readonly Team[];
@@ -41,31 +34,6 @@ export interface TeamsLayerProps {
   now: number;
   selectedId: string | null;
   onSelect: (teamId: string) => void;
-}
-
-interface Drawn {
-  glyph: TeamGlyph;
-  /** The team object last drawn (teams are replaced, never mutated: the same object needs no work). */
-  team: Team;
-  signature: string;
-  lat: number;
-  lon: number;
-  heading: number | null;
-  /** The label's HTML: marking, call sign, status, and the age of a stale position. */
-  label: string;
-  stale: boolean;
-  selected: boolean;
-  /** The label shown now, if any. */
-  shown: string | null;
-  /** Rows the shown label is moved down by, clear of its neighbours' (`stackLabels`). */
-  row: number;
-  /** Pixels the glyph (and its label) are drawn away from the place (`placeTeams`). */
-  dx: number;
-  dy: number;
-  /** A thin line from the place to a glyph drawn away from it, so that it still reads where the team is. */
-  leg: L.Polyline | null;
-  /** Place, offset and zoom the leg was drawn for (a pan changes neither end). */
-  legKey: string;
 }
 
 /**
@@ -422,30 +390,4 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   }, [map, visible, showTrails]);
 
   return null;
-}
-
-const NO_OFFSET = { dx: 0, dy: 0 };
-
-/** Runs `work` at the next animation frame (a timer where there are no frames); answers how to cancel it. */
-function soon(work: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(work, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(work);
-  return () => cancelAnimationFrame(frame);
-}
-
-/** A team's SVG path, reachable with Tab and opened with Enter or Space like a button. */
-function focusable(glyph: L.Path, label: string, open: () => void): void {
-  const element = glyph.getElement();
-  if (!element || element.getAttribute('tabindex') === '0') return;
-  element.setAttribute('tabindex', '0');
-  element.setAttribute('role', 'button');
-  element.setAttribute('aria-label', label);
-  element.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return;
-    event.preventDefault();
-    open();
-  });
 }
