@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInContext, type RunningLintas } from '../support';
 import { startLoadProfile, stopLoadProfile } from './load-profile';
+import { LOAD_TRACE_CATEGORIES, summariseLoadTrace } from './load-trace';
 
 /** One first load of the operation view, as the dashboard benchmark measures it. */
 export interface LoadFigures {
@@ -37,6 +38,10 @@ export async function measureLoad(page: Page, url: string, withVectorTiles = tru
   // BENCH_PROFILE_LOAD=file.cpuprofile: the JavaScript profiler over the load with the vector basemap (see load-profile.ts).
   const profileFile = withVectorTiles ? process.env.BENCH_PROFILE_LOAD : undefined;
   const profiler = profileFile ? await startLoadProfile(page) : null;
+  // BENCH_TRACE_LOAD=file.json: a Chromium trace of the same load, its main thread summarised by kind of work (load-trace.ts).
+  const traceFile = withVectorTiles ? process.env.BENCH_TRACE_LOAD : undefined;
+  const browser = page.context().browser();
+  if (traceFile && browser) await browser.startTracing(page, { path: traceFile, categories: LOAD_TRACE_CATEGORIES });
   await page.goto(url);
   const drawnMs = await page.waitForFunction(
     (vectorTilesWanted) => {
@@ -53,6 +58,7 @@ export async function measureLoad(page: Page, url: string, withVectorTiles = tru
     { polling: 'raf', timeout: 60_000 },
   );
   if (profiler && profileFile) await stopLoadProfile(profiler, profileFile);
+  if (traceFile && browser) console.log(`[bench] load trace written to ${traceFile}\n${summariseLoadTrace(await browser.stopTracing())}`);
   const allOutlinesMs = await page.waitForFunction(() => (document.querySelector('[data-testid="map"][data-outlines="all"], [data-testid="map"]:not([data-outlines])') ? performance.now() : false), undefined, { polling: 'raf', timeout: 60_000 });
   console.log(`[bench] every country outline drawn at ${Math.round((await allOutlinesMs.jsonValue()) as number)} ms (the ones out of view after the first picture)`);
   const measured = await page.evaluate(() => {
