@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { documentKey, type DocumentType } from '@lintas/contracts';
+import type { DocumentType } from '@lintas/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { documentHash } from './document-hash';
 
 /**
  * Turns a document's country, type and number into the keyed hash (HMAC-SHA-256 with
@@ -13,6 +13,11 @@ export class DocumentHasher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   hash(issuingCountry: string, documentType: DocumentType, documentNumber: string): Buffer {
-    return createHmac('sha256', this.config.documentHashSecret).update(documentKey(issuingCountry, documentType, documentNumber)).digest();
+    return documentHash(this.config.documentHashSecret, issuingCountry, documentType, documentNumber);
+  }
+
+  /** Handed to the list import's worker thread, which hashes the list's rows (never logged, never answered). */
+  get secret(): string {
+    return this.config.documentHashSecret;
   }
 }

@@ -1,21 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  isDocumentListHeader,
-  mayImportDocumentList,
-  readDocumentListRow,
-  type DocumentListImportReport,
-  type DocumentListRejectedRow,
-} from '@lintas/contracts';
-import { parse } from 'csv-parse';
+import { mayImportDocumentList, type DocumentListImportReport } from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppError, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentHasher } from './document-hasher';
 import { DocumentListsRepository } from './document-lists.repository';
-import { PackedEntryBatch } from './packed-entry-batch';
+import { DocumentListReader } from './document-list-reader';
 
 /** Rows per INSERT: large enough that a million rows take 200 statements, small enough to keep memory flat. */
 const BATCH = 5_000;
@@ -23,8 +15,8 @@ const BATCH = 5_000;
 const REJECTED_SHOWN = 1_000;
 
 /**
- * Imports an agency's stolen and lost documents list from CSV, streamed: the file is parsed as it
- * arrives and written in batches inside one transaction, so a million rows never sit in memory and
+ * Imports an agency's stolen and lost documents list from CSV, streamed: the file is read as it
+ * arrives (in a worker thread: `DocumentListReader`) and written in batches inside one transaction, so a million rows never sit in memory and
  * the new version replaces the old in one step (COMMIT). Any invalid row refuses the whole file
  * (every rejected row reported with its line), leaving the list in force untouched: a list with
  * holes would answer "no hit" for documents it should know. The same file again is a no-op.
@@ -44,64 +36,27 @@ export class DocumentListImportService {
     if (!agencyId) throw notFound('Agency');
     if (!mayImportDocumentList(user, agencyId)) throw forbidden('list_import_not_allowed', 'Only an administrator or a commander of this agency may import its list');
 
-    const fileHash = createHash('sha256');
-    body.on('data', (chunk: Buffer) => fileHash.update(chunk));
-    // Each record carries its line number as a last cell (cheaper than csv-parse's `info` object per row).
-    const parser = body.pipe(
-      parse({
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        on_record: (record: string[], context: { lines: number }) => {
-          record.push(String(context.lines));
-          return record;
-        },
-      }),
-    );
-
+    const reader = DocumentListReader.start(body, { secret: this.hasher.secret, batchSize: BATCH, rejectedShown: REJECTED_SHOWN });
     const runner = this.lists.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('READ COMMITTED');
     try {
+      await runner.connect();
+      await runner.startTransaction('READ COMMITTED');
       const manager = runner.manager;
       const inForce = await this.lists.lockListInForce(manager, agencyId);
       await this.lists.deleteEntries(manager, agencyId);
 
-      const rejected: DocumentListRejectedRow[] = [];
-      let rejectedCount = 0;
-      let rowsRead = 0;
-      let accepted = 0;
-      let header: boolean | null = null;
-      let batch = new PackedEntryBatch(BATCH);
-      for await (const record of parser as AsyncIterable<string[]>) {
-        const line = Number(record.pop());
-        if (header === null) {
-          header = isDocumentListHeader(record);
-          if (!header) break;
-          continue;
-        }
-        rowsRead += 1;
-        const reading = readDocumentListRow(record);
-        if (!reading.ok) {
-          rejectedCount += 1;
-          if (rejected.length < REJECTED_SHOWN) rejected.push({ line, message: reading.message });
-          continue;
-        }
-        accepted += 1;
-        // Once a row is refused the file will be too: stop writing, keep reading for the report.
-        if (rejectedCount > 0) continue;
-        const { row } = reading;
-        batch.add(this.hasher.hash(row.issuingCountry, row.documentType, row.documentNumber), row.status, row.source, row.reportedAt);
-        if (batch.full) {
-          await this.lists.insertEntries(manager, agencyId, batch);
-          batch = new PackedEntryBatch(BATCH);
-        }
+      // The rows are read, checked and hashed in the reader's thread; here only their INSERTs.
+      const batches = reader.batches();
+      let next = await batches.next();
+      while (!next.done) {
+        await this.lists.insertEntries(manager, agencyId, next.value);
+        next = await batches.next();
       }
+      const { header, rowsRead, rowsAccepted: accepted, rejectedCount, rejected, fileSha256 } = next.value;
       if (!header) {
         body.resume();
         throw new AppError(400, 'document_list_header', 'The first line must be the header issuingCountry,documentType,documentNumber,status,source,reportedAt');
       }
-      const fileSha256 = fileHash.digest('hex');
       const report = (outcome: DocumentListImportReport['outcome'], version: number | null): DocumentListImportReport => ({
         agencyCode,
         outcome,
@@ -126,7 +81,6 @@ export class DocumentListImportService {
         await runner.rollbackTransaction();
         return report('unchanged', inForce.version);
       }
-      await this.lists.insertEntries(manager, agencyId, batch);
       const version = (inForce?.version ?? 0) + 1;
       await this.lists.saveListInForce(manager, agencyId, { version, fileSha256, rowCount: accepted }, user.id);
       await this.audit.recordInTransaction(
@@ -142,6 +96,7 @@ export class DocumentListImportService {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw csvFailure(error) ?? error;
     } finally {
+      await reader.stop();
       await runner.release();
     }
   }

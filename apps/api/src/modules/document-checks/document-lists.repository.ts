@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentListStatus } from '@lintas/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ListHit } from './document-check-provider';
-import type { PackedEntryBatch } from './packed-entry-batch';
+import type { PackedEntryParameters } from './packed-entry-batch';
 
 export interface ListInForce {
   version: number;
@@ -53,14 +53,14 @@ export class DocumentListsRepository {
    * One statement per batch, from its packed form: the hashes cut out of one bytea, status and
    * source looked up by index, the date counted in days from 1970-01-01 (-1: none).
    */
-  async insertEntries(manager: EntityManager, agencyId: string, batch: PackedEntryBatch): Promise<void> {
-    if (batch.length === 0) return;
+  async insertEntries(manager: EntityManager, agencyId: string, batch: PackedEntryParameters): Promise<void> {
+    if (batch[3].length === 0) return;
     await manager.query(
       `INSERT INTO document_list_entries (agency_id, doc_hash, status, source, reported_at)
        SELECT $1, substring($2::bytea FROM (e.n::int - 1) * 32 + 1 FOR 32), ($3::text[])[e.status + 1], ($4::text[])[e.source + 1],
               CASE WHEN e.day < 0 THEN NULL ELSE DATE '1970-01-01' + e.day END
          FROM unnest($5::int[], $6::int[], $7::int[]) WITH ORDINALITY AS e(status, source, day, n)`,
-      [agencyId, ...batch.parameters()],
+      [agencyId, ...batch],
     );
   }
 

@@ -1,5 +1,13 @@
 import { DOCUMENT_LIST_STATUSES, type DocumentListStatus } from '@lintas/contracts';
 
+/**
+ * A batch as the INSERT takes it (see `DocumentListsRepository.insertEntries`): the hashes side by
+ * side, the statuses and sources named once, and per row a status index, a source index and a day.
+ * Plain values, so that it crosses from the import's worker thread by structured clone (the
+ * hashes' memory transferred, not copied).
+ */
+export type PackedEntryParameters = [hashes: Buffer, statuses: readonly string[], sources: readonly string[], statusIndexes: number[], sourceIndexes: number[], days: number[]];
+
 /** Bytes of an HMAC-SHA-256. */
 const HASH_BYTES = 32;
 const DAY_MS = 86_400_000;
@@ -50,7 +58,7 @@ export class PackedEntryBatch {
   }
 
   /** The statement's parameters after the agency's: see `DocumentListsRepository.insertEntries`. */
-  parameters(): [Buffer, readonly string[], readonly string[], number[], number[], number[]] {
+  parameters(): PackedEntryParameters {
     return [this.hashes.subarray(0, this.length * HASH_BYTES), DOCUMENT_LIST_STATUSES, this.sources, this.statuses, this.sourceIndexes, this.days];
   }
 }
