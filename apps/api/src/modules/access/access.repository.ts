@@ -22,6 +22,18 @@ export interface TeamStandingRow {
   is_member: boolean;
 }
 
+/** `MembershipRow` and the team asked for (null columns when it is not in the operation), with its site's place. */
+export interface MembershipWithTeamRow extends MembershipRow {
+  team_id: string | null;
+  team_agency_id: string | null;
+  team_marking: Marking | null;
+  team_recipient_agency_ids: string[] | null;
+  team_is_member: boolean;
+  team_site_id: string | null;
+  team_site_lat: number | null;
+  team_site_lon: number | null;
+}
+
 /**
  * The look-ups behind every authorization decision and every write's references: membership of an
  * operation, membership of a team, the team in the operation, the site, the agencies taking part.
@@ -49,6 +61,27 @@ export class AccessRepository {
               EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $3) AS is_member
          FROM teams t WHERE t.id = $1 AND t.operation_id = $2`,
       [teamId, operationId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * `membership` and `teamInOperation` in one round trip, with the team's site and its place: what
+   * a write posted for a team checks before it is stored (a document check). Null when the agency
+   * does not take part in the operation; `team_id` null when the team is not in it.
+   */
+  async membershipWithTeam(operationId: string, agencyId: string, teamId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MembershipWithTeamRow | null> {
+    const rows: MembershipWithTeamRow[] = await manager.query(
+      `SELECT o.id, o.status, o.exercise, o.lead_agency_id, p.role,
+              t.id AS team_id, t.agency_id AS team_agency_id, t.marking AS team_marking, t.recipient_agency_ids AS team_recipient_agency_ids,
+              EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $4) AS team_is_member,
+              t.site_id AS team_site_id, s.lat AS team_site_lat, s.lon AS team_site_lon
+         FROM operations o
+         JOIN operation_participants p ON p.operation_id = o.id AND p.agency_id = $2
+         LEFT JOIN teams t ON t.id = $3 AND t.operation_id = o.id
+         LEFT JOIN sites s ON s.id = t.site_id
+        WHERE o.id = $1`,
+      [operationId, agencyId, teamId, userId],
     );
     return rows[0] ?? null;
   }

@@ -12,6 +12,21 @@ function serviceWith(rows: { membership?: MembershipRow | null; team?: TeamStand
   const repository: Pick<AccessRepository, keyof AccessRepository> = {
     membership: async () => rows.membership ?? null,
     teamInOperation: async () => rows.team ?? null,
+    membershipWithTeam: async () => {
+      const { membership, team } = rows;
+      if (!membership) return null;
+      return {
+        ...membership,
+        team_id: team?.id ?? null,
+        team_agency_id: team?.agency_id ?? null,
+        team_marking: team?.marking ?? null,
+        team_recipient_agency_ids: team?.recipient_agency_ids ?? null,
+        team_is_member: team?.is_member ?? false,
+        team_site_id: team ? 'site-1' : null,
+        team_site_lat: team ? 11.1 : null,
+        team_site_lon: team ? 106.1 : null,
+      };
+    },
     siteExists: async (siteId) => (rows.sites ?? []).includes(siteId),
     participatingAgencies: async (_operationId, agencyIds) => agencyIds.filter((id) => (rows.participating ?? []).includes(id)),
     enabledUsersOfAgency: async () => [],
@@ -42,6 +57,17 @@ describe('AccessService', () => {
     expect(await codeOf(() => serviceWith({ membership: membership('lead', 'closed') }).requireWriter(user('commander'), 'op'))).toBe('operation_closed');
     expect(await codeOf(() => serviceWith({ membership: membership('participant') }).requireLeadCommander(user('admin'), 'op'))).toBe('lead_commander_required');
     expect(await codeOf(() => serviceWith({ membership: membership('lead') }).requireLeadCommander(user('admin'), 'op'))).toBeNull();
+  });
+
+  it('reads the access, the team and its site in one look-up, as require and teamInOperation answer them', async () => {
+    const team: TeamStandingRow = { id: 'team-1', operation_id: 'op', agency_id: KH, marking: 'TLP:GREEN', recipient_agency_ids: [], is_member: true };
+    const service = serviceWith({ membership: membership('lead'), team });
+    const both = await service.requireWithTeam(user('field'), 'op', 'team-1');
+    expect(both.access).toEqual(await service.require(user('field'), 'op'));
+    expect(both.team).toEqual(await service.teamInOperation(user('field'), 'op', 'team-1'));
+    expect(both.site).toEqual({ siteId: 'site-1', lat: 11.1, lon: 106.1 });
+    expect((await serviceWith({ membership: membership('lead') }).requireWithTeam(user('field'), 'op', 'team-x')).team).toBeNull();
+    expect(await codeOf(() => serviceWith({ team }).requireWithTeam(user('field'), 'op', 'team-1'))).toBe('not_found');
   });
 
   it('refuses posting for a team that is not in the operation, with the code of the poster’s role', () => {

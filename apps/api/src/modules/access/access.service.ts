@@ -13,7 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
-import { AccessRepository } from './access.repository';
+import { AccessRepository, type MembershipRow, type TeamStandingRow } from './access.repository';
 
 /** What every authorization decision about one operation needs to know. */
 export interface OperationAccess {
@@ -37,6 +37,36 @@ export interface TeamForWriter extends TeamStanding {
   recipientAgencyIds: string[];
 }
 
+/** `requireWithTeam`'s answer: the access, the team (null: not in the operation) and the team's site. */
+export interface OperationAccessWithTeam {
+  access: OperationAccess;
+  team: TeamForWriter | null;
+  site: { siteId: string | null; lat: number | null; lon: number | null };
+}
+
+function operationAccessOf(user: AuthUser, row: MembershipRow): OperationAccess {
+  return {
+    operationId: row.id,
+    status: row.status,
+    exercise: row.exercise,
+    leadAgencyId: row.lead_agency_id,
+    role: row.role,
+    viewer: { agencyId: user.agencyId, operationRole: row.role },
+  };
+}
+
+function teamForWriterOf(row: TeamStandingRow): TeamForWriter {
+  return {
+    id: row.id,
+    operationId: row.operation_id,
+    agencyId: row.agency_id,
+    originAgencyId: row.agency_id,
+    marking: row.marking,
+    recipientAgencyIds: row.recipient_agency_ids,
+    isMember: row.is_member,
+  };
+}
+
 const WRITE_REFUSALS = {
   observer_read_only: () => forbidden('observer_read_only', 'Observing agencies cannot write into this operation'),
   liaison_read_only: () => forbidden('liaison_read_only', 'Liaison accounts are read-only'),
@@ -57,14 +87,28 @@ export class AccessService {
   async require(user: AuthUser, operationId: string, manager?: EntityManager): Promise<OperationAccess> {
     const row = await this.repository.membership(operationId, user.agencyId, manager);
     if (!row) throw notFound('Operation');
-    return {
-      operationId: row.id,
-      status: row.status,
-      exercise: row.exercise,
-      leadAgencyId: row.lead_agency_id,
-      role: row.role,
-      viewer: { agencyId: user.agencyId, operationRole: row.role },
-    };
+    return operationAccessOf(user, row);
+  }
+
+  /**
+   * `require` and `teamInOperation` in one round trip, with the team's site and its place (for a
+   * write that records where it was made). The writer's checks are still the caller's to apply.
+   */
+  async requireWithTeam(user: AuthUser, operationId: string, teamId: string, manager?: EntityManager): Promise<OperationAccessWithTeam> {
+    const row = await this.repository.membershipWithTeam(operationId, user.agencyId, teamId, user.id, manager);
+    if (!row) throw notFound('Operation');
+    const team: TeamForWriter | null =
+      row.team_id === null
+        ? null
+        : teamForWriterOf({
+            id: row.team_id,
+            operation_id: row.id,
+            agency_id: row.team_agency_id as string,
+            marking: row.team_marking as Marking,
+            recipient_agency_ids: row.team_recipient_agency_ids ?? [],
+            is_member: row.team_is_member,
+          });
+    return { access: operationAccessOf(user, row), team, site: { siteId: row.team_site_id, lat: row.team_site_lat, lon: row.team_site_lon } };
   }
 
   /** Only commanders (and admins) of the lead agency change an operation. */
@@ -89,16 +133,7 @@ export class AccessService {
   /** The team if it belongs to the operation, with whether the user is one of its members. */
   async teamInOperation(user: AuthUser, operationId: string, teamId: string, manager?: EntityManager): Promise<TeamForWriter | null> {
     const row = await this.repository.teamInOperation(teamId, operationId, user.id, manager);
-    if (!row) return null;
-    return {
-      id: row.id,
-      operationId: row.operation_id,
-      agencyId: row.agency_id,
-      originAgencyId: row.agency_id,
-      marking: row.marking,
-      recipientAgencyIds: row.recipient_agency_ids,
-      isMember: row.is_member,
-    };
+    return row ? teamForWriterOf(row) : null;
   }
 
   /**

@@ -47,14 +47,6 @@ export class DocumentChecksRepository {
     return rows[0] ?? null;
   }
 
-  async teamSite(teamId: string, manager: EntityManager = this.dataSource.manager): Promise<{ siteId: string | null; lat: number | null; lon: number | null }> {
-    const rows = (await manager.query(
-      `SELECT t.site_id, s.lat, s.lon FROM teams t LEFT JOIN sites s ON s.id = t.site_id WHERE t.id = $1`,
-      [teamId],
-    )) as { site_id: string | null; lat: number | null; lon: number | null }[];
-    return { siteId: rows[0]?.site_id ?? null, lat: rows[0]?.lat ?? null, lon: rows[0]?.lon ?? null };
-  }
-
   /**
    * The check and its audit entry in one statement (so in one transaction, even outside an explicit
    * one: a statement is atomic). Null when the client id was taken meanwhile (the unique index

@@ -65,10 +65,8 @@ export class DocumentChecksService {
       // caller proves to be a writer for the team.
       const lookup = this.provider.check(hash);
       lookup.catch(() => undefined);
-      const membership = await this.access.require(user, operationId, manager);
+      const { access: membership, team, site: place } = await this.access.requireWithTeam(user, operationId, input.teamId, manager);
       const existing = await this.checks.findByClientId(input.clientId, manager);
-      const team = await this.access.teamInOperation(user, operationId, input.teamId, manager);
-      const place = await this.checks.teamSite(input.teamId, manager);
       const hit = await lookup;
       if (existing) {
         if (existing.officer_user_id !== user.id || existing.operation_id !== operationId) {
