@@ -22,8 +22,8 @@ export interface TeamStandingRow {
   is_member: boolean;
 }
 
-/** `MembershipRow` and the team asked for (null columns when it is not in the operation), with its site's place. */
-export interface MembershipWithTeamRow extends MembershipRow {
+/** `MembershipRow` with the references a write names: its team (null columns when none or not in the operation) and the team's site, its site, its recipients. */
+export interface WriterContextRow extends MembershipRow {
   team_id: string | null;
   team_agency_id: string | null;
   team_marking: Marking | null;
@@ -32,6 +32,8 @@ export interface MembershipWithTeamRow extends MembershipRow {
   team_site_id: string | null;
   team_site_lat: number | null;
   team_site_lon: number | null;
+  site_known: boolean;
+  participating: string[];
 }
 
 /**
@@ -66,22 +68,31 @@ export class AccessRepository {
   }
 
   /**
-   * `membership` and `teamInOperation` in one round trip, with the team's site and its place: what
-   * a write posted for a team checks before it is stored (a document check). Null when the agency
-   * does not take part in the operation; `team_id` null when the team is not in it.
+   * Everything a write's checks read, in one round trip: `membership`, `teamInOperation` for the
+   * team it names (with the team's site and its place), whether the site it names exists and which
+   * of the agencies it names take part (`participatingAgencies`). Null when the agency does not take
+   * part in the operation; `team_id` null when no team is named or it is not in the operation.
    */
-  async membershipWithTeam(operationId: string, agencyId: string, teamId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MembershipWithTeamRow | null> {
-    const rows: MembershipWithTeamRow[] = await manager.query(
+  async writerContext(
+    operationId: string,
+    agencyId: string,
+    userId: string,
+    refs: { teamId: string | null; siteId: string | null; agencyIds: readonly string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<WriterContextRow | null> {
+    const rows: WriterContextRow[] = await manager.query(
       `SELECT o.id, o.status, o.exercise, o.lead_agency_id, p.role,
               t.id AS team_id, t.agency_id AS team_agency_id, t.marking AS team_marking, t.recipient_agency_ids AS team_recipient_agency_ids,
               EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = $4) AS team_is_member,
-              t.site_id AS team_site_id, s.lat AS team_site_lat, s.lon AS team_site_lon
+              t.site_id AS team_site_id, ts.lat AS team_site_lat, ts.lon AS team_site_lon,
+              ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM sites s WHERE s.id = $5)) AS site_known,
+              ARRAY(SELECT op.agency_id FROM operation_participants op WHERE op.operation_id = o.id AND op.agency_id = ANY($6::uuid[])) AS participating
          FROM operations o
          JOIN operation_participants p ON p.operation_id = o.id AND p.agency_id = $2
          LEFT JOIN teams t ON t.id = $3 AND t.operation_id = o.id
-         LEFT JOIN sites s ON s.id = t.site_id
+         LEFT JOIN sites ts ON ts.id = t.site_id
         WHERE o.id = $1`,
-      [operationId, agencyId, teamId, userId],
+      [operationId, agencyId, refs.teamId, userId, refs.siteId, refs.agencyIds],
     );
     return rows[0] ?? null;
   }

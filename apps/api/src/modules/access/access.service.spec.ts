@@ -12,8 +12,9 @@ function serviceWith(rows: { membership?: MembershipRow | null; team?: TeamStand
   const repository: Pick<AccessRepository, keyof AccessRepository> = {
     membership: async () => rows.membership ?? null,
     teamInOperation: async () => rows.team ?? null,
-    membershipWithTeam: async () => {
-      const { membership, team } = rows;
+    writerContext: async (_operationId, _agencyId, _userId, refs) => {
+      const { membership } = rows;
+      const team = refs.teamId !== null && rows.team?.id === refs.teamId ? rows.team : null;
       if (!membership) return null;
       return {
         ...membership,
@@ -25,6 +26,8 @@ function serviceWith(rows: { membership?: MembershipRow | null; team?: TeamStand
         team_site_id: team ? 'site-1' : null,
         team_site_lat: team ? 11.1 : null,
         team_site_lon: team ? 106.1 : null,
+        site_known: refs.siteId === null || (rows.sites ?? []).includes(refs.siteId),
+        participating: refs.agencyIds.filter((id) => (rows.participating ?? []).includes(id)),
       };
     },
     siteExists: async (siteId) => (rows.sites ?? []).includes(siteId),
@@ -59,15 +62,19 @@ describe('AccessService', () => {
     expect(await codeOf(() => serviceWith({ membership: membership('lead') }).requireLeadCommander(user('admin'), 'op'))).toBeNull();
   });
 
-  it('reads the access, the team and its site in one look-up, as require and teamInOperation answer them', async () => {
+  it('reads a write’s context in one look-up, as require, teamInOperation, siteExists and participatingAgencies answer them', async () => {
     const team: TeamStandingRow = { id: 'team-1', operation_id: 'op', agency_id: KH, marking: 'TLP:GREEN', recipient_agency_ids: [], is_member: true };
-    const service = serviceWith({ membership: membership('lead'), team });
-    const both = await service.requireWithTeam(user('field'), 'op', 'team-1');
-    expect(both.access).toEqual(await service.require(user('field'), 'op'));
-    expect(both.team).toEqual(await service.teamInOperation(user('field'), 'op', 'team-1'));
-    expect(both.site).toEqual({ siteId: 'site-1', lat: 11.1, lon: 106.1 });
-    expect((await serviceWith({ membership: membership('lead') }).requireWithTeam(user('field'), 'op', 'team-x')).team).toBeNull();
-    expect(await codeOf(() => serviceWith({ team }).requireWithTeam(user('field'), 'op', 'team-1'))).toBe('not_found');
+    const service = serviceWith({ membership: membership('lead'), team, sites: ['site-1'], participating: [VN] });
+    const context = await service.readWriterContext(user('field'), 'op', { teamId: 'team-1', siteId: 'site-2', recipientAgencyIds: [VN, 'agency-out'] });
+    expect(context.access).toEqual(await service.require(user('field'), 'op'));
+    expect(context.team).toEqual(await service.teamInOperation(user('field'), 'op', 'team-1'));
+    expect(context.teamSite).toEqual({ siteId: 'site-1', lat: 11.1, lon: 106.1 });
+    expect(context.siteKnown).toBe(false);
+    expect(context.participating).toEqual([VN]);
+    const bare = await service.readWriterContext(user('field'), 'op', { teamId: null });
+    expect(bare).toMatchObject({ team: null, siteKnown: true, participating: [] });
+    expect((await service.readWriterContext(user('field'), 'op', { teamId: 'team-x' })).team).toBeNull();
+    expect(await codeOf(() => serviceWith({ team }).readWriterContext(user('field'), 'op', { teamId: 'team-1' }))).toBe('not_found');
   });
 
   it('refuses posting for a team that is not in the operation, with the code of the poster’s role', () => {

@@ -37,11 +37,16 @@ export interface TeamForWriter extends TeamStanding {
   recipientAgencyIds: string[];
 }
 
-/** `requireWithTeam`'s answer: the access, the team (null: not in the operation) and the team's site. */
-export interface OperationAccessWithTeam {
+/** `readWriterContext`'s answer: the access, and what the write's references turned out to be. */
+export interface WriterContext {
   access: OperationAccess;
+  /** The named team; null when none was named or it is not in the operation. */
   team: TeamForWriter | null;
-  site: { siteId: string | null; lat: number | null; lon: number | null };
+  teamSite: { siteId: string | null; lat: number | null; lon: number | null };
+  /** The named site exists (true when none was named). */
+  siteKnown: boolean;
+  /** Of the named recipient agencies, those taking part in the operation. */
+  participating: string[];
 }
 
 function operationAccessOf(user: AuthUser, row: MembershipRow): OperationAccess {
@@ -91,11 +96,17 @@ export class AccessService {
   }
 
   /**
-   * `require` and `teamInOperation` in one round trip, with the team's site and its place (for a
-   * write that records where it was made). The writer's checks are still the caller's to apply.
+   * `require`, `teamInOperation`, `siteExists` and `participatingAgencies` for the references a write
+   * names, in one round trip (`teamSite`: the named team's site and its place). The writer's checks
+   * are still the caller's to apply, in its order.
    */
-  async requireWithTeam(user: AuthUser, operationId: string, teamId: string, manager?: EntityManager): Promise<OperationAccessWithTeam> {
-    const row = await this.repository.membershipWithTeam(operationId, user.agencyId, teamId, user.id, manager);
+  async readWriterContext(
+    user: AuthUser,
+    operationId: string,
+    refs: { teamId: string | null; siteId?: string | null; recipientAgencyIds?: readonly string[] },
+    manager?: EntityManager,
+  ): Promise<WriterContext> {
+    const row = await this.repository.writerContext(operationId, user.agencyId, user.id, { teamId: refs.teamId, siteId: refs.siteId ?? null, agencyIds: refs.recipientAgencyIds ?? [] }, manager);
     if (!row) throw notFound('Operation');
     const team: TeamForWriter | null =
       row.team_id === null
@@ -108,7 +119,13 @@ export class AccessService {
             recipient_agency_ids: row.team_recipient_agency_ids ?? [],
             is_member: row.team_is_member,
           });
-    return { access: operationAccessOf(user, row), team, site: { siteId: row.team_site_id, lat: row.team_site_lat, lon: row.team_site_lon } };
+    return {
+      access: operationAccessOf(user, row),
+      team,
+      teamSite: { siteId: row.team_site_id, lat: row.team_site_lat, lon: row.team_site_lon },
+      siteKnown: row.site_known,
+      participating: row.participating,
+    };
   }
 
   /** Only commanders (and admins) of the lead agency change an operation. */

@@ -65,7 +65,7 @@ export class DocumentChecksService {
       // caller proves to be a writer for the team.
       const lookup = this.provider.check(hash);
       lookup.catch(() => undefined);
-      const { access: membership, team, site: place } = await this.access.requireWithTeam(user, operationId, input.teamId, manager);
+      const { access: membership, team, teamSite: place } = await this.access.readWriterContext(user, operationId, { teamId: input.teamId }, manager);
       const existing = await this.checks.findByClientId(input.clientId, manager);
       const hit = await lookup;
       if (existing) {

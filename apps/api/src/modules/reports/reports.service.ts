@@ -50,16 +50,15 @@ export class ReportsService {
    * same clientId from anyone else or for another operation is a conflict.
    */
   async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
-    // Everything the checks need is read before the transaction, on one pooled connection (see
-    // `withConnection`); the write itself is then three statements (report with its history,
+    // Everything the checks need is read before the transaction in two statements on one pooled
+    // connection (see `withConnection`): the operation, team, site and recipients in one, the
+    // clientId in the other. The write itself is then three statements (report with its history,
     // audit, event) plus BEGIN and COMMIT.
-    const [membership, existing, team, siteKnown, participating] = await this.transactions.withConnection(async (manager) => [
-      await this.access.require(user, operationId, manager),
+    const [context, existing] = await this.transactions.withConnection(async (manager) => [
+      await this.access.readWriterContext(user, operationId, { teamId: input.teamId, siteId: input.siteId, recipientAgencyIds: input.recipientAgencyIds }, manager),
       await this.reports.findByClientId(input.clientId, manager),
-      input.teamId === null ? null : await this.access.teamInOperation(user, operationId, input.teamId, manager),
-      input.siteId === null ? true : await this.access.siteExists(input.siteId, manager),
-      await this.access.participatingAgencies(operationId, input.recipientAgencyIds, manager),
     ] as const);
+    const { access: membership, team, siteKnown, participating } = context;
     // A retry is answered even if the operation closed in between: the write already happened.
     if (existing) return { report: this.replay(existing, user, operationId), created: false };
 
