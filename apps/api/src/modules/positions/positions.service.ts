@@ -119,12 +119,11 @@ export class PositionsService {
   }
 
   private async authorizeTeamWriter(user: AuthUser, operationId: string, teamId: string): Promise<{ access: OperationAccess; team: TeamMarking }> {
-    // Both reads at once, on two pooled connections (a live position's latency is its round trips);
+    // The membership and the team in one statement (a live position's latency is its round trips);
     // the membership is judged first, so an outsider learns nothing about the team.
-    const teamRead = this.access.teamInOperation(user, operationId, teamId);
-    teamRead.catch(() => undefined); // judged below, unless the membership check throws first
-    const access = await this.access.requireWriter(user, operationId);
-    const team = visibleTo(access, await teamRead);
+    const context = await this.access.readWriterContext(user, operationId, { teamId });
+    const access = this.access.assertWriter(user, context.access);
+    const team = visibleTo(access, context.team);
     this.access.assertMayPostForTeam(user, teamId, team);
     return { access, team: { id: team.id, operationId: team.operationId, originAgencyId: team.originAgencyId, marking: team.marking, recipientAgencyIds: team.recipientAgencyIds } };
   }
