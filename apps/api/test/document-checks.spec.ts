@@ -102,6 +102,9 @@ describe('document checks', () => {
     it('refuses a wrong header, a body that is not CSV, and anyone but an admin or the agency’s commander', async () => {
       expect((await putList('khCommander', 'KH-AG', 'country,number\nKHM,N1\n')).body.code).toBe('document_list_header');
       expect((await putList('khCommander', 'KH-AG', good, 'text/plain')).body).toMatchObject({ statusCode: 415, code: 'csv_required' });
+      // A record far longer than a row (a runaway quote, a wrong file): refused by its line, not read into memory.
+      const runaway = await putList('khCommander', 'KH-AG', `${HEADER}\nKHM,passport,N1,lost,src,\nKHM,passport,"N2,lost,${'x'.repeat(20_000)}\n`);
+      expect(runaway.body).toMatchObject({ statusCode: 400, code: 'document_list_rejected', issues: [{ path: 'line 3' }] });
       expect((await putList('vnCommander', 'KH-AG', good)).body.code).toBe('list_import_not_allowed');
       expect((await putList('vnField', 'VN-AG', good)).status).toBe(403);
       expect((await putList('khCommander', 'NO-SUCH', good)).status).toBe(404);

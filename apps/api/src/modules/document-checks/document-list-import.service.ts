@@ -2,12 +2,12 @@ import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { mayImportDocumentList, type DocumentListImportReport } from '@lintas/contracts';
 import type { EntityManager } from 'typeorm';
-import { AppError, forbidden, notFound } from '../../common/app-error';
+import { AppError, forbidden, notFound, unavailable } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentHasher } from './document-hasher';
 import { DocumentListsRepository } from './document-lists.repository';
-import { DocumentListReader } from './document-list-reader';
+import { DocumentListReader, ListReaderFailure } from './document-list-reader';
 
 /** Rows per INSERT: large enough that a million rows take 200 statements, small enough to keep memory flat. */
 const BATCH = 5_000;
@@ -94,7 +94,7 @@ export class DocumentListImportService {
       body.resume();
       // The connection may be gone (the database restarted): the rollback is then PostgreSQL's own.
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw csvFailure(error) ?? error;
+      throw csvFailure(error) ?? readerFailure(error) ?? error;
     } finally {
       await reader.stop();
       await runner.release();
@@ -119,6 +119,12 @@ export class DocumentListImportService {
   private record(user: AuthUser, agencyId: string, action: string, details: Record<string, unknown>): Promise<void> {
     return this.audit.record({ userId: user.id, agencyId: user.agencyId, action, entityType: 'document_list', entityId: agencyId, details });
   }
+}
+
+/** The reading thread failed (it ran out of memory, or the upload broke off): the server's side, so 503, and nothing changed. */
+function readerFailure(error: unknown): AppError | null {
+  if (!(error instanceof ListReaderFailure)) return null;
+  return unavailable('service_unavailable', `The list could not be read (${error.message}); the list in force is unchanged, try again`);
 }
 
 /** A file csv-parse cannot read (an unclosed quote…): refused like an invalid row, with its line. */

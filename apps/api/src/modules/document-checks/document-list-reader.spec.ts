@@ -57,6 +57,10 @@ describe('DocumentListReader (the list import read in a worker thread)', () => {
     await expect(read(`${header}\nKHM,passport,"N1,lost,src,\n`)).rejects.toMatchObject({ code: expect.stringMatching(/^CSV_/), lines: expect.any(Number) });
   });
 
+  it('refuses a record too long to be a row by its line, before it can fill the thread’s memory', async () => {
+    await expect(read(`${header}\nKHM,passport,N1,lost,src,\nKHM,passport,N2,lost,${'x'.repeat(10_000)},\n`)).rejects.toMatchObject({ code: 'CSV_MAX_RECORD_SIZE', lines: 3 });
+  });
+
   it('fails when the upload fails', async () => {
     const body = Readable.from(
       (async function* broken() {

@@ -23,6 +23,17 @@ type Outcome = Exclude<FromListReader, { kind: 'more' }>;
  */
 const READER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
+/** Why the reader could not finish: csv-parse's `code` and `lines` for a file that is not CSV; none when the thread itself failed (or the upload did). */
+export class ListReaderFailure extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly lines?: number,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * A list import's CSV read in a worker thread (`document-list-reading.worker.ts`): the API hands it
  * the upload a chunk at a time as the thread asks for it, and takes back packed batches to INSERT
@@ -65,7 +76,7 @@ export class DocumentListReader {
     for (;;) {
       const outcome = await this.next();
       if (outcome.kind === 'done') return outcome.summary;
-      if (outcome.kind === 'failed') throw Object.assign(new Error(outcome.failure.message), { code: outcome.failure.code, lines: outcome.failure.lines });
+      if (outcome.kind === 'failed') throw new ListReaderFailure(outcome.failure.message, outcome.failure.code, outcome.failure.lines);
       const [hashes, ...rest] = outcome.batch;
       // Structured clone hands a Buffer over as a plain Uint8Array: the same bytes as a Buffer again, for pg's bytea.
       yield [Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength), ...rest];

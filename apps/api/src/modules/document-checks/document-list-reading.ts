@@ -5,6 +5,9 @@ import { parse } from 'csv-parse';
 import { documentHash } from './document-hash';
 import { PackedEntryBatch, type PackedEntryParameters } from './packed-entry-batch';
 
+/** Characters of one CSV record: six cells of which the longest, the source, is at most 200. */
+const MAX_RECORD_CHARACTERS = 4_096;
+
 export interface ListReadingOptions {
   /** DOCUMENT_HASH_SECRET: the rows are hashed as the checks are. */
   secret: string;
@@ -53,6 +56,9 @@ export async function readDocumentList(
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // A row is six short cells: a longer record is refused by its line (CSV_MAX_RECORD_SIZE) long
+      // before it could fill the reading thread's heap.
+      max_record_size: MAX_RECORD_CHARACTERS,
       // Each record carries its line number as a last cell (cheaper than csv-parse's `info` object per row).
       on_record: (record: string[], context: { lines: number }) => {
         record.push(String(context.lines));
