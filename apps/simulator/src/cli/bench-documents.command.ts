@@ -21,6 +21,7 @@ interface Options {
   concurrency: number;
   hitShare: number;
   rounds: number;
+  cpuProf?: string;
   diagnose: boolean;
   output: string;
   write: boolean;
@@ -37,6 +38,7 @@ export function benchDocumentsCommand(): Command {
     .option('--hit-share <share>', 'share of the checks on listed numbers (each potential hit raises an alert)', numberIn(0, 1), 0.02)
     .option('--rounds <n>', 'rounds of the fixed-rate run (Lintas then the baseline each round; the table gives the medians)', numberIn(1, 20, true), 3)
     .option('--diagnose', "probe the API during each round (event-loop delay, its backends' states and autovacuum workers in pg_stat_activity) and EXPLAIN the lookup", false)
+    .option('--cpu-prof <dir>', 'profile the API process (node --cpu-prof) into this folder, written when it stops')
     .option('--output <file>', 'the results document', 'docs/benchmarks-document-checks.md')
     .option('--no-write', 'print the results without writing the document')
     .action(async (options: Options) => {
@@ -60,7 +62,7 @@ async function run(options: Options): Promise<number> {
       SUBSCRIPTIONS_PER_SECOND: '10000',
       ...(options.diagnose ? { LINTAS_LOOP_PROBE_FILE: probeFile } : {}),
     },
-    nodeArgs: options.diagnose ? ['--require', LOOP_DELAY_PROBE] : undefined,
+    nodeArgs: [...(options.diagnose ? ['--require', LOOP_DELAY_PROBE] : []), ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [])],
   });
   const pool = new Pool({ connectionString: server.databaseUrl, max: options.concurrency });
   try {
