@@ -17,6 +17,14 @@ const selectReportFrom = (source: string) => `
     FROM ${source} r JOIN agencies a ON a.id = r.origin_agency_id LEFT JOIN teams tm ON tm.id = r.team_id`;
 const SELECT_REPORT = selectReportFrom('reports');
 
+/**
+ * The \`report.create\` audit entry written by the report's own INSERT (by its author, of its
+ * origin agency), so that storing a report costs one statement less in its transaction.
+ */
+export interface ReportCreateAudit {
+  details: { clientId: string; kind: string; marking: string; raisedBy?: string };
+}
+
 export interface NewReportRow {
   clientId: string;
   operationId: string;
@@ -72,13 +80,13 @@ export class ReportsRepository {
   }
 
   /**
-   * Stores a new report, with its 'created' history row by its author, unless one with its client
-   * id exists; answers the stored row (as `findById` would), or null when the client id was taken.
+   * Stores a new report, with its 'created' history row and its `report.create` audit entry by its
+   * author, unless one with its client id exists; answers the stored row (as `findById` would), or null when the client id was taken.
    * One statement: the write is one round trip. A concurrent insert of the same client id waits
    * here for the other transaction and then answers null: the unique index is the arbiter, not a
    * prior SELECT. `version` stays 0 until the report's event is appended.
    */
-  async insertIfAbsent(manager: EntityManager, report: NewReportRow): Promise<ReportRow | null> {
+  async insertIfAbsent(manager: EntityManager, report: NewReportRow, audit: ReportCreateAudit): Promise<ReportRow | null> {
     const rows = (await manager.query(
       `WITH inserted AS (
          INSERT INTO reports (client_id, operation_id, kind, title, narrative, lat, lon, site_id, occurred_at, origin_agency_id,
@@ -89,6 +97,9 @@ export class ReportsRepository {
        ), history AS (
          INSERT INTO report_history (report_id, user_id, action, changes, reason)
          SELECT id, author_user_id, 'created', '{}', NULL FROM inserted
+       ), audit AS (
+         INSERT INTO audit_log (user_id, agency_id, action, entity_type, entity_id, operation_id, details)
+         SELECT author_user_id, origin_agency_id, 'report.create', 'report', id, operation_id, $16 FROM inserted
        )
        ${selectReportFrom('inserted')}`,
       [
@@ -107,6 +118,7 @@ export class ReportsRepository {
         report.marking,
         report.recipientAgencyIds,
         report.interception === null ? null : JSON.stringify(report.interception),
+        audit.details,
       ],
     )) as ReportRow[];
     return rows[0] ?? null;

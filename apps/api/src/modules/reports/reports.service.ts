@@ -52,8 +52,8 @@ export class ReportsService {
   async create(user: AuthUser, operationId: string, input: CreateReport): Promise<{ report: Report; created: boolean }> {
     // Everything the checks need is read before the transaction in two statements on one pooled
     // connection (see `withConnection`): the operation, team, site and recipients in one, the
-    // clientId in the other. The write itself is then three statements (report with its history,
-    // audit, event) plus BEGIN and COMMIT.
+    // clientId in the other. The write itself is then two statements (the report with its history
+    // and audit entry; its event, sent with the COMMIT) after BEGIN.
     const [context, existing] = await this.transactions.withConnection(async (manager) => [
       await this.access.readWriterContext(user, operationId, { teamId: input.teamId, siteId: input.siteId, recipientAgencyIds: input.recipientAgencyIds }, manager),
       await this.reports.findByClientId(input.clientId, manager),
@@ -62,7 +62,7 @@ export class ReportsService {
     // A retry is answered even if the operation closed in between: the write already happened.
     if (existing) return { report: this.replay(existing, user, operationId), created: false };
 
-    const access = this.access.assertWriter(user, membership);
+    this.access.assertWriter(user, membership);
     this.access.assertMayPostForTeam(user, input.teamId, team);
     if (!siteKnown) throw unknownSite(input.siteId!);
     const recipientAgencyIds = recipientsOrThrow(input.marking, input.recipientAgencyIds, participating);
@@ -84,22 +84,13 @@ export class ReportsService {
         marking: input.marking,
         recipientAgencyIds,
         interception: input.interception,
-      });
+      }, { details: { clientId: input.clientId, kind: input.kind, marking: input.marking } });
       if (row === null) {
         // Lost a race with the same clientId: the other transaction has committed it by now.
         const winner = await this.reports.findByClientId(input.clientId, tx.manager);
         if (!winner) throw conflict('client_id_in_flight', 'The same report is being stored by another request; retry');
         return { report: this.replay(winner, user, operationId), created: false };
       }
-      await this.audit.recordInTransaction(tx, {
-        userId: user.id,
-        agencyId: user.agencyId,
-        action: 'report.create',
-        entityType: 'report',
-        entityId: row.id,
-        operationId: access.operationId,
-        details: { clientId: input.clientId, kind: input.kind, marking: input.marking },
-      });
       const report = await this.appendEventOf(tx, user, row, 'report.created', 'last');
       return { report, created: true };
     });
@@ -111,17 +102,12 @@ export class ReportsService {
    * has already decided that the user may write it.
    */
   async raiseInTransaction(tx: WriteTransaction, user: AuthUser, report: Omit<NewReportRow, 'originAgencyId' | 'authorUserId'>): Promise<Report> {
-    const row = await this.reports.insertIfAbsent(tx.manager, { ...report, originAgencyId: user.agencyId, authorUserId: user.id });
+    const row = await this.reports.insertIfAbsent(
+      tx.manager,
+      { ...report, originAgencyId: user.agencyId, authorUserId: user.id },
+      { details: { clientId: report.clientId, kind: report.kind, marking: report.marking, raisedBy: 'document_check' } },
+    );
     if (row === null) throw conflict('client_id_taken', 'This clientId already identifies another report');
-    await this.audit.recordInTransaction(tx, {
-      userId: user.id,
-      agencyId: user.agencyId,
-      action: 'report.create',
-      entityType: 'report',
-      entityId: row.id,
-      operationId: row.operation_id,
-      details: { clientId: report.clientId, kind: report.kind, marking: report.marking, raisedBy: 'document_check' },
-    });
     return this.appendEventOf(tx, user, row, 'report.created', 'within');
   }
 
