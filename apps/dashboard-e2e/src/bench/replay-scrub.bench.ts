@@ -39,6 +39,12 @@ async function arrangeTracks(databaseUrl: string, data: BenchData): Promise<void
          FROM spread s WHERE e.operation_id = $1 AND e.seq = s.seq`,
       [data.operationId],
     );
+    // BENCH_REPLAY_TEAMS_FROM_START=1: the teams' own events (created at arrangement, so a replayed
+    // moment before the last minute shows none of them) moved to the day's start: every moment then
+    // draws the 500 teams where they were.
+    if (process.env.BENCH_REPLAY_TEAMS_FROM_START === '1') {
+      await db.query(`UPDATE operation_events SET at = now() - interval '${HOURS} hours' - interval '1 minute' WHERE operation_id = $1 AND type LIKE 'team.%' AND at > now() - interval '1 hour'`, [data.operationId]);
+    }
     await db.query('ANALYZE team_positions; ANALYZE operation_events');
   } finally {
     await db.end();

@@ -212,8 +212,8 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
                 <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />
                 {/* Teams and sites first; the reports (and their cluster index) a task later. */}
                 <AfterATask>
-                  <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} />
-                  <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} />
+                  <ReportsLayer reports={nonAlerts} variant="reports" visible={layerOn(filters, 'reports')} selectedId={filters.report} onSelect={onSelectReport} replaying={replaying} />
+                  <ReportsLayer reports={alerts} variant="alerts" visible={layerOn(filters, 'alerts')} selectedId={filters.report} onSelect={onSelectReport} replaying={replaying} />
                   <TasksLayer sites={operation.sites} visible={layerOn(filters, 'teams')} />
                   <WatchedAreasLayer visible={layerOn(filters, 'teams')} />
                   <MapDrawnMark reports={reports.size} />

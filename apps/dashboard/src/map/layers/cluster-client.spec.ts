@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { report } from '../../test-support/fixtures';
-import { ClusterClient } from './cluster-client';
-import { ClusterIndex, type IndexedItem } from './cluster-index';
+import { ClusterClient, type IndexedItem } from './cluster-client';
+
 
 const WORLD = { bbox: [-180, -85, 180, 85] as [number, number, number, number], zoom: 16 };
 
 /**
- * A client with its answers collected: the index on the main thread, answering at once while it
+ * A client with its answers collected: the hierarchy built on the main thread, at once while it
  * is small, else (`upTo`) behind the asynchronous answers a worker gives (Node has no workers: the
- * same index, in this thread).
+ * same build, in this thread, behind a timer).
  */
 function clientWithAnswers(upTo?: number) {
   const answers: IndexedItem[][] = [];
@@ -35,14 +35,14 @@ describe('ClusterClient', () => {
   it.each([
     ['on the main thread', undefined],
     ['in its worker', 0],
-  ])('sends the index only what changed: new, moved, opened or closed reports and those gone (%s)', async (_, upTo) => {
+  ])('follows new, moved, opened or closed reports and those gone (%s)', async (_, upTo) => {
     const { client, ask } = clientWithAnswers(upTo);
     const a = report({ lat: 11, lon: 106, status: 'reported' });
     const b = report({ lat: 12, lon: 105, status: 'verified' });
     expect(client.update([a, b])).toBe(true);
     expect(ids(await ask())).toEqual([a.id, b.id].sort());
 
-    // The same objects, or a new copy with the same place and openness: nothing for the index.
+    // The same objects, or a new copy with the same place and openness: nothing clustered changed.
     expect(client.update([a, b])).toBe(false);
     const retitled = { ...b, title: 'Another title' };
     expect(client.update([a, retitled])).toBe(false);
@@ -74,21 +74,23 @@ describe('ClusterClient', () => {
     client.close();
   });
 
-  it('answers the newest question when several were asked while one was on its way', async () => {
+  it('answers the newest question when several were asked while the hierarchy was on its way, and later questions at once', async () => {
     const { client, answers, ask } = clientWithAnswers(0);
     client.update([report({ lat: 11, lon: 106 }), report({ lat: 14, lon: 101 })]);
-    await ask();
-    const before = answers.length;
     client.ask({ bbox: [105, 10, 107, 12], zoom: 16 });
     client.ask({ bbox: [100, 13, 102, 15], zoom: 16 });
     const newest = await ask({ bbox: [100, 10, 107, 15], zoom: 16 });
-    // The first question's answer was overtaken (an answer was drawn just before): only the newest is drawn.
-    expect(answers.length).toBe(before + 1);
+    // Only the newest question is answered.
+    expect(answers).toHaveLength(1);
     expect(newest).toHaveLength(2);
+    // The hierarchy holds both places: the next question is answered in the same task.
+    client.ask({ bbox: [105, 10, 107, 12], zoom: 16 });
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toHaveLength(1);
     client.close();
   });
 
-  it('answers at once while small, and moves the index with every report when it grows past the limit', async () => {
+  it('builds at once while small, and in its worker past the limit', async () => {
     const answers: IndexedItem[][] = [];
     const client = new ClusterClient({ radius: 120 }, (items) => answers.push(items), 2);
     const reports = [report({ lat: 11, lon: 106 }), report({ lat: 12, lon: 105 })];
@@ -104,14 +106,44 @@ describe('ClusterClient', () => {
     expect(ids(answers[1])).toHaveLength(3);
     client.close();
   });
-});
 
-describe('ClusterIndex', () => {
-  it('rebuilds only when asked after a change', () => {
-    const index = new ClusterIndex({ radius: 120 });
-    index.apply({ ids: ['x', 'y'], places: Float64Array.from([106, 11, 105, 12]), open: Uint8Array.from([1, 0]), removed: [] });
-    expect(index.clusters(WORLD).length).toBe(2);
-    index.apply({ ids: [], places: new Float64Array(), open: new Uint8Array(), removed: ['x'] });
-    expect(index.clusters(WORLD)).toEqual([{ cluster: false, id: 'y', lon: 105, lat: 12 }]);
+  it.each([
+    ['live: the hierarchy is built again over what is present', false],
+    ['replaying: reports gone keep their place, and moments are answered at once', true],
+  ])('reports that come and go (%s)', async (_, holdAbsent) => {
+    const { client, answers, ask } = clientWithAnswers(0);
+    client.holdAbsent = holdAbsent;
+    const near = [report({ lat: 11, lon: 106, status: 'reported' }), report({ lat: 11.0001, lon: 106.0001, status: 'verified' }), report({ lat: 11.0002, lon: 106, status: 'reported' })];
+    const far = report({ lat: 14, lon: 101 });
+    client.update([...near, far]);
+    expect(await ask({ ...WORLD, zoom: 8 })).toEqual(expect.arrayContaining([expect.objectContaining({ cluster: true, count: 3, open: 2 })]));
+
+    // An earlier moment: two of the cluster's reports and the far one are not there yet; the third is open no more.
+    const closed = { ...near[2], status: 'verified' as const };
+    expect(client.update([near[1], closed])).toBe(true);
+    const before = answers.length;
+    client.ask({ ...WORLD, zoom: 8 });
+    expect(client.asking).toBe(!holdAbsent);
+    const earlier = holdAbsent ? answers[before] : await new Promise<IndexedItem[]>((resolve) => setTimeout(() => resolve(answers.at(-1)!), 10));
+    expect(earlier).toEqual([expect.objectContaining({ cluster: true, count: 2, open: 0 })]);
+    const [cluster] = earlier;
+    if (!cluster.cluster) throw new Error('expected a cluster');
+    expect(await client.expansionZoom(cluster.clusterId)).toBeGreaterThan(8);
+
+    // One report alone is drawn as itself, at its place.
+    client.update([closed]);
+    client.ask({ ...WORLD, zoom: 8 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answers.at(-1)).toEqual([{ cluster: false, id: closed.id, lon: 106, lat: 11.0002 }]);
+
+    // Back to every report: at once while replaying.
+    client.update([...near, far]);
+    const count = answers.length;
+    client.ask({ ...WORLD, zoom: 8 });
+    if (holdAbsent) expect(answers).toHaveLength(count + 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ids(answers.at(-1)!)).toEqual([far.id]);
+    expect(answers.at(-1)).toEqual(expect.arrayContaining([expect.objectContaining({ cluster: true, count: 3, open: 2 })]));
+    client.close();
   });
 });

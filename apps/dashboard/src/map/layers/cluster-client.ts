@@ -1,215 +1,267 @@
 import type { ReportSummary } from '@lintas/contracts';
-import { ClusterIndex, type ClusterIndexOptions, type ClusterQuery, type IndexChanges, type IndexedItem } from './cluster-index';
+import { buildHierarchy, type ClusterHierarchy, clustersOf, expansionZoom, type Presence } from './cluster-hierarchy';
 import type { ClusterAnswer, ClusterRequest } from './cluster-protocol';
 import { clusterWorker } from './cluster-worker-pool';
 
-/** An answer overtaken by a newer question is dropped, unless nothing has been drawn for this long (a stream of questions must not starve the map). */
+/** While a build is on its way and more changes wait, what the last hierarchy holds is drawn when nothing has been drawn for this long (a stream of changes must not starve the map). */
 const STALE_DRAW_MS = 500;
 
-interface Port {
-  post(request: ClusterRequest, transfer?: Transferable[]): void;
-  close(): void;
-}
-
 /**
- * Up to this many reports the index is kept on the main thread and answers at once: building it
- * for the first screen's 1,000 reports takes milliseconds, and a worker's answer waited behind
- * the first picture's other tasks (the basemap's tiles) — seconds on a busy machine. Past it the
- * index moves to a worker for good.
+ * Up to this many places the hierarchy is built on the main thread, at once: for the first
+ * screen's 1,000 reports it takes milliseconds, and a worker's answer waited behind the first
+ * picture's other tasks (the basemap's tiles) — seconds on a busy machine. Past it, in a worker.
  */
 export const MAIN_THREAD_UP_TO = 2_000;
 
+export interface ClusterQuery {
+  /** west, south, east, north */
+  bbox: [number, number, number, number];
+  zoom: number;
+}
+
+/** One marker the layer draws: a cluster of reports, or one report (the layer knows it by id). */
+export type IndexedItem =
+  | { cluster: true; clusterId: number; lon: number; lat: number; count: number; abbreviated: string; open: number }
+  | { cluster: false; id: string; lon: number; lat: number };
+
+export interface ClusterIndexOptions {
+  /** Supercluster's radius, in 1/512 of a tile (Leaflet's tiles are 256 px: 120 ≈ 60 screen pixels). */
+  radius: number;
+}
+
+interface Port {
+  post(request: ClusterRequest, transfer: Transferable[]): void;
+  close(): void;
+}
+
+/** A hierarchy and the places it was built over: report ids by index, and their `[lon, lat]`. */
+interface Built {
+  hierarchy: ClusterHierarchy;
+  ids: string[];
+  places: Float64Array;
+  slots: Map<string, number>;
+  generation: number;
+}
+
 /**
- * The main thread's side of a reports layer's cluster index. `update` tells the index only what
- * changed since the last call (new, moved, opened or closed reports, and the ids gone); `ask`
- * asks for the clusters in view and `onClusters` draws the answer; the layer reads the reports
- * themselves (kind, status, title) with `report`. A small index answers at once on the main
- * thread (`MAIN_THREAD_UP_TO`); a larger one is rebuilt in a worker, the newest question winning
- * (one in flight at a time, so a burst of changes costs one rebuild). Where there are no workers
- * (tests in Node) or the worker fails, the same index runs on the main thread behind the same
- * asynchronous answers.
+ * The reports layer's clusters. `update` gives the reports present now; `ask` asks for the
+ * clusters in view and `onClusters` draws the answer; the layer reads the reports themselves
+ * (kind, status, title) with `report`. The clusters come from a hierarchy of the reports' places
+ * (`cluster-hierarchy.ts`) kept on the main thread: a question is answered at once, in the same
+ * task, when the hierarchy holds every present report where it is. A new or moved report needs a
+ * new hierarchy (built at once while small, else in a worker: the question is answered when it
+ * comes, the newest question winning). A report gone needs none while `holdAbsent` (replay: its
+ * place stays in the hierarchy, absent, for the moments that show it again); live, the hierarchy
+ * is built again over what is present, so the clusters are those of what is shown. Where there
+ * are no workers (tests in Node) or the worker fails, the build runs on the main thread behind the
+ * same asynchronous answer.
  */
 export class ClusterClient {
-  private readonly sent = new Map<string, { report: ReportSummary; stamp: number }>();
+  /** The reports present, as last given to `update`. */
+  private readonly present = new Map<string, { report: ReportSummary; stamp: number }>();
   private stamp = 0;
+  private built: Built | null = null;
+  private presence: Presence = { present: new Uint8Array(0), open: new Uint8Array(0) };
+  /** Every present report is in the hierarchy, where it is now. */
+  private covered = true;
+  private generation = 0;
   private seq = 0;
-  private inFlight: { seq: number; query: ClusterQuery } | null = null;
-  private next: ClusterQuery | null = null;
+  /** The build on its way, and whether changes since need another. */
+  private building: number | null = null;
+  /** The question waiting for a build. */
+  private wanted: ClusterQuery | null = null;
   private lastDelivered = -Infinity;
-  private readonly expansions = new Map<number, (zoom: number | null) => void>();
-  /** The index while it is small, on the main thread; null once it has moved to `port`. */
-  private local: ClusterIndex | null;
   private port: Port | null = null;
   private closed = false;
+  /** Keep reports gone in the hierarchy (replay: the moments come and go, the places stay). */
+  holdAbsent = false;
 
   constructor(
     private readonly options: ClusterIndexOptions,
     private readonly onClusters: (items: IndexedItem[]) => void,
     private readonly mainThreadUpTo = MAIN_THREAD_UP_TO,
-  ) {
-    this.local = new ClusterIndex(options);
-  }
+  ) {}
 
-  /** Tells the index what changed; answers whether anything it clusters did (else the drawn answer stands, only the reports' looks may have changed). */
+  /** Gives the reports present now; answers whether anything clustered changed (else the drawn answer stands, only the reports' looks may have changed). */
   update(reports: readonly ReportSummary[]): boolean {
     const stamp = ++this.stamp;
-    const ids: string[] = [];
-    const places: number[] = [];
-    const open: number[] = [];
+    const built = this.built;
+    const { present, open } = this.presence;
+    let changed = false;
+    let covered = true;
     for (const report of reports) {
       if (report.lat === null || report.lon === null) continue;
-      const known = this.sent.get(report.id);
+      const known = this.present.get(report.id);
       if (known?.stamp === stamp) continue; // listed twice: the first counts
-      if (known && known.report === report) {
+      if (known && known.report === report && this.covered) {
         known.stamp = stamp;
         continue;
       }
-      const isOpen = report.status === 'reported' ? 1 : 0;
-      if (!known || known.report.lat !== report.lat || known.report.lon !== report.lon || (known.report.status === 'reported' ? 1 : 0) !== isOpen) {
-        ids.push(report.id);
-        places.push(report.lon, report.lat);
-        open.push(isOpen);
+      const slot = built?.slots.get(report.id);
+      if (slot === undefined || built!.places[2 * slot] !== report.lon || built!.places[2 * slot + 1] !== report.lat) covered = false;
+      else {
+        const isOpen = report.status === 'reported' ? 1 : 0;
+        if (present[slot] !== 1 || open[slot] !== isOpen) changed = true;
+        present[slot] = 1;
+        open[slot] = isOpen;
       }
       if (known) {
         known.report = report;
         known.stamp = stamp;
-      } else this.sent.set(report.id, { report, stamp });
+      } else this.present.set(report.id, { report, stamp });
     }
-    const removed: string[] = [];
-    for (const [id, known] of this.sent) {
-      if (known.stamp !== stamp) {
-        removed.push(id);
-        this.sent.delete(id);
-      }
+    for (const [id, known] of this.present) {
+      if (known.stamp === stamp) continue;
+      this.present.delete(id);
+      const slot = built?.slots.get(id);
+      if (slot !== undefined) present[slot] = 0;
+      changed = true;
     }
-    if (ids.length === 0 && removed.length === 0) return false;
-    if (this.local && this.sent.size > this.mainThreadUpTo) {
-      // Grown past what the main thread should index: the worker gets every report once.
-      this.local = null;
-      this.port = typeof Worker === 'function' ? this.workerPort() : this.inThreadPort();
-      this.port.post({ type: 'init', options: this.options });
-      this.sendAll();
-      return true;
-    }
-    const changes: IndexChanges = { ids, places: Float64Array.from(places), open: Uint8Array.from(open), removed };
-    if (this.local) this.local.apply(changes);
-    else this.port?.post({ type: 'changes', ...changes }, [changes.places.buffer, changes.open.buffer]);
-    return true;
+    // Reports checked one by one only where the hierarchy held them all: `covered` is the whole truth.
+    this.covered = covered;
+    return changed || !covered;
   }
 
-  /** The report the index knows by this id, as last given to `update`. */
+  /** The report present by this id, as last given to `update`. */
   report(id: string): ReportSummary | undefined {
-    return this.sent.get(id)?.report;
+    return this.present.get(id)?.report;
   }
 
-  /** Asks for the clusters and reports in `query`; `onClusters` gets the answer (or the answer to a newer question). */
+  /** Asks for the clusters and reports in `query`; `onClusters` gets the answer, now or when the hierarchy it needs is built (or the answer to a newer question). */
   ask(query: ClusterQuery): void {
-    if (this.local) {
-      this.onClusters(this.local.clusters(query));
+    if (this.current()) {
+      this.wanted = null;
+      this.deliver(query);
       return;
     }
-    if (this.inFlight) {
-      this.next = query;
-      return;
-    }
-    this.send(query);
+    this.wanted = query;
+    this.build();
   }
 
-  /** A question is on its way, or waiting for one to come back. */
+  /** A question waits for a hierarchy on its way. */
   get asking(): boolean {
-    return this.inFlight !== null;
+    return this.wanted !== null;
   }
 
-  /** The zoom at which the cluster splits, or null when the index was rebuilt since it was drawn. */
+  /** The zoom at which the cluster's reports part, or null when it was drawn from another hierarchy. */
   expansionZoom(clusterId: number): Promise<number | null> {
-    if (this.local) return Promise.resolve(this.local.expansionZoom(clusterId));
-    const seq = ++this.seq;
-    return new Promise((resolve) => {
-      this.expansions.set(seq, resolve);
-      this.port?.post({ type: 'expansion', seq, clusterId });
-    });
+    const built = this.built;
+    return Promise.resolve(built ? expansionZoom(built.hierarchy, this.presence, clusterId, built.generation) : null);
   }
 
   close(): void {
     this.closed = true;
     this.port?.close();
-    for (const resolve of this.expansions.values()) resolve(null);
-    this.expansions.clear();
   }
 
-  private send(query: ClusterQuery): void {
-    const seq = ++this.seq;
-    this.inFlight = { seq, query };
-    this.port?.post({ type: 'clusters', seq, ...query });
+  /** The hierarchy answers for what is present: it holds every present report where it is, and (live) nothing else. */
+  private current(): boolean {
+    const built = this.built;
+    if (!built || !this.covered) return false;
+    return this.holdAbsent || this.present.size === built.ids.length;
   }
 
-  /** Every report known, to an index that starts empty. */
-  private sendAll(): void {
-    const ids: string[] = [];
-    const places = new Float64Array(2 * this.sent.size);
-    const open = new Uint8Array(this.sent.size);
-    for (const [id, { report }] of this.sent) {
-      places[2 * ids.length] = report.lon!;
-      places[2 * ids.length + 1] = report.lat!;
-      open[ids.length] = report.status === 'reported' ? 1 : 0;
-      ids.push(id);
+  private deliver(query: ClusterQuery): void {
+    const built = this.built;
+    this.lastDelivered = performance.now();
+    if (!built) {
+      this.onClusters([]);
+      return;
     }
-    this.port?.post({ type: 'changes', ids, places, open, removed: [] }, [places.buffer, open.buffer]);
+    const items = clustersOf(built.hierarchy, this.presence, query.bbox, query.zoom, built.generation);
+    this.onClusters(items.map((item) => (item.cluster ? item : { cluster: false, id: built.ids[item.place], lon: built.places[2 * item.place], lat: built.places[2 * item.place + 1] })));
+  }
+
+  /** A hierarchy of the present reports (and, holding them, the absent ones it had): at once while small, else from the worker. */
+  private build(): void {
+    if (this.building !== null) return; // the answer's arrival builds again if it is still needed
+    const ids: string[] = [];
+    const coordinates: number[] = [];
+    for (const [id, { report }] of this.present) {
+      ids.push(id);
+      coordinates.push(report.lon!, report.lat!);
+    }
+    const built = this.built;
+    if (this.holdAbsent && built) {
+      for (let slot = 0; slot < built.ids.length; slot++) {
+        if (this.present.has(built.ids[slot])) continue;
+        ids.push(built.ids[slot]);
+        coordinates.push(built.places[2 * slot], built.places[2 * slot + 1]);
+      }
+    }
+    const places = Float64Array.from(coordinates);
+    const seq = ++this.seq;
+    this.building = seq;
+    this.pending = { seq, ids, places: places.slice() };
+    if (ids.length <= this.mainThreadUpTo) {
+      this.install(seq, buildHierarchy(places, this.options.radius));
+      return;
+    }
+    this.port ??= typeof Worker === 'function' ? this.workerPort() : this.inThreadPort();
+    this.port.post({ type: 'build', seq, places, radius: this.options.radius }, [places.buffer]);
+  }
+
+  /** The places of the build on its way (the worker was handed a copy). */
+  private pending: { seq: number; ids: string[]; places: Float64Array } | null = null;
+
+  private install(seq: number, hierarchy: ClusterHierarchy): void {
+    const pending = this.pending;
+    if (this.closed || !pending || pending.seq !== seq) return;
+    this.pending = null;
+    this.building = null;
+    const slots = new Map<string, number>();
+    pending.ids.forEach((id, slot) => slots.set(id, slot));
+    this.built = { hierarchy, ids: pending.ids, places: pending.places, slots, generation: ++this.generation };
+    const present = new Uint8Array(pending.ids.length);
+    const open = new Uint8Array(pending.ids.length);
+    let covered = true;
+    for (const [id, { report }] of this.present) {
+      const slot = slots.get(id);
+      if (slot === undefined || pending.places[2 * slot] !== report.lon || pending.places[2 * slot + 1] !== report.lat) {
+        covered = false;
+        continue;
+      }
+      present[slot] = 1;
+      open[slot] = report.status === 'reported' ? 1 : 0;
+    }
+    this.presence = { present, open };
+    this.covered = covered;
+    const wanted = this.wanted;
+    if (!wanted) return;
+    if (this.current()) {
+      this.wanted = null;
+      this.deliver(wanted);
+      return;
+    }
+    // Changed again meanwhile: another build; what this one holds is drawn if the map has waited too long.
+    if (performance.now() - this.lastDelivered >= STALE_DRAW_MS) this.deliver(wanted);
+    this.build();
   }
 
   private answered(answer: ClusterAnswer): void {
-    if (this.closed) return;
-    if (answer.type === 'expansion') {
-      this.expansions.get(answer.seq)?.(answer.zoom);
-      this.expansions.delete(answer.seq);
-      return;
-    }
-    if (answer.seq !== this.inFlight?.seq) return;
-    this.inFlight = null;
-    const newer = this.next;
-    this.next = null;
-    if (newer) this.send(newer);
-    if (newer && performance.now() - this.lastDelivered < STALE_DRAW_MS) return;
-    this.lastDelivered = performance.now();
-    this.onClusters(answer.items);
+    this.install(answer.seq, answer.hierarchy);
   }
 
   private workerPort(): Port {
     const worker = clusterWorker();
     worker.onmessage = (event: MessageEvent<ClusterAnswer>) => this.answered(event.data);
-    // A worker that cannot start (its chunk refused, a browser without module workers): the index moves to the main thread.
+    // A worker that cannot start (its chunk refused, a browser without module workers): the builds move to the main thread.
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
       if (this.closed) return;
       this.port = this.inThreadPort();
-      this.port.post({ type: 'init', options: this.options });
-      this.sendAll();
-      if (this.inFlight) this.send(this.inFlight.query);
+      const pending = this.pending;
+      if (pending) this.port.post({ type: 'build', seq: pending.seq, places: pending.places.slice(), radius: this.options.radius }, []);
     };
-    return { post: (request, transfer) => worker.postMessage(request, transfer ?? []), close: () => worker.terminate() };
+    return { post: (request, transfer) => worker.postMessage(request, transfer), close: () => worker.terminate() };
   }
 
   private inThreadPort(): Port {
-    let index: ClusterIndex | null = null;
     let open = true;
-    const answer = (value: ClusterAnswer) => setTimeout(() => open && this.answered(value), 0);
     return {
       post: (request) => {
-        switch (request.type) {
-          case 'init':
-            index = new ClusterIndex(request.options);
-            return;
-          case 'changes':
-            index?.apply(request);
-            return;
-          case 'clusters':
-            answer({ type: 'clusters', seq: request.seq, items: index?.clusters(request) ?? [], indexed: index?.size ?? 0 });
-            return;
-          case 'expansion':
-            answer({ type: 'expansion', seq: request.seq, zoom: index?.expansionZoom(request.clusterId) ?? null });
-            return;
-        }
+        setTimeout(() => open && this.answered({ type: 'built', seq: request.seq, hierarchy: buildHierarchy(request.places, request.radius) }), 0);
       },
       close: () => {
         open = false;

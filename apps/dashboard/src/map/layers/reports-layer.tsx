@@ -5,8 +5,7 @@ import { tn } from '../../i18n/i18n';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';
 import { useLeafletMap } from '../map-context';
 import { escapeHtml, markingSuffix, reportGlyph } from '../map-glyphs';
-import { ClusterClient } from './cluster-client';
-import type { IndexedItem } from './cluster-index';
+import { ClusterClient, type IndexedItem } from './cluster-client';
 import { fanOut } from './fan-out';
 import { type MarkerObstacle, publishObstacles } from './marker-obstacles';
 import { reportsPending } from './reports-drawn';
@@ -18,6 +17,8 @@ export interface ReportsLayerProps {
   visible: boolean;
   selectedId: string | null;
   onSelect: (reportId: string) => void;
+  /** Replaying: a report gone at a moment keeps its place in the cluster hierarchy, so the next moment is answered without building it again. */
+  replaying?: boolean;
 }
 
 /**
@@ -30,13 +31,13 @@ export const CLUSTERS_PANE = 'lintas-clusters';
 const PULSING_ALERTS = 25;
 
 /**
- * Reports as markers by kind, status and marking, clustered with supercluster when dense. The
- * index (`ClusterClient`: on the main thread while small, else in a worker) is told what changed
- * when the reports change, and asked for what is in view after a move or a change; the answer is
- * reconciled with a keyed set of markers. The layer says on the map while an answer is awaited
+ * Reports as markers by kind, status and marking, clustered when dense. The clusters
+ * (`ClusterClient`: a hierarchy of the reports' places, built in a worker when large, asked on
+ * the main thread) are told what changed when the reports change, and asked for what is in view
+ * after a move or a change; the answer is reconciled with a keyed set of markers. The layer says on the map while an answer is awaited
  * (`reports-drawn.ts`), so the first picture and a replayed moment count as drawn only with it.
  */
-export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }: ReportsLayerProps) {
+export function ReportsLayer({ reports, variant, visible, selectedId, onSelect, replaying = false }: ReportsLayerProps) {
   const map = useLeafletMap();
   const group = useRef<L.LayerGroup | null>(null);
   const client = useRef<ClusterClient | null>(null);
@@ -113,7 +114,7 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
       });
       const entry = { marker, signature, clusterId: item.clusterId, obstacle: { lat, lon, box } };
       marker.on('click', () => {
-        // The index answers from its worker; a cluster renumbered since it was drawn zooms in two steps.
+        // A cluster drawn from an older hierarchy (a report came or moved since) zooms in two steps.
         // Where the marker is now: it may have been moved to another cluster's place since.
         const place = marker.getLatLng();
         void (client.current?.expansionZoom(entry.clusterId) ?? Promise.resolve(null)).then((zoom) => {
@@ -241,11 +242,12 @@ export function ReportsLayer({ reports, variant, visible, selectedId, onSelect }
 
   // Data: the index is told what changed and asked again; a change of looks alone is drawn from the last answer.
   useLayoutEffect(() => {
+    if (client.current) client.current.holdAbsent = replaying;
     if (sameReports(indexed.current, reports)) return;
     indexed.current = reports;
     if (client.current?.update(reports)) ask.current();
     else redraw.current();
-  }, [reports, variant]);
+  }, [reports, variant, replaying]);
 
   useEffect(() => {
     selected.current = selectedId;
