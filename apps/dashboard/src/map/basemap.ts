@@ -56,6 +56,9 @@ export function topologyToCountries(topology: CountriesTopology): CountryCollect
     const geometry = item.geometry;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
     const isoNumeric = item.id === undefined || item.id === null ? null : String(item.id);
+    // Measured here, with the conversion (off the first draw's path: see app/early-start.ts), not
+    // when the outlines layer first sorts the countries by distance from the view (100,000 points).
+    geometryBounds(geometry);
     features.push({
       type: 'Feature',
       id: isoNumeric ?? undefined,
@@ -70,8 +73,17 @@ export function topologyToCountries(topology: CountriesTopology): CountryCollect
   return { type: 'FeatureCollection', features };
 }
 
-/** `[[south, west], [north, east]]` of a country's geometry. */
+/** Bounds by geometry, found once: the outlines layer sorts every country by its box at each draw. */
+const boundsByGeometry = new WeakMap<Polygon | MultiPolygon, LatLngBoundsLiteral>();
+
+/** `[[south, west], [north, east]]` of a country's geometry (remembered per geometry object). */
 export function geometryBounds(geometry: Polygon | MultiPolygon): LatLngBoundsLiteral {
+  let bounds = boundsByGeometry.get(geometry);
+  if (!bounds) boundsByGeometry.set(geometry, (bounds = measureBounds(geometry)));
+  return bounds;
+}
+
+function measureBounds(geometry: Polygon | MultiPolygon): LatLngBoundsLiteral {
   let south = Infinity;
   let west = Infinity;
   let north = -Infinity;
