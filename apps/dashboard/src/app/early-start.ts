@@ -57,7 +57,7 @@ if (prefetching) {
     // The schemas (zod, built at module top level: ~100–200 ms) are evaluated as soon as their
     // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
     // its first render (a module graph is evaluated only once all of it is in).
-    import('@lintas/contracts').catch(() => undefined);
+    import('./schemas-ahead').catch(() => undefined);
     warmIntlWhenIdle();
   });
 }
