@@ -24,11 +24,12 @@ let countries: Promise<CountryCollection> | null = null;
 
 /**
  * Loads and converts the embedded outlines once per page; later calls share the result. In a
- * worker where there are workers (the parse and the conversion kept a busy main thread from
- * drawing the operation for ~250 ms), else — or when the worker fails — on this thread.
+ * worker (the parse and the conversion kept a busy main thread from drawing the operation for
+ * ~250 ms); only the unit tests, in Node without workers, convert on this thread — a branch the
+ * build drops, so that the field page's offline cache does not carry the topology twice.
  */
 export function loadCountryOutlines(): Promise<CountryCollection> {
-  countries ??= (typeof Worker === 'function' ? convertInWorker().catch(convertHere) : convertHere()).catch((error: unknown) => {
+  countries ??= (import.meta.env.MODE === 'test' ? convertHere() : convertInWorker()).catch((error: unknown) => {
     countries = null; // let a later mount try again
     throw error;
   });
