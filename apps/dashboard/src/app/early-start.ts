@@ -5,7 +5,6 @@ import { prestartClusterWorkers } from '../map/layers/cluster-worker-pool';
 import { loadVectorTiles } from '../map/vector-tiles-loader';
 import { prefetchSnapshot } from '../realtime/snapshot-prefetch';
 import { fetchClientConfigEarly } from './client-config-early';
-import { warmIntlWhenIdle } from './warm-intl';
 
 /**
  * The app's session store and API client, and the work that can start before React renders:
@@ -58,6 +57,5 @@ if (prefetching) {
     // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
     // its first render (a module graph is evaluated only once all of it is in).
     import('./schemas-ahead').catch(() => undefined);
-    warmIntlWhenIdle();
   });
 }
