@@ -10,7 +10,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), fieldPwa(fileURLToPath(new URL('./dist', import.meta.url))), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
   resolve: {
-    alias: { '@lintas/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    // `plain`: the contracts' values without zod, for the early start (see libs/contracts/src/plain.ts).
+    alias: [
+      { find: /^@lintas\/contracts\/plain$/, replacement: fileURLToPath(new URL('../../libs/contracts/src/plain.ts', import.meta.url)) },
+      { find: /^@lintas\/contracts$/, replacement: fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    ],
   },
   server: {
     port: 4200,

@@ -47,11 +47,8 @@ export type TokenDelivery = (typeof TOKEN_DELIVERIES)[number];
 /** The refresh token's cookie, sent by the browser only to the sign-in routes. */
 export const REFRESH_COOKIE_NAME = 'lintas_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
-/**
- * The header a browser must send to refresh or sign out by cookie (value `1`). A page on another
- * site cannot send it without a CORS preflight, which the API never grants.
- */
-export const CSRF_HEADER = 'X-Lintas-CSRF';
+// Defined without zod (see plain.ts) for the dashboard's early start.
+export { CSRF_HEADER } from './csrf';
 
 export const loginRequestSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email(ISSUE_MESSAGES.email)),

@@ -197,10 +197,8 @@ export type CompactOperationSnapshot = z.infer<typeof compactOperationSnapshotSc
 export const snapshotAnswerSchema = z.union([operationSnapshotSchema, compactOperationSnapshotSchema]);
 export type SnapshotAnswer = z.infer<typeof snapshotAnswerSchema>;
 
-/** Whether a snapshot answer is the compact form (`compact: true`, reports as summaries). */
-export function isCompactSnapshot(snapshot: SnapshotAnswer): snapshot is CompactOperationSnapshot {
-  return 'compact' in snapshot && snapshot.compact === true;
-}
+// Defined without zod (see plain.ts) for the dashboard's early start.
+export { isCompactSnapshot } from './snapshot-form';
 
 /** The most reports a snapshot carries; older ones come from `GET /operations/:id/reports`. */
 export const SNAPSHOT_REPORT_LIMIT = 5000;

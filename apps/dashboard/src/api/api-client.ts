@@ -38,7 +38,8 @@ import type {
   UpdatePreferences,
   User,
 } from '@lintas/contracts';
-import { isCompactSnapshot } from '@lintas/contracts';
+// Without zod: the client is part of the early start, before the schemas are wanted (see app/early-start.ts).
+import { isCompactSnapshot } from '@lintas/contracts/plain';
 import { ApiError } from './api-error';
 import { errorAnswer, type Fetch, type QueryValue, unreachable } from './http';
 import { createTypedClient, type TypedClient } from './typed-client';

@@ -1,4 +1,6 @@
-import { isErrorCode, type ErrorBody } from '@lintas/contracts';
+import type { ErrorBody } from '@lintas/contracts';
+// Without zod: part of the early start, before the schemas are wanted (see app/early-start.ts).
+import { isErrorCode } from '@lintas/contracts/plain';
 import { ApiError, isAbortError } from './api-error';
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;

@@ -53,5 +53,9 @@ if (prefetching) {
       () => undefined,
     );
     prestartClusterWorkers();
+    // The schemas (zod, built at module top level: ~100–200 ms) are evaluated as soon as their
+    // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
+    // its first render (a module graph is evaluated only once all of it is in).
+    import('./schemas-ahead').catch(() => undefined);
   });
 }

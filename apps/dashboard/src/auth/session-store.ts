@@ -1,4 +1,6 @@
-import { CSRF_HEADER, type SessionResponse, type User } from '@lintas/contracts';
+import type { SessionResponse, User } from '@lintas/contracts';
+// Without zod: this runs in the early start, before the schemas are wanted (see app/early-start.ts).
+import { CSRF_HEADER } from '@lintas/contracts/plain';
 import type { AccessTokens } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { type Fetch, requestJson } from '../api/http';

@@ -1,14 +1,17 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LatLngBoundsLiteral } from 'leaflet';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { type PackedCountries, unpackCountries } from './countries-transfer';
+import { type CountriesTopology, type CountryCollection, topologyToCountries } from './country-topology';
+
+export { geometryBounds } from './country-bounds';
+export { ASEAN_MEMBER_STATES, type CountryCollection, type CountryFeature, type CountryProperties, topologyToCountries } from './country-topology';
 
 /**
  * The embedded basemap: Natural Earth admin-0 country outlines at 1:50m (world-atlas), drawn
  * without any network access. 1:50m is the smallest scale that still has Singapore and the
  * smaller islands of Indonesia and the Philippines (1:110m drops Singapore); 1:10m is five
  * times larger for detail the operations room does not need at the zoom levels where outlines
- * matter. The topology is its own lazily loaded chunk, so it never weighs on the first paint.
+ * matter. The topology is parsed and converted in a worker of its own (`countries.worker.ts`), so it
+ * never weighs on the first paint or on the main thread.
  */
 
 /** South-west and north-east corners: every ASEAN member state, Myanmar's north to Papua's border. */
@@ -17,91 +20,36 @@ export const ASEAN_BOUNDS: LatLngBoundsLiteral = [
   [28.8, 141.5],
 ];
 
-/** ASEAN member states by ISO 3166-1 numeric code (the ids used by Natural Earth / world-atlas). */
-export const ASEAN_MEMBER_STATES: Readonly<Record<string, string>> = {
-  '096': 'Brunei',
-  '104': 'Myanmar',
-  '116': 'Cambodia',
-  '360': 'Indonesia',
-  '418': 'Laos',
-  '458': 'Malaysia',
-  '608': 'Philippines',
-  '626': 'Timor-Leste',
-  '702': 'Singapore',
-  '704': 'Vietnam',
-  '764': 'Thailand',
-};
-
-export interface CountryProperties {
-  name: string;
-  /** ISO 3166-1 numeric code; a few disputed areas have none. */
-  isoNumeric: string | null;
-  asean: boolean;
-}
-
-export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProperties>;
-export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProperties>;
-
-type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
-
-/** Topology → GeoJSON, one feature per country, tagged with its ASEAN membership. */
-export function topologyToCountries(topology: CountriesTopology): CountryCollection {
-  const countries = topology.objects.countries;
-  if (!countries || countries.type !== 'GeometryCollection') {
-    throw new Error('basemap: the topology has no "countries" geometry collection');
-  }
-  const collection = feature(topology, countries);
-  const features: CountryFeature[] = [];
-  for (const item of collection.features) {
-    const geometry = item.geometry;
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
-    const isoNumeric = item.id === undefined || item.id === null ? null : String(item.id);
-    features.push({
-      type: 'Feature',
-      id: isoNumeric ?? undefined,
-      geometry,
-      properties: {
-        name: item.properties?.name ?? 'unknown',
-        isoNumeric,
-        asean: isoNumeric !== null && isoNumeric in ASEAN_MEMBER_STATES,
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-/** `[[south, west], [north, east]]` of a country's geometry. */
-export function geometryBounds(geometry: Polygon | MultiPolygon): LatLngBoundsLiteral {
-  let south = Infinity;
-  let west = Infinity;
-  let north = -Infinity;
-  let east = -Infinity;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      for (const [lon, lat] of ring) {
-        if (lat < south) south = lat;
-        if (lat > north) north = lat;
-        if (lon < west) west = lon;
-        if (lon > east) east = lon;
-      }
-    }
-  }
-  return [
-    [south, west],
-    [north, east],
-  ];
-}
-
 let countries: Promise<CountryCollection> | null = null;
 
-/** Loads and converts the embedded outlines once per page; later calls share the result. */
+/**
+ * Loads and converts the embedded outlines once per page; later calls share the result. In a
+ * worker (the parse and the conversion kept a busy main thread from drawing the operation for
+ * ~250 ms); only the unit tests, in Node without workers, convert on this thread — a branch the
+ * build drops, so that the field page's offline cache does not carry the topology twice.
+ */
 export function loadCountryOutlines(): Promise<CountryCollection> {
-  countries ??= import('world-atlas/countries-50m.json')
-    .then((module) => topologyToCountries((module.default ?? module) as unknown as CountriesTopology))
-    .catch((error: unknown) => {
-      countries = null; // let a later mount try again
-      throw error;
-    });
+  countries ??= (import.meta.env.MODE === 'test' ? convertHere() : convertInWorker()).catch((error: unknown) => {
+    countries = null; // let a later mount try again
+    throw error;
+  });
   return countries;
+}
+
+function convertHere(): Promise<CountryCollection> {
+  return import('world-atlas/countries-50m.json').then((module) => topologyToCountries((module.default ?? module) as unknown as CountriesTopology));
+}
+
+function convertInWorker(): Promise<CountryCollection> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./countries.worker.ts', import.meta.url), { type: 'module', name: 'country-outlines' });
+    worker.onmessage = (event: MessageEvent<PackedCountries>) => {
+      worker.terminate();
+      resolve(unpackCountries(event.data));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`basemap: the outlines' worker failed (${event.message})`));
+    };
+  });
 }
