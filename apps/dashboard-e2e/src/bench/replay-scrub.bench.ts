@@ -39,10 +39,11 @@ async function arrangeTracks(databaseUrl: string, data: BenchData): Promise<void
          FROM spread s WHERE e.operation_id = $1 AND e.seq = s.seq`,
       [data.operationId],
     );
-    // BENCH_REPLAY_TEAMS_FROM_START=1: the teams' own events (created at arrangement, so a replayed
-    // moment before the last minute shows none of them) moved to the day's start: every moment then
-    // draws the 500 teams where they were.
-    if (process.env.BENCH_REPLAY_TEAMS_FROM_START === '1') {
+    // The teams' own events (logged at arrangement, so a replayed moment before the last minute
+    // would show none of them) moved to the day's start: every moment draws the 500 teams where they
+    // were, as the issue's operation has them. BENCH_REPLAY_TEAMS_FROM_START=0: as arranged (the
+    // measure before 2026-12-02 12:30, reports and timeline only).
+    if (process.env.BENCH_REPLAY_TEAMS_FROM_START !== '0') {
       await db.query(`UPDATE operation_events SET at = now() - interval '${HOURS} hours' - interval '1 minute' WHERE operation_id = $1 AND type LIKE 'team.%' AND at > now() - interval '1 hour'`, [data.operationId]);
     }
     await db.query('ANALYZE team_positions; ANALYZE operation_events');
