@@ -25,11 +25,13 @@ let countries: Promise<CountryCollection> | null = null;
 /**
  * Loads and converts the embedded outlines once per page; later calls share the result. In a
  * worker (the parse and the conversion kept a busy main thread from drawing the operation for
- * ~250 ms); only the unit tests, in Node without workers, convert on this thread — a branch the
- * build drops, so that the field page's offline cache does not carry the topology twice.
+ * ~250 ms). On this thread when the worker cannot start: the unit tests (Node has no workers), and
+ * the field page opened offline in Chromium, where the worker's script was refused (ERR_ABORTED)
+ * although the service worker holds it — the map must draw offline, so the topology is also a
+ * chunk of its own (in the offline cache too).
  */
 export function loadCountryOutlines(): Promise<CountryCollection> {
-  countries ??= (import.meta.env.MODE === 'test' ? convertHere() : convertInWorker()).catch((error: unknown) => {
+  countries ??= (import.meta.env.MODE === 'test' ? convertHere() : convertInWorker().catch(() => convertHere())).catch((error: unknown) => {
     countries = null; // let a later mount try again
     throw error;
   });
