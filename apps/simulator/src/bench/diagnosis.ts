@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { startLoopDelaySampler } from './loop-delay-sampler';
 
 /** The probe's compiled file, given to the API as `--require` with `--diagnose`. */
 export const LOOP_DELAY_PROBE = resolve(__dirname, '../../dist/bench/loop-delay-probe.js');
@@ -134,6 +135,8 @@ export class PgActivitySampler {
 
 export interface Diagnosis {
   loopDelay: LoopDelay | null;
+  /** The bench's own event loop meanwhile: a stall here delays sends and arrivals and counts against the system. */
+  client: LoopDelay;
   pg: PgActivity;
 }
 
@@ -141,5 +144,10 @@ export interface Diagnosis {
 export async function startDiagnosis(pid: number, probeFile: string, databaseUrl: string): Promise<() => Promise<Diagnosis>> {
   const loop = new LoopDelayMeter(pid, probeFile);
   const pg = await PgActivitySampler.start(databaseUrl);
-  return async () => ({ pg: await pg.stop(), loopDelay: await loop.read() });
+  const client = startLoopDelaySampler();
+  return async () => {
+    const own = client.take();
+    client.stop();
+    return { client: own, pg: await pg.stop(), loopDelay: await loop.read() };
+  };
 }

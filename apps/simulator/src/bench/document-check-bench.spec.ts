@@ -1,4 +1,4 @@
-import { atRate, isListed } from './document-check-bench';
+import { atRate, isListed, keepSlowest } from './document-check-bench';
 
 describe('isListed', () => {
   it('spreads the share of listed checks evenly', () => {
@@ -37,5 +37,19 @@ describe('atRate', () => {
     expect(measure.misses.count).toBe(89);
     // Latency runs from the scheduled time: no check can answer faster than its own 50 ms.
     expect(measure.latency.p50).toBeGreaterThanOrEqual(49);
+  });
+});
+
+describe('keepSlowest', () => {
+  it('keeps the five longest checks, longest first, with when they were due', () => {
+    const slowest: Array<{ atMs: number; ms: number }> = [];
+    [12, 80, 5, 40, 80, 7, 300, 41].forEach((ms, index) => keepSlowest(slowest, { atMs: index * 10, ms }));
+    expect(slowest).toEqual([
+      { atMs: 60, ms: 300 },
+      { atMs: 10, ms: 80 },
+      { atMs: 40, ms: 80 },
+      { atMs: 70, ms: 41 },
+      { atMs: 30, ms: 40 },
+    ]);
   });
 });

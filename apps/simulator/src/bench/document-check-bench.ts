@@ -31,6 +31,8 @@ export interface CheckMeasure {
     misses: LatencySummary;
     failures: number;
     firstFailure: string | null;
+    /** The slowest checks, by when they were due (ms from the run's start): one stall or many. */
+    slowest: Array<{ atMs: number; ms: number }>;
   };
   /** Closed loop, `concurrency` clients as fast as they go. */
   flat: { concurrency: number; seconds: number; perSecond: number; latency: LatencySummary; failures: number };
@@ -187,6 +189,7 @@ export async function atRate(check: OneCheck, rate: number, seconds: number, off
   const misses = newLatencies();
   let failures = 0;
   let firstFailure: string | null = null;
+  const slowest: Array<{ atMs: number; ms: number }> = [];
   const total = Math.round(rate * seconds);
   const began = performance.now();
   const pending: Promise<void>[] = [];
@@ -203,6 +206,7 @@ export async function atRate(check: OneCheck, rate: number, seconds: number, off
             const ms = Math.max(1, Math.round(performance.now() - planned));
             latencies.recordValue(ms);
             (listed(index) ? hits : misses).recordValue(ms);
+            keepSlowest(slowest, { atMs: Math.round(planned - began), ms });
           },
           (error: unknown) => {
             failures++;
@@ -213,7 +217,17 @@ export async function atRate(check: OneCheck, rate: number, seconds: number, off
     }
   }
   await Promise.all(pending);
-  return { rate, seconds, latency: summarize(latencies), hits: summarize(hits), misses: summarize(misses), failures, firstFailure };
+  return { rate, seconds, latency: summarize(latencies), hits: summarize(hits), misses: summarize(misses), failures, firstFailure, slowest };
+}
+
+const SLOWEST_KEPT = 5;
+
+/** Keeps the `SLOWEST_KEPT` longest checks, longest first. */
+export function keepSlowest(slowest: Array<{ atMs: number; ms: number }>, check: { atMs: number; ms: number }): void {
+  if (slowest.length === SLOWEST_KEPT && check.ms <= slowest[SLOWEST_KEPT - 1].ms) return;
+  slowest.push(check);
+  slowest.sort((a, b) => b.ms - a.ms);
+  slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
 }
 
 export async function flat(check: OneCheck, concurrency: number, seconds: number, offset: number): Promise<CheckMeasure['flat']> {

@@ -1,4 +1,4 @@
-import type { Diagnosis } from './diagnosis';
+import type { Diagnosis, LoopDelay } from './diagnosis';
 import type { AtRateMeasure, CheckMeasure, ImportMeasure } from './document-check-bench';
 import { listStateLine, type ListTableState, type LookupPlan } from './document-check-diagnosis';
 import { median } from './fanout-rounds';
@@ -60,7 +60,14 @@ function roundsTable(results: DocumentBenchResults): string {
   const { lintas, baseline, diagnosis } = results.rounds;
   const diagnosed = diagnosis.some(Boolean);
   const head = ['round', 'Lintas p50 / p99 / max', 'hits p50 / p99 (n)', 'misses p50 / p99', 'baseline p50 / p99 / max'];
-  if (diagnosed) head.push('API event-loop delay p99 / max; GC pauses', 'checkpoints; autovacuum beside it (share of samples)', 'API backends (share of samples)');
+  if (diagnosed)
+    head.push(
+      'API event-loop delay p99 / max; GC pauses',
+      "the bench's own event-loop delay p99 / max; GC pauses",
+      'slowest checks: latency @ when due',
+      'checkpoints; autovacuum beside it (share of samples)',
+      'API backends (share of samples)',
+    );
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   lintas.forEach((run, index) => {
     const base = baseline[index];
@@ -80,9 +87,9 @@ function roundsTable(results: DocumentBenchResults): string {
           .map(([what, value]) => `${what} ${Math.round(value * 100)} %`)
           .join('; ') || 'none';
       cells.push(
-        probe?.loopDelay
-          ? `${ms(probe.loopDelay.p99)} / ${ms(probe.loopDelay.max)}${probe.loopDelay.gc ? `; ${probe.loopDelay.gc.count} (${probe.loopDelay.gc.major} major), longest ${probe.loopDelay.gc.maxMs} ms` : ''}`
-          : '—',
+        probe?.loopDelay ? loopCell(probe.loopDelay) : '—',
+        probe?.client ? loopCell(probe.client) : '—',
+        run.slowest.map((slow) => `${slow.ms} ms @ ${(slow.atMs / 1000).toFixed(2)} s`).join(', ') || '—',
         probe ? `${probe.pg.checkpoints}; ${share(probe.pg.autovacuum, 3)}` : '—',
         probe ? share(probe.pg.states, 3) : '—',
       );
@@ -90,6 +97,10 @@ function roundsTable(results: DocumentBenchResults): string {
     lines.push(`| ${cells.join(' | ')} |`);
   });
   return lines.join('\n');
+}
+
+function loopCell(delay: LoopDelay): string {
+  return `${ms(delay.p99)} / ${ms(delay.max)}${delay.gc ? `; ${delay.gc.count} (${delay.gc.major} major), longest ${delay.gc.maxMs} ms` : ''}`;
 }
 
 function listDiagnosis(list: NonNullable<DocumentBenchResults['list']>): string {
