@@ -2,10 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEmitter } from 'node:events';
 import type { DataSource } from 'typeorm';
-
-interface PgPool extends EventEmitter {
-  _clients?: EventEmitter[];
-}
+import { pgPoolOf } from './pg-pool';
 
 /**
  * Keeps a dropped PostgreSQL connection from ending the process. A pooled `pg` client emits
@@ -23,7 +20,7 @@ export class PoolGuard implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: PgPool }).master;
+    const pool = pgPoolOf(this.dataSource);
     if (!pool) return;
     const guard = (client: EventEmitter) => client.on('error', (error: Error) => this.log(error));
     for (const client of pool._clients ?? []) guard(client);

@@ -2,11 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { POOL } from './data-source';
-
-interface PgPool {
-  totalCount: number;
-  connect(): Promise<{ release(): void }>;
-}
+import { pgPoolOf } from './pg-pool';
 
 /**
  * Opens the pool's `min` connections when the API starts, so that the first burst of writes does
@@ -20,7 +16,7 @@ export class PoolWarmer implements OnApplicationBootstrap {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master?: PgPool }).master;
+    const pool = pgPoolOf(this.dataSource);
     if (!pool) return;
     const missing = Math.max(0, POOL.min - pool.totalCount);
     const clients = await Promise.allSettled(Array.from({ length: missing }, () => pool.connect()));
