@@ -53,7 +53,16 @@ describeInBrowser('field page: outbox over a poor link', () => {
     const selector = Object.entries(attributes)
       .map(([name, value]) => `[data-${name}="${value}"]`)
       .join('');
-    await page.locator(`[data-testid="sync-status"]${selector}`).waitFor();
+    try {
+      await page.locator(`[data-testid="sync-status"]${selector}`).waitFor();
+    } catch (error) {
+      // Say where the outbox stood (link, waiting, its problem and next attempt) so a timeout can be told from a stall.
+      const status = await page
+        .getByTestId('sync-status')
+        .evaluate((element) => `${[...element.attributes].map((attribute) => `${attribute.name}="${attribute.value}"`).join(' ')}: ${element.textContent}`)
+        .catch(() => 'no status bar');
+      throw new Error(`The sync status never matched ${selector}; it read ${status}. ${(error as Error).message}`);
+    }
   }
 
   async function postInterception(page: Page, title: string, persons: number): Promise<void> {

@@ -16,6 +16,9 @@ export function SyncStatusBar({ status, onRetry }: { status: SyncStatus; onRetry
       data-state={state}
       data-waiting={status.waiting}
       data-rejected={status.rejected}
+      // Why the last attempt failed and when the next one is due: for support and for the tests' messages.
+      data-problem={status.problem ?? undefined}
+      data-next-attempt-at={status.nextAttemptAt === null ? undefined : new Date(status.nextAttemptAt).toISOString()}
     >
       <span className="field-status__link">
         <span className="field-status__dot" aria-hidden="true" />
