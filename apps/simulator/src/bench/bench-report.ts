@@ -3,7 +3,7 @@ import type { CatchUpRun } from './catch-up-bench';
 import type { FanoutOpen, FanoutRun } from './fanout-bench';
 import type { CotRun } from './cot-bench';
 import type { ExportRun } from './export-bench';
-import { crossP99, medianOf, medianRatio, p99, type FanoutRounds } from './fanout-rounds';
+import { crossP99, medianExtraDegradation, medianOf, medianRatio, p99, type FanoutRounds } from './fanout-rounds';
 import type { IngestRun } from './ingest-bench';
 import type { ReplayRun } from './replay-bench';
 
@@ -286,7 +286,16 @@ export function neighbourTable(results: BenchResults): string | null {
       cpuPair(rounds.lintasBusy, rounds.baselineBusy),
       medianOf([...rounds.lintasBusy, ...rounds.baselineBusy], (run) => run.neighbourCpu ?? NaN).toFixed(2),
     ],
-    ['busy ÷ quiet', times(medianRatio(rounds.lintasBusy, rounds.lintas, p99)), times(medianRatio(rounds.baselineBusy, rounds.baseline, p99)), '', times(medianRatio(rounds.lintasBusy, rounds.lintas, ackP99)), '', ''],
+    [
+      'busy ÷ quiet',
+      times(medianRatio(rounds.lintasBusy, rounds.lintas, p99)),
+      times(medianRatio(rounds.baselineBusy, rounds.baseline, p99)),
+      // Lintas's loss beyond what the same machine takes from a server with no work at all.
+      `${times(medianExtraDegradation(rounds, p99))} (Lintas's ÷ bare's)`,
+      times(medianRatio(rounds.lintasBusy, rounds.lintas, ackP99)),
+      '',
+      '',
+    ],
   );
   return markdownTable(rows);
 }

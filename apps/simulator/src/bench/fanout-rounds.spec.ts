@@ -1,5 +1,5 @@
 import type { FanoutRun } from './fanout-bench';
-import { median, medianRatio, medianRun, p99 } from './fanout-rounds';
+import { median, medianExtraDegradation, medianRatio, medianRun, p99 } from './fanout-rounds';
 
 const run = (value: number): FanoutRun => ({ deliveries: { latency: { p99: value } } }) as unknown as FanoutRun;
 
@@ -15,5 +15,17 @@ describe('fan-out rounds', () => {
     expect(p99(medianRun([run(90), run(30), run(60)]))).toBe(60);
     // Per round 2×, 4×, 1×: the median ratio is 2×, not the ratio of the medians (60 ÷ 20 = 3×).
     expect(medianRatio([run(60), run(80), run(30)], [run(30), run(20), run(30)], p99)).toBe(2);
+  });
+
+  it("divides Lintas's busy ÷ quiet by the bare server's in the same round", () => {
+    // Round 1: Lintas 4× worse, bare 4× worse → 1×; round 2: 3× against 1.5× → 2×; round 3: 2× against 4× → 0.5×.
+    const rounds = {
+      lintas: [run(50), run(40), run(60)],
+      lintasBusy: [run(200), run(120), run(120)],
+      baseline: [run(30), run(20), run(30)],
+      baselineBusy: [run(120), run(30), run(120)],
+      cluster: [],
+    };
+    expect(medianExtraDegradation(rounds, p99)).toBe(1);
   });
 });

@@ -42,3 +42,16 @@ export function medianRatio(
 
 export const p99 = (run: FanoutRun) => run.deliveries.latency.p99;
 export const crossP99 = (run: FanoutRun) => run.deliveries.crossLatency.p99;
+
+/**
+ * How much more Lintas degrades with the neighbour than the bare server does in the same round:
+ * the median of `(Lintas busy ÷ Lintas quiet) ÷ (bare busy ÷ bare quiet)`. 1× means Lintas loses no
+ * more than a server with no database and no work loses on the same machine.
+ */
+export function medianExtraDegradation(rounds: FanoutRounds, figure: (run: FanoutRun) => number): number {
+  const { lintas, baseline, lintasBusy, baselineBusy } = rounds;
+  const ratios = lintasBusy.map((busy, index) =>
+    lintas[index] && baseline[index] && baselineBusy[index] ? figure(busy) / figure(lintas[index]) / (figure(baselineBusy[index]) / figure(baseline[index])) : NaN,
+  );
+  return median(ratios);
+}
