@@ -1,5 +1,8 @@
 import type { LatLngBoundsLiteral } from 'leaflet';
-import { type PackedCountries, unpackCountries } from './countries-transfer';
+// The topology as a file of its own, fetched by whichever thread converts it: the field page's
+// offline cache holds it once (it held it twice when the worker and the fallback each bundled it).
+import topologyUrl from 'world-atlas/countries-50m.json?url';
+import { type CountriesWorkerAnswer, fetchTopology, unpackCountries } from './countries-transfer';
 import { type CountriesTopology, type CountryCollection, topologyToCountries } from './country-topology';
 
 export { geometryBounds } from './country-bounds';
@@ -27,8 +30,8 @@ let countries: Promise<CountryCollection> | null = null;
  * worker (the parse and the conversion kept a busy main thread from drawing the operation for
  * ~250 ms). On this thread when the worker cannot start: the unit tests (Node has no workers), and
  * the field page opened offline in Chromium, where the worker's script was refused (ERR_ABORTED)
- * although the service worker holds it — the map must draw offline, so the topology is also a
- * chunk of its own (in the offline cache too).
+ * although the service worker holds it — the map must draw offline. Both read the same file (in
+ * the offline cache).
  */
 export function loadCountryOutlines(): Promise<CountryCollection> {
   countries ??= (import.meta.env.MODE === 'test' ? convertHere() : convertInWorker().catch(() => convertHere())).catch((error: unknown) => {
@@ -39,19 +42,28 @@ export function loadCountryOutlines(): Promise<CountryCollection> {
 }
 
 function convertHere(): Promise<CountryCollection> {
-  return import('world-atlas/countries-50m.json').then((module) => topologyToCountries((module.default ?? module) as unknown as CountriesTopology));
+  // Node has no fetch of a build's asset: the unit tests import the JSON module instead.
+  const topology: Promise<unknown> =
+    import.meta.env.MODE === 'test' ? import('world-atlas/countries-50m.json').then((module) => module.default ?? module) : fetchTopology(topologyAddress());
+  return topology.then((value) => topologyToCountries(value as CountriesTopology));
+}
+
+function topologyAddress(): string {
+  return new URL(topologyUrl, window.location.href).href;
 }
 
 function convertInWorker(): Promise<CountryCollection> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./countries.worker.ts', import.meta.url), { type: 'module', name: 'country-outlines' });
-    worker.onmessage = (event: MessageEvent<PackedCountries>) => {
+    worker.onmessage = (event: MessageEvent<CountriesWorkerAnswer>) => {
       worker.terminate();
-      resolve(unpackCountries(event.data));
+      if ('failed' in event.data) reject(new Error(`basemap: the outlines' worker failed (${event.data.failed})`));
+      else resolve(unpackCountries(event.data));
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(new Error(`basemap: the outlines' worker failed (${event.message})`));
     };
+    worker.postMessage(topologyAddress());
   });
 }

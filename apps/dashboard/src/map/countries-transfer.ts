@@ -16,6 +16,16 @@ export interface PackedCountries {
   coordinates: Float64Array;
 }
 
+/** The worker's one message: the packed outlines, or why it could not make them. */
+export type CountriesWorkerAnswer = PackedCountries | { failed: string };
+
+/** The embedded topology file, read by whichever thread converts it. */
+export async function fetchTopology(address: string): Promise<unknown> {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`basemap: the country outlines answered ${response.status}`);
+  return response.json();
+}
+
 export function packCountries(collection: CountryCollection): PackedCountries {
   const ringLengths: number[] = [];
   let points = 0;
