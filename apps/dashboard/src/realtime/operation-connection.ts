@@ -1,6 +1,7 @@
 import { type Ack, type CompactOperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
+import { markLoadStep } from '../app/load-marks';
 import { t } from '../i18n/i18n';
 import type { OperationStore } from './operation-store';
 import { afterFirstPicture, FIRST_SCREEN_REPORTS } from './first-screen';
@@ -144,6 +145,7 @@ export class OperationConnection {
     if (this.stopped) return;
     this.retries = 0;
     store.dispatch({ type: 'snapshot', snapshot, at: Date.now() });
+    if (first) markLoadStep('snapshot-applied');
     this.snapshotLoaded = true;
     if (first) {
       // After the first draw: the timeline's past and the older reports are not worth delaying the picture for.

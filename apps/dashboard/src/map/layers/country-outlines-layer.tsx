@@ -44,6 +44,7 @@ export function CountryOutlinesLayer({ countries }: { countries: CountryCollecti
     const { inView, rest } = byDistanceFromView(countries.features, map.getBounds());
     for (const country of inView) geoJson.addData(country);
     element.dataset.outlines = rest.length ? 'in-view' : 'all';
+    markLoadStep('outlines-in-view');
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const slice = () => {
