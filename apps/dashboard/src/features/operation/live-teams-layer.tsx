@@ -1,5 +1,5 @@
 import type { Team } from '@lintas/contracts';
-import { LoadStepMark } from '../../app/load-marks';
+import { LoadStepMark } from '../../app/load-step-mark';
 import { TeamsLayer } from '../../map/layers/teams-layer';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { useFilteredTeams } from './use-filtered-items';

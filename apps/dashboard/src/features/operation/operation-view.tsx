@@ -3,7 +3,7 @@ import type L from 'leaflet';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useClientConfig } from '../../app/client-config';
-import { LoadStepMark } from '../../app/load-marks';
+import { LoadStepMark } from '../../app/load-step-mark';
 import { useUser } from '../../auth/session-context';
 import { t } from '../../i18n/i18n';
 import { AfterATask } from '../../map/after-a-task';

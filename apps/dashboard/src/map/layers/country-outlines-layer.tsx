@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { type CountryCollection, type CountryFeature, geometryBounds } from '../basemap';
 import { BASEMAP_PANE, useLeafletMap } from '../map-context';
+import { markLoadStep } from '../../app/load-marks';
 
 /** Main-thread time given to the outlines out of view per slice. */
 const SLICE_MS = 8;
