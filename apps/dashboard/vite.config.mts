@@ -2,14 +2,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { fieldPwa } from './scripts/field-pwa.mjs';
-import { opsRoomPreload } from './scripts/ops-room-preload.mjs';
 import { precompress } from './scripts/precompress.mjs';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), opsRoomPreload(), fieldPwa(fileURLToPath(new URL('./dist', import.meta.url))), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
+  plugins: [react(), fieldPwa(fileURLToPath(new URL('./dist', import.meta.url))), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
   resolve: {
     // `plain`: the contracts' values without zod, for the early start (see libs/contracts/src/plain.ts).
     alias: [

@@ -1,4 +1,3 @@
-import { preloadOperationsRoom } from './app/ops-room-preload';
 import { isFieldPath } from './field/field-path';
 
 // Two bundles behind one index.html: the field page (a phone on a poor link) loads none of the
@@ -19,12 +18,8 @@ if (isFieldPath(window.location.pathname)) {
 } else {
   // A small chunk of its own, evaluated first: it starts the snapshot request of an operation
   // opened by address, and the app's chunks are asked for once that request is out (see
-  // app/early-start.ts: until then the main thread is kept free for the steps that send it); they
-  // are fetched from the start, though (app/ops-room-preload.ts).
-  const earlyStart = import('./app/early-start');
-  // The app's chunks are fetched now (not evaluated): ready by the time the request is out.
-  preloadOperationsRoom();
-  void earlyStart
+  // app/early-start.ts: until then the main thread is kept free for the steps that send it).
+  void import('./app/early-start')
     .then(({ snapshotRequestSent }) => snapshotRequestSent)
     .catch(() => undefined)
     .then(() => Promise.all([import('./render-root'), import('./app/app')]))
