@@ -6,6 +6,7 @@ import { loadVectorTiles } from '../map/vector-tiles-loader';
 import { afterFirstPicture } from '../realtime/first-screen';
 import { prefetchSnapshot } from '../realtime/snapshot-prefetch';
 import { fetchClientConfigEarly } from './client-config-early';
+import { warmUpIntlWhenIdle } from './intl-warm-up';
 
 /**
  * The app's session store and API client, and the work that can start before React renders:
@@ -61,5 +62,8 @@ if (prefetching) {
     // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
     // its first render (a module graph is evaluated only once all of it is in).
     import('./schemas-ahead').catch(() => undefined);
+    // The main thread is idle until the app's chunks are in: the locale data of the first
+    // formatters is loaded now rather than during the first render.
+    warmUpIntlWhenIdle(300);
   });
 }
