@@ -24,6 +24,7 @@ if (isFieldPath(window.location.pathname)) {
     .catch(() => undefined)
     .then(() => Promise.all([import('./render-root'), import('./app/app')]))
     .then(async ([{ renderRoot }, { App, prepareLanguage }]) => {
+      performance.mark?.('lintas:app-evaluated');
       await prepareLanguage();
       renderRoot(App);
     });

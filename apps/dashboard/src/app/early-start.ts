@@ -3,8 +3,10 @@ import { SessionStore } from '../auth/session-store';
 import { loadCountryOutlines } from '../map/basemap';
 import { prestartClusterWorkers } from '../map/layers/cluster-worker-pool';
 import { loadVectorTiles } from '../map/vector-tiles-loader';
+import { afterFirstPicture } from '../realtime/first-screen';
 import { prefetchSnapshot } from '../realtime/snapshot-prefetch';
 import { fetchClientConfigEarly } from './client-config-early';
+import { warmUpIntlWhenIdle } from './intl-warm-up';
 
 /**
  * The app's session store and API client, and the work that can start before React renders:
@@ -18,6 +20,8 @@ export const api = new ApiClient({ tokens: sessionStore });
 
 /** Waiting longer than this for the snapshot request to go out, the app is evaluated anyway. */
 const HOLD_APP_AT_MOST_MS = 1_000;
+/** Without a first picture by then (a page that draws none), the cluster worker is started anyway. */
+const CLUSTER_WORKER_AFTER_MS = 5_000;
 
 const prefetching = typeof window !== 'undefined' && prefetchSnapshot(window.location.pathname, api, sessionStore.getSession() !== null);
 
@@ -42,8 +46,7 @@ export const snapshotRequestSent: Promise<void> = prefetching
 if (prefetching) {
   // Everything else the first picture of the map waits for, in parallel with the snapshot's
   // answer: the configuration (which basemap), the outlines, the vector basemap's code (with
-  // Leaflet) and the report layers' cluster workers — after the request, since converting the
-  // outlines is a long task of its own.
+  // Leaflet) — after the request, since converting the outlines is a long task of its own.
   void snapshotRequestSent.then(() => {
     const config = fetchClientConfigEarly();
     loadCountryOutlines().catch(() => undefined);
@@ -52,10 +55,15 @@ if (prefetching) {
       ([answer, tiles]) => (answer as { vectorBasemap?: unknown } | null)?.vectorBasemap === true && tiles.readArchiveHeaderAhead(),
       () => undefined,
     );
-    prestartClusterWorkers();
+    // The report layers' cluster worker is first used when the older reports page in, after the
+    // first picture: started then, its script's request and its start are not in that picture's way.
+    void afterFirstPicture(CLUSTER_WORKER_AFTER_MS).then(() => prestartClusterWorkers());
     // The schemas (zod, built at module top level: ~100–200 ms) are evaluated as soon as their
     // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
     // its first render (a module graph is evaluated only once all of it is in).
     import('./schemas-ahead').catch(() => undefined);
+    // The main thread is idle until the app's chunks are in: the locale data of the first
+    // formatters is loaded now rather than during the first render.
+    warmUpIntlWhenIdle(300);
   });
 }

@@ -11,6 +11,7 @@ import { useDocumentTheme } from './use-document-theme';
 import './leaflet-icons';
 import { common } from '../i18n/common';
 import { BASEMAP_PANE, MapContext } from './map-context';
+import { markLoadStep } from '../app/load-marks';
 
 export type BasemapStatus = 'loading' | 'ready' | 'error';
 
@@ -62,6 +63,7 @@ export function BaseMap({ tileUrl, tileAttribution, vectorBasemap = false, groun
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => created.invalidateSize());
     resize?.observe(element);
     setMap(created);
+    markLoadStep('map-created');
     return () => {
       resize?.disconnect();
       created.remove();

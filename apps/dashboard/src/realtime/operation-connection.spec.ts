@@ -92,6 +92,27 @@ describe('OperationConnection', () => {
     connection.stop();
   });
 
+  it('connects the live feed only once the first picture is drawn, and subscribes with the snapshot seq then', async () => {
+    const { socket, raw, emitted } = fakeSocket();
+    const store = immediateStore();
+    const api = { getCompactSnapshot: vi.fn(async () => snapshot({ seq: 42 })), listEvents: vi.fn(async () => ({ items: [], nextSeq: null, lastSeq: 42 })), listReports: vi.fn() };
+    let drawn: () => void = () => undefined;
+    const picture = new Promise<void>((resolve) => (drawn = resolve));
+    const connection = new OperationConnection({ operationId: OPERATION_ID, api: api as unknown as ApiClient, store, socket, network: null, firstPicture: () => picture });
+    connection.start();
+    await settle();
+
+    expect(store.getState().lastSeq).toBe(42);
+    expect(store.getState().connection.status).toBe('connecting');
+    expect(raw.connect).not.toHaveBeenCalled();
+
+    drawn();
+    await settle();
+    expect(raw.connect).toHaveBeenCalledTimes(1);
+    expect(emitted.filter((entry) => entry.event === SocketEvents.subscribe).map((entry) => entry.payload)).toEqual([{ operationId: OPERATION_ID, sinceSeq: 42, pages: true }]);
+    connection.stop();
+  });
+
   it('applies a catch-up page in one step, and resubscribes after its last event', async () => {
     const { socket, raw, serve, emitted } = fakeSocket();
     const store = immediateStore();

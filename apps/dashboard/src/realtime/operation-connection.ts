@@ -1,6 +1,7 @@
 import { type Ack, type CompactOperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
+import { markLoadStep } from '../app/load-marks';
 import { t } from '../i18n/i18n';
 import type { OperationStore } from './operation-store';
 import { afterFirstPicture, FIRST_SCREEN_REPORTS } from './first-screen';
@@ -27,6 +28,11 @@ export interface OperationConnectionOptions {
   onRevoked?: (reason: string) => void;
   /** The browser's online/offline events; window in the browser. */
   network?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+  /**
+   * Resolves once the view's first picture of the operation is drawn (the provider passes
+   * `afterFirstPicture`); the first connection of the live feed waits for it. Without it, at once.
+   */
+  firstPicture?: () => Promise<void>;
 }
 
 /**
@@ -144,6 +150,7 @@ export class OperationConnection {
     if (this.stopped) return;
     this.retries = 0;
     store.dispatch({ type: 'snapshot', snapshot, at: Date.now() });
+    if (first) markLoadStep('snapshot-applied');
     this.snapshotLoaded = true;
     if (first) {
       // After the first draw: the timeline's past and the older reports are not worth delaying the picture for.
@@ -156,6 +163,12 @@ export class OperationConnection {
     if (socket.connected) this.subscribe();
     else {
       store.dispatch({ type: 'connection', status: 'connecting' });
+      // The first time, after the first picture: the socket's handshake, the subscription and its
+      // answer (every team's latest position) are main-thread work, and API work while the API
+      // serves that picture's tiles, that the picture does not need — the snapshot is the
+      // picture, and the subscription catches up from its seq whenever it starts.
+      if (first && this.options.firstPicture) await this.options.firstPicture();
+      if (this.stopped || socket.connected) return;
       socket.connect();
     }
   }

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { useApi, useSessionStore } from '../auth/session-context';
+import { afterFirstPicture } from './first-screen';
 import { OperationConnection } from './operation-connection';
 import type { OperationState } from './operation-state';
 import { OperationStore } from './operation-store';
@@ -13,6 +14,9 @@ interface RealtimeContextValue {
 }
 
 const RealtimeContext = createContext<RealtimeContextValue | null>(null);
+
+/** The live feed joins after the first picture, or after this long without one (a view that draws none). */
+const LIVE_AFTER_PICTURE_AT_MOST_MS = 2_000;
 
 export interface OperationRealtimeProviderProps {
   operationId: string;
@@ -41,7 +45,7 @@ export function OperationRealtimeProvider({ operationId, onRevoked, createSocket
   useEffect(() => {
     if (!current) return;
     const socket = createSocket ? createSocket() : createOpsSocket(tokens);
-    const created = new OperationConnection({ operationId, api, store: current, socket, onRevoked: (reason) => revoked(reason) });
+    const created = new OperationConnection({ operationId, api, store: current, socket, onRevoked: (reason) => revoked(reason), firstPicture: () => afterFirstPicture(LIVE_AFTER_PICTURE_AT_MOST_MS) });
     created.start();
     connection.current = created;
     return () => {

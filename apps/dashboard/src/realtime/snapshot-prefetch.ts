@@ -1,5 +1,6 @@
 import type { CompactOperationSnapshot, Operation } from '@lintas/contracts';
 import type { ApiClient } from '../api/api-client';
+import { markLoadStep } from '../app/load-marks';
 import { FIRST_SCREEN_REPORTS } from './first-screen';
 
 const OPERATION_PATH = /^\/operations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -21,7 +22,7 @@ export function prefetchSnapshot(pathname: string, api: ApiClient, signedIn: boo
   if (!match || !signedIn) return false;
   const operationId = match[1].toLowerCase();
   const snapshot = api.getCompactSnapshot(operationId, undefined, { reports: FIRST_SCREEN_REPORTS });
-  snapshot.catch(() => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
+  snapshot.then(() => markLoadStep('snapshot-answered'), () => undefined); // a failure is the taker's to handle (or nobody's, if never taken)
   prefetched = { operationId, at: Date.now(), snapshot };
   const ahead: NonNullable<typeof operationAhead> = {
     operationId,

@@ -1,4 +1,5 @@
 import type { Team } from '@lintas/contracts';
+import { LoadStepMark } from '../../app/load-step-mark';
 import { TeamsLayer } from '../../map/layers/teams-layer';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { useFilteredTeams } from './use-filtered-items';
@@ -17,5 +18,11 @@ export function LiveTeamsLayer({ filters, colourOf, isStale, now, onSelect }: Li
   const teams = useOperationSelector((state) => state.teams);
   const trails = useOperationSelector((state) => state.trails);
   const shown = useFilteredTeams(teams, filters);
-  return <TeamsLayer teams={shown} trails={trails} visible={layerOn(filters, 'teams')} showTrails={layerOn(filters, 'trails')} colourOf={colourOf} isStale={isStale} now={now} selectedId={filters.team} onSelect={onSelect} />;
+  return (
+    <>
+      <LoadStepMark step="teams-layer-start" />
+      <TeamsLayer teams={shown} trails={trails} visible={layerOn(filters, 'teams')} showTrails={layerOn(filters, 'trails')} colourOf={colourOf} isStale={isStale} now={now} selectedId={filters.team} onSelect={onSelect} />
+      <LoadStepMark step="teams-layer-drawn" />
+    </>
+  );
 }

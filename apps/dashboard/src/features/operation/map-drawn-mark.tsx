@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLeafletMap } from '../../map/map-context';
 import { whenReportsDrawn } from '../../map/layers/reports-drawn';
 import { firstPictureDrawn } from '../../realtime/first-screen';
+import { markLoadStep } from '../../app/load-marks';
 
 /**
  * Marks the first draw of the operation's data (for the benchmark and the browser tests). Rendered
@@ -16,15 +17,17 @@ export function MapDrawnMark({ reports }: { reports: number }) {
     if (marked.current) return;
     marked.current = true;
     // Not cancelled with the effect: the mark is set once, whatever re-renders in between.
-    whenReportsDrawn(map, () =>
+    markLoadStep('layers-mounted');
+    whenReportsDrawn(map, () => {
+      markLoadStep('reports-drawn');
       requestAnimationFrame(() =>
         setTimeout(() => {
           performance.mark('lintas:map-drawn', { detail: { reports } });
           document.querySelector('[data-testid="operation-view"]')?.setAttribute('data-drawn', 'true');
           firstPictureDrawn();
         }, 0),
-      ),
-    );
+      );
+    });
   }, [map, reports]);
   return null;
 }

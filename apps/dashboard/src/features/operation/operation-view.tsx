@@ -3,6 +3,7 @@ import type L from 'leaflet';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useClientConfig } from '../../app/client-config';
+import { LoadStepMark } from '../../app/load-step-mark';
 import { useUser } from '../../auth/session-context';
 import { t } from '../../i18n/i18n';
 import { AfterATask } from '../../map/after-a-task';
@@ -207,6 +208,7 @@ function OperationScreen({ operation }: { operation: Operation | null }) {
             <MapTools />
             {operation && (
               <>
+                <LoadStepMark step="operation-layers-start" />
                 <AreaLayer area={operation.area} visible={layerOn(filters, 'area')} />
                 <SitesLayer sites={operation.sites} visible={layerOn(filters, 'sites')} />
                 <LiveTeamsLayer filters={filters} colourOf={colourOf} isStale={isStale} now={now} onSelect={onSelectTeam} />

@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { type CountryCollection, type CountryFeature, geometryBounds } from '../basemap';
 import { BASEMAP_PANE, useLeafletMap } from '../map-context';
+import { markLoadStep } from '../../app/load-marks';
 
 /** Main-thread time given to the outlines out of view per slice. */
 const SLICE_MS = 8;
@@ -44,6 +45,7 @@ export function CountryOutlinesLayer({ countries }: { countries: CountryCollecti
     const { inView, rest } = byDistanceFromView(countries.features, map.getBounds());
     for (const country of inView) geoJson.addData(country);
     element.dataset.outlines = rest.length ? 'in-view' : 'all';
+    markLoadStep('outlines-in-view');
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const slice = () => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Theme } from '../../app/theme';
 import { useLeafletMap } from '../map-context';
 import { loadVectorTiles, vectorTilesLoaded } from '../vector-tiles-loader';
+import { markLoadStep } from '../../app/load-marks';
 
 /** Pane of the GSHHG ground: over the country outlines' fill (250), under every operational layer (400+). */
 export const GROUND_PANE = 'lintas-ground';
@@ -31,7 +32,9 @@ export function VectorBasemapLayers({ archive, theme }: { archive: boolean; them
     const add = (tiles: NonNullable<ReturnType<typeof vectorTilesLoaded>>) => {
       if (cancelled) return;
       layer = archive ? tiles.archiveLayer(theme, 'tilePane') : tiles.groundLayer(theme, GROUND_PANE);
+      layer.once('tileload', () => markLoadStep('first-vector-tile'));
       layer.addTo(map);
+      markLoadStep('vector-layer-added');
       map.getContainer().dataset.vectorBasemap = archive ? 'archive' : 'ground';
     };
     const ready = vectorTilesLoaded();
