@@ -13,8 +13,8 @@ import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
 import { TeamPlacement } from './team-placement';
 import { teamGlyph, type TeamGlyphStyle } from './team-glyph';
 import { type Drawn, focusable, NO_OFFSET, soon, TEAMS_PANE, TRAILS_PANE } from './drawn-team';
-import { writtenPath, type WrittenPath } from './trails-line';
-import { legsPath, PointTexts, samePoints, sameTrails, trailsPath } from './trails-path';
+import { layerPointText, writtenPath, type WrittenPath } from './trails-line';
+import { legsPath, samePoints, sameTrails, trailsPath } from './trails-path';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
@@ -56,7 +56,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const drawn = useRef(new Map<string, Drawn>());
   /** Trails by colour: one path each, and the trails it draws. */
   const lines = useRef(
-    new Map<string, { line: WrittenPath; headsLine: WrittenPath; trails: readonly (readonly TrailPoint[])[]; heads: readonly (readonly TrailPoint[])[]; texts: PointTexts }>(),
+    new Map<string, { line: WrittenPath; headsLine: WrittenPath; trails: readonly (readonly TrailPoint[])[]; heads: readonly (readonly TrailPoint[])[] }>(),
   );
   /** Whether the legs path needs writing again: a glyph away from its place moved, came, went or was placed elsewhere. */
   const legsStale = useRef(false);
@@ -381,18 +381,16 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
           headsLine: writtenPath(style).addTo(current.trails) as WrittenPath,
           trails: [],
           heads: [],
-          texts: new PointTexts((point) => map.latLngToLayerPoint([point.lat, point.lon])),
         };
         lines.current.set(colour, known);
       }
-      const { texts } = known;
       if (known.trails.length === 0 || !sameTrails(known.trails, list.trails)) {
         known.trails = list.trails;
-        known.line.setPathOf((_, frame) => trailsPath(list.trails, texts.inFrame(frame)));
+        known.line.setPathOf((on) => trailsPath(list.trails, layerPointText(on)));
       }
       if (!samePoints(known.heads, list.heads)) {
         known.heads = list.heads;
-        known.headsLine.setPathOf((_, frame) => trailsPath(list.heads, texts.inFrame(frame)));
+        known.headsLine.setPathOf((on) => trailsPath(list.heads, layerPointText(on)));
       }
     }
     for (const [colour, known] of lines.current) {

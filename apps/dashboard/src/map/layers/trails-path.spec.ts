@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrailPoint } from '../../realtime/operation-state';
-import { legsPath, PointTexts, samePoints, sameTrails, trailsPath } from './trails-path';
+import { legsPath, samePoints, sameTrails, trailsPath } from './trails-path';
 
 const point = (lat: number, lon: number): TrailPoint => ({ lat, lon, at: '2026-12-02T10:00:00Z' });
 
@@ -12,23 +12,6 @@ describe('team trails as one path', () => {
 
   it('draws an empty path as Leaflet does when no trail has two points', () => {
     expect(trailsPath([[point(1, 2)], []], () => '0 0')).toBe('M0 0');
-  });
-
-  it('projects each point once per frame of pixels, and again in a new frame', () => {
-    let projected = 0;
-    const texts = new PointTexts((p) => {
-      projected++;
-      return { x: p.lon * 10, y: p.lat * 10 };
-    });
-    const a = point(1, 2);
-    const b = point(3, 4);
-    const first = texts.inFrame('10|0,0');
-    expect([first(a), first(b), first(a)]).toEqual(['20 10', '40 30', '20 10']);
-    expect(projected).toBe(2);
-    texts.inFrame('10|0,0')(b);
-    expect(projected).toBe(2);
-    texts.inFrame('11|5,5')(b);
-    expect(projected).toBe(3);
   });
 
   it('tells the same trails (the same arrays in order) from changed ones', () => {

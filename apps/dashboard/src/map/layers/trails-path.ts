@@ -16,35 +16,6 @@ export function trailsPath(trails: Iterable<readonly TrailPoint[]>, textOf: Poin
   return path === '' ? 'M0 0' : path;
 }
 
-/**
- * Each point's text in one frame of layer pixels (zoom and pixel origin), kept while the frame
- * holds: a trail moved on by one point re-projects only that point. Points are the same objects
- * from one state to the next (a live trail is extended, a replayed one is a slice of its track).
- */
-export class PointTexts {
-  private frame = '';
-  private texts = new WeakMap<TrailPoint, string>();
-
-  constructor(private readonly project: (point: TrailPoint) => { x: number; y: number }) {}
-
-  /** Starts a new frame when `frame` differs from the last one (the texts held are then stale). */
-  inFrame(frame: string): PointText {
-    if (frame !== this.frame) {
-      this.frame = frame;
-      this.texts = new WeakMap();
-    }
-    return (point) => {
-      let text = this.texts.get(point);
-      if (text === undefined) {
-        const { x, y } = this.project(point);
-        text = `${x} ${y}`;
-        this.texts.set(point, text);
-      }
-      return text;
-    };
-  }
-}
-
 /** Whether two lists hold the same trails (the same arrays, in the same order). */
 export function sameTrails(a: readonly (readonly TrailPoint[])[], b: readonly (readonly TrailPoint[])[]): boolean {
   if (a.length !== b.length) return false;
