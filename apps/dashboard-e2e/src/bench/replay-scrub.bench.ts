@@ -88,7 +88,7 @@ async function scrubTo(page: Page, value: number): Promise<{ drawn: number; sett
   }, value);
 }
 
-/** The page whose play BENCH_REPLAY_PLAY_PROFILE / BENCH_REPLAY_PLAY_TRACE record (this build's, not the baseline's). */
+/** This build's page in the run: BENCH_REPLAY_PLAY_PROFILE records its play only, BENCH_REPLAY_PLAY_TRACE the baseline's as well, in a file of its own. */
 let playProfiled: Page | null = null;
 
 /** Plays at 600× from 12 hours back for PLAY_MS and answers the main-thread tasks over 50 ms meanwhile. */
@@ -96,9 +96,9 @@ async function playAt600(page: Page, max: number): Promise<number[]> {
   await scrubTo(page, max - 12 * 60);
   await page.getByTestId('replay-speed').selectOption('600');
   await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
-  // BENCH_REPLAY_PLAY_PROFILE=<file> / BENCH_REPLAY_PLAY_TRACE=<file>: a CPU profile / Chrome trace of the play (this build's page), to see what its long tasks do.
+  // BENCH_REPLAY_PLAY_PROFILE=<file> / BENCH_REPLAY_PLAY_TRACE=<file>: a CPU profile / Chrome trace of the play (this build's page; the trace also of the baseline's, in <file>.baseline.json), to see what its long tasks do.
   const profileFile = page === playProfiled ? process.env.BENCH_REPLAY_PLAY_PROFILE : undefined;
-  const traceFile = page === playProfiled ? process.env.BENCH_REPLAY_PLAY_TRACE : undefined;
+  const traceFile = process.env.BENCH_REPLAY_PLAY_TRACE && (page === playProfiled ? process.env.BENCH_REPLAY_PLAY_TRACE : `${process.env.BENCH_REPLAY_PLAY_TRACE}.baseline.json`);
   const cdp = profileFile ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
