@@ -13,7 +13,7 @@ import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
 import { TeamPlacement } from './team-placement';
 import { teamGlyph, type TeamGlyphStyle } from './team-glyph';
 import { type Drawn, focusable, NO_OFFSET, soon, TEAMS_PANE, TRAILS_PANE } from './drawn-team';
-import { layerPointText, writtenPath, type WrittenPath } from './trails-line';
+import { layerPointOf, writtenPath, type WrittenPath } from './trails-line';
 import { legsPath, samePoints, sameTrails, trailsPath } from './trails-path';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
@@ -386,11 +386,11 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       }
       if (known.trails.length === 0 || !sameTrails(known.trails, list.trails)) {
         known.trails = list.trails;
-        known.line.setPathOf((on) => trailsPath(list.trails, layerPointText(on)));
+        known.line.setPathOf((on) => trailsPath(list.trails, layerPointOf(on)));
       }
       if (!samePoints(known.heads, list.heads)) {
         known.heads = list.heads;
-        known.headsLine.setPathOf((on) => trailsPath(list.heads, layerPointText(on)));
+        known.headsLine.setPathOf((on) => trailsPath(list.heads, layerPointOf(on)));
       }
     }
     for (const [colour, known] of lines.current) {

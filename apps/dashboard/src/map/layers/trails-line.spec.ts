@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import L from 'leaflet';
 import { afterEach, describe, expect, it } from 'vitest';
-import { layerPointText } from './trails-line';
+import { layerPointOf } from './trails-line';
 
 describe('trail points in layer pixels', () => {
   let map: L.Map | null = null;
@@ -14,7 +14,7 @@ describe('trail points in layer pixels', () => {
     const element = document.createElement('div');
     document.body.append(element);
     map = L.map(element).setView([11.5, 104.9], 9);
-    const text = layerPointText(map);
+    const text = layerPointOf(map);
     for (const [lat, lon] of [
       [11.5, 104.9],
       [10.61, 104.18],
@@ -23,7 +23,7 @@ describe('trail points in layer pixels', () => {
       [89.9, -179.9],
     ]) {
       const expected = map.latLngToLayerPoint([lat, lon]);
-      const [x, y] = text({ lat, lon }).split(' ').map(Number);
+      const { x, y } = text({ lat, lon });
       expect(Math.abs(x - expected.x)).toBeLessThanOrEqual(1);
       expect(Math.abs(y - expected.y)).toBeLessThanOrEqual(1);
     }

@@ -58,25 +58,21 @@ export function writtenPath(options: L.PolylineOptions): WrittenPath {
 }
 
 /**
- * A point's layer pixels as path coordinates ("x y"), as `map.latLngToLayerPoint` gives them,
- * without the objects it makes: for Leaflet's spherical Mercator (the map's CRS), written out;
- * thousands of trail points are written at each replayed moment.
+ * A point's layer pixels, as `map.latLngToLayerPoint` gives them, without the objects it makes:
+ * for Leaflet's spherical Mercator (the map's CRS), written out, into one point reused by every
+ * call; thousands of trail points are drawn at each replayed moment.
  */
-export function layerPointText(map: L.Map): (point: { lat: number; lon: number }) => string {
-  if (map.options.crs !== L.CRS.EPSG3857) {
-    return (point) => {
-      const { x, y } = map.latLngToLayerPoint([point.lat, point.lon]);
-      return `${x} ${y}`;
-    };
-  }
+export function layerPointOf(map: L.Map): (point: { lat: number; lon: number }) => { x: number; y: number } {
+  if (map.options.crs !== L.CRS.EPSG3857) return (point) => map.latLngToLayerPoint([point.lat, point.lon]);
   const origin = map.getPixelOrigin();
   const scale = L.CRS.EPSG3857.scale(map.getZoom());
   // Leaflet's SphericalMercator.MAX_LATITUDE (not in its typings).
   const max = 85.0511287798;
+  const at = { x: 0, y: 0 };
   return (point) => {
     const sin = Math.sin((Math.max(Math.min(max, point.lat), -max) * Math.PI) / 180);
-    const x = Math.round(scale * (point.lon / 360 + 0.5)) - origin.x;
-    const y = Math.round(scale * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI))) - origin.y;
-    return `${x} ${y}`;
+    at.x = Math.round(scale * (point.lon / 360 + 0.5)) - origin.x;
+    at.y = Math.round(scale * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI))) - origin.y;
+    return at;
   };
 }

@@ -6,12 +6,20 @@ const point = (lat: number, lon: number): TrailPoint => ({ lat, lon, at: '2026-1
 
 describe('team trails as one path', () => {
   it('writes each trail of two points or more as a polyline of its own', () => {
-    const text = (p: TrailPoint) => `${p.lon} ${p.lat}`;
-    expect(trailsPath([[point(1, 2), point(3, 4), point(5, 6)], [point(9, 9)], [point(7, 8), point(0, 1)]], text)).toBe('M2 1L4 3L6 5M8 7L1 0');
+    const project = (p: TrailPoint) => ({ x: p.lon, y: p.lat });
+    expect(trailsPath([[point(1, 2), point(3, 4), point(5, 6)], [point(9, 9)], [point(7, 8), point(0, 1)]], project)).toBe('M2 1L4 3L6 5M8 7L1 0');
   });
 
   it('draws an empty path as Leaflet does when no trail has two points', () => {
-    expect(trailsPath([[point(1, 2)], []], () => '0 0')).toBe('M0 0');
+    expect(trailsPath([[point(1, 2)], []], () => ({ x: 0, y: 0 }))).toBe('M0 0');
+  });
+
+  it('leaves out points within a pixel of the last one written, but reaches the newest point', () => {
+    const project = (p: TrailPoint) => ({ x: p.lon, y: p.lat });
+    // Standing still, then creeping a pixel at a time, then a step away, then a last pixel on.
+    const trail = [point(0, 0), point(0, 0), point(0, 1), point(1, 2), point(0, 10), point(1, 10)];
+    expect(trailsPath([trail], project)).toBe('M0 0L2 1L10 0L10 1');
+    expect(trailsPath([[point(0, 0), point(0, 0)]], project)).toBe('M0 0');
   });
 
   it('tells the same trails (the same arrays in order) from changed ones', () => {

@@ -1,16 +1,30 @@
 import type { TrailPoint } from '../../realtime/operation-state';
 
-/** A trail point in layer pixels, written as SVG path coordinates ("x y"). */
-export type PointText = (point: TrailPoint) => string;
+/** A trail point in layer pixels (integers, as Leaflet rounds them); the answer may be reused by the next call. */
+export type ProjectPoint = (point: TrailPoint) => { x: number; y: number };
 
-/** The SVG path data of many trails in one: each trail of two points or more is a polyline of its own ("M…L…"). */
-export function trailsPath(trails: Iterable<readonly TrailPoint[]>, textOf: PointText): string {
+/**
+ * The SVG path data of many trails in one: each trail of two points or more is a polyline of its
+ * own ("M…L…"). A point within a pixel of the last one written is left out (the last point of a
+ * trail only when on it), as Leaflet's simplification of a polyline would: a trail standing
+ * still, or seen from afar, is a few points however many positions it holds.
+ */
+export function trailsPath(trails: Iterable<readonly TrailPoint[]>, project: ProjectPoint): string {
   // Concatenated (a rope, flattened once when set), not joined from an array of every part.
   let path = '';
   for (const points of trails) {
     if (points.length < 2) continue;
-    path += 'M' + textOf(points[0]);
-    for (let index = 1; index < points.length; index++) path += 'L' + textOf(points[index]);
+    const first = project(points[0]);
+    let [lastX, lastY] = [first.x, first.y];
+    path += `M${lastX} ${lastY}`;
+    const end = points.length - 1;
+    for (let index = 1; index <= end; index++) {
+      const { x, y } = project(points[index]);
+      const near = Math.abs(x - lastX) <= 1 && Math.abs(y - lastY) <= 1;
+      if (near && (index < end || (x === lastX && y === lastY))) continue;
+      path += `L${x} ${y}`;
+      [lastX, lastY] = [x, y];
+    }
   }
   // An empty path as Leaflet draws one.
   return path === '' ? 'M0 0' : path;
