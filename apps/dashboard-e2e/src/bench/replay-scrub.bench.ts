@@ -88,15 +88,30 @@ async function scrubTo(page: Page, value: number): Promise<{ drawn: number; sett
   }, value);
 }
 
+/** This build's page in the run: BENCH_REPLAY_PLAY_PROFILE records its play only, BENCH_REPLAY_PLAY_TRACE the baseline's as well, in a file of its own. */
+let playProfiled: Page | null = null;
+
 /** Plays at 600× from 12 hours back for PLAY_MS and answers the main-thread tasks over 50 ms meanwhile. */
 async function playAt600(page: Page, max: number): Promise<number[]> {
   await scrubTo(page, max - 12 * 60);
   await page.getByTestId('replay-speed').selectOption('600');
   await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  // BENCH_REPLAY_PLAY_PROFILE=<file> / BENCH_REPLAY_PLAY_TRACE=<file>: a CPU profile / Chrome trace of the play (this build's page; the trace also of the baseline's, in <file>.baseline.json), to see what its long tasks do.
+  const profileFile = page === playProfiled ? process.env.BENCH_REPLAY_PLAY_PROFILE : undefined;
+  const traceFile = process.env.BENCH_REPLAY_PLAY_TRACE && (page === playProfiled ? process.env.BENCH_REPLAY_PLAY_TRACE : `${process.env.BENCH_REPLAY_PLAY_TRACE}.baseline.json`);
+  const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  if (traceFile) await page.context().browser()!.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
   await page.getByTestId('replay-play').click();
   await page.waitForTimeout(PLAY_MS);
   // Paused from the page: a pointer click waits for the button to hold still for two frames, which a busy page may not give.
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="replay-play"]')!.click());
+  if (traceFile) await page.context().browser()!.stopTracing();
+  if (cdp) writeFileSync(profileFile!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 }
 
@@ -207,6 +222,7 @@ describeInBrowser('replay scrubbing benchmark', () => {
     console.log(`[bench] replay scrubbing (load ${loadavg()[0].toFixed(1)}): moment drawn p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted.at(-1)!)} ms (all: ${times.map(Math.round).join(', ')}; nothing left loading: ${settled.map(Math.round).join(', ')})`);
 
     // Play at 600× from 12 hours back, watching the main thread.
+    playProfiled = page;
     const tasks = await playAt600(page, max);
     await saveScreenshot(page, 'bench-replay-played');
     await context.close();

@@ -57,8 +57,8 @@ export class ReplayPicture {
   constructor(private readonly viewer: Viewer) {}
 
   /**
-   * The state at `at`, or null when no span holds it yet. `holdItems`: keep the reports and the
-   * timeline of the previous moment (play refreshes them less often than positions).
+   * The state at `at`, or null when no span holds it yet. `holdItems`: keep the reports, the
+   * timeline and the trails of the previous moment (play refreshes them less often than positions).
    */
   stateAt(spans: readonly ReplaySpan[], at: number, connection: ConnectionState, holdItems = false): OperationState | null {
     const span = spanFor(spans, at);
@@ -69,7 +69,9 @@ export class ReplayPicture {
     const folded = hold && this.fold ? this.fold.state : this.foldTo(span, at);
     const operation = this.operationOf(folded.operation, span.base.operation);
     const teams = this.teamsAt(spans, span, folded.teams, at);
-    const trails = this.trailsAt(spans, teams, at);
+    // Held too: every trail changes at each moment of play, and redrawing them all is what costs; the
+    // teams layer draws each trail on to its team's position meanwhile.
+    const trails = hold ? previous.trails : this.trailsAt(spans, teams, at);
     const timeline = hold ? previous.timeline : this.timelineAt(spans, at);
     const reports = folded.reports;
     if (

@@ -31,10 +31,6 @@ export interface Drawn {
   /** Pixels the glyph (and its label) are drawn away from the place (`placeTeams`). */
   dx: number;
   dy: number;
-  /** A thin line from the place to a glyph drawn away from it, so that it still reads where the team is. */
-  leg: L.Polyline | null;
-  /** Place, offset and zoom the leg was drawn for (a pan changes neither end). */
-  legKey: string;
 }
 
 export const NO_OFFSET = { dx: 0, dy: 0 };

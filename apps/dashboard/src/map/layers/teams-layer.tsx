@@ -13,6 +13,8 @@ import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
 import { TeamPlacement } from './team-placement';
 import { teamGlyph, type TeamGlyphStyle } from './team-glyph';
 import { type Drawn, focusable, NO_OFFSET, soon, TEAMS_PANE, TRAILS_PANE } from './drawn-team';
+import { layerPointOf, writtenPath, type WrittenPath } from './trails-line';
+import { legsPath, samePoints, sameTrails, trailsPath } from './trails-path';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
@@ -52,7 +54,12 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const map = useLeafletMap();
   const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer; linesRenderer: L.Renderer } | null>(null);
   const drawn = useRef(new Map<string, Drawn>());
-  const lines = useRef(new Map<string, { line: L.Polyline; points: readonly TrailPoint[] }>());
+  /** Trails by colour: one path each, and the trails it draws. */
+  const lines = useRef(
+    new Map<string, { line: WrittenPath; headsLine: WrittenPath; trails: readonly (readonly TrailPoint[])[]; heads: readonly (readonly TrailPoint[])[] }>(),
+  );
+  /** Whether the legs path needs writing again: a glyph away from its place moved, came, went or was placed elsewhere. */
+  const legsStale = useRef(false);
   const select = useEffectEvent((id: string) => onSelect(id));
   const moves = useRef(0);
   const syncLabels = useRef<() => void>(() => undefined);
@@ -116,23 +123,13 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         }
       }
     };
-    const placeLeg = (team: Drawn, dx: number, dy: number) => {
-      if (dx === 0 && dy === 0) {
-        team.leg?.remove();
-        team.leg = null;
-        return;
-      }
-      const key = `${team.lat},${team.lon},${dx},${dy},${map.getZoom()}`;
-      if (team.leg && team.legKey === key) return;
-      team.legKey = key;
-      const place = map.latLngToContainerPoint([team.lat, team.lon]);
-      const end = map.containerPointToLatLng([place.x + dx, place.y + dy]);
-      const latLngs: L.LatLngExpression[] = [[team.lat, team.lon], end];
-      if (team.leg) {
-        team.leg.setLatLngs(latLngs);
-        return;
-      }
-      team.leg = L.polyline(latLngs, { renderer: linesRenderer, interactive: false, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs);
+    // The legs of every glyph drawn away from its place: one path, written once a placement is drawn.
+    const legs = writtenPath({ renderer: linesRenderer, weight: 1.5, className: 'team-leg' }).addTo(created.glyphs) as WrittenPath;
+    const writeLegs = (on: L.Map) => legsPath(known.values(), (lat, lon) => on.latLngToLayerPoint([lat, lon]));
+    const drawLegs = () => {
+      if (!legsStale.current) return;
+      legsStale.current = false;
+      legs.setPathOf(writeLegs);
     };
     // Where glyphs are drawn, kept from one placement to the next: a position flush places again
     // only the teams near the ones that moved (`TeamPlacement`), in layer pixels, which a pan does
@@ -144,8 +141,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       return `${map.getZoom()}|${origin.x},${origin.y}`;
     };
     const offsetTo = (team: Drawn, { dx, dy }: { dx: number; dy: number }) => {
-      placeLeg(team, dx, dy);
       if (team.dx === dx && team.dy === dy) return false;
+      legsStale.current = true;
       team.dx = dx;
       team.dy = dy;
       team.glyph.setOffset(dx, dy);
@@ -195,6 +192,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         if (team) glyphMoved = offsetTo(team, offset) || glyphMoved;
         if (performance.now() > until) break;
       }
+      drawLegs();
       if (undrawn.size > 0) {
         drawing = soon(drawSlice);
         return;
@@ -212,6 +210,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         const team = known.get(id);
         if (team) moved = offsetTo(team, offset) || moved;
       }
+      drawLegs();
       return moved;
     };
     const onMove = () => {
@@ -289,17 +288,21 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       const signature = `${style.colour}|${stale}|${team.status}|${style.selected}`;
       // The label carries the team's marking, like every item on screen, as its written label (a
       // coloured dot beside a team read as a status light), and its status.
-      const label =
-        `${escapeHtml(team.callSign)} <span class="${markingClass(team.marking)} team-label__marking">${escapeHtml(team.marking)}</span>` +
+      const before = drawn.current.get(team.id);
+      // Unchanged words (the common update, a new position) keep the label written: it is built for every team of a replayed moment.
+      const sameWords = before !== undefined && !stale && !before.stale && before.team.callSign === team.callSign && before.team.marking === team.marking && before.team.status === team.status;
+      const label = sameWords
+        ? before.label
+        : `${escapeHtml(team.callSign)} <span class="${markingClass(team.marking)} team-label__marking">${escapeHtml(team.marking)}</span>` +
         ` <span class="team-label__status">${escapeHtml(teamStatusLabel(team.status))}</span>` +
         (stale ? ` <span class="team-label__age">${escapeHtml(formatAge(now - Date.parse(position.at)))}</span>` : '');
-      let known = drawn.current.get(team.id);
+      let known = before;
       if (!known) {
         const glyph = teamGlyph([position.lat, position.lon], style, current.renderer);
         glyph.on('click', () => select(team.id));
         glyph.on('add', () => focusable(glyph, team.callSign, () => select(team.id)));
         glyph.addTo(current.glyphs);
-        known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0, leg: null, legKey: '' };
+        known = { glyph, team, signature, lat: position.lat, lon: position.lon, heading: position.heading, label, stale, selected: style.selected, shown: null, row: 0, dx: 0, dy: 0 };
         drawn.current.set(team.id, known);
         labelsChanged = true;
         placesChanged.push(team.id);
@@ -314,6 +317,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
         known.glyph.moveTo(position.lat, position.lon, position.heading);
         if (known.lat !== position.lat || known.lon !== position.lon) {
           moves.current++;
+          if (known.dx !== 0 || known.dy !== 0) legsStale.current = true; // its leg starts from the new place
           placesChanged.push(team.id);
           if (known.shown !== null) labelsChanged = true; // its label may now meet another: stacked again
         }
@@ -335,7 +339,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     for (const [id, known] of drawn.current) {
       if (!seen.has(id)) {
         known.glyph.remove();
-        known.leg?.remove();
+        if (known.dx !== 0 || known.dy !== 0) legsStale.current = true;
         drawn.current.delete(id);
         labelsChanged = true;
         placesChanged.push(id);
@@ -352,27 +356,48 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   useEffect(() => {
     const current = layers.current;
     if (!current) return;
-    const shown = new Set<string>();
+    // One path per colour (agency) for all its teams' trails, written again only when one of them
+    // changed; and one for their heads: where a team's position is past its trail's last point (a
+    // replay playing holds the trails for a while, `ReplayPicture`), a line from that point to it,
+    // so the trail still reaches the glyph while only the heads are written at each moment.
+    const byColour = new Map<string, { trails: (readonly TrailPoint[])[]; heads: (readonly TrailPoint[])[] }>();
     for (const team of teams) {
       const points = trails.get(team.id);
       if (!points || points.length < 2) continue;
-      shown.add(team.id);
-      const known = lines.current.get(team.id);
-      if (known?.points === points) continue;
-      const latLngs = points.map((point) => [point.lat, point.lon] as L.LatLngTuple);
-      if (known) {
-        known.line.setLatLngs(latLngs);
-        known.points = points;
-      } else {
-        const line = L.polyline(latLngs, { renderer: current.linesRenderer, interactive: false, color: colourOf(team.agency.id), weight: 2.5, opacity: 0.6, className: 'team-trail' });
-        line.addTo(current.trails);
-        lines.current.set(team.id, { line, points });
+      const colour = colourOf(team.agency.id);
+      let list = byColour.get(colour);
+      if (!list) byColour.set(colour, (list = { trails: [], heads: [] }));
+      list.trails.push(points);
+      const last = points[points.length - 1];
+      const position = team.lastPosition;
+      if (position && (position.lat !== last.lat || position.lon !== last.lon)) list.heads.push([last, position]);
+    }
+    for (const [colour, list] of byColour) {
+      let known = lines.current.get(colour);
+      if (!known) {
+        const style = { renderer: current.linesRenderer, color: colour, weight: 2.5, opacity: 0.6, className: 'team-trail' };
+        known = {
+          line: writtenPath(style).addTo(current.trails) as WrittenPath,
+          headsLine: writtenPath(style).addTo(current.trails) as WrittenPath,
+          trails: [],
+          heads: [],
+        };
+        lines.current.set(colour, known);
+      }
+      if (known.trails.length === 0 || !sameTrails(known.trails, list.trails)) {
+        known.trails = list.trails;
+        known.line.setPathOf((on) => trailsPath(list.trails, layerPointOf(on)));
+      }
+      if (!samePoints(known.heads, list.heads)) {
+        known.heads = list.heads;
+        known.headsLine.setPathOf((on) => trailsPath(list.heads, layerPointOf(on)));
       }
     }
-    for (const [id, known] of lines.current) {
-      if (!shown.has(id)) {
+    for (const [colour, known] of lines.current) {
+      if (!byColour.has(colour)) {
         known.line.remove();
-        lines.current.delete(id);
+        known.headsLine.remove();
+        lines.current.delete(colour);
       }
     }
   }, [map, teams, trails, colourOf]);
