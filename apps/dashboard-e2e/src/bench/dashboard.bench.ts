@@ -235,7 +235,7 @@ function formatSection(figures: {
     `| time to a drawn map (navigation start → operational layers, the country outlines in view and vector basemap tiles drawn; BASEMAP_PMTILES on) | ${figures.drawnMs} ms | < ${TARGET_DRAWN_MS} ms |`,
     `| … operational layers drawn (the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports, ${TEAMS} teams, sites) | at ${figures.dataDrawnMs} ms | |`,
     `| … baseline in the same run: drawn without the vector basemap (configuration off, its tiles refused) | ${figures.baselineDrawnMs} ms | |`,
-    `| … the snapshot request, sent → answered (${(figures.snapshot.bytes / 1e6).toFixed(2)} MB of JSON, compact form) | ${Math.round(figures.snapshot.startMs)} → ${Math.round(figures.snapshot.endMs)} ms | |`,
+    `| … the snapshot request, asked for → on the wire → first byte → last byte (${(figures.snapshot.bytes / 1e6).toFixed(2)} MB of JSON, compact form) | ${[figures.snapshot.startMs, figures.snapshot.requestMs, figures.snapshot.firstByteMs, figures.snapshot.endMs].map((ms) => Math.round(ms)).join(' → ')} ms | |`,
     `| … the API alone: the first screen's snapshot asked for by a plain client, request → last byte (median of 5; full form for comparison) | compact ${figures.api.compact.ms} ms (${(figures.api.compact.bytes / 1e6).toFixed(2)} MB); full ${figures.api.full.ms} ms (${(figures.api.full.bytes / 1e6).toFixed(2)} MB) | |`,
     `| JavaScript transferred (${figures.js.files} files, compressed as the API serves them; ${kb(figures.js.decoded)} decoded) | ${kb(figures.js.transferred)} | |`,
     `| longest main-thread task while ${POSITIONS_PER_SECOND} positions/s arrive for ${LOAD_MS / 1000} s | ${figures.longTasks === 0 ? 'no task over 50 ms' : `${figures.longestTaskMs} ms (${figures.longTasks} tasks over 50 ms)`} | < ${TARGET_LONGEST_TASK_MS} ms |`,
@@ -243,7 +243,7 @@ function formatSection(figures: {
     '',
     refused ? `Refused positions: ${refused}.` : 'No position was refused.',
     `The first snapshot carries the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports (what the first screen draws) in their summary form (\`compact=1\`); the view pages in the other ${(REPORTS - FIRST_SCREEN_REPORTS).toLocaleString('en')} after the first draw, before the position load starts. ` +
-      'The JavaScript includes the lazily loaded Natural Earth outlines (740 kB of the decoded size is that data). The whole page shares the 2 cores with the API ' +
+      'The JavaScript leaves out the Natural Earth outlines, a JSON file of their own since 2026-12-02 (756 kB decoded, ~205 kB as brotli). The whole page shares the 2 cores with the API ' +
       'and PostgreSQL, which answer the snapshot and take the positions during the measure; other work on the machine shows in these figures.',
   ].join('\n');
 }

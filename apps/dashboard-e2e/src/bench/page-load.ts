@@ -9,8 +9,11 @@ export interface LoadFigures {
   drawnMs: number;
   dataDrawnMs: number;
   js: { files: number; transferred: number; decoded: number };
-  /** The snapshot request, from navigation start: sent and answered (the API's share of the wait). */
-  snapshot: { startMs: number; endMs: number; bytes: number };
+  /**
+   * The snapshot request, from navigation start: asked for, on the wire (after any wait for a
+   * connection), its first byte back (the API's work and the network) and its last byte.
+   */
+  snapshot: { startMs: number; requestMs: number; firstByteMs: number; endMs: number; bytes: number };
   reportsInStore: number;
 }
 
@@ -67,7 +70,13 @@ export async function measureLoad(page: Page, url: string, withVectorTiles = tru
     const snapshot = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) => entry.name.includes('/snapshot'));
     return {
       dataDrawnMs: mark ? mark.startTime : NaN,
-      snapshot: { startMs: snapshot?.startTime ?? NaN, endMs: snapshot?.responseEnd ?? NaN, bytes: snapshot?.decodedBodySize ?? NaN },
+      snapshot: {
+        startMs: snapshot?.startTime ?? NaN,
+        requestMs: snapshot?.requestStart ?? NaN,
+        firstByteMs: snapshot?.responseStart ?? NaN,
+        endMs: snapshot?.responseEnd ?? NaN,
+        bytes: snapshot?.decodedBodySize ?? NaN,
+      },
       scripts: scripts.map((entry) => ({ path: new URL(entry.name).pathname, transferred: entry.transferSize, decoded: entry.decodedBodySize })),
       reportsInStore: Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')),
       // Every request of the load, in the order it started: what waited on what before the first picture.
