@@ -28,7 +28,11 @@ describe('npm run bench (reduced)', () => {
       expect(fanout.deliveries.positionLatency.count).toBeGreaterThan(0);
       expect(fanout.deliveries.latency.p99).toBeGreaterThan(0);
       expect(results.fanout[`${system}Open`].connected).toBe(50);
-      expect(results.fanout[`${system}Open`].memoryPerSocket).toBeGreaterThan(0);
+      // Measured, not judged: with 50 sockets the growth is within the process's own noise (a
+      // collection between the two readings made it negative once in CI); 1,000 sockets are the figure.
+      expect(results.fanout[`${system}Open`].rssBefore).toBeGreaterThan(0);
+      expect(results.fanout[`${system}Open`].rssAfter).toBeGreaterThan(0);
+      expect(Number.isFinite(results.fanout[`${system}Open`].memoryPerSocket)).toBe(true);
     }
     expect(results.ingest.lintas.failures).toBe(0);
     expect(results.ingest.lintas.stored).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { buildPmtilesArchive } from '@lintas/testing';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, restSignIn, saveScreenshot, signInContext, startLintas, WORKSPACE_ROOT, type RunningLintas } from '../support';
 import { arrangeBenchData, type BenchData } from './bench-data';
 import { writeDashboardSection } from './bench-report';
@@ -80,9 +80,10 @@ describeInBrowser('dashboard benchmark', () => {
     for (let run = 1; run < runs; run++) {
       const extra = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       await signInContext(extra, lintas.baseUrl, 'commander@kh-gdi.demo', lintas.demoPassword);
-      const extraLoad = await measureLoad(await newPage(extra), `${lintas.baseUrl}/operations/${data.operationId}`);
+      const extraPage = await newPage(extra);
+      const extraLoad = await measureLoad(extraPage, `${lintas.baseUrl}/operations/${data.operationId}`);
       extraLoads.push([extraLoad.drawnMs, extraLoad.dataDrawnMs, loadavg()[0]]);
-      await extra.close();
+      await settleAndClose(extraPage);
     }
 
     const context = await commanderContext(browser, lintas);
@@ -202,8 +203,19 @@ async function measureWithoutBasemap(browser: Browser, lintas: RunningLintas, op
   await context.route('**/api/basemap/**', (route) => route.abort());
   const page = await context.newPage();
   const load = await measureLoad(page, `${lintas.baseUrl}/operations/${operationId}`, false);
-  await context.close();
+  await settleAndClose(page);
   return load.drawnMs;
+}
+
+/**
+ * Closes a measured page once it has paged in every report: closed at once, it could leave the API
+ * answering its pages of older reports while the next cold load asked for its snapshot, and that
+ * load would measure two users at once.
+ */
+async function settleAndClose(page: Page): Promise<void> {
+  await page.waitForFunction((expected) => Number(document.querySelector('[data-testid="operation-view"]')?.getAttribute('data-reports')) >= expected, REPORTS, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await page.context().close();
 }
 
 function formatSection(figures: {
@@ -311,7 +323,7 @@ async function compareBuilds(ab: AbBuilds, browser: Browser, lintas: RunningLint
         await page.waitForTimeout(1_000);
       }
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
-      await context.close();
+      await settleAndClose(page);
       const entry = { drawn: Math.round(load.drawnMs), layers: Math.round(load.dataDrawnMs), paging: pagingLongest, longest: Math.round(tasks.reduce((max, task) => Math.max(max, task.duration), 0)), over50: tasks.length, load: machineLoad };
       results[variant].push(entry);
       console.log(`[bench] A/B run ${run + 1} build ${variant}: drawn ${entry.drawn} ms, operational layers ${entry.layers} ms, longest task ${process.env.BENCH_AB_POSITIONS === '0' ? 'during the load' : `while the older reports paged in ${entry.paging} ms, under positions`} ${entry.longest} ms (${entry.over50} over 50 ms), load average ${machineLoad.toFixed(1)}`);
