@@ -13,8 +13,9 @@ import { OBSTACLES_CHANGED, obstaclesInView } from './marker-obstacles';
 import { TeamPlacement } from './team-placement';
 import { teamGlyph, type TeamGlyphStyle } from './team-glyph';
 import { type Drawn, focusable, NO_OFFSET, soon, TEAMS_PANE, TRAILS_PANE } from './drawn-team';
-import { layerPointOf, writtenPath, type WrittenPath } from './trails-line';
-import { legsPath, samePoints, sameTrails, trailsPath } from './trails-path';
+import { writtenPath, type WrittenPath } from './trails-line';
+import { legsPath } from './trails-path';
+import { TrailsByColour } from './trails-by-colour';
 
 /** Call signs show from this zoom on, or always when there are few teams. */
 export const TEAM_LABEL_ZOOM = 11;
@@ -54,10 +55,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   const map = useLeafletMap();
   const layers = useRef<{ glyphs: L.LayerGroup; trails: L.LayerGroup; renderer: L.Renderer; linesRenderer: L.Renderer } | null>(null);
   const drawn = useRef(new Map<string, Drawn>());
-  /** Trails by colour: one path each, and the trails it draws. */
-  const lines = useRef(
-    new Map<string, { line: WrittenPath; headsLine: WrittenPath; trails: readonly (readonly TrailPoint[])[]; heads: readonly (readonly TrailPoint[])[] }>(),
-  );
+  /** The trails, one path per colour (made with the layers). */
+  const trailLines = useRef<TrailsByColour | null>(null);
   /** Whether the legs path needs writing again: a glyph away from its place moved, came, went or was placed elsewhere. */
   const legsStale = useRef(false);
   const select = useEffectEvent((id: string) => onSelect(id));
@@ -80,8 +79,8 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
     const linesRenderer = L.svg({ pane: TRAILS_PANE, padding: 0.1 });
     const created = { glyphs: L.layerGroup(), trails: L.layerGroup(), renderer, linesRenderer };
     layers.current = created;
+    trailLines.current = new TrailsByColour(created.trails, linesRenderer);
     const known = drawn.current;
-    const knownLines = lines.current;
 
     syncLabels.current = () => {
       const show = known.size <= FEW_TEAMS || map.getZoom() >= TEAM_LABEL_ZOOM;
@@ -254,7 +253,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
       created.glyphs.remove();
       created.trails.remove();
       known.clear();
-      knownLines.clear();
+      trailLines.current = null;
       layers.current = null;
     };
   }, [map]);
@@ -354,52 +353,7 @@ export function TeamsLayer({ teams, trails, visible, showTrails, colourOf, isSta
   }, [map, teams, colourOf, isStale, now, selectedId]);
 
   useEffect(() => {
-    const current = layers.current;
-    if (!current) return;
-    // One path per colour (agency) for all its teams' trails, written again only when one of them
-    // changed; and one for their heads: where a team's position is past its trail's last point (a
-    // replay playing holds the trails for a while, `ReplayPicture`), a line from that point to it,
-    // so the trail still reaches the glyph while only the heads are written at each moment.
-    const byColour = new Map<string, { trails: (readonly TrailPoint[])[]; heads: (readonly TrailPoint[])[] }>();
-    for (const team of teams) {
-      const points = trails.get(team.id);
-      if (!points || points.length < 2) continue;
-      const colour = colourOf(team.agency.id);
-      let list = byColour.get(colour);
-      if (!list) byColour.set(colour, (list = { trails: [], heads: [] }));
-      list.trails.push(points);
-      const last = points[points.length - 1];
-      const position = team.lastPosition;
-      if (position && (position.lat !== last.lat || position.lon !== last.lon)) list.heads.push([last, position]);
-    }
-    for (const [colour, list] of byColour) {
-      let known = lines.current.get(colour);
-      if (!known) {
-        const style = { renderer: current.linesRenderer, color: colour, weight: 2.5, opacity: 0.6, className: 'team-trail' };
-        known = {
-          line: writtenPath(style).addTo(current.trails) as WrittenPath,
-          headsLine: writtenPath(style).addTo(current.trails) as WrittenPath,
-          trails: [],
-          heads: [],
-        };
-        lines.current.set(colour, known);
-      }
-      if (known.trails.length === 0 || !sameTrails(known.trails, list.trails)) {
-        known.trails = list.trails;
-        known.line.setPathOf((on) => trailsPath(list.trails, layerPointOf(on)));
-      }
-      if (!samePoints(known.heads, list.heads)) {
-        known.heads = list.heads;
-        known.headsLine.setPathOf((on) => trailsPath(list.heads, layerPointOf(on)));
-      }
-    }
-    for (const [colour, known] of lines.current) {
-      if (!byColour.has(colour)) {
-        known.line.remove();
-        known.headsLine.remove();
-        lines.current.delete(colour);
-      }
-    }
+    trailLines.current?.draw(teams, trails, colourOf);
   }, [map, teams, trails, colourOf]);
 
   useEffect(() => {
