@@ -1,7 +1,9 @@
+import { markLoadStep } from './app/load-marks';
 import { isFieldPath } from './field/field-path';
 
 // Two bundles behind one index.html: the field page (a phone on a poor link) loads none of the
-// operations room's code, and the operations room none of the field page's. This entry imports
+// operations room's code, and the operations room none of the field page's. Besides the load marks
+// (a few lines, no imports of their own), this entry imports
 // nothing else (React comes with `render-root`), so the chunks below are asked for as soon as the
 // few hundred bytes of it are evaluated, all at once.
 if (isFieldPath(window.location.pathname)) {
@@ -24,7 +26,7 @@ if (isFieldPath(window.location.pathname)) {
     .catch(() => undefined)
     .then(() => Promise.all([import('./render-root'), import('./app/app')]))
     .then(async ([{ renderRoot }, { App, prepareLanguage }]) => {
-      performance.mark?.('lintas:app-evaluated');
+      markLoadStep('app-evaluated');
       await prepareLanguage();
       renderRoot(App);
     });
