@@ -2,19 +2,21 @@
 // what its first load fetches, and what it may fetch later (the map picker, the basemap data).
 // Used by the size check and by the service worker's precache list.
 
-/** The chunk `main.tsx` imports for `/field`. */
-export const FIELD_ENTRY = 'src/field/field-app.tsx';
+import { FIRST_LOAD_CHUNKS } from './first-load-chunks.mjs';
+
 export const HTML_ENTRY = 'index.html';
-/** React and the root render: `main.tsx` imports it beside the field chunk (it is not in the entry chunk). */
-export const RENDER_ROOT = 'src/render-root.tsx';
 
 /**
  * @param {Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[] }>} manifest
  * @returns {{ firstLoadJs: string[]; firstLoadCss: string[]; all: string[] }} file names relative to the build folder
  */
 export function fieldBundle(manifest) {
-  if (!manifest[FIELD_ENTRY] || !manifest[HTML_ENTRY]) {
-    throw new Error(`field bundle: the build manifest has no ${!manifest[FIELD_ENTRY] ? FIELD_ENTRY : HTML_ENTRY} (is main.tsx still loading the field page as its own chunk?)`);
+  // The field page's first load is the chunk of its own and the one shared with the room (React and the root render, in
+  // `render-root.tsx`): main.tsx imports both at once (scripts/first-load-chunks.mjs names them).
+  const chunk = (name) => Object.keys(manifest).find((key) => manifest[key].name === name && manifest[key].file.endsWith('.js'));
+  const fieldChunks = [chunk(FIRST_LOAD_CHUNKS.field), chunk(FIRST_LOAD_CHUNKS.shared)];
+  if (fieldChunks.some((key) => !key) || !manifest[HTML_ENTRY]) {
+    throw new Error(`field bundle: the build manifest has no ${manifest[HTML_ENTRY] ? `"${FIRST_LOAD_CHUNKS.field}" or "${FIRST_LOAD_CHUNKS.shared}" chunk (scripts/first-load-chunks.mjs)` : HTML_ENTRY}`);
   }
   const walk = (roots, followDynamic) => {
     const seen = new Set();
@@ -29,10 +31,10 @@ export function fieldBundle(manifest) {
     }
     return [...seen];
   };
-  // The HTML entry is loaded first and imports the field chunk and React at once: all three are the first load.
-  const firstLoad = walk([HTML_ENTRY, FIELD_ENTRY, RENDER_ROOT], false);
+  // The HTML entry is loaded first and imports the field's chunks at once: all three are the first load.
+  const firstLoad = walk([HTML_ENTRY, ...fieldChunks], false);
   // Everything the field page can reach, but not the operations room's app chunk.
-  const reachable = walk([FIELD_ENTRY, RENDER_ROOT], true);
+  const reachable = walk(fieldChunks, true);
   const files = (keys, kind) =>
     [...new Set(keys.flatMap((key) => (kind === 'js' ? [manifest[key].file] : kind === 'css' ? (manifest[key].css ?? []) : [manifest[key].file, ...(manifest[key].css ?? []), ...(manifest[key].assets ?? [])])))].sort();
   return {

@@ -2,12 +2,14 @@
 // JavaScript, gzip-compressed (zlib's default level, as `gzip` uses). Run after `vite build`
 // (the `dashboard:size-check` target, which `dashboard:test` depends on). Prints the figure; exits 1 over the limit.
 // Also checks that the field page ships none of the operations room's texts (its catalogue is
-// src/i18n/catalog-en.ts; the field page has its own, catalog-field-en.ts).
+// src/i18n/catalog-en.ts; the field page has its own, catalog-field-en.ts), and that the operations
+// room's first load evaluates none of the contracts' schemas.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fieldBundle } from './field-bundle.mjs';
+import { FIRST_LOAD_CHUNKS } from './first-load-chunks.mjs';
 
 export const LIMIT_BYTES = 200_000;
 
@@ -57,3 +59,25 @@ if (leaks.length > 0) {
   process.exit(1);
 }
 console.log(`  no operations-room texts in the field page's ${all.length} files`);
+
+// The operations room's first load evaluates none of the contracts' schemas (they cost the main
+// thread ~60–100 ms on the way to the first picture): every contracts module in its chunks is
+// zod-free (`@lintas/contracts/plain`), but for the client configuration's own schema.
+const ROOM_SCHEMAS_ALLOWED = new Set(['client-config.ts']);
+const roomFirstLoad = Object.values(manifest)
+  .filter((chunk) => [FIRST_LOAD_CHUNKS.early, FIRST_LOAD_CHUNKS.sharedEarly, FIRST_LOAD_CHUNKS.room, FIRST_LOAD_CHUNKS.shared].includes(chunk.name) && chunk.file.endsWith('.js'))
+  .map((chunk) => chunk.file);
+const contractsSources = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'libs', 'contracts', 'src');
+const schemaModules = roomFirstLoad.flatMap((file) => {
+  const { sources } = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8'));
+  return sources
+    .map((source) => join(dist, 'assets', source))
+    .filter((source) => source.startsWith(contractsSources) && !ROOM_SCHEMAS_ALLOWED.has(basename(source)))
+    .filter((source) => /from 'zod'/.test(readFileSync(source, 'utf8')))
+    .map((source) => `${file}: ${source.slice(contractsSources.length + 1)}`);
+});
+if (roomFirstLoad.length < 4 || schemaModules.length > 0) {
+  console.error(`size-check: the operations room's first load (${roomFirstLoad.join(', ') || 'no chunks found'}) holds the contracts' schemas (import values from @lintas/contracts/plain):\n  ${schemaModules.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`Operations room, first load: no contracts schema module in its ${roomFirstLoad.length} chunks (${roomFirstLoad.join(', ')})`);

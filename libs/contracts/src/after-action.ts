@@ -2,7 +2,7 @@ import type { OperationEvent } from './events';
 import type { Operation } from './operations';
 import type { Marking } from './marking';
 import { mostRestrictive } from './marking';
-import type { Language, TimeDisplay } from './preferences';
+import type { Language, TimeDisplay } from './languages';
 import type { OperationLessons } from './lessons';
 import type { ReplayMark, ReplayTrack } from './replay';
 import type { Report } from './reports';

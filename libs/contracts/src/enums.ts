@@ -71,3 +71,38 @@ export const ALERT_KIND_TITLES: Readonly<Record<AlertKind, string>> = {
   suspected_victims: 'Suspected victims',
   other: 'Alert',
 };
+
+/**
+ * Tasks: an order from a commander to one team, with a deadline to acknowledge it (`tasks.ts`; the
+ * state machine and who may move it: `policy/tasking-policy.ts`).
+ */
+export const TASK_KINDS = ['move_to', 'hold', 'patrol', 'intercept', 'check_documents', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATES = ['assigned', 'acknowledged', 'in_progress', 'done', 'unable', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/** How long a team has to acknowledge a task when its author sets nothing else. */
+export const DEFAULT_TASK_ACK_SECONDS = 5 * 60;
+
+/**
+ * Requests between agencies of one operation (`requests.ts`): what one agency asks another for,
+ * and where the request stands.
+ */
+export const REQUEST_KINDS = ['assist', 'intercept', 'take_over_case', 'share_information'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const REQUEST_STATES = ['open', 'accepted', 'declined', 'cancelled', 'completed'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** What a commander found after asking the issuing country. */
+export const DOCUMENT_CHECK_OUTCOMES = ['confirmed', 'false_positive'] as const;
+export type DocumentCheckOutcome = (typeof DOCUMENT_CHECK_OUTCOMES)[number];
+
+/** Exports of an operation's picture (`exports.ts`): the formats. */
+export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'tak'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The map's layers an export can hold (the same names as the map's layer switches). */
+export const EXPORT_LAYERS = ['area', 'sites', 'teams', 'trails', 'reports', 'alerts'] as const;
+export type ExportLayer = (typeof EXPORT_LAYERS)[number];

@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { timestampSchema } from './common';
-import { REPORT_KINDS, REPORT_STATUSES } from './enums';
+import { EXPORT_FORMATS, EXPORT_LAYERS, type ExportFormat, REPORT_KINDS, REPORT_STATUSES } from './enums';
 import { bboxSchema } from './geo';
 import { MARKINGS, type Marking } from './marking';
 import { commaListSchema } from './reports';
 
-/**
- * Exports of an operation's picture (`GET /api/operations/{id}/export`): the formats, the map's
- * filters as query parameters, and the file name, which carries the most restrictive marking of
- * what is in the file.
- */
-export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'tak'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The map's layers an export can hold (the same names as the map's layer switches). */
-export const EXPORT_LAYERS = ['area', 'sites', 'teams', 'trails', 'reports', 'alerts'] as const;
-export type ExportLayer = (typeof EXPORT_LAYERS)[number];
+// Exports of an operation's picture (`GET /api/operations/{id}/export`): the formats, the map's
+// filters as query parameters, and the file name, which carries the most restrictive marking of
+// what is in the file.
 
 export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   geojson: 'application/geo+json; charset=utf-8',

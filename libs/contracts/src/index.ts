@@ -10,6 +10,7 @@ export * from './sites';
 export * from './operations';
 export * from './teams';
 export * from './reports';
+export * from './report-summary';
 export * from './tasks';
 export * from './requests';
 export * from './threads';
@@ -18,12 +19,14 @@ export * from './tak';
 export * from './watched-areas';
 export * from './events';
 export * from './socket';
+export * from './socket-events';
 export * from './positions';
 export * from './scenario';
 export * from './client-config';
 export * from './personal-data';
 export * from './document-checks';
 export * from './preferences';
+export * from './languages';
 // The REST API as its OpenAPI document publishes it (types only, generated: `npm run api:types`),
 // for the typed clients of the dashboard, the simulator and the browser tests (openapi-fetch).
 export type { paths as ApiPaths, operations as ApiOperations } from './generated/openapi';

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as plain from './plain';
 import * as contracts from './index';
@@ -20,11 +20,14 @@ describe('@lintas/contracts/plain', () => {
       if (seen.has(file)) continue;
       seen.add(file);
       for (const specifier of runtimeImports(file)) {
-        expect(specifier.startsWith('./'), `${file} imports ${specifier}`).toBe(true);
-        pending.push(`${specifier.slice(2)}.ts`);
+        expect(specifier.startsWith('.'), `${file} imports ${specifier}`).toBe(true);
+        const target = join(dirname(file), specifier);
+        pending.push(existsSync(join(__dirname, `${target}.ts`)) ? `${target}.ts` : join(target, 'index.ts'));
       }
     }
-    expect([...seen].sort()).toEqual(['csrf.ts', 'error-codes.ts', 'plain.ts', 'snapshot-form.ts']);
+    // The modules that define schemas (each imports zod, which the check above refuses) are not reached.
+    expect([...seen]).toContain('policy/tasking-policy.ts');
+    for (const schemas of ['common.ts', 'reports.ts', 'tasks.ts', 'requests.ts', 'socket.ts', 'preferences.ts']) expect([...seen]).not.toContain(schemas);
   });
 
   it('exports the very values of the main index', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { timestampSchema } from './common';
 import { operationEventSchema, type OperationEvent } from './events';
 import { timeZoneSchema } from './operations';
-import { TIME_DISPLAYS } from './preferences';
+import { TIME_DISPLAYS } from './languages';
 
 /**
  * Replay: an operation as it was at a moment, and the events and tracks of a window, rebuilt from

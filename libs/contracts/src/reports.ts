@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_SUMMARY_FIELDS } from './report-summary';
 import { ISSUE_MESSAGES } from './issue-messages';
 import {
   INTERCEPTION_KINDS,
@@ -74,48 +75,11 @@ export type Report = z.infer<typeof reportSchema>;
 export const reportWithHistorySchema = reportSchema.extend({ history: z.array(reportChangeSchema) });
 export type ReportWithHistory = z.infer<typeof reportWithHistorySchema>;
 
-/**
- * The fields of a report that the operations room draws without opening it: the map's markers
- * (position, kind, status, marking, title), the list and its filters (times, origin, team, site),
- * the figures (interception counts) and the version that orders live updates. The compact snapshot
- * (`GET /operations/:id/snapshot?compact=1`) carries reports in this form; the full report
- * (narrative, recipients, verdict, author) is read when one is opened (`GET /reports/:id`).
- */
-export const REPORT_SUMMARY_FIELDS = [
-  'id',
-  'operationId',
-  'kind',
-  'status',
-  'title',
-  'lat',
-  'lon',
-  'siteId',
-  'occurredAt',
-  'receivedAt',
-  'originAgency',
-  'teamId',
-  'marking',
-  'interception',
-  'version',
-] as const satisfies readonly (keyof Report)[];
-
 /** A report in its summary form as the API answers it (the compact snapshot's reports): `REPORT_SUMMARY_FIELDS` of `reportSchema`. */
 export const reportSummarySchema = reportSchema.pick(
   Object.fromEntries(REPORT_SUMMARY_FIELDS.map((field) => [field, true])) as { [K in (typeof REPORT_SUMMARY_FIELDS)[number]]: true },
 );
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
-
-/** A report in its summary form: only `REPORT_SUMMARY_FIELDS`, nothing else (a full report is a summary too, by type). */
-export function toReportSummary(report: Report): ReportSummary {
-  const summary: Partial<Record<keyof ReportSummary, unknown>> = {};
-  for (const field of REPORT_SUMMARY_FIELDS) summary[field] = report[field];
-  return summary as ReportSummary;
-}
-
-/** Whether this copy is the full report (a summary lacks the narrative and the rest). */
-export function isFullReport(report: ReportSummary): report is Report {
-  return 'narrative' in report && 'recipientAgencyIds' in report;
-}
 
 const reportBody = {
   kind: z.enum(REPORT_KINDS),

@@ -5,17 +5,11 @@ import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema } from './common';
 import { agencyRefSchema } from './auth';
 import { recipientsAllowed } from './policy/recipients';
+import { REQUEST_KINDS, REQUEST_STATES } from './enums';
 
-/**
- * Requests between agencies of one operation: one agency asks another for something, with a
- * deadline to answer; an accepted request can become tasks of the receiving agency's teams and
- * carries the hand-over record both sides confirm.
- */
-export const REQUEST_KINDS = ['assist', 'intercept', 'take_over_case', 'share_information'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-export const REQUEST_STATES = ['open', 'accepted', 'declined', 'cancelled', 'completed'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+// Requests between agencies of one operation: one agency asks another for something, with a
+// deadline to answer; an accepted request can become tasks of the receiving agency's teams and
+// carries the hand-over record both sides confirm.
 
 /** How long the receiving agency has to answer when the sender sets nothing else. */
 export const DEFAULT_REQUEST_ANSWER_SECONDS = 15 * 60;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { TEAM_STATUSES } from './enums';
+import { REQUEST_KINDS, TASK_KINDS, TEAM_STATUSES } from './enums';
 import { MARKINGS } from './marking';
 import { latitudeSchema, longitudeSchema } from './geo';
 import { nameSchema, narrativeSchema, textSchema } from './common';
 import { interceptionDetailsSchema } from './reports';
 import { createTeamSchema } from './teams';
-import { TASK_KINDS } from './tasks';
-import { handoverContentSchema, REQUEST_KINDS } from './requests';
+import { handoverContentSchema } from './requests';
 import { recipientsAllowed } from './policy/recipients';
 
 /**

@@ -5,19 +5,10 @@ import { latitudeSchema, longitudeSchema } from './geo';
 import { cursorPageQuerySchema, nameSchema, narrativeSchema, textSchema, timestampSchema } from './common';
 import { agencyRefSchema } from './auth';
 import { recipientsAllowed } from './policy/recipients';
+import { DEFAULT_TASK_ACK_SECONDS, TASK_KINDS, TASK_STATES } from './enums';
 
-/**
- * Tasks: an order from a commander to one team, with a deadline to acknowledge it. The state
- * machine and who may move it live in `policy/tasking-policy.ts`.
- */
-export const TASK_KINDS = ['move_to', 'hold', 'patrol', 'intercept', 'check_documents', 'other'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-
-export const TASK_STATES = ['assigned', 'acknowledged', 'in_progress', 'done', 'unable', 'cancelled'] as const;
-export type TaskState = (typeof TASK_STATES)[number];
-
-/** How long a team has to acknowledge a task when its author sets nothing else. */
-export const DEFAULT_TASK_ACK_SECONDS = 5 * 60;
+// Tasks: an order from a commander to one team, with a deadline to acknowledge it. The state
+// machine and who may move it live in `policy/tasking-policy.ts`.
 
 /** Where a task sends the team: a point, a border site, or an area (patrol / hold an area). */
 export const taskTargetSchema = z.strictObject({

@@ -42,7 +42,12 @@ describeInBrowser('dashboard benchmark', () => {
   beforeAll(async () => {
     // With the vector basemap on (BASEMAP_PMTILES): an archive of the GSHHG rivers (the Mekong
     // bank to bank), borders and shores around the benchmark's operation, in the Protomaps layers.
-    lintas = await startLintas({ env: { BASEMAP_PMTILES: await groundArchive(), ...(ab ? { DASHBOARD_DIR: ab.dir } : {}) } });
+    // BENCH_PROFILE_API=dir: the API's CPU profile of the whole run (`--cpu-prof`, written into dir when it stops).
+    const apiProfileDir = process.env.BENCH_PROFILE_API;
+    lintas = await startLintas({
+      env: { BASEMAP_PMTILES: await groundArchive(), ...(ab ? { DASHBOARD_DIR: ab.dir } : {}) },
+      nodeArgs: apiProfileDir ? ['--cpu-prof', '--cpu-prof-dir', apiProfileDir] : undefined,
+    });
     const arrangeStart = Date.now();
     data = await arrangeBenchData(lintas.databaseUrl, { teams: TEAMS, reports: REPORTS, posters: POSTERS });
     console.log(`[bench] arranged ${TEAMS} teams and ${REPORTS} reports (with their event-log rows) in ${Date.now() - arrangeStart} ms`);

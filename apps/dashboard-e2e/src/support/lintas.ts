@@ -9,6 +9,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Milliseconds to wait for `/api/health`. */
   startTimeoutMs?: number;
+  /** Node flags for the API process, e.g. `['--cpu-prof', '--cpu-prof-dir', dir]`. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -24,6 +26,7 @@ export function startLintas(options: StartOptions = {}): Promise<RunningLintas> 
     dashboard: true,
     echo: !!process.env.LINTAS_E2E_VERBOSE,
     timeoutMs: options.startTimeoutMs,
+    nodeArgs: options.nodeArgs,
     env: { LOG_LEVEL: process.env.LINTAS_E2E_LOG_LEVEL ?? 'warn', ...options.env },
   });
 }

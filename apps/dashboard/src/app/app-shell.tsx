@@ -1,4 +1,4 @@
-import { mayAdminister } from '@lintas/contracts';
+import { mayAdminister } from '@lintas/contracts/plain';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useSession, useSessionStore } from '../auth/session-context';
 import { type MessageKey, t } from '../i18n/i18n';

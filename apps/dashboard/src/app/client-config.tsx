@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { type ClientConfig, clientConfigSchema } from '@lintas/contracts';
+// Its own entry: only this schema (and zod) is evaluated on the way to the first picture, not the contracts' ~400 (see contracts/src/plain.ts).
+import { type ClientConfig, clientConfigSchema } from '@lintas/contracts/client-config';
 import { getJson } from './api';
 import { clientConfigFetchedEarly } from './client-config-early';
 

@@ -58,10 +58,6 @@ if (prefetching) {
     // The report layers' cluster worker is first used when the older reports page in, after the
     // first picture: started then, its script's request and its start are not in that picture's way.
     void afterFirstPicture(CLUSTER_WORKER_AFTER_MS).then(() => prestartClusterWorkers());
-    // The schemas (zod, built at module top level: ~100–200 ms) are evaluated as soon as their
-    // chunk is in, while the snapshot is on its way, instead of between the app's last chunk and
-    // its first render (a module graph is evaluated only once all of it is in).
-    import('./schemas-ahead').catch(() => undefined);
     // The main thread is idle until the app's chunks are in: the locale data of the first
     // formatters is loaded now rather than during the first render.
     warmUpIntlWhenIdle(300);

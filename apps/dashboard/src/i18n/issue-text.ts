@@ -1,4 +1,5 @@
-import { namedIssue, type ErrorIssue, type IssueMessageParams } from '@lintas/contracts';
+import type { ErrorIssue, IssueMessageParams } from '@lintas/contracts';
+import { namedIssue } from '@lintas/contracts/plain';
 import { common } from './common';
 import { formatCount } from './translate';
 

@@ -1,4 +1,5 @@
-import { isLanguage, type Language, LANGUAGES, languageOfTag } from '@lintas/contracts';
+import type { Language } from '@lintas/contracts';
+import { isLanguage, LANGUAGES, languageOfTag } from '@lintas/contracts/plain';
 
 /**
  * Which language a page starts in, and how a choice is kept on this browser. Shared by the

@@ -1,4 +1,5 @@
-import { type AfterActionData, isLanguage } from '@lintas/contracts';
+import type { AfterActionData } from '@lintas/contracts';
+import { isLanguage } from '@lintas/contracts/plain';
 import { switchDashboardLanguage } from '../i18n/dashboard-languages';
 import { t } from '../i18n/i18n';
 import { AfterActionPrint } from './after-action-print';

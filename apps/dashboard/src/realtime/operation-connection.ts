@@ -1,4 +1,5 @@
-import { type Ack, type CompactOperationSnapshot, type Report, type ServerToClientEvents, SocketEvents, type SubscribeResult } from '@lintas/contracts';
+import type { Ack, CompactOperationSnapshot, Report, ServerToClientEvents, SubscribeResult } from '@lintas/contracts';
+import { SocketEvents } from '@lintas/contracts/plain';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, isAbortError } from '../api/api-error';
 import { markLoadStep } from '../app/load-marks';

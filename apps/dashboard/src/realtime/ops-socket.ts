@@ -1,4 +1,5 @@
-import { type ClientToServerEvents, SOCKET_NAMESPACE, type ServerToClientEvents } from '@lintas/contracts';
+import type { ClientToServerEvents, ServerToClientEvents } from '@lintas/contracts';
+import { SOCKET_NAMESPACE } from '@lintas/contracts/plain';
 import { io, type Socket } from 'socket.io-client';
 import type { AccessTokens } from '../api/api-client';
 

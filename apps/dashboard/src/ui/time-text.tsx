@@ -1,4 +1,5 @@
-import { isTimeDisplay, type TimeDisplay } from '@lintas/contracts';
+import type { TimeDisplay } from '@lintas/contracts';
+import { isTimeDisplay } from '@lintas/contracts/plain';
 import { common } from '../i18n/common';
 import { currentLocale } from '../i18n/translate';
 

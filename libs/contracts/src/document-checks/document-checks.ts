@@ -3,6 +3,7 @@ import { ISSUE_MESSAGES } from '../issue-messages';
 import type { Marking } from '../marking';
 import { narrativeSchema, textSchema } from '../common';
 import { readMrz } from './mrz';
+import { DOCUMENT_CHECK_OUTCOMES } from '../enums';
 
 /**
  * Document checks against a stolen and lost travel documents list. Only four facts about a
@@ -19,9 +20,6 @@ export type DocumentListStatus = (typeof DOCUMENT_LIST_STATUSES)[number];
 export const DOCUMENT_CHECK_RESULTS = ['no_hit', 'potential_hit'] as const;
 export type DocumentCheckResult = (typeof DOCUMENT_CHECK_RESULTS)[number];
 
-/** What a commander found after asking the issuing country. */
-export const DOCUMENT_CHECK_OUTCOMES = ['confirmed', 'false_positive'] as const;
-export type DocumentCheckOutcome = (typeof DOCUMENT_CHECK_OUTCOMES)[number];
 
 /** The marking of the alert a potential hit raises, unless the API's DOCUMENT_HIT_MARKING says otherwise. */
 export const DOCUMENT_HIT_MARKING: Marking = 'TLP:AMBER';

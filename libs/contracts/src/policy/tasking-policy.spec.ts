@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATES } from '../tasks';
-import { REQUEST_STATES } from '../requests';
+import { REQUEST_STATES, TASK_STATES } from '../enums';
 import {
   TASK_TRANSITIONS,
   canTransitionRequest,

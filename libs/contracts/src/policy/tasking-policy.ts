@@ -1,7 +1,5 @@
-import type { OperationRole } from '../enums';
+import type { OperationRole, RequestState, TaskKind, TaskState } from '../enums';
 import { canView, type MarkedItem, type Viewer } from '../marking';
-import type { RequestState } from '../requests';
-import type { TaskKind, TaskState } from '../tasks';
 import { isCommanding, type Actor } from './actor';
 
 /**

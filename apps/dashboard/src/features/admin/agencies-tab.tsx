@@ -1,4 +1,5 @@
-import { AGENCY_KINDS, type Agency, type AgencyKind } from '@lintas/contracts';
+import type { Agency, AgencyKind } from '@lintas/contracts';
+import { AGENCY_KINDS } from '@lintas/contracts/plain';
 import { type FormEvent, useCallback, useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { optionsOf, SelectField } from '../../ui/select-field';

@@ -1,4 +1,5 @@
-import { SITE_KINDS, type Site, type SiteKind } from '@lintas/contracts';
+import type { Site, SiteKind } from '@lintas/contracts';
+import { SITE_KINDS } from '@lintas/contracts/plain';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useClientConfig } from '../../app/client-config';
 import { t } from '../../i18n/i18n';

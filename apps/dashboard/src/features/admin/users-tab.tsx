@@ -1,4 +1,5 @@
-import { USER_ROLES, type Agency, type SetPasswordLink, type User, type UserRole } from '@lintas/contracts';
+import type { Agency, SetPasswordLink, User, UserRole } from '@lintas/contracts';
+import { USER_ROLES } from '@lintas/contracts/plain';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useUser } from '../../auth/session-context';
 import { t } from '../../i18n/i18n';

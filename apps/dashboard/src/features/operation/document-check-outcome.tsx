@@ -1,4 +1,5 @@
-import { DOCUMENT_CHECK_OUTCOMES, mayRecordCheckOutcome, mayWriteInOperation, type DocumentCheck, type DocumentCheckOutcome, type Operation, type OperationRole, type User } from '@lintas/contracts';
+import type { DocumentCheck, DocumentCheckOutcome, Operation, OperationRole, User } from '@lintas/contracts';
+import { DOCUMENT_CHECK_OUTCOMES, mayRecordCheckOutcome, mayWriteInOperation } from '@lintas/contracts/plain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';

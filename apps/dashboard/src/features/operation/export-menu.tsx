@@ -1,4 +1,5 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@lintas/contracts';
+import type { ExportFormat } from '@lintas/contracts';
+import { EXPORT_FORMATS } from '@lintas/contracts/plain';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import type { ApiClient } from '../../api/api-client';

@@ -1,4 +1,5 @@
-import { EXPORT_LAYERS, type ExportFormat } from '@lintas/contracts';
+import type { ExportFormat } from '@lintas/contracts';
+import { EXPORT_LAYERS } from '@lintas/contracts/plain';
 import { TIME_WINDOW_MS, type ViewFilters } from './view-filters';
 
 /** What an export holds: what the map's filters show now, or everything the user may see. */

@@ -1,4 +1,5 @@
-import { REPORT_KINDS, type ReportSummary, type ReportKind } from '@lintas/contracts';
+import type { ReportSummary, ReportKind } from '@lintas/contracts';
+import { REPORT_KINDS } from '@lintas/contracts/plain';
 
 export interface Bar {
   key: string;

@@ -1,4 +1,5 @@
-import { MARKINGS, type OperationParticipant, REPORT_KINDS, REPORT_STATUSES } from '@lintas/contracts';
+import type { OperationParticipant } from '@lintas/contracts';
+import { MARKINGS, REPORT_KINDS, REPORT_STATUSES } from '@lintas/contracts/plain';
 import { useState } from 'react';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { reportKindLabel, reportStatusLabel } from '../../ui/labels';

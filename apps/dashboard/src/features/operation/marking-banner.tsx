@@ -1,4 +1,5 @@
-import { type Marking, mostRestrictive } from '@lintas/contracts';
+import type { Marking } from '@lintas/contracts';
+import { mostRestrictive } from '@lintas/contracts/plain';
 import { t } from '../../i18n/i18n';
 import { markingSuffix } from '../../map/map-glyphs';
 import './marking-banner.css';

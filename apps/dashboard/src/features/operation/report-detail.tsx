@@ -1,4 +1,5 @@
-import { isAwaitingVerdict, isFullReport, mayDecideReport, mayWriteInOperation, type Operation, type OperationRole, type Report, type ReportChange, type ReportSummary, type ReportWithHistory, type User } from '@lintas/contracts';
+import type { Operation, OperationRole, Report, ReportChange, ReportSummary, ReportWithHistory, User } from '@lintas/contracts';
+import { isAwaitingVerdict, isFullReport, mayDecideReport, mayWriteInOperation } from '@lintas/contracts/plain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isAbortError } from '../../api/api-error';
 import { useApi } from '../../auth/session-context';

@@ -1,13 +1,16 @@
 import type { Operation } from '@lintas/contracts';
+import { lazyPage } from '../../app/lazy-page';
 import { t } from '../../i18n/i18n';
 import { useOperationSelector } from '../../realtime/operation-realtime';
 import { teamStatusLabel } from '../../ui/labels';
 import { MarkingLabel } from '../../ui/marking-label';
 import { formatAge, TimeText } from '../../ui/time-text';
 import { DetailHeader } from './report-detail';
-import { TeamDevices } from './team-devices';
 import './team-badges.css';
 import './detail.css';
+
+// Loaded when a team is opened: it validates a device's id with the contracts' schema (not in the operation view's first load).
+const TeamDevices = lazyPage(() => import('./team-devices'), 'TeamDevices');
 
 /** A team: agency, status, size, members, last position and its age. */
 export function TeamDetail({ teamId, operation, now, isStale, onClose }: { teamId: string; operation: Operation; now: number; isStale: (teamId: string) => boolean; onClose: () => void }) {

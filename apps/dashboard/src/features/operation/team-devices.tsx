@@ -1,4 +1,5 @@
-import { mayBindTakDevice, takDeviceUidSchema, type Operation, type TakDevice, type Team } from '@lintas/contracts';
+import { takDeviceUidSchema, type Operation, type TakDevice, type Team } from '@lintas/contracts';
+import { mayBindTakDevice } from '@lintas/contracts/plain';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import { useApi, useUser } from '../../auth/session-context';

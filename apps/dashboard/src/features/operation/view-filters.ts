@@ -1,4 +1,5 @@
-import { MARKINGS, type Marking, REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '@lintas/contracts';
+import type { Marking, ReportKind, ReportStatus } from '@lintas/contracts';
+import { MARKINGS, REPORT_KINDS, REPORT_STATUSES } from '@lintas/contracts/plain';
 
 /** Map layers that can be switched on and off. */
 export const LAYERS = ['area', 'sites', 'teams', 'trails', 'reports', 'alerts'] as const;

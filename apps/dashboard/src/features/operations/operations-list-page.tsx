@@ -1,4 +1,5 @@
-import { mayCreateOperation, type OperationSummary } from '@lintas/contracts';
+import type { OperationSummary } from '@lintas/contracts';
+import { mayCreateOperation } from '@lintas/contracts/plain';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isAbortError } from '../../api/api-error';

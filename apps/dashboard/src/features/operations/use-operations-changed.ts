@@ -1,4 +1,4 @@
-import { SocketEvents } from '@lintas/contracts';
+import { SocketEvents } from '@lintas/contracts/plain';
 import { useEffect, useEffectEvent } from 'react';
 import { useSessionStore } from '../../auth/session-context';
 import { createOpsSocket } from '../../realtime/ops-socket';

@@ -1,4 +1,5 @@
-import { OPERATION_TRANSITIONS, type Operation, type OperationStatus } from '@lintas/contracts';
+import type { Operation, OperationStatus } from '@lintas/contracts';
+import { OPERATION_TRANSITIONS } from '@lintas/contracts/plain';
 import { useState } from 'react';
 import type { AdministrationApi } from '../../api/administration-api';
 import { errorText } from '../../i18n/error-text';

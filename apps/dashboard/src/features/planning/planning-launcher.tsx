@@ -1,11 +1,14 @@
 import type { Operation } from '@lintas/contracts';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { administrationApi } from '../../api/administration-api';
 import { useApi, useUser } from '../../auth/session-context';
 import { t } from '../../i18n/i18n';
-import { PlanningDrawer } from './planning-drawer';
 import { planningScope } from './planning-rules';
+
+// Its area map and the contracts' schemas it validates with are loaded when a commander opens it.
+const PlanningDrawer = lazyPage(() => import('./planning-drawer'), 'PlanningDrawer');
 
 /**
  * Planning in the operation view: the bar's "Plan" button, for those who may plan, and the drawer

@@ -1,4 +1,5 @@
-import { isCommanding, mayManageOperation, type Operation, type User } from '@lintas/contracts';
+import type { Operation, User } from '@lintas/contracts';
+import { isCommanding, mayManageOperation } from '@lintas/contracts/plain';
 
 /**
  * What the viewer may plan in this operation, by the contracts' predicates (the API decides the

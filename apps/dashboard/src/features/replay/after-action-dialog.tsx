@@ -1,4 +1,5 @@
-import { type Lesson, type Marking, MARKINGS, mayManageOperation, type Operation, type OperationLessons } from '@lintas/contracts';
+import type { Lesson, Marking, Operation, OperationLessons } from '@lintas/contracts';
+import { MARKINGS, mayManageOperation } from '@lintas/contracts/plain';
 import { useEffect, useRef, useState } from 'react';
 import { isAbortError } from '../../api/api-error';
 import { useApi, useUser } from '../../auth/session-context';

@@ -1,4 +1,5 @@
-import { foldReplay, type OperationEvent, type ReplayedState, type ReplayWithdrawal, type Viewer } from '@lintas/contracts';
+import type { OperationEvent, ReplayedState, ReplayWithdrawal, Viewer } from '@lintas/contracts';
+import { foldReplay } from '@lintas/contracts/plain';
 import { lastAtOrBefore, type ReplaySpan } from './replay-spans';
 
 /** A keyframe of the folded state every this many events of a span: a jump folds at most this many. */

@@ -1,4 +1,4 @@
-import { type Operation, type ReplayedState, type Report, type Team, type TeamPosition, type Viewer } from '@lintas/contracts';
+import type { Operation, ReplayedState, Report, Team, TeamPosition, Viewer } from '@lintas/contracts';
 import { type ConnectionState, initialOperationState, type OperationState, TIMELINE_LIMIT, TRAIL_MAX_AGE_MS, type TrailPoint } from '../../realtime/operation-state';
 import { type TimelineEntry, timelineEntryOf } from '../../realtime/timeline';
 import { SpanKeyframes } from './replay-keyframes';

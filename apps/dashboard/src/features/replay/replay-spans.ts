@@ -1,4 +1,5 @@
-import { foldReplay, type Operation, type OperationEvent, type OperationSnapshot, type Report, type ReplayMark, type ReplayWindow, type ReplayWithdrawal, type Team, type TeamPosition, type Viewer } from '@lintas/contracts';
+import type { Operation, OperationEvent, OperationSnapshot, Report, ReplayMark, ReplayWindow, ReplayWithdrawal, Team, TeamPosition, Viewer } from '@lintas/contracts';
+import { foldReplay } from '@lintas/contracts/plain';
 
 /**
  * A stretch of the replay the player holds: the events the server gave this viewer for it (and

@@ -1,17 +1,5 @@
-import {
-  handoverRefusal,
-  isCommanding,
-  mayWriteInOperation,
-  REQUEST_KINDS,
-  requestTransitionRefusal,
-  type AgencyRequest,
-  type Marking,
-  type Operation,
-  type RequestKind,
-  type RequestState,
-  type Team,
-  type User,
-} from '@lintas/contracts';
+import type { AgencyRequest, Marking, Operation, RequestKind, RequestState, Team, User } from '@lintas/contracts';
+import { handoverRefusal, isCommanding, mayWriteInOperation, REQUEST_KINDS, requestTransitionRefusal } from '@lintas/contracts/plain';
 import { type FormEvent, memo, useMemo, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';

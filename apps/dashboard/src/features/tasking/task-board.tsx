@@ -1,4 +1,5 @@
-import { isCommanding, isTaskOpen, mayWriteInOperation, TASK_STATES, taskTransitionRefusal, type Operation, type Task, type Team, type User } from '@lintas/contracts';
+import type { Operation, Task, Team, User } from '@lintas/contracts';
+import { isCommanding, isTaskOpen, mayWriteInOperation, TASK_STATES, taskTransitionRefusal } from '@lintas/contracts/plain';
 import { memo, useMemo, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';

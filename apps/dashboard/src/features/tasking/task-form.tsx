@@ -1,4 +1,5 @@
-import { AREA_TASK_KINDS, DEFAULT_TASK_ACK_SECONDS, TASK_KINDS, type Marking, type Operation, type Site, type TaskKind, type Team } from '@lintas/contracts';
+import type { Marking, Operation, Site, TaskKind, Team } from '@lintas/contracts';
+import { AREA_TASK_KINDS, DEFAULT_TASK_ACK_SECONDS, TASK_KINDS } from '@lintas/contracts/plain';
 import { type FormEvent, useState } from 'react';
 import { t } from '../../i18n/i18n';
 import { taskKindLabel } from '../../ui/labels';

@@ -1,4 +1,5 @@
-import { MARKINGS, type Marking } from '@lintas/contracts';
+import type { Marking } from '@lintas/contracts';
+import { MARKINGS } from '@lintas/contracts/plain';
 import { type InputHTMLAttributes, useEffect } from 'react';
 import { errorText, type FieldLabels } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';

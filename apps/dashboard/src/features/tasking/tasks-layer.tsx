@@ -1,4 +1,5 @@
-import { isTaskOpen, type Site, type Task, type Team } from '@lintas/contracts';
+import type { Site, Task, Team } from '@lintas/contracts';
+import { isTaskOpen } from '@lintas/contracts/plain';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { useLeafletMap } from '../../map/map-context';

@@ -1,4 +1,5 @@
-import { isCommanding, mayRemoveWatchedArea, mayWriteInOperation, type Marking, type Operation, type User, type WatchedArea } from '@lintas/contracts';
+import type { Marking, Operation, User, WatchedArea } from '@lintas/contracts';
+import { isCommanding, mayRemoveWatchedArea, mayWriteInOperation } from '@lintas/contracts/plain';
 import { type FormEvent, memo, useState } from 'react';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/i18n';
