@@ -96,12 +96,27 @@ export class TransactionService {
   /**
    * Several reads that must agree with each other (a snapshot and the event seq it is consistent
    * with): one REPEATABLE READ, read-only transaction, so every query sees the same committed state.
+   * It is begun in one statement: TypeORM's `startTransaction` sends three (START TRANSACTION, SET
+   * TRANSACTION ISOLATION LEVEL, then READ ONLY), and on a busy machine every round trip to
+   * PostgreSQL waits for the backend to be scheduled.
    */
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      return work(manager);
-    });
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      let result: T;
+      try {
+        result = await work(runner.manager);
+      } catch (error) {
+        // A broken connection refuses ROLLBACK too: the work's own error is the one to report.
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await runner.query('COMMIT');
+      return result;
+    } finally {
+      await runner.release();
+    }
   }
 }
 

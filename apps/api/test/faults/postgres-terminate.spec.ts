@@ -132,7 +132,21 @@ describe('PostgreSQL connections terminated', () => {
         await new Promise((done) => setTimeout(done, 300));
       }
     })();
-    await Promise.all([writers, signingIn]);
+    // Snapshots (one read-only REPEATABLE READ transaction each) while connections die: 200 or 503, and a 200 is whole.
+    const snapshots = { attempted: 0, succeeded: 0 };
+    const reading = (async () => {
+      while (!writesDone) {
+        snapshots.attempted++;
+        const answer = await http(api.baseUrl, 'GET', `/api/operations/${operationId}/snapshot`, { token: tokens.khCommander }).catch(() => ({ status: 0, body: null }));
+        ledger.note(answer);
+        if (answer.status === 200) {
+          snapshots.succeeded++;
+          expect((answer.body as { seq: number; reports: unknown[] }).reports.length).toBeGreaterThanOrEqual(BACKLOG);
+        } else expect([503, 429, 0]).toContain(answer.status);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    })();
+    await Promise.all([writers, signingIn, reading]);
     const terminated = await terminator.stop();
 
     target.seq = await lastSeqOf(db, operationId);
@@ -142,11 +156,12 @@ describe('PostgreSQL connections terminated', () => {
     expect(ledger.acknowledged.size).toBe(ledger.attempted);
     expect(ledger.serverErrors).toBe(0);
     expect(signIns.succeeded).toBeGreaterThan(0);
+    expect(snapshots.succeeded).toBeGreaterThan(0);
     expect(terminated).toBeGreaterThan(0);
     const accounts = feeds.map((feed) => feedAccount(feed, target.seq));
     for (const account of accounts) expect(account).toMatchObject({ lost: 0, doubled: 0, outOfOrder: 0 });
     console.log(
-      `[figures] PostgreSQL terminated: ${terminated} connections killed; ${ledger.summary()}; sign-ins ${signIns.succeeded}/${signIns.attempted}; ` +
+      `[figures] PostgreSQL terminated: ${terminated} connections killed; ${ledger.summary()}; sign-ins ${signIns.succeeded}/${signIns.attempted}; snapshots ${snapshots.succeeded}/${snapshots.attempted}; ` +
         `${WATCHERS} clients from seq 0 resumed ${resumes.reduce((sum, n) => sum + n, 0)} times in all, each ended with ${target.seq} events, lost ${accounts.reduce((s, x) => s + x.lost, 0)}, doubled ${accounts.reduce((s, x) => s + x.doubled, 0)}`,
     );
   }, 480_000);

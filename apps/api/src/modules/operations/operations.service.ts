@@ -60,6 +60,11 @@ export class OperationsService {
     return this.read(operationId, access.role, manager);
   }
 
+  /** The operation as the caller whose access was already checked (`AccessService.require`) sees it. */
+  operationFor(access: OperationAccess, manager?: EntityManager): Promise<Operation> {
+    return this.read(access.operationId, access.role, manager);
+  }
+
   async create(user: AuthUser, input: CreateOperation): Promise<Operation> {
     requireRole(user, mayCreateOperation(user), 'commander', 'admin');
     try {

@@ -32,7 +32,7 @@ export class SnapshotService {
     const snapshot = await this.transactions.read(async (manager) => {
       const access = await this.access.require(user, operationId, manager);
       const seq = await this.events.lastSeq(operationId, manager);
-      const operation = await this.operations.getOperation(user, operationId, manager);
+      const operation = await this.operations.operationFor(access, manager);
       const teams = await this.teams.listForOperation(access, manager);
       const reports = reportLimit > 0 ? await this.reports.newestVisible(access, Math.min(reportLimit, SNAPSHOT_REPORT_LIMIT), manager) : [];
       return { operation, teams, reports, seq };
