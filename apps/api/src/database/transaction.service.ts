@@ -58,7 +58,8 @@ export class TransactionService {
     };
     let result: T;
     try {
-      await runner.startTransaction('READ COMMITTED');
+      // READ COMMITTED, each connection's default (data-source.ts): one round trip (with the level given, TypeORM sends two).
+      await runner.startTransaction();
       result = await work(tx);
       if (!committed) {
         await runner.commitTransaction();

@@ -217,4 +217,22 @@ describe('append sent with the COMMIT', () => {
     expect(event.payload.report).toMatchObject({ title: nasty[1], narrative: nasty.join('\n'), version: 1 });
     expect(await db.query(`SELECT to_regclass('operation_events') IS NOT NULL AS present`)).toEqual([{ present: true }]);
   });
+
+  it('a write begins READ COMMITTED and a read REPEATABLE READ, READ ONLY, each in one statement, whatever the database default', async () => {
+    const transactions = t.app.get(TransactionService);
+    const [database] = await db.query<{ name: string }>('SELECT current_database() AS name');
+    // An operator's default (here serializable) applies to new connections; the API's set their own.
+    await db.query(`ALTER DATABASE "${database.name}" SET default_transaction_isolation = 'serializable'`);
+    try {
+      const settings = (manager: { query(sql: string): Promise<Record<string, string>[]> }) =>
+        manager.query(`SELECT current_setting('transaction_isolation') AS isolation, current_setting('transaction_read_only') AS read_only`);
+      // More at once than the pool keeps open, so that some run on connections opened after the ALTER.
+      const writes = await Promise.all(Array.from({ length: 24 }, () => transactions.run((tx) => settings(tx.manager))));
+      const reads = await Promise.all(Array.from({ length: 24 }, () => transactions.read((manager) => settings(manager))));
+      expect(new Set(writes.map(([row]) => JSON.stringify(row)))).toEqual(new Set([JSON.stringify({ isolation: 'read committed', read_only: 'off' })]));
+      expect(new Set(reads.map(([row]) => JSON.stringify(row)))).toEqual(new Set([JSON.stringify({ isolation: 'repeatable read', read_only: 'on' })]));
+    } finally {
+      await db.query(`ALTER DATABASE "${database.name}" RESET default_transaction_isolation`);
+    }
+  });
 });
