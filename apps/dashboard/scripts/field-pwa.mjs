@@ -14,8 +14,8 @@ export function fieldPwa(outDir) {
     registerType: 'prompt', // a new version waits for the officer: never reload in the middle of a form
     manifest: false, // public/field.webmanifest, linked by the field page only
     workbox: {
-      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-      // The basemap's Natural Earth outlines are one ~760 kB JSON file.
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,bin}'],
+      // The basemap's Natural Earth outlines are one ~225 kB file (`generated/countries-50m.bin`).
       maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       navigateFallback: '/index.html',
       navigateFallbackAllowlist: [/^\/field(?:[/?#]|$)/],

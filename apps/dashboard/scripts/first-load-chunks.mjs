@@ -5,12 +5,13 @@
 // (`npm run bench:ui`'s waterfall). Here every module is named after which first loads need it:
 //
 // - `room-early`: the operations room's early start (the snapshot request; `src/app/early-start.ts`);
-// - `room`: the operations room (and the print page, which the API renders to PDF);
+// - `room`: the operations room;
 // - `field-page`: the field page (not `field`: the field page's languages are `field-<hash>.js`);
 // - `shared-early` / `shared`: needed by the field page too, so that it loads nothing of the room.
 //
 // A module needed by none of them at once (a page loaded when shown, a language, the vector basemap)
-// is left to the bundler. A module's dependencies are needed by at least the same loads, so the
+// is left to the bundler, and so is the print page's own (its styles are for paper: in the room's
+// chunk they restyled the room's headings). A module's dependencies are needed by at least the same loads, so the
 // chunks import each other one way only (room → shared → shared-early, early → shared-early).
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +24,7 @@ const source = (path) => fileURLToPath(new URL(`../src/${path}`, import.meta.url
 const LOADS = {
   entry: [source('main.tsx')],
   early: [source('app/early-start.ts')],
-  room: [source('app/app.tsx'), source('render-root.tsx'), source('print/print-app.tsx')],
+  room: [source('app/app.tsx'), source('render-root.tsx')],
   field: [source('field/field-app.tsx'), source('render-root.tsx')],
 };
 

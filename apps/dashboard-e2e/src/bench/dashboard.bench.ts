@@ -260,7 +260,7 @@ function formatSection(figures: {
     '',
     refused ? `Refused positions: ${refused}.` : 'No position was refused.',
     `The first snapshot carries the newest ${FIRST_SCREEN_REPORTS.toLocaleString('en')} reports (what the first screen draws) in their summary form (\`compact=1\`); the view pages in the other ${(REPORTS - FIRST_SCREEN_REPORTS).toLocaleString('en')} after the first draw, before the position load starts. ` +
-      'The JavaScript leaves out the Natural Earth outlines, a JSON file of their own since 2026-12-02 (756 kB decoded, ~205 kB as brotli). The whole page shares the 2 cores with the API ' +
+      'The JavaScript leaves out the Natural Earth outlines, a file of their own converted at build time (`countries-50m-*.bin`, 224 kB, ~191 kB as brotli; the 756 kB topology JSON before the evening of 2026-12-02). The whole page shares the 2 cores with the API ' +
       'and PostgreSQL, which answer the snapshot and take the positions during the measure; other work on the machine shows in these figures.',
   ].join('\n');
 }

@@ -4,9 +4,9 @@ import type { CountryCollection, CountryFeature, CountryProperties } from './cou
 import { geometryBounds, rememberBounds } from './country-bounds';
 
 /**
- * The converted outlines as the outlines' worker hands them over: every point in one transferable
- * array (a structured clone of the GeoJSON's 100,000 small arrays costs the main thread as much as
- * converting them), the countries' shapes and bounds beside it.
+ * The converted outlines in one piece: every point in one array (100,000 small GeoJSON arrays cost
+ * as much to build as to convert), the countries' shapes and bounds beside it. The build writes them
+ * to a file (`outlines-encoding.ts`); the page reads it back into this form.
  */
 export interface PackedCountries {
   countries: { id?: string | number; properties: CountryProperties; type: 'Polygon' | 'MultiPolygon'; ringsPerPolygon: number[]; bounds: LatLngBoundsLiteral }[];
@@ -14,16 +14,6 @@ export interface PackedCountries {
   ringLengths: Uint32Array;
   /** Longitude, latitude of every point in order. */
   coordinates: Float64Array;
-}
-
-/** The worker's one message: the packed outlines, or why it could not make them. */
-export type CountriesWorkerAnswer = PackedCountries | { failed: string };
-
-/** The embedded topology file, read by whichever thread converts it. */
-export async function fetchTopology(address: string): Promise<unknown> {
-  const response = await fetch(address);
-  if (!response.ok) throw new Error(`basemap: the country outlines answered ${response.status}`);
-  return response.json();
 }
 
 export function packCountries(collection: CountryCollection): PackedCountries {

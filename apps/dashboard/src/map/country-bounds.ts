@@ -34,7 +34,7 @@ function measureBounds(geometry: Polygon | MultiPolygon): LatLngBoundsLiteral {
 }
 
 
-/** Bounds already known (measured where the geometry was built, e.g. in the outlines' worker). */
+/** Bounds already known (measured where the geometry was built: at build time, for the outlines file). */
 export function rememberBounds(geometry: Polygon | MultiPolygon, bounds: LatLngBoundsLiteral): void {
   boundsByGeometry.set(geometry, bounds);
 }

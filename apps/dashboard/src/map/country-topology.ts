@@ -3,8 +3,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { geometryBounds } from './country-bounds';
 
-// The outlines' conversion, in a module of its own: the outlines' worker imports it (and not the
-// loader in basemap.ts, which starts that worker).
+// The outlines' conversion, in a module of its own: the build's outlines file is written with it
+// (scripts/country-outlines-file.ts), and the unit tests convert the topology with it.
 
 /** ASEAN member states by ISO 3166-1 numeric code (the ids used by Natural Earth / world-atlas). */
 export const ASEAN_MEMBER_STATES: Readonly<Record<string, string>> = {
@@ -45,8 +45,8 @@ export function topologyToCountries(topology: CountriesTopology): CountryCollect
     const geometry = item.geometry;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
     const isoNumeric = item.id === undefined || item.id === null ? null : String(item.id);
-    // Measured here, with the conversion (in the outlines' worker), not when the outlines layer
-    // first sorts the countries by distance from the view (100,000 points).
+    // Measured here, with the conversion (at build time), not when the outlines layer first sorts
+    // the countries by distance from the view (100,000 points).
     geometryBounds(geometry);
     features.push({
       type: 'Feature',
