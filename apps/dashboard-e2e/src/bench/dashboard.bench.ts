@@ -105,6 +105,7 @@ describeInBrowser('dashboard benchmark', () => {
     if (pagingProfile) await stopLoadProfile(pagingProfile, process.env.BENCH_PROFILE_PAGING!);
     const tokens = await Promise.all(data.posterEmails.map(async (email) => (await restSignIn(lintas.baseUrl, email, lintas.demoPassword)).token));
     const longestPerRun: number[] = [];
+    const overPerRun: number[] = [];
     let tasks: { start: number; duration: number }[] = [];
     let positions: PositionLoadResult = { sent: 0, acknowledged: 0, refused: {}, seconds: 0 };
     let movesDrawn = 0;
@@ -132,6 +133,7 @@ describeInBrowser('dashboard benchmark', () => {
     tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice());
     movesDrawn = Number(await page.getByTestId('map').getAttribute('data-team-moves')) - movesBefore;
     longestPerRun.push(tasks.reduce((max, task) => Math.max(max, task.duration), 0));
+    overPerRun.push(tasks.length);
     console.log(`[bench] position load ${run + 1}/${runs}: longest task ${Math.round(longestPerRun[run])} ms, ${tasks.length} over 50 ms (${tasks.map((task) => Math.round(task.duration)).join(', ')}); sent ${positions.sent}, acknowledged ${positions.acknowledged}, moves drawn ${movesDrawn}; load average ${loadavg()[0].toFixed(1)}`);
     }
     await saveScreenshot(page, 'bench-dashboard-after-positions');
@@ -152,7 +154,8 @@ describeInBrowser('dashboard benchmark', () => {
       js: load.js,
       positions,
       movesDrawn,
-      longTasks: tasks.length,
+      // Medians of the runs, like the longest task (the last run's count beside the median longest read as a contradiction).
+      longTasks: median(overPerRun),
       longestTaskMs: Math.round(longest),
       machineLoad,
       api,
@@ -255,7 +258,7 @@ function formatSection(figures: {
     `| … the snapshot request, asked for → on the wire → first byte → last byte (${(figures.snapshot.bytes / 1e6).toFixed(2)} MB of JSON, compact form) | ${[figures.snapshot.startMs, figures.snapshot.requestMs, figures.snapshot.firstByteMs, figures.snapshot.endMs].map((ms) => Math.round(ms)).join(' → ')} ms | |`,
     `| … the API alone: the first screen's snapshot asked for by a plain client, request → last byte (median of 5; full form for comparison) | compact ${figures.api.compact.ms} ms (${(figures.api.compact.bytes / 1e6).toFixed(2)} MB); full ${figures.api.full.ms} ms (${(figures.api.full.bytes / 1e6).toFixed(2)} MB) | |`,
     `| JavaScript transferred (${figures.js.files} files, compressed as the API serves them; ${kb(figures.js.decoded)} decoded) | ${kb(figures.js.transferred)} | |`,
-    `| longest main-thread task while ${POSITIONS_PER_SECOND} positions/s arrive for ${LOAD_MS / 1000} s | ${figures.longTasks === 0 ? 'no task over 50 ms' : `${figures.longestTaskMs} ms (${figures.longTasks} tasks over 50 ms)`} | < ${TARGET_LONGEST_TASK_MS} ms |`,
+    `| longest main-thread task while ${POSITIONS_PER_SECOND} positions/s arrive for ${LOAD_MS / 1000} s | ${figures.longTasks === 0 ? 'no task over 50 ms' : `${figures.longestTaskMs} ms (${figures.longTasks} task${figures.longTasks === 1 ? '' : 's'} over 50 ms)`} | < ${TARGET_LONGEST_TASK_MS} ms |`,
     `| positions sent / acknowledged / team markers moved on screen | ${figures.positions.sent} / ${figures.positions.acknowledged} / ${figures.movesDrawn} | |`,
     '',
     refused ? `Refused positions: ${refused}.` : 'No position was refused.',
