@@ -1,5 +1,5 @@
 import type { LatLngBoundsLiteral } from 'leaflet';
-// The outlines converted at build time (scripts/country-outlines-file.ts), a file of their own: the
+// The outlines converted at build time (scripts/country-outlines-file.mjs), a file of their own: the
 // field page's offline cache holds it once.
 import outlinesUrl from '../../generated/countries-50m.bin?url';
 import { unpackCountries } from './countries-transfer';

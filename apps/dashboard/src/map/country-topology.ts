@@ -4,7 +4,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { geometryBounds } from './country-bounds';
 
 // The outlines' conversion, in a module of its own: the build's outlines file is written with it
-// (scripts/country-outlines-file.ts), and the unit tests convert the topology with it.
+// (scripts/country-outlines-file.mjs), and the unit tests convert the topology with it.
 
 /** ASEAN member states by ISO 3166-1 numeric code (the ids used by Natural Earth / world-atlas). */
 export const ASEAN_MEMBER_STATES: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import type { PackedCountries } from './countries-transfer';
 
 /**
- * The embedded outlines as the build ships them (`scripts/country-outlines-file.ts`): converted
+ * The embedded outlines as the build ships them (`scripts/country-outlines-file.mjs`): converted
  * from the Natural Earth topology once, at build time, instead of in every browser. The page reads
  * the file into the packed form (`PackedCountries`, whose geometry is built lazily) without parsing
  * JSON or converting a topology: the 760 kB topology's parse and conversion took a worker
